@@ -1,0 +1,113 @@
+// Plugins shared by the dev server (npm start) and the test runner (npm test).
+//
+// 1. prebundle: mathjs, KaTeX, markdown-it and vega-embed are served as single ES modules built
+//    once with esbuild and cached under node_modules/.cache. Unbundled, mathjs alone is 1,057
+//    requests and ~8 s before a workbook can compute; bundled it is one request.
+// 2. workbookIndex: GET /workbooks/index.json lists the workbook files, in file-name order.
+// 3. typescript: .ts files are compiled by esbuild as they are served (target set explicitly;
+//    'auto' sniffs the user agent and breaks non-browser clients).
+
+import { build } from 'esbuild';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'gradsheet-prebundle');
+
+/** Packages served prebundled; `default` when the package has a default export. */
+export const prebundled = {
+  mathjs: { default: false },
+  katex: { default: true },
+  'markdown-it': { default: true },
+  '@mdit/plugin-tex': { default: false },
+  'vega-embed': { default: true },
+  'vega-interpreter': { default: false },
+};
+
+const PREFIX = '/__prebundled__/';
+
+async function packageVersion(name) {
+  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  return pkg.version;
+}
+
+async function bundle(name) {
+  const version = await packageVersion(name);
+  const file = path.join(cacheDir, `${name.replace(/[@/]/g, '_')}@${version}.js`);
+  try {
+    await stat(file);
+    return readFile(file, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  const contents = `export * from '${name}';` + (prebundled[name].default ? `export { default } from '${name}';` : '');
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    external: ['crypto'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const code = result.outputFiles[0].text;
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(file, code);
+  return code;
+}
+
+export function prebundlePlugin() {
+  const builds = new Map();
+  const get = (name) => {
+    if (!builds.has(name)) builds.set(name, bundle(name));
+    return builds.get(name);
+  };
+  return {
+    name: 'gradsheet-prebundle',
+    serverStart() {
+      // Build everything while the browser is still on its way.
+      for (const name of Object.keys(prebundled)) get(name).catch(() => {});
+    },
+    resolveImport({ source }) {
+      if (Object.hasOwn(prebundled, source)) return PREFIX + encodeURIComponent(source) + '.js';
+      return undefined;
+    },
+    async serve(context) {
+      if (!context.path.startsWith(PREFIX)) return undefined;
+      const name = decodeURIComponent(context.path.slice(PREFIX.length, -'.js'.length));
+      if (!Object.hasOwn(prebundled, name)) return undefined;
+      return { body: await get(name), type: 'js', headers: { 'cache-control': 'no-cache' } };
+    },
+  };
+}
+
+/** The workbook files, in file-name order (the lecture's order: 01-…, 02-…). */
+export async function listWorkbooks(dir = path.join(root, 'workbooks')) {
+  const files = await readdir(dir);
+  return files.filter((f) => f.endsWith('.md')).sort();
+}
+
+export function workbookIndexPlugin() {
+  return {
+    name: 'gradsheet-workbook-index',
+    async serve(context) {
+      if (context.path !== '/workbooks/index.json') return undefined;
+      return { body: JSON.stringify(await listWorkbooks()), type: 'json', headers: { 'cache-control': 'no-cache' } };
+    },
+  };
+}
+
+export function typescriptPlugin() {
+  return esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') });
+}
+
+export function devPlugins() {
+  return [prebundlePlugin(), workbookIndexPlugin(), typescriptPlugin()];
+}
+

@@ -1,0 +1,33 @@
+// Browser tests: every test/**/*.test.ts except the Node-only ones, in Debian's Chromium
+// (no test tool downloads a browser). Each test file gets its own window: background tabs get
+// no animation frames, and the Observable runtime computes only on animation frames.
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { devPlugins } from '../scripts/dev-plugins.mjs';
+import { summaryReporter } from '../scripts/wtr-summary-reporter.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export default {
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins: [...devPlugins(), a11ySnapshotPlugin()],
+  concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
+      },
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
+    }),
+  ],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
+};
