@@ -1,0 +1,13 @@
+// How numbers are shown: six significant digits, as NOTES.md recomputes the lecture, without
+// trailing zeros; very large and very small numbers in scientific notation.
+
+export function formatNumber(v: number, digits = 6): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  const text = abs >= 1e6 || abs < 1e-4 ? v.toExponential(digits - 1) : v.toPrecision(digits);
+  const [mantissa, exponent] = text.split('e');
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
+  return (exponent ? `${trimmed}e${Number(exponent)}` : trimmed).replace(/^-/, '−');
+}

@@ -1,0 +1,66 @@
+// WorkbookSpec: what a workbook file says, before anything is checked or computed.
+// It is plain JSON (golden files under test/golden are specs).
+
+import type { Code } from '../messages.ts';
+
+export interface Problem {
+  code: Code;
+  message: string;
+  line: number;
+  col: number;
+  /** The cell the problem belongs to, when it belongs to one. */
+  cell?: string;
+}
+
+export interface SlideSpec {
+  /** The value as written, e.g. "[0.79; 0.92; 0.16]". */
+  text: string;
+  /** An explicit tolerance ("± 0.005"); otherwise one unit in each entry's last written decimal. */
+  tolerance?: number;
+  /** Set when the author marks the slide as known to be wrong, with the reason. */
+  wrong?: string;
+  line: number;
+  col: number;
+}
+
+export interface SliderSpec {
+  min: number;
+  max: number;
+  step: number;
+  line: number;
+}
+
+export interface CellSpec {
+  name: string;
+  /** The formula as written after "=": a literal number or matrix makes an input cell. */
+  formula: string;
+  line: number;
+  /** Column of the name (1-based). */
+  col: number;
+  /** Column where the formula starts. */
+  formulaCol: number;
+  /** TeX for the display name; derived from the name when absent (Theta1 → \Theta_{1}). */
+  label?: string;
+  /** A short Markdown caption under the cell. */
+  caption?: string;
+  slide?: SlideSpec;
+  slider?: SliderSpec;
+}
+
+export type Block =
+  | { kind: 'prose'; text: string; line: number }
+  /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
+  | { kind: 'cells'; line: number; cells: number[] };
+
+export interface WorkbookSpec {
+  version: 1;
+  /** The file name or URL the text came from, for locations ("backprop.md:12:5"). */
+  source: string;
+  title: string;
+  /** Front matter, key by key. */
+  meta: Record<string, string>;
+  blocks: Block[];
+  cells: CellSpec[];
+  /** Problems found while reading the file; checking adds more. */
+  problems: Problem[];
+}

@@ -1,0 +1,29 @@
+// WorkbookSpec → workbook text: the inverse of read.ts, so that a workbook can be saved back
+// (for example with a student's edits) and still read the same. Canonical form: front matter,
+// then blocks separated by one blank line, attributes in a fixed order.
+
+import type { CellSpec, WorkbookSpec } from './spec.ts';
+import { metaKeys } from './read.ts';
+
+export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, string> = new Map()): string {
+  const parts: string[] = [];
+  const meta = metaKeys.filter((k) => spec.meta[k] !== undefined);
+  if (meta.length) parts.push(['---', ...meta.map((k) => `${k}: ${spec.meta[k]}`), '---'].join('\n'));
+  for (const block of spec.blocks) {
+    if (block.kind === 'prose') parts.push(block.text);
+    else parts.push(['```cells', ...block.cells.flatMap((i) => writeCell(spec.cells[i], formulas.get(spec.cells[i].name))), '```'].join('\n'));
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+function writeCell(cell: CellSpec, formula = cell.formula): string[] {
+  const lines = [`${cell.name} = ${formula}`];
+  if (cell.label !== undefined) lines.push(`  label: ${cell.label}`);
+  if (cell.caption !== undefined) lines.push(`  caption: ${cell.caption}`);
+  if (cell.slide) {
+    lines.push(`  slide: ${cell.slide.text}${cell.slide.tolerance !== undefined ? ` ± ${cell.slide.tolerance}` : ''}`);
+    if (cell.slide.wrong !== undefined) lines.push(`  slide-wrong: ${cell.slide.wrong}`);
+  }
+  if (cell.slider) lines.push(`  slider: ${cell.slider.min} to ${cell.slider.max} step ${cell.slider.step}`);
+  return lines;
+}

@@ -1,0 +1,436 @@
+// The formula language's operators and functions. Each one keeps its local derivative right
+// beside its forward definition (micrograd's rule): `backward(g, args, out)` returns the
+// gradient of each argument given the gradient g of the output, with the output's shape.
+// An op without `backward` cannot be differentiated through, and says so by name.
+// An op marked `flat` is piecewise constant (comparisons, step): its gradient is zero.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { limits } from '../limits.ts';
+import * as K from './kernels.ts';
+import { ShapeError } from './kernels.ts';
+import { Mat, collapse, shapeOf, type Value } from './value.ts';
+
+export interface Op {
+  readonly name: string;
+  /** Smallest and largest number of arguments. */
+  readonly arity: readonly [number, number];
+  /** One line for the authoring guide: signature and meaning. */
+  readonly doc: string;
+  readonly group: 'operator' | 'activation' | 'derivative' | 'loss' | 'elementwise' | 'reduction' | 'matrix' | 'creation' | 'logic';
+  forward(args: Value[]): Value;
+  backward?(g: Value, args: Value[], out: Value): (Value | null)[];
+  readonly flat?: boolean;
+  /** TeX for a call with the given argument TeX; default \operatorname{name}(…). */
+  tex?(args: string[]): string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function argError(name: string, detail: string): CellError {
+  return new CellError(codes.E_ARGUMENT, messages.argument(name, detail));
+}
+
+function scalarArg(name: string, v: Value, what: string): number {
+  if (typeof v !== 'number') throw argError(name, `${what} must be a number, not a ${v.rows}×${v.cols} matrix`);
+  return v;
+}
+
+function intArg(name: string, v: Value, what: string, min = 0): number {
+  const n = scalarArg(name, v, what);
+  if (!Number.isInteger(n) || n < min) throw argError(name, `${what} must be a whole number ≥ ${min}, not ${n}`);
+  return n;
+}
+
+function dimArg(name: string, v: Value): 1 | 2 {
+  const d = scalarArg(name, v, 'the dimension');
+  if (d !== 1 && d !== 2) throw argError(name, `the dimension must be 1 (down each column) or 2 (along each row), not ${d}`);
+  return d;
+}
+
+const call = (name: string) => (a: string[]) => `\\operatorname{${name}}\\left(${a.join(', ')}\\right)`;
+const fn = (tex: string) => (a: string[]) => `${tex}\\left(${a.join(', ')}\\right)`;
+
+/** An element-wise function of one argument. `d(x, y)` is dy/dx at x, given y = f(x). */
+function unary(
+  name: string,
+  group: Op['group'],
+  f: (x: number) => number,
+  d: ((x: number, y: number) => number) | 'flat',
+  doc: string,
+  tex?: Op['tex'],
+): Op {
+  return {
+    name,
+    arity: [1, 1],
+    doc,
+    group,
+    tex: tex ?? call(name),
+    forward: ([x]) => K.map(x, f),
+    ...(d === 'flat'
+      ? { flat: true }
+      : { backward: (g: Value, [x]: Value[], y: Value) => [K.mul(g, K.zip(x, y, d, 'differentiate'))] }),
+  };
+}
+
+const sig = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+
+// ---------------------------------------------------------------------------------------------
+// Operators (mathjs names them by function: a + b is add(a, b))
+
+const add: Op = {
+  name: 'add', arity: [2, 2], group: 'operator', doc: 'a + b: sum, element by element (a number or a 1-row/1-column matrix is broadcast)',
+  forward: ([a, b]) => K.add(a, b),
+  backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(g, shapeOf(b))],
+};
+
+const subtract: Op = {
+  name: 'subtract', arity: [2, 2], group: 'operator', doc: 'a - b: difference, element by element (with broadcasting)',
+  forward: ([a, b]) => K.sub(a, b),
+  backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(K.neg(g), shapeOf(b))],
+};
+
+const multiply: Op = {
+  name: 'multiply', arity: [2, 2], group: 'operator', doc: 'A * B: matrix product (a number times a matrix scales it)',
+  forward: ([a, b]) => K.matmul(a, b),
+  backward: (g, [a, b]) => {
+    if (typeof a === 'number' && typeof b === 'number') return [(g as number) * b, (g as number) * a];
+    if (typeof a === 'number') return [K.sumAll(K.mul(g, b)), K.scale(g, a)];
+    if (typeof b === 'number') return [K.scale(g, b), K.sumAll(K.mul(g, a))];
+    // C = A B: dA = G Bᵀ, dB = Aᵀ G (g is a number when C is 1×1)
+    const G = typeof g === 'number' ? new Mat(1, 1, Float64Array.of(g)) : g;
+    return [K.matmul(G, K.transpose(b)), K.matmul(K.transpose(a), G)];
+  },
+};
+
+const divide: Op = {
+  name: 'divide', arity: [2, 2], group: 'operator', doc: 'a / b: division by a number (use ./ to divide matrices element by element)',
+  forward: ([a, b]) => {
+    if (typeof b !== 'number') throw new ShapeError('a matrix can only be divided by a number here; use ./ to divide element by element');
+    return K.map(a, (x) => x / b);
+  },
+  backward: (g, [a, b]) => {
+    const bb = b as number;
+    return [K.scale(g, 1 / bb), -K.sumAll(K.mul(g, a)) / (bb * bb)];
+  },
+};
+
+const dotMultiply: Op = {
+  name: 'dotMultiply', arity: [2, 2], group: 'operator', doc: 'a .* b: product element by element (Hadamard, ⊙)',
+  forward: ([a, b]) => K.mul(a, b),
+  backward: (g, [a, b]) => [K.unbroadcast(K.mul(g, b), shapeOf(a)), K.unbroadcast(K.mul(g, a), shapeOf(b))],
+};
+
+const dotDivide: Op = {
+  name: 'dotDivide', arity: [2, 2], group: 'operator', doc: 'a ./ b: quotient element by element',
+  forward: ([a, b]) => K.div(a, b),
+  backward: (g, [a, b], out) => [
+    K.unbroadcast(K.div(g, b), shapeOf(a)),
+    K.unbroadcast(K.neg(K.div(K.mul(g, out), b)), shapeOf(b)),
+  ],
+};
+
+function powBackward(g: Value, [a, b]: Value[], out: Value): (Value | null)[] {
+  // d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a (only where a > 0; a constant exponent needs none)
+  const da = K.mul(g, K.zip(a, b, (x, y) => (y === 0 ? 0 : y * Math.pow(x, y - 1)), 'raise'));
+  const db = K.mul(g, K.zip(a, out, (x, y) => (x > 0 ? y * Math.log(x) : 0), 'raise'));
+  return [K.unbroadcast(da, shapeOf(a)), K.unbroadcast(db, shapeOf(b))];
+}
+
+const pow: Op = {
+  name: 'pow', arity: [2, 2], group: 'operator', doc: 'a ^ b: power of numbers (use .^ for a matrix, element by element)',
+  forward: ([a, b]) => {
+    if (typeof a !== 'number' || typeof b !== 'number') {
+      throw new ShapeError('^ raises numbers only; use .^ to raise a matrix element by element', typeof a !== 'number' ? [0] : [1]);
+    }
+    return Math.pow(a, b);
+  },
+  backward: powBackward,
+};
+
+const dotPow: Op = {
+  name: 'dotPow', arity: [2, 2], group: 'operator', doc: 'a .^ b: power element by element',
+  forward: ([a, b]) => K.zip(a, b, Math.pow, 'raise'),
+  backward: powBackward,
+};
+
+const unaryMinus: Op = {
+  name: 'unaryMinus', arity: [1, 1], group: 'operator', doc: '-a: negation',
+  forward: ([a]) => K.neg(a),
+  backward: (g) => [K.neg(g)],
+};
+
+const unaryPlus: Op = {
+  name: 'unaryPlus', arity: [1, 1], group: 'operator', doc: '+a: a itself',
+  forward: ([a]) => a,
+  backward: (g) => [g],
+};
+
+const transpose: Op = {
+  name: 'transpose', arity: [1, 1], group: 'matrix', doc: "A' or transpose(A): the transpose Aᵀ",
+  forward: ([a]) => K.transpose(a),
+  backward: (g) => [K.transpose(g)],
+  tex: ([a]) => `{${a}}^{\\top}`,
+};
+
+function compare(name: string, symbol: string, f: (x: number, y: number) => boolean): Op {
+  return {
+    name, arity: [2, 2], group: 'logic', flat: true, doc: `a ${symbol} b: 1 where true, 0 where false, element by element`,
+    forward: ([a, b]) => K.zip(a, b, (x, y) => (f(x, y) ? 1 : 0), 'compare'),
+  };
+}
+
+function logic(name: string, doc: string, f: (x: boolean, y: boolean) => boolean): Op {
+  return {
+    name, arity: [2, 2], group: 'logic', flat: true, doc,
+    forward: ([a, b]) => K.zip(a, b, (x, y) => (f(x !== 0, y !== 0) ? 1 : 0), 'combine'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+const activations: Op[] = [
+  unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma')),
+  unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh')),
+  unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}')),
+  unary('softplus', 'activation', softplus, (x) => sig(x), 'softplus(x): ln(1 + e^x), a smooth ReLU, element-wise', fn('\\operatorname{softplus}')),
+  unary('step', 'activation', (x) => (x >= 0 ? 1 : 0), 'flat', 'step(x): 1 where x ≥ 0, else 0 (the perceptron\'s threshold), element-wise', fn('\\operatorname{step}')),
+  unary('sign', 'activation', (x) => Math.sign(x), 'flat', 'sign(x): +1, 0 or −1, element-wise', fn('\\operatorname{sign}')),
+  unary('identity', 'activation', (x) => x, () => 1, 'identity(x): x itself (a linear activation)', fn('\\operatorname{id}')),
+];
+
+const derivatives: Op[] = [
+  unary('dsigmoid', 'derivative', (x) => { const s = sig(x); return s * (1 - s); },
+    (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
+    "dsigmoid(x): σ'(x) = σ(x)(1 − σ(x)), at most 1/4", fn("\\sigma'")),
+  unary('d2sigmoid', 'derivative', (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
+    (x) => { const s = sig(x); return s * (1 - s) * (1 - 6 * s + 6 * s * s); },
+    "d2sigmoid(x): σ''(x) = σ'(x)(1 − 2σ(x)); zero at 0", fn("\\sigma''")),
+  unary('dtanh', 'derivative', (x) => { const t = Math.tanh(x); return 1 - t * t; },
+    (x) => { const t = Math.tanh(x); return -2 * t * (1 - t * t); },
+    "dtanh(x): tanh'(x) = 1 − tanh²(x)", fn("\\tanh'")),
+  unary('d2tanh', 'derivative', (x) => { const t = Math.tanh(x); return -2 * t * (1 - t * t); },
+    (x) => { const t = Math.tanh(x); return (1 - t * t) * (6 * t * t - 2); },
+    "d2tanh(x): tanh''(x) = −2 tanh(x)(1 − tanh²(x))", fn("\\tanh''")),
+  unary('drelu', 'derivative', (x) => (x > 0 ? 1 : 0), 'flat', "drelu(x): ReLU'(x) = 1 for x > 0, else 0", fn("\\operatorname{ReLU}'")),
+  unary('dsoftplus', 'derivative', sig, (x) => { const s = sig(x); return s * (1 - s); },
+    "dsoftplus(x): softplus'(x) = σ(x)", fn("\\operatorname{softplus}'")),
+  unary('d2softplus', 'derivative', (x) => { const s = sig(x); return s * (1 - s); },
+    (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
+    "d2softplus(x): softplus''(x) = σ'(x); 1/4 at 0", fn("\\operatorname{softplus}''")),
+];
+
+const elementwise: Op[] = [
+  unary('exp', 'elementwise', Math.exp, (_x, y) => y, 'exp(x): e^x, element-wise', (a) => `e^{${a[0]}}`),
+  unary('log', 'elementwise', Math.log, (x) => 1 / x, 'log(x): natural logarithm ln x, element-wise', fn('\\ln')),
+  unary('sqrt', 'elementwise', Math.sqrt, (_x, y) => 0.5 / y, 'sqrt(x): square root, element-wise', (a) => `\\sqrt{${a[0]}}`),
+  unary('abs', 'elementwise', Math.abs, (x) => Math.sign(x), 'abs(x): |x|, element-wise', (a) => `\\left|${a[0]}\\right|`),
+  unary('square', 'elementwise', (x) => x * x, (x) => 2 * x, 'square(x): x², element-wise', (a) => `{\\left(${a[0]}\\right)}^{2}`),
+  unary('sin', 'elementwise', Math.sin, Math.cos, 'sin(x): sine, element-wise', fn('\\sin')),
+  unary('cos', 'elementwise', Math.cos, (x) => -Math.sin(x), 'cos(x): cosine, element-wise', fn('\\cos')),
+  unary('floor', 'elementwise', Math.floor, 'flat', 'floor(x): round down, element-wise'),
+  unary('round', 'elementwise', Math.round, 'flat', 'round(x): round to the nearest whole number, element-wise'),
+];
+
+function reduction(name: string, doc: string, mean: boolean): Op {
+  const count = (a: Value, dim?: 1 | 2) => (typeof a === 'number' ? 1 : dim === 1 ? a.rows : dim === 2 ? a.cols : a.data.length);
+  return {
+    name, arity: [1, 2], group: 'reduction', doc,
+    forward: ([a, d]) => {
+      const dim = d === undefined ? undefined : dimArg(name, d);
+      const s = dim ? K.sumDim(a, dim) : K.sumAll(a);
+      return mean ? K.scale(s, 1 / count(a, dim)) : s;
+    },
+    backward: (g, [a, d]) => {
+      const dim = d === undefined ? undefined : dimArg(name, d);
+      const scaled = mean ? K.scale(g, 1 / count(a, dim)) : g;
+      return [K.unbroadcast(K.add(K.zerosLike(a), scaled), shapeOf(a)), null];
+    },
+    tex: mean ? call('mean') : (args) => `\\sum${args.length > 1 ? `_{${args[1]}}` : ''}${args[0]}`,
+  };
+}
+
+function extremum(name: 'max' | 'min'): Op {
+  const better = name === 'max' ? (x: number, y: number) => x > y : (x: number, y: number) => x < y;
+  const argbest = (a: Value) => {
+    if (typeof a === 'number') return 0;
+    if (a.data.length === 0) throw argError(name, 'the matrix is empty');
+    let k = 0;
+    for (let i = 1; i < a.data.length; i++) if (better(a.data[i], a.data[k])) k = i;
+    return k;
+  };
+  return {
+    name, arity: [1, 1], group: 'reduction', doc: `${name}(A): the ${name === 'max' ? 'largest' : 'smallest'} entry of A`,
+    forward: ([a]) => (typeof a === 'number' ? a : a.data[argbest(a)]),
+    backward: (g, [a]) => {
+      if (typeof a === 'number') return [g];
+      const out = new Mat(a.rows, a.cols);
+      out.data[argbest(a)] = g as number;
+      return [out];
+    },
+  };
+}
+
+const reductions: Op[] = [
+  reduction('sum', 'sum(A): the sum of all entries; sum(A, 1) sums each column, sum(A, 2) each row', false),
+  reduction('mean', 'mean(A): the mean of all entries; mean(A, 1) of each column, mean(A, 2) of each row', true),
+  extremum('max'),
+  extremum('min'),
+  {
+    name: 'norm', arity: [1, 1], group: 'reduction', doc: 'norm(A): the Euclidean (Frobenius) norm √(Σ a²)',
+    forward: ([a]) => Math.sqrt(K.sumAll(K.mul(a, a))),
+    backward: (g, [a], out) => [K.scale(a, (g as number) / (out as number))],
+    tex: (a) => `\\left\\lVert ${a[0]} \\right\\rVert`,
+  },
+  {
+    name: 'dot', arity: [2, 2], group: 'reduction', doc: 'dot(a, b): the dot product Σ aᵢbᵢ of two vectors (or matrices) of one shape',
+    forward: ([a, b]) => {
+      const [sa, sb] = [shapeOf(a), shapeOf(b)];
+      const len = (s: readonly number[]) => s[0] * s[1];
+      const vector = (s: readonly number[]) => s[0] === 1 || s[1] === 1;
+      if (!(sa[0] === sb[0] && sa[1] === sb[1]) && !(vector(sa) && vector(sb) && len(sa) === len(sb))) {
+        throw new ShapeError('a dot product needs two vectors of the same length');
+      }
+      const x = typeof a === 'number' ? [a] : a.data, y = typeof b === 'number' ? [b] : b.data;
+      let s = 0;
+      for (let k = 0; k < x.length; k++) s += x[k] * y[k];
+      return s;
+    },
+    backward: (g, [a, b]) => [reshapeLike(K.scale(b, g as number), a), reshapeLike(K.scale(a, g as number), b)],
+    tex: (a) => `${a[0]} \\cdot ${a[1]}`,
+  },
+];
+
+/** Give v (same number of entries) the shape of like: dot accepts a row against a column. */
+function reshapeLike(v: Value, like: Value): Value {
+  if (typeof v === 'number' || typeof like === 'number') return v;
+  return v.rows === like.rows ? v : new Mat(like.rows, like.cols, v.data);
+}
+
+function loss(name: string, doc: string, tex: string, f: (h: number, y: number) => number, d: (h: number, y: number) => number): Op {
+  return {
+    name, arity: [2, 2], group: 'loss', doc,
+    forward: ([h, y]) => K.sumAll(K.zip(h, y, f, 'compare the prediction with the target')),
+    backward: (g, [h, y]) => [K.unbroadcast(K.scale(K.zip(h, y, d, 'differentiate'), g as number), shapeOf(h)), null],
+    tex: (a) => `${tex}\\left(${a.join(', ')}\\right)`,
+  };
+}
+
+const losses: Op[] = [
+  loss('mse', "mse(h, y): the lecture's L2 loss ½ Σ (y − h)² of a prediction h against a target y", '\\operatorname{MSE}',
+    (h, y) => 0.5 * (y - h) * (y - h), (h, y) => h - y),
+  loss('cross_entropy', 'cross_entropy(h, y): −Σ y ln h', '\\operatorname{CE}',
+    (h, y) => (y === 0 ? 0 : -y * Math.log(h)), (h, y) => (y === 0 ? 0 : -y / h)),
+  loss('bce', 'bce(h, y): binary cross entropy −Σ (y ln h + (1 − y) ln(1 − h))', '\\operatorname{BCE}',
+    (h, y) => -((y === 0 ? 0 : y * Math.log(h)) + (y === 1 ? 0 : (1 - y) * Math.log(1 - h))),
+    (h, y) => -(y === 0 ? 0 : y / h) + (y === 1 ? 0 : (1 - y) / (1 - h))),
+];
+
+// Deterministic pseudo-random numbers (mulberry32), so a seeded workbook is the same everywhere.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sized(name: string, args: Value[], square: boolean): [number, number] {
+  const r = intArg(name, args[0], 'the number of rows');
+  const c = args.length > 1 && args[1] !== undefined ? intArg(name, args[1], 'the number of columns') : square ? r : 1;
+  K.checkSize(r, c, `${name}(${r}, ${c})`);
+  return [r, c];
+}
+
+function generated(name: string, doc: string, arity: [number, number], make: (r: number, c: number, args: Value[]) => (k: number) => number, square = false): Op {
+  return {
+    name, arity, group: 'creation', doc,
+    forward: (args) => {
+      const [r, c] = sized(name, args, square);
+      const f = make(r, c, args);
+      const out = new Mat(r, c);
+      for (let k = 0; k < out.data.length; k++) out.data[k] = f(k);
+      return collapse(out);
+    },
+    backward: (_g, args) => args.map(() => null),
+  };
+}
+
+const creation: Op[] = [
+  generated('zeros', 'zeros(n, m): an n×m matrix of zeros (zeros(n) is an n×1 column)', [1, 2], () => () => 0),
+  generated('ones', 'ones(n, m): an n×m matrix of ones (ones(n) is an n×1 column)', [1, 2], () => () => 1),
+  generated('eye', 'eye(n): the n×n identity matrix', [1, 1], (r) => (k) => (Math.floor(k / r) === k % r ? 1 : 0), true),
+  generated('rand', 'rand(n, m, seed): n×m uniform random numbers in [0, 1), the same for the same seed', [3, 3], (_r, _c, args) => {
+    const next = rng(intArg('rand', args[2], 'the seed'));
+    return () => next();
+  }),
+  generated('randn', 'randn(n, m, seed): n×m standard normal random numbers, the same for the same seed', [3, 3], (_r, _c, args) => {
+    const next = rng(intArg('randn', args[2], 'the seed'));
+    return () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  }),
+  {
+    name: 'linspace', arity: [3, 3], group: 'creation', doc: 'linspace(a, b, n): n evenly spaced numbers from a to b, as a column',
+    forward: ([a, b, n]) => {
+      const lo = scalarArg('linspace', a, 'the start'), hi = scalarArg('linspace', b, 'the end');
+      const count = intArg('linspace', n, 'the count', 1);
+      K.checkSize(count, 1, `linspace(${lo}, ${hi}, ${count})`);
+      const out = new Mat(count, 1);
+      for (let k = 0; k < count; k++) out.data[k] = count === 1 ? lo : lo + ((hi - lo) * k) / (count - 1);
+      return collapse(out);
+    },
+    backward: () => [null, null, null],
+  },
+  {
+    name: 'size', arity: [1, 1], group: 'matrix', doc: 'size(A): [rows, columns] of A, as a row', flat: true,
+    forward: ([a]) => { const [r, c] = shapeOf(a); return new Mat(1, 2, Float64Array.of(r, c)); },
+  },
+];
+
+/** a:b and a:step:b, as a column; bounded before it is created. */
+export const range: Op = {
+  name: 'range', arity: [2, 3], group: 'creation', doc: 'a:b, a:step:b: the numbers from a to b (inclusive) in steps of 1 or step, as a column',
+  forward: ([a, b, s]) => {
+    const lo = scalarArg('range', a, 'the start'), hi = scalarArg('range', b, 'the end');
+    const step = s === undefined ? 1 : scalarArg('range', s, 'the step');
+    if (step === 0 || !Number.isFinite(step)) throw argError('range', 'the step must be a finite number other than 0');
+    const count = Math.max(0, Math.floor((hi - lo) / step + 1e-10) + 1);
+    if (!Number.isFinite(count) || count > limits.maxEntries) {
+      throw new CellError(codes.E_TOO_LARGE, messages.tooLarge(`The range ${lo}:${hi}`, count, limits.maxEntries));
+    }
+    const out = new Mat(count, 1);
+    for (let k = 0; k < count; k++) out.data[k] = lo + k * step;
+    return collapse(out);
+  },
+  backward: (_g, args) => args.map(() => null),
+};
+
+/** The functions a formula may call, by name. Frozen: nothing can add to it at run time. */
+export const functions: ReadonlyMap<string, Op> = new Map(
+  [...activations, ...derivatives, ...elementwise, ...reductions, ...losses, ...creation, transpose].map((op) => [op.name, op]),
+);
+
+/** The operators, by mathjs's function name for them. */
+export const operators: ReadonlyMap<string, Op> = new Map<string, Op>([
+  ['add', add], ['subtract', subtract], ['multiply', multiply], ['divide', divide],
+  ['dotMultiply', dotMultiply], ['dotDivide', dotDivide], ['pow', pow], ['dotPow', dotPow],
+  ['unaryMinus', unaryMinus], ['unaryPlus', unaryPlus], ['ctranspose', transpose], ['transpose', transpose],
+  ['smaller', compare('smaller', '<', (x, y) => x < y)], ['larger', compare('larger', '>', (x, y) => x > y)],
+  ['smallerEq', compare('smallerEq', '<=', (x, y) => x <= y)], ['largerEq', compare('largerEq', '>=', (x, y) => x >= y)],
+  ['equal', compare('equal', '==', (x, y) => x === y)], ['unequal', compare('unequal', '!=', (x, y) => x !== y)],
+  ['and', logic('and', 'a and b: 1 where both are non-zero', (x, y) => x && y)],
+  ['or', logic('or', 'a or b: 1 where either is non-zero', (x, y) => x || y)],
+  ['xor', logic('xor', 'a xor b: 1 where exactly one is non-zero', (x, y) => x !== y)],
+  ['not', { name: 'not', arity: [1, 1], group: 'logic', flat: true, doc: 'not a: 1 where a is 0', forward: ([a]) => K.map(a, (x) => (x === 0 ? 1 : 0)) }],
+]);
+
+/** Constants a formula may use by name. */
+export const constants: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['e', Math.E],
+]);

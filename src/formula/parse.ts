@@ -1,0 +1,285 @@
+// Formula text → Expr, our own small tree that evaluate.ts runs and grad/ differentiates.
+//
+// mathjs parses the text; this module then walks its nodes against an allow-list. Anything
+// that is not arithmetic on numbers and matrices (assignments, function definitions, property
+// access, strings, objects, unknown or disabled functions) is rejected here, before anything
+// runs, with the column where it happens.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { limits } from '../limits.ts';
+import { constants, functions, operators, range, type Op } from './functions.ts';
+import { disabledFunctions, parse as mathParse, type MathNode } from './mathjs.ts';
+import { closest } from './spelling.ts';
+import type { Value } from './value.ts';
+import { matFromRows } from './value.ts';
+
+export type IndexDim =
+  | { kind: 'all' }
+  | { kind: 'at'; at: Expr }
+  | { kind: 'range'; from: Expr; to: Expr; step?: Expr };
+
+export type Expr =
+  | { kind: 'const'; value: Value; text: string }
+  | { kind: 'ref'; name: string; text: string }
+  | { kind: 'end'; text: string }
+  | { kind: 'apply'; op: Op; args: Expr[]; text: string }
+  | { kind: 'matrix'; rows: Expr[][]; text: string }
+  | { kind: 'index'; target: Expr; dims: IndexDim[]; text: string }
+  | { kind: 'cond'; test: Expr; then: Expr; otherwise: Expr; text: string }
+  | { kind: 'grad'; of: string; wrt: string; text: string };
+
+export interface Literal {
+  value: Value;
+  /** The entries as text, row by row, as an editable grid shows them. */
+  entries: string[][];
+}
+
+export interface ParsedFormula {
+  text: string;
+  expr: Expr;
+  node: MathNode;
+  /** Cell names the formula reads, each once, in order of appearance. */
+  refs: string[];
+  /** Set when the formula is a plain number or matrix of numbers: the cell is an input. */
+  literal?: Literal;
+  /** The formula calls grad(…), so it reads the formulas of other cells as well as their values. */
+  usesGrad: boolean;
+}
+
+export interface ParseContext {
+  /** Is this name a cell of the workbook? (Used for "did you mean" and to forbid calling a cell.) */
+  isCell(name: string): boolean;
+  cellNames(): Iterable<string>;
+}
+
+const noCells: ParseContext = { isCell: () => false, cellNames: () => [] };
+
+export function parseFormula(text: string, ctx: ParseContext = noCells): ParsedFormula {
+  if (text.length > limits.maxFormulaLength) {
+    throw new CellError(codes.E_TOO_LONG, messages.tooLong(text.length, limits.maxFormulaLength), '', limits.maxFormulaLength);
+  }
+  if (!text.trim()) throw new CellError(codes.E_SYNTAX, messages.formulaEmpty(), '', 1);
+  const deep = nestingBeyond(text, limits.maxNesting);
+  if (deep) throw new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), '', deep);
+
+  let node: MathNode;
+  try {
+    node = mathParse(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), '', 1);
+    const err = e as Error & { char?: number };
+    const detail = (err.message || String(e)).replace(/\s*\(char \d+\)$/, '').replace(/\.$/, '');
+    throw new CellError(codes.E_SYNTAX, messages.syntax(lowerFirst(detail)), '', typeof err.char === 'number' ? Math.max(1, err.char) : 1);
+  }
+
+  const walker = new Walker(text, ctx);
+  const expr = walker.walk(node, 0, false);
+  const literal = literalOf(node);
+  return { text, expr, node, refs: [...walker.refs], usesGrad: walker.usesGrad, ...(literal ? { literal } : {}) };
+}
+
+/** The 1-based column where bracket nesting first exceeds `max`, or 0. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') {
+      if (++depth > max) return i + 1;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return 0;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Where a word first appears in the text (1-based column), for locating an error. */
+export function columnOf(text: string, word: string, from = 0): number {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(/^\w/.test(word) ? `(?<![\\w.])${escaped}(?!\\w)` : escaped, 'u');
+  const m = re.exec(text.slice(from));
+  return m ? from + m.index + 1 : 1;
+}
+
+class Walker {
+  readonly refs = new Set<string>();
+  usesGrad = false;
+  constructor(readonly text: string, readonly ctx: ParseContext) {}
+
+  fail(code: (typeof codes)[keyof typeof codes], message: string, word?: string): never {
+    throw new CellError(code, message, '', word === undefined ? 1 : columnOf(this.text, word));
+  }
+
+  walk(node: MathNode, depth: number, inIndex: boolean): Expr {
+    if (depth > 4 * limits.maxNesting) this.fail(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting));
+    const n = node as any;
+    const text: string = safeText(node);
+    const sub = (child: MathNode, idx = inIndex) => this.walk(child, depth + 1, idx);
+
+    switch (node.type) {
+      case 'ConstantNode': {
+        const v = n.value;
+        if (typeof v === 'number') return { kind: 'const', value: v, text };
+        if (typeof v === 'boolean') return { kind: 'const', value: v ? 1 : 0, text };
+        if (v === null || v === undefined) {
+          // mathjs represents NaN as a null-valued constant in JSON; treat literally.
+          if (Number.isNaN(v)) return { kind: 'const', value: NaN, text };
+          return this.fail(codes.E_FORBIDDEN, messages.forbidden(`"${text}"`), text);
+        }
+        if (typeof v === 'string') return this.fail(codes.E_FORBIDDEN, messages.strings(), '"');
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(`The value ${text}`));
+      }
+      case 'SymbolNode': {
+        const name: string = n.name;
+        if (name === 'end') {
+          if (!inIndex) this.fail(codes.E_SYNTAX, messages.syntax('"end" can only be used inside an index, as in X[2:end, 1]'), 'end');
+          return { kind: 'end', text };
+        }
+        if (this.ctx.isCell(name)) {
+          this.refs.add(name);
+          return { kind: 'ref', name, text };
+        }
+        if (constants.has(name)) return { kind: 'const', value: constants.get(name)!, text };
+        if (functions.has(name)) {
+          return this.fail(codes.E_SYNTAX, messages.syntax(`${name} is a function: call it with parentheses, as in ${name}(x)`), name);
+        }
+        // Unknown here; the checker decides whether it names a cell (and says "not defined" if not).
+        this.refs.add(name);
+        return { kind: 'ref', name, text };
+      }
+      case 'ParenthesisNode':
+        return sub(n.content);
+      case 'OperatorNode': {
+        const op = operators.get(n.fn);
+        if (!op) return this.fail(codes.E_FORBIDDEN, messages.forbidden(`The operator "${n.op}"`), n.op);
+        const args = (n.args as MathNode[]).map((a) => sub(a));
+        return { kind: 'apply', op, args, text };
+      }
+      case 'FunctionNode': {
+        if (n.fn.type !== 'SymbolNode') return this.fail(codes.E_FORBIDDEN, messages.forbidden('Calling the result of an expression'));
+        const name: string = n.fn.name;
+        const argNodes = n.args as MathNode[];
+        if (name === 'grad') return this.grad(argNodes, text);
+        const op = functions.get(name);
+        if (!op) {
+          if (this.ctx.isCell(name)) this.fail(codes.E_NOT_A_FUNCTION, messages.notAFunction(name), name);
+          if (disabledFunctions.has(name)) this.fail(codes.E_FORBIDDEN, messages.functionDisabled(name), name);
+          this.fail(codes.E_FUNCTION_UNKNOWN, messages.functionUnknown(name, closest(name, functions.keys())), name);
+        }
+        const [min, max] = op.arity;
+        if (argNodes.length < min || argNodes.length > max) {
+          const expected = min === max ? `${min} argument${min === 1 ? '' : 's'}` : `${min} to ${max} arguments`;
+          this.fail(codes.E_ARITY, messages.arity(name, expected, argNodes.length), name);
+        }
+        return { kind: 'apply', op, args: argNodes.map((a) => sub(a)), text };
+      }
+      case 'ArrayNode': {
+        const items = n.items as MathNode[];
+        const nested = items.length > 0 && items.every((i) => i.type === 'ArrayNode');
+        const rows = nested ? items.map((r) => (r as any).items as MathNode[]) : [items];
+        if (nested && rows.some((r) => r.some((i) => i.type === 'ArrayNode' && (i as any).items.some((j: MathNode) => j.type === 'ArrayNode')))) {
+          this.fail(codes.E_FORBIDDEN, messages.forbidden('A matrix with more than two dimensions'), '[');
+        }
+        return { kind: 'matrix', rows: rows.map((r) => r.map((i) => sub(i))), text };
+      }
+      case 'RangeNode': {
+        const from = sub(n.start), to = sub(n.end);
+        const args = n.step ? [from, to, sub(n.step)] : [from, to];
+        return { kind: 'apply', op: range, args, text };
+      }
+      case 'AccessorNode': {
+        const index = n.index;
+        if (index.dotNotation) return this.fail(codes.E_FORBIDDEN, messages.propertyAccess(), '.');
+        const target = sub(n.object);
+        const dims = (index.dimensions as MathNode[]).map((d) => this.indexDim(d, depth));
+        if (dims.length < 1 || dims.length > 2) {
+          this.fail(codes.E_INDEX, messages.index(`write one index (a vector) or two (row, column), as in Theta1[1, 3]`), '[');
+        }
+        return { kind: 'index', target, dims, text };
+      }
+      case 'ConditionalNode':
+        return { kind: 'cond', test: sub(n.condition), then: sub(n.trueExpr), otherwise: sub(n.falseExpr), text };
+      case 'AssignmentNode':
+        return this.fail(codes.E_FORBIDDEN, messages.assignment(), '=');
+      case 'FunctionAssignmentNode':
+        return this.fail(codes.E_FORBIDDEN, messages.functionDefinition(), '=');
+      case 'BlockNode':
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden('Several expressions separated by ; or a new line'), ';');
+      case 'ObjectNode':
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden('An object { … }'), '{');
+      case 'RelationalNode':
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden('A chained comparison such as a < b < c (write (a < b) and (b < c))'));
+      default:
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(`"${text}"`));
+    }
+  }
+
+  indexDim(d: MathNode, depth: number): IndexDim {
+    const n = d as any;
+    if (d.type === 'RangeNode') {
+      const isEnd = (x: any) => x && x.type === 'SymbolNode' && x.name === 'end';
+      const isOne = (x: any) => x && x.type === 'ConstantNode' && x.value === 1;
+      if (!n.step && isOne(n.start) && isEnd(n.end)) {
+        // A bare ":" parses as 1:end: the whole dimension.
+        return { kind: 'all' };
+      }
+      return {
+        kind: 'range',
+        from: this.walk(n.start, depth + 1, true),
+        to: this.walk(n.end, depth + 1, true),
+        ...(n.step ? { step: this.walk(n.step, depth + 1, true) } : {}),
+      };
+    }
+    return { kind: 'at', at: this.walk(d, depth + 1, true) };
+  }
+
+  grad(args: MathNode[], text: string): Expr {
+    const usage = 'grad(E, Theta1) takes two cell names: the cell to differentiate and the cell to differentiate with respect to';
+    if (args.length !== 2 || args.some((a) => a.type !== 'SymbolNode')) this.fail(codes.E_ARITY, messages.argument('grad', usage), 'grad');
+    const [of, wrt] = args.map((a) => (a as any).name as string);
+    this.usesGrad = true;
+    this.refs.add(of);
+    this.refs.add(wrt);
+    return { kind: 'grad', of, wrt, text };
+  }
+}
+
+function safeText(node: MathNode): string {
+  try {
+    return node.toString();
+  } catch {
+    return '?';
+  }
+}
+
+/** A plain number or matrix of numbers (with signs), as written; null for anything else. */
+function literalOf(node: MathNode): Literal | null {
+  const num = (x: MathNode): number | null => {
+    const n = x as any;
+    if (x.type === 'ConstantNode' && typeof n.value === 'number') return n.value;
+    if (x.type === 'OperatorNode' && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
+      const v = num(n.args[0]);
+      return v === null ? null : n.fn === 'unaryMinus' ? -v : v;
+    }
+    return null;
+  };
+  const scalar = num(node);
+  if (scalar !== null) return { value: scalar, entries: [[formatEntry(scalar)]] };
+  if (node.type !== 'ArrayNode') return null;
+  const items = (node as any).items as MathNode[];
+  if (items.length === 0) return null;
+  const rowsNodes = items.every((i) => i.type === 'ArrayNode') ? items.map((r) => (r as any).items as MathNode[]) : [items];
+  const rows: number[][] = [];
+  for (const r of rowsNodes) {
+    const row = r.map(num);
+    if (row.some((v) => v === null)) return null;
+    rows.push(row as number[]);
+  }
+  if (rows.some((r) => r.length !== rows[0].length) || rows[0].length === 0) return null;
+  return { value: matFromRows(rows), entries: rows.map((r) => r.map(formatEntry)) };
+}
+
+/** How an entry is shown for editing: the shortest text that reads back as the same number. */
+export function formatEntry(v: number): string {
+  return String(v);
+}

@@ -1,0 +1,94 @@
+// The values that flow through a workbook: a number, or a dense 2-D matrix of float64.
+//
+// A 1×1 matrix *is* a number (as on the slides: s2 = Θ2ᵀh1 is a scalar), so every
+// operation collapses a 1×1 result to a number. A vector is an n×1 column unless it is
+// written as a row. JSON (what `cell.value` returns) is a number or an array of rows.
+
+export class Mat {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+  constructor(rows: number, cols: number, data?: Float64Array) {
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data ?? new Float64Array(rows * cols);
+  }
+  get(i: number, j: number): number {
+    return this.data[i * this.cols + j];
+  }
+}
+
+export type Value = number | Mat;
+export type Shape = readonly [rows: number, cols: number];
+export type JsonValue = number | number[][];
+
+export function isMat(v: unknown): v is Mat {
+  return v instanceof Mat;
+}
+
+export function shapeOf(v: Value): Shape {
+  return typeof v === 'number' ? [1, 1] : [v.rows, v.cols];
+}
+
+export function sizeOf(v: Value): number {
+  return typeof v === 'number' ? 1 : v.data.length;
+}
+
+/** "3×2" for a matrix, "scalar" for a number. */
+export function describeShape(shape: Shape): string {
+  return shape[0] === 1 && shape[1] === 1 ? 'a scalar' : `${shape[0]}×${shape[1]}`;
+}
+
+/** A 1×1 matrix becomes its number; everything else is returned as is. */
+export function collapse(v: Value): Value {
+  return typeof v !== 'number' && v.rows === 1 && v.cols === 1 ? v.data[0] : v;
+}
+
+export function matFromRows(rows: readonly (readonly number[])[]): Value {
+  const r = rows.length;
+  const c = r ? rows[0].length : 0;
+  const m = new Mat(r, c);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) m.data[i * c + j] = rows[i][j];
+  return collapse(m);
+}
+
+export function toJSON(v: Value): JsonValue {
+  if (typeof v === 'number') return v;
+  const out: number[][] = [];
+  for (let i = 0; i < v.rows; i++) out.push(Array.from(v.data.subarray(i * v.cols, (i + 1) * v.cols)));
+  return out;
+}
+
+/** Accepts a number, an array of rows, or a flat array (read as a column). */
+export function fromJSON(json: unknown): Value {
+  if (typeof json === 'number') return json;
+  if (typeof json === 'boolean') return json ? 1 : 0;
+  if (!Array.isArray(json)) throw new TypeError('a value is a number or an array of rows');
+  if (json.length === 0) return new Mat(0, 0);
+  if (!Array.isArray(json[0])) return matFromRows(json.map((x) => [Number(x)]));
+  const width = json[0].length;
+  if (!json.every((row) => Array.isArray(row) && row.length === width))
+    throw new TypeError('every row of a matrix must have the same length');
+  return matFromRows(json.map((row: unknown[]) => row.map(Number)));
+}
+
+/** Every entry of a value, in row-major order. */
+export function entries(v: Value): ArrayLike<number> {
+  return typeof v === 'number' ? [v] : v.data;
+}
+
+export function firstNonFinite(v: Value): { index: [number, number]; value: number } | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : { index: [1, 1], value: v };
+  const d = v.data;
+  for (let k = 0; k < d.length; k++) {
+    if (!Number.isFinite(d[k])) return { index: [Math.floor(k / v.cols) + 1, (k % v.cols) + 1], value: d[k] };
+  }
+  return null;
+}
+
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  if (a.rows !== b.rows || a.cols !== b.cols) return false;
+  for (let k = 0; k < a.data.length; k++) if (!Object.is(a.data[k], b.data[k])) return false;
+  return true;
+}

@@ -1,0 +1,110 @@
+// The part of a workbook between two cells: to differentiate E with respect to Θ1 we recompute
+// the cells that depend on Θ1 and that E depends on ("the path"), holding every other cell
+// they read at its current value.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { compileExpr, type Compiled } from '../formula/evaluate.ts';
+import { collapse, describeShape, shapeOf, type Value } from '../formula/value.ts';
+import { fill } from '../formula/kernels.ts';
+import type { CheckedCell, CheckedWorkbook } from '../graph/check.ts';
+import { Tape, evaluateTaped, type Var } from './tape.ts';
+
+export interface Subgraph {
+  of: string;
+  wrt: string;
+  /** Cells recomputed between wrt and of, in dependency order, `of` last; empty if of does not depend on wrt. */
+  path: CheckedCell[];
+  /** The values the computation reads: wrt first, then every other cell the path reads. */
+  inputs: string[];
+  /** Plain closures for the path cells, built on first use (finite differences, training). */
+  compiled?: { cell: CheckedCell; run: Compiled; slots: number[] }[];
+}
+
+export function subgraph(checked: CheckedWorkbook, of: string, wrt: string): Subgraph | CellError {
+  for (const name of [of, wrt]) {
+    if (!checked.byName.has(name)) return new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(name));
+  }
+  // Ancestors of `of`, in dependency order (post-order DFS, iterative).
+  const ancestors: string[] = [];
+  const seen = new Set<string>([of]);
+  const stack: [string, number][] = [[of, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const deps = checked.byName.get(top[0])!.deps;
+    if (top[1] < deps.length) {
+      const next = deps[top[1]++];
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push([next, 0]);
+      }
+    } else {
+      stack.pop();
+      ancestors.push(top[0]);
+    }
+  }
+  // Of those, the ones that depend on wrt.
+  const onPath = new Set<string>();
+  for (const name of ancestors) {
+    if (name === wrt) continue;
+    if (checked.byName.get(name)!.deps.some((d) => d === wrt || onPath.has(d))) onPath.add(name);
+  }
+  const path = ancestors.filter((n) => onPath.has(n)).map((n) => checked.byName.get(n)!);
+  const inputs = [wrt];
+  for (const cell of path) for (const d of cell.deps) if (!onPath.has(d) && !inputs.includes(d)) inputs.push(d);
+  return { of, wrt, path, inputs };
+}
+
+function pathError(sg: Subgraph): CellError | null {
+  const bad = sg.path.find((c) => c.error);
+  return bad ? bad.error! : null;
+}
+
+function requireScalar(sg: Subgraph, v: Value): void {
+  if (typeof v !== 'number') {
+    throw new CellError(codes.E_SHAPE, messages.shapeOne(sg.of, describeShape(shapeOf(v)),
+      `grad(${sg.of}, ${sg.wrt}) needs ${sg.of} to be a single number (a loss); sum it first, e.g. sum(${sg.of})`));
+  }
+}
+
+/** The exact gradient d(of)/d(wrt), shaped like wrt, by reverse-mode differentiation. */
+export function gradient(sg: Subgraph, values: readonly Value[]): Value {
+  const err = pathError(sg);
+  if (err) throw err;
+  const wrtValue = values[0];
+  if (sg.of === sg.wrt) return fill(shapeOf(wrtValue), 1);
+  if (sg.path.length === 0) return fill(shapeOf(wrtValue), 0);
+  const tape = new Tape();
+  const vars = new Map<string, Var>();
+  sg.inputs.forEach((name, k) => vars.set(name, tape.leaf(values[k], k === 0)));
+  for (const cell of sg.path) {
+    vars.set(cell.name, evaluateTaped(cell.parsed!.expr, (name) => vars.get(name)!, tape));
+  }
+  const out = vars.get(sg.of)!;
+  requireScalar(sg, out.value);
+  tape.backward(out);
+  const g = vars.get(sg.wrt)!.grad;
+  return g === null ? fill(shapeOf(wrtValue), 0) : g;
+}
+
+/** The value of `of` with wrt set to `wrtValue` and every other input as given (plain evaluation). */
+export function evaluateAt(sg: Subgraph, values: readonly Value[], wrtValue: Value): Value {
+  const err = pathError(sg);
+  if (err) throw err;
+  if (sg.of === sg.wrt) return wrtValue;
+  if (sg.path.length === 0) throw new CellError(codes.E_ARGUMENT, messages.argument('grad', `${sg.of} does not depend on ${sg.wrt}`));
+  if (!sg.compiled) {
+    const names = [...sg.inputs, ...sg.path.map((c) => c.name)];
+    sg.compiled = sg.path.map((cell) => {
+      const local: string[] = [];
+      const run = compileExpr(cell.parsed!.expr, (n) => {
+        const k = local.indexOf(n);
+        return k >= 0 ? k : local.push(n) - 1;
+      });
+      return { cell, run, slots: local.map((n) => names.indexOf(n)) };
+    });
+  }
+  const env: Value[] = [wrtValue, ...values.slice(1)];
+  for (const { run, slots } of sg.compiled) env.push(collapse(run(slots.map((k) => env[k]))));
+  return env[env.length - 1];
+}

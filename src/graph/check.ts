@@ -1,0 +1,166 @@
+// WorkbookSpec → CheckedWorkbook. Phase 2: names valid and unique, formulas parsed and allowed,
+// references known, cycles found. Every problem is located (line:col in the file) and attached
+// to its cell, which then evaluates to that error while the rest of the workbook works.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import type { CellSpec, Problem, WorkbookSpec } from '../format/spec.ts';
+import { parseFormula, type Literal, type ParsedFormula } from '../formula/parse.ts';
+import { closest } from '../formula/spelling.ts';
+import { isValidName, reservedBecause } from './names.ts';
+
+export interface CheckedCell {
+  /** Position in spec.cells. */
+  index: number;
+  spec: CellSpec;
+  name: string;
+  /** An input holds numbers the student edits; a formula computes. */
+  kind: 'input' | 'formula';
+  /** The formula text in force (the workbook's, or the student's edit). */
+  formula: string;
+  parsed?: ParsedFormula;
+  literal?: Literal;
+  /** The cells this one reads. */
+  deps: string[];
+  /** A problem that makes this cell an error; it still shows, with the error. */
+  error?: CellError;
+  /** False for a second cell of the same name: it is shown, but nothing can refer to it. */
+  primary: boolean;
+}
+
+export interface CheckedWorkbook {
+  spec: WorkbookSpec;
+  cells: CheckedCell[];
+  /** The cell each name refers to. */
+  byName: Map<string, CheckedCell>;
+  /** The file's problems and the cells' problems, in file order. */
+  problems: Problem[];
+}
+
+/**
+ * `overrides` are formulas the student typed in place of the workbook's, by cell name;
+ * an overridden cell is always a formula (typing "5" makes a constant formula, not an input).
+ */
+export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): CheckedWorkbook {
+  const byName = new Map<string, CheckedCell>();
+  const cells: CheckedCell[] = spec.cells.map((cellSpec, index) => {
+    const formula = overrides.get(cellSpec.name) ?? cellSpec.formula;
+    const cell: CheckedCell = { index, spec: cellSpec, name: cellSpec.name, kind: 'formula', formula, deps: [], primary: false };
+    const fail = (code: CellError['code'], message: string, col = cellSpec.col) => {
+      if (!cell.error) cell.error = located(new CellError(code, message, cell.name), cellSpec.line, col);
+    };
+    // 1. The name.
+    if (!isValidName(cell.name)) fail(codes.E_NAME_INVALID, messages.nameInvalid(cell.name));
+    else {
+      const why = reservedBecause(cell.name);
+      if (why) fail(codes.E_NAME_RESERVED, messages.nameReserved(cell.name, why));
+    }
+    const first = byName.get(cell.name);
+    if (first) fail(codes.E_NAME_DUPLICATE, messages.nameDuplicate(cell.name, first.spec.line));
+    else if (!cell.error) {
+      byName.set(cell.name, cell);
+      cell.primary = true;
+    }
+    return cell;
+  });
+
+  // 2. The formulas, now that every name is known.
+  const ctx = { isCell: (n: string) => byName.has(n), cellNames: () => byName.keys() };
+  for (const cell of cells) {
+    const overridden = overrides.has(cell.name);
+    const col = cell.spec.formulaCol;
+    try {
+      const parsed = parseFormula(cell.formula, ctx);
+      cell.parsed = parsed;
+      if (parsed.literal && !overridden) {
+        cell.kind = 'input';
+        cell.literal = parsed.literal;
+      }
+      for (const ref of parsed.refs) {
+        if (!byName.has(ref)) {
+          const near = closest(ref, byName.keys());
+          const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(ref, near), cell.name);
+          if (!cell.error) cell.error = located(err, cell.spec.line, col - 1 + columnOfRef(cell.formula, ref));
+        } else if (ref === cell.name && !cell.error) {
+          cell.error = located(new CellError(codes.E_CYCLE, messages.cycle([ref, ref]), cell.name), cell.spec.line, cell.spec.col);
+        }
+      }
+      cell.deps = parsed.refs.filter((r) => byName.has(r));
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      e.root = cell.name;
+      if (!cell.error) cell.error = located(e, cell.spec.line, col - 1 + (e.col ?? 1));
+      // An unparsable formula: keep the kind the workbook gave it, so an input stays editable.
+      if (!overridden && parseLiteralKind(cell.spec.formula)) cell.kind = 'input';
+    }
+  }
+
+  // 3. Cycles: every cell on a loop is an error that names the loop.
+  for (const loop of findCycles(cells.filter((c) => c.primary), byName)) {
+    for (const name of loop) {
+      const cell = byName.get(name)!;
+      if (cell.error) continue;
+      const at = loop.indexOf(name);
+      const path = [...loop.slice(at), ...loop.slice(0, at), name];
+      cell.error = located(new CellError(codes.E_CYCLE, messages.cycle(path), name), cell.spec.line, cell.spec.col);
+    }
+  }
+
+  const problems = [
+    ...spec.problems,
+    ...cells.filter((c) => c.error).map((c) => toProblem(c.error!, c.name)),
+  ].sort((a, b) => a.line - b.line || a.col - b.col);
+  return { spec, cells, byName, problems };
+}
+
+function located(err: CellError, line: number, col: number): CellError {
+  err.loc = { line, col };
+  return err;
+}
+
+function toProblem(err: CellError, cell: string): Problem {
+  return { code: err.code, message: err.message, line: err.loc?.line ?? 1, col: err.loc?.col ?? 1, cell };
+}
+
+function columnOfRef(formula: string, ref: string): number {
+  const re = new RegExp(`(?<![\\w.])${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'u');
+  const m = re.exec(formula);
+  return m ? m.index + 1 : 1;
+}
+
+/** Does the text look like a number or matrix of numbers, even if it does not parse? */
+function parseLiteralKind(text: string): boolean {
+  return /^[\s\d.,;[\]eE+-]*$/.test(text) && /\d/.test(text);
+}
+
+/** Tarjan's strongly connected components: each loop of two or more cells, in dependency order. */
+function findCycles(cells: CheckedCell[], byName: Map<string, CheckedCell>): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>(), low = new Map<string, number>();
+  const stack: string[] = [], onStack = new Set<string>();
+  const loops: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of byName.get(v)!.deps) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) loops.push(component.reverse());
+    }
+  };
+  for (const c of cells) if (!index.has(c.name)) visit(c.name);
+  return loops;
+}

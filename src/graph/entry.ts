@@ -1,0 +1,27 @@
+// What a student types into one entry of an input cell: a number, or an expression of numbers
+// only ("1/3", "-sqrt(2)", "pi/4"). Anything else is a located error that keeps the text.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { compileExpr } from '../formula/evaluate.ts';
+import { parseFormula } from '../formula/parse.ts';
+
+const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `at` names the entry in messages, e.g. "Theta1[1,3]". */
+export function parseEntry(text: string, at: string, root: string): number | CellError {
+  const t = text.trim();
+  if (!t) return new CellError(codes.E_ENTRY, messages.entryEmpty(at), root);
+  if (plainNumber.test(t)) return Number(t);
+  try {
+    const parsed = parseFormula(t);
+    if (parsed.refs.length === 0) {
+      const v = compileExpr(parsed.expr, () => -1)([]);
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      if (typeof v !== 'number') return new CellError(codes.E_ENTRY, messages.entryNotScalar(at, t), root);
+    }
+  } catch {
+    // falls through: not a number
+  }
+  return new CellError(codes.E_ENTRY, messages.entryNotNumber(at, t), root);
+}

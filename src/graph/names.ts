@@ -1,0 +1,72 @@
+// What a cell may be called. Names must mean one thing only: a cell cannot take the name of a
+// function, a constant or a keyword of the formula language, so `sum` or `pi` can never
+// silently change meaning. The lecture's own names (x, y, E, h1, s2, Theta1, Θ1, gamma) are
+// free: the formula language has no E constant (e is Euler's number) and no gamma function.
+
+import { constants, functions } from '../formula/functions.ts';
+import { disabledFunctions } from '../formula/mathjs.ts';
+
+// Letters mathjs accepts in a name: Latin, accented Latin, Greek, letter-like symbols.
+const letter = 'A-Za-z_\\u00C0-\\u02AF\\u0370-\\u03FF\\u2100-\\u214F';
+const namePattern = new RegExp(`^[${letter}][${letter}0-9]*$`);
+
+const keywords = new Set(['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad']);
+
+export function isValidName(name: string): boolean {
+  return namePattern.test(name);
+}
+
+/** Why a name is reserved ("a built-in function"), or null when a cell may use it. */
+export function reservedBecause(name: string): string | null {
+  if (functions.has(name)) return 'a built-in function';
+  if (constants.has(name)) return 'a built-in constant';
+  if (keywords.has(name)) return 'a keyword of the formula language';
+  if (disabledFunctions.has(name)) return 'a reserved function name';
+  return null;
+}
+
+const greek = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
+  'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+];
+const greekLetters = 'αβγδεζηθικλμνξοπρστυφχψω';
+const greekCapitals = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ';
+const texCapitals = new Set(['Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega']);
+
+/** TeX for a plain stem: a Greek name or letter becomes the letter, anything else is upright or italic. */
+function stemTex(stem: string): string {
+  const lower = stem.toLowerCase();
+  const g = greek.indexOf(lower);
+  if (g >= 0 && stem === lower) return `\\${lower}`;
+  if (g >= 0 && stem[0] === stem[0].toUpperCase() && stem.slice(1) === lower.slice(1)) {
+    return texCapitals.has(stem) ? `\\${stem}` : `\\mathrm{${stem[0]}}`;
+  }
+  const gi = greekLetters.indexOf(stem), gc = greekCapitals.indexOf(stem);
+  if (stem.length === 1 && gi >= 0) return `\\${greek[gi]}`;
+  if (stem.length === 1 && gc >= 0) {
+    const n = greek[gc][0].toUpperCase() + greek[gc].slice(1);
+    return texCapitals.has(n) ? `\\${n}` : `\\mathrm{${stem}}`;
+  }
+  return stem.length === 1 ? stem : `\\mathrm{${stem.replace(/_/g, '\\_')}}`;
+}
+
+/** A stem with trailing digits as a subscript: Theta1 → \Theta_{1}, h12 → h_{12}. */
+function withSubscript(part: string): string {
+  const m = /^(.*?)(\d+)$/.exec(part);
+  return m && m[1] ? `${stemTex(m[1])}_{${m[2]}}` : stemTex(part);
+}
+
+/**
+ * TeX for a cell's display name, derived from the name when the author gives no label:
+ * Theta1 → Θ₁, y_hat → ŷ, dE_dTheta2 → ∂E/∂Θ₂, Theta2_new → Θ₂⁽ⁿᵉʷ⁾ (new), s_1 → s₁.
+ */
+export function labelFor(name: string): string {
+  const d = /^d([A-Za-z\u0370-\u03FF]\w*?)_d(\w+)$/.exec(name);
+  if (d) return `\\frac{\\partial ${labelFor(d[1])}}{\\partial ${labelFor(d[2])}}`;
+  const parts = name.split('_').filter(Boolean);
+  if (parts.length === 2 && parts[1] === 'hat') return `\\hat{${withSubscript(parts[0])}}`;
+  if (parts.length === 2 && /^(new|old|next|prev)$/.test(parts[1])) return `${withSubscript(parts[0])}^{\\text{${parts[1]}}}`;
+  if (parts.length === 2 && /^\d+$/.test(parts[1])) return `${stemTex(parts[0])}_{${parts[1]}}`;
+  if (parts.length === 2) return `${withSubscript(parts[0])}_{${withSubscript(parts[1])}}`;
+  return parts.length === 1 ? withSubscript(parts[0]) : `\\mathrm{${name.replace(/_/g, '\\_')}}`;
+}

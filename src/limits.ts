@@ -1,0 +1,17 @@
+// Hard limits that keep a tab alive whatever a workbook or a student types (GUIDE §4).
+// They are checked before the work is done, never after.
+
+export const limits = {
+  /** Characters in one formula. */
+  maxFormulaLength: 2000,
+  /** Nesting of brackets in one formula (mathjs overflows the stack near 300). */
+  maxNesting: 40,
+  /** Entries in any matrix a formula or an input creates (8 MB of float64). */
+  maxEntries: 1_000_000,
+  /** Scalar multiplications in one matrix product. */
+  maxMultiplications: 200_000_000,
+  /** Bytes in one workbook file. */
+  maxFileBytes: 1_000_000,
+  /** Cells in one workbook. */
+  maxCells: 5000,
+} as const;

@@ -1,0 +1,102 @@
+// Every message gradsheet shows a user, with its stable code. Codes never change meaning;
+// tests, the command line and course sites may match on them. Messages say what happened
+// and what to do.
+
+export const codes = {
+  // The workbook file
+  E_FILE: 'E_FILE',
+  E_FRONTMATTER: 'E_FRONTMATTER',
+  E_BLOCK: 'E_BLOCK',
+  E_CELL_LINE: 'E_CELL_LINE',
+  E_ATTRIBUTE: 'E_ATTRIBUTE',
+  // Names
+  E_NAME_INVALID: 'E_NAME_INVALID',
+  E_NAME_RESERVED: 'E_NAME_RESERVED',
+  E_NAME_DUPLICATE: 'E_NAME_DUPLICATE',
+  E_NAME_UNKNOWN: 'E_NAME_UNKNOWN',
+  E_CYCLE: 'E_CYCLE',
+  // Formulas
+  E_SYNTAX: 'E_SYNTAX',
+  E_FORBIDDEN: 'E_FORBIDDEN',
+  E_FUNCTION_UNKNOWN: 'E_FUNCTION_UNKNOWN',
+  E_NOT_A_FUNCTION: 'E_NOT_A_FUNCTION',
+  E_ARITY: 'E_ARITY',
+  E_ARGUMENT: 'E_ARGUMENT',
+  E_SHAPE: 'E_SHAPE',
+  E_INDEX: 'E_INDEX',
+  E_TOO_LONG: 'E_TOO_LONG',
+  E_TOO_DEEP: 'E_TOO_DEEP',
+  E_TOO_LARGE: 'E_TOO_LARGE',
+  E_NONFINITE: 'E_NONFINITE',
+  E_NO_DERIVATIVE: 'E_NO_DERIVATIVE',
+  // Entries typed into an input cell
+  E_ENTRY: 'E_ENTRY',
+  // Something we did not foresee; always a bug in gradsheet, reported rather than hidden
+  E_INTERNAL: 'E_INTERNAL',
+} as const;
+
+export type Code = (typeof codes)[keyof typeof codes];
+
+export const messages = {
+  fileEmpty: () => 'The workbook file is empty: start it with a title line such as "# My workbook" and a ```cells block.',
+  fileBinary: () => 'The workbook file is not text (it contains NUL bytes): save it as UTF-8 Markdown.',
+  fileTooLarge: (bytes: number, cap: number) =>
+    `The workbook file is ${bytes} bytes; the limit is ${cap} bytes. Split it into several workbooks.`,
+  frontmatterUnclosed: () => 'The front matter opened with "---" is never closed: add a line "---" after its last key.',
+  frontmatterLine: (line: string) => `"${line}" is not "key: value": front matter lines look like "title: Backpropagation".`,
+  blockUnclosed: (kind: string) => `The \`\`\`${kind} block is never closed: add a line \`\`\` after its last cell.`,
+  blockUnknown: (kind: string, known: readonly string[]) =>
+    `Unknown block type "${kind}": gradsheet knows ${known.map((k) => '```' + k).join(', ')}. For a plain code listing, name a language (e.g. \`\`\`python).`,
+  cellLine: (line: string) =>
+    `"${line}" is not a cell: write "name = formula" at the start of a line, and indent attribute lines (e.g. "  label: \\Theta_1").`,
+  attributeOrphan: () => 'This attribute line comes before any cell: put "name = formula" first.',
+  attributeUnknown: (key: string, known: readonly string[]) => `Unknown attribute "${key}": use one of ${known.join(', ')}.`,
+  attributeDuplicate: (key: string) => `"${key}" is given twice for this cell: keep one.`,
+  attributeEmpty: (key: string) => `"${key}" needs a value after the colon.`,
+  slideNotLiteral: () => 'A slide value must be a number or a matrix of numbers, e.g. "slide: [0.79; 0.92; 0.16]", optionally followed by "± 0.01".',
+  slideTolerance: (text: string) => `"${text}" is not a tolerance: write a positive number after ±, e.g. "± 0.005".`,
+  blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
+
+  nameInvalid: (name: string) =>
+    `"${name}" is not a valid cell name: start with a letter and use letters, digits and _ (e.g. Theta1, dE_dh1).`,
+  nameReserved: (name: string, what: string) => `"${name}" is ${what}, so a cell cannot be called that: choose another name (e.g. ${name}_1).`,
+  nameDuplicate: (name: string, line: number) => `A cell named "${name}" is already defined on line ${line}: rename one of them.`,
+  nameUnknown: (name: string, suggestion?: string) =>
+    `"${name}" is not defined: no cell or constant has that name.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
+  cycle: (path: readonly string[]) =>
+    `Circular definition: ${path.join(' → ')}. A cell cannot depend on itself; break the loop.`,
+
+  syntax: (detail: string) => `Syntax error: ${detail}.`,
+  formulaEmpty: () => 'The formula is empty: type an expression such as sigmoid(s1).',
+  forbidden: (what: string) => `${what} is not allowed in a formula.`,
+  assignment: () => 'Assignments ("a = …") are not allowed inside a formula: a cell is defined by its line "name = formula" only.',
+  functionDefinition: () => 'Function definitions ("f(x) = …") are not allowed in formulas: use the built-in functions.',
+  propertyAccess: () => 'Property access with "." is not allowed: use indexing such as Theta1[1, 3], or .* ./ .^ for element-wise operations.',
+  strings: () => 'Text values are not allowed in formulas: formulas work on numbers and matrices.',
+  functionUnknown: (name: string, suggestion?: string) =>
+    `"${name}" is not a function gradsheet knows.` + (suggestion ? ` Did you mean ${suggestion}?` : ' The README lists the built-in functions.'),
+  functionDisabled: (name: string) => `"${name}" is disabled in formulas: a formula can only compute with numbers and matrices.`,
+  notAFunction: (name: string) => `"${name}" is a cell, not a function: to multiply, write ${name} * (…).`,
+  arity: (name: string, expected: string, got: number) => `${name} takes ${expected}, but got ${got}.`,
+  argument: (name: string, detail: string) => `${name}: ${detail}.`,
+  shape: (a: string, shapeA: string, b: string, shapeB: string, detail: string) =>
+    `Shape mismatch: ${a} is ${shapeA} and ${b} is ${shapeB}; ${detail}.`,
+  shapeOne: (a: string, shapeA: string, detail: string) => `Shape mismatch: ${a} is ${shapeA}; ${detail}.`,
+  index: (detail: string) => `Index out of range: ${detail}.`,
+  tooLong: (length: number, cap: number) => `The formula is ${length} characters long; the limit is ${cap}. Split it over several cells.`,
+  tooDeep: (cap: number) => `The formula nests deeper than ${cap} levels: split it over several cells.`,
+  tooLarge: (what: string, entries: number, cap: number) =>
+    `${what} would have ${entries.toLocaleString('en-US')} entries; the limit is ${cap.toLocaleString('en-US')}.`,
+  tooMuchWork: (what: string, ops: number, cap: number) =>
+    `${what} would take ${ops.toExponential(1)} multiplications; the limit is ${cap.toExponential(0)}.`,
+  nonFinite: (value: number, where: string) =>
+    `The result is ${value}${where}: ${Number.isNaN(value) ? 'an undefined operation (0/0, log of a negative, …)' : 'a division by zero or an overflow'} happened.`,
+  noDerivative: (name: string) => `no derivative for ${name}: gradients cannot pass through it.`,
+
+  entryEmpty: (at: string) => `${at} is empty: type a number.`,
+  entryNotNumber: (at: string, text: string) => `${at}: "${text}" is not a number. Type a number such as -1.5 or 2e-3.`,
+  entryNotScalar: (at: string, text: string) => `${at}: "${text}" is not a single number.`,
+
+  upstream: (root: string) => `depends on ${root}, which has an error`,
+  internal: (detail: string) => `Internal error (please report it): ${detail}`,
+} as const;

@@ -1,0 +1,264 @@
+// Phase 4a, bind: a Plan as an @observablehq/runtime module, one variable per cell, and the
+// edits a student makes to it. Components observe cells through `subscribe`; nothing here
+// touches the DOM.
+
+import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
+import { CellError, isCellError, toCellError } from '../errors.ts';
+import type { WorkbookSpec } from '../format/spec.ts';
+import { matFromRows, shapeOf, type Value } from '../formula/value.ts';
+import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
+import { parseEntry } from '../graph/entry.ts';
+import { compare, type Comparison } from '../graph/expect.ts';
+import { planWorkbook } from '../workbook.ts';
+
+export type Status = 'pending' | 'ok' | 'error';
+
+export interface CellState {
+  readonly name: string;
+  readonly index: number;
+  status: Status;
+  value?: Value;
+  error?: CellError;
+  /** What the slide says, compared with the value (when the cell has a slide value and a value). */
+  comparison?: Comparison;
+}
+
+type Listener = (state: CellState) => void;
+
+/** Runtime variable names are prefixed so no cell can collide with the runtime's builtins. */
+const varName = (cell: string) => `cell:${cell}`;
+
+export class Session {
+  readonly spec: WorkbookSpec;
+  plan: Plan;
+  private readonly runtime: Runtime;
+  private readonly module: Module;
+  private readonly variables: Variable[] = [];
+  private readonly states: CellState[];
+  private readonly listeners = new Map<number, Set<Listener>>();
+  private readonly anyListeners = new Set<(index: number) => void>();
+  /** The formulas the student typed, by cell name. */
+  private readonly overrides = new Map<string, string>();
+  /** The entries of input cells as typed, by cell name, row by row. */
+  private readonly entries = new Map<string, string[][]>();
+  /** Each entry read as a number, or its error. */
+  private readonly parsed = new Map<string, (number | CellError)[][]>();
+
+  constructor(spec: WorkbookSpec) {
+    this.spec = spec;
+    this.plan = planWorkbook(spec);
+    // Unknown names must never resolve to window properties (document, fetch, element ids).
+    this.runtime = new Runtime(null, (name: string) => {
+      throw new RuntimeError(`${name} is not defined`);
+    });
+    this.module = this.runtime.module();
+    this.states = this.plan.cells.map((c, index) => ({ name: c.name, index, status: 'pending' as Status }));
+    for (const cell of this.plan.cells) {
+      if (cell.kind === 'input' && this.isPrimary(cell) && !cell.error) {
+        const literal = cell.checked.literal!;
+        this.entries.set(cell.name, literal.entries.map((r) => [...r]));
+        this.parsed.set(cell.name, literal.entries.map((r) => r.map(Number)));
+      }
+      this.variables[cell.index] = this.module.variable(this.observer(cell.index));
+      this.define(cell);
+    }
+  }
+
+  // ---- Reading ---------------------------------------------------------------------------
+
+  get cells(): readonly CellState[] {
+    return this.states;
+  }
+
+  /** The state of the cell with this name (the first, if the name is duplicated), or of position `index`. */
+  state(nameOrIndex: string | number): CellState | undefined {
+    if (typeof nameOrIndex === 'number') return this.states[nameOrIndex];
+    const cell = this.plan.byName.get(nameOrIndex) ?? this.plan.cells.find((c) => c.name === nameOrIndex);
+    return cell ? this.states[cell.index] : undefined;
+  }
+
+  indexOf(name: string): number {
+    const cell = this.plan.byName.get(name) ?? this.plan.cells.find((c) => c.name === name);
+    return cell ? cell.index : -1;
+  }
+
+  planCell(index: number): PlanCell {
+    return this.plan.cells[index];
+  }
+
+  subscribe(index: number, listener: Listener): () => void {
+    let set = this.listeners.get(index);
+    if (!set) this.listeners.set(index, (set = new Set()));
+    set.add(listener);
+    listener(this.states[index]);
+    return () => set!.delete(listener);
+  }
+
+  /** Called with the position of any cell whose state changes. */
+  onAnyChange(listener: (index: number) => void): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
+  }
+
+  /** Resolves once every cell has finished computing. */
+  async settled(): Promise<void> {
+    const names = this.plan.cells.filter((c) => this.isPrimary(c)).map((c) => varName(c.name));
+    await Promise.all(names.map((n) => this.module.value(n).catch(() => undefined)));
+  }
+
+  // ---- Input cells -------------------------------------------------------------------------
+
+  isInput(index: number): boolean {
+    return this.plan.cells[index].kind === 'input' && this.entries.has(this.plan.cells[index].name) && this.isPrimary(this.plan.cells[index]);
+  }
+
+  /** Rows and columns of an input cell's grid. */
+  entryShape(name: string): [number, number] {
+    const e = this.entries.get(name);
+    return e ? [e.length, e[0].length] : [0, 0];
+  }
+
+  entryText(name: string, row: number, col: number): string {
+    return this.entries.get(name)?.[row - 1]?.[col - 1] ?? '';
+  }
+
+  entryError(name: string, row: number, col: number): CellError | null {
+    const p = this.parsed.get(name)?.[row - 1]?.[col - 1];
+    return isCellError(p) ? p : null;
+  }
+
+  /**
+   * The student typed `text` into entry (row, col) of an input cell, 1-based. The text is kept
+   * as typed; the cell's value is recomputed from all its entries. Returns this entry's error.
+   */
+  setEntry(name: string, row: number, col: number, text: string): CellError | null {
+    const grid = this.entries.get(name);
+    if (!grid || !grid[row - 1] || grid[row - 1][col - 1] === undefined) {
+      throw new RangeError(`${name}[${row},${col}] is not an entry of an input cell`);
+    }
+    grid[row - 1][col - 1] = text;
+    const [rows, cols] = this.entryShape(name);
+    const at = rows === 1 && cols === 1 ? name : `${name}[${row},${col}]`;
+    const parsed = parseEntry(text, at, name);
+    this.parsed.get(name)![row - 1][col - 1] = parsed;
+    this.define(this.plan.byName.get(name)!);
+    return isCellError(parsed) ? parsed : null;
+  }
+
+  /** Sets every entry of an input cell from a value of the same shape. */
+  setValue(name: string, value: Value): void {
+    const [rows, cols] = this.entryShape(name);
+    const [r, c] = shapeOf(value);
+    if (r !== rows || c !== cols) throw new RangeError(`${name} is ${rows}×${cols}; the value is ${r}×${c}`);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const v = typeof value === 'number' ? value : value.data[i * cols + j];
+        this.entries.get(name)![i][j] = String(v);
+        this.parsed.get(name)![i][j] = v;
+      }
+    }
+    this.define(this.plan.byName.get(name)!);
+  }
+
+  /** The input cell's value from its entries: the first bad entry makes the whole cell an error. */
+  private inputValue(name: string): CellResult {
+    const grid = this.parsed.get(name)!;
+    for (const row of grid) for (const p of row) if (isCellError(p)) return p;
+    return matFromRows(grid as number[][]);
+  }
+
+  /** The current value of every input cell, as typed (for the batch driver). */
+  inputValues(): Map<string, CellResult> {
+    return new Map([...this.entries.keys()].map((name) => [name, this.inputValue(name)]));
+  }
+
+  // ---- Formula cells -----------------------------------------------------------------------
+
+  formula(name: string): string {
+    const cell = this.plan.byName.get(name) ?? this.plan.cells.find((c) => c.name === name);
+    return this.overrides.get(name) ?? cell?.checked.spec.formula ?? '';
+  }
+
+  isFormulaEdited(name: string): boolean {
+    return this.overrides.has(name);
+  }
+
+  /**
+   * The student replaced a formula. The whole workbook is checked again (the new formula may
+   * read other cells, or close a loop); cells whose definition changed are redefined. Returns
+   * the cell's own problem, if the new formula has one; the text is kept either way.
+   */
+  setFormula(name: string, text: string): CellError | null {
+    const cell = this.plan.byName.get(name);
+    if (!cell) throw new RangeError(`${name} is not a cell`);
+    if (text === cell.checked.spec.formula) this.overrides.delete(name);
+    else this.overrides.set(name, text);
+    const before = this.plan;
+    this.plan = planWorkbook(this.spec, this.overrides);
+    for (const next of this.plan.cells) {
+      const prev = before.cells[next.index];
+      if (next.kind === 'input' && !next.error && this.entries.has(next.name)) continue;
+      if (signature(prev) !== signature(next) || next.checked.parsed?.usesGrad) this.define(next);
+    }
+    return this.plan.cells[cell.index].error ?? null;
+  }
+
+  restoreFormula(name: string): CellError | null {
+    const cell = this.plan.byName.get(name);
+    return cell ? this.setFormula(name, cell.checked.spec.formula) : null;
+  }
+
+  dispose(): void {
+    this.runtime.dispose();
+    this.listeners.clear();
+    this.anyListeners.clear();
+  }
+
+  // ---- Internals ---------------------------------------------------------------------------
+
+  private isPrimary(cell: PlanCell): boolean {
+    return this.plan.byName.get(cell.name) === cell;
+  }
+
+  private define(cell: PlanCell): void {
+    const variable = this.variables[cell.index];
+    const primary = this.isPrimary(cell);
+    if (cell.kind === 'input' && primary && this.entries.has(cell.name)) {
+      const value = this.inputValue(cell.name);
+      variable.define(varName(cell.name), [], () => value);
+    } else if (primary) {
+      variable.define(varName(cell.name), cell.inputs.map(varName), cell.run);
+    } else {
+      // A second cell of the same name: shown with its error, invisible to formulas.
+      variable.define(null, [], cell.run);
+    }
+  }
+
+  private observer(index: number) {
+    const update = (patch: Partial<CellState>) => {
+      const state = this.states[index];
+      delete state.value;
+      delete state.error;
+      delete state.comparison;
+      Object.assign(state, patch);
+      this.listeners.get(index)?.forEach((l) => l(state));
+      this.anyListeners.forEach((l) => l(index));
+    };
+    return {
+      pending: () => update({ status: 'pending' }),
+      fulfilled: (value: unknown) => {
+        if (isCellError(value)) return update({ status: 'error', error: value });
+        const v = value as Value;
+        const cell = this.plan.cells[index];
+        update({ status: 'ok', value: v, ...(cell.expectation ? { comparison: compare(v, cell.expectation) } : {}) });
+      },
+      rejected: (error: unknown) => update({ status: 'error', error: toCellError(error, this.plan.cells[index].name) }),
+    };
+  }
+}
+
+/** What a cell's runtime definition depends on: when it changes, the variable is redefined. */
+function signature(cell: PlanCell | undefined): string {
+  if (!cell) return '';
+  return [cell.kind, cell.checked.formula, cell.inputs.join(','), cell.error ? `${cell.error.code}:${cell.error.message}` : ''].join('|');
+}

@@ -1,0 +1,27 @@
+// The engine's front door. One workbook text flows one way through named phases:
+//
+//   text ──1. read──▶ WorkbookSpec ──2. check──▶ CheckedWorkbook ──3. compile──▶ Plan
+//                                                                              │
+//                              4a. bind: one runtime variable per cell ◀───────┤ (src/reactive)
+//                              4b. run: the plan evaluated directly   ◀────────┘ (src/graph/run.ts)
+//
+// Nothing here touches the DOM: it all runs under Node as well as in the browser.
+
+import { readWorkbook } from './format/read.ts';
+import type { WorkbookSpec } from './format/spec.ts';
+import { checkWorkbook } from './graph/check.ts';
+import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts';
+import { runPlan } from './graph/run.ts';
+import { gradHooks } from './grad/hooks.ts';
+
+export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): Plan {
+  // 2. check, 3. compile
+  return compileWorkbook(checkWorkbook(spec, overrides), gradHooks);
+}
+
+/** Reads, checks, compiles and evaluates a workbook text in one go (the batch driver). */
+export function evaluateWorkbook(text: string, source?: string): { spec: WorkbookSpec; plan: Plan; results: CellResult[] } {
+  const spec = readWorkbook(text, source); // 1. read
+  const plan = planWorkbook(spec);
+  return { spec, plan, results: runPlan(plan) }; // 4b. run
+}
