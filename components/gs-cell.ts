@@ -1,0 +1,473 @@
+// <gs-cell name="h1">: one cell of a workbook, live. It shows the cell's display name, its
+// formula typeset and editable, its value (an editable grid for an input cell), what the slide
+// says, and its error. It computes nothing: values, errors and comparisons come from the
+// Session (src/reactive), which it observes.
+//
+// Public contract (README "Embedding"): attributes `name`, `workbook`; properties `value`
+// (plain JSON), `status` ("pending" | "ok" | "error"), `error` ({code, message, root});
+// entries are <input>s named "NAME[i,j]" (a scalar: "NAME"); the formula field is named
+// "NAME formula"; a `gs-change` event {name, value, …} follows every edit.
+
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Session, CellState } from '../src/reactive/session.ts';
+import { toJSON, describeShape, shapeOf, type JsonValue, type Value } from '../src/formula/value.ts';
+import { formatNumber } from '../src/format/number.ts';
+import { labelFor } from '../src/graph/names.ts';
+import { formulaTex } from '../src/formula/tex.ts';
+import type { Comparison } from '../src/graph/expect.ts';
+import { texToHTML } from './tex.ts';
+import { inlineMarkdownToHTML } from './markdown.ts';
+import { trustedHTML } from './unsafe-html.ts';
+import { theme } from './styles.ts';
+import { sessionFor } from '../src/reactive/registry.ts';
+
+export interface GsChangeDetail {
+  name: string;
+  /** An entry edit: the input cell's new value (null while an entry is not a number). A formula edit: the formula text. */
+  value: JsonValue | string | null;
+  kind: 'entry' | 'formula';
+  /** The text as typed. */
+  text: string;
+  row?: number;
+  col?: number;
+}
+
+export class GsCell extends LitElement {
+  static override properties = {
+    name: { type: String, reflect: true },
+    workbook: { type: String },
+    session: { attribute: false },
+    index: { type: Number, attribute: false },
+    _state: { state: true },
+    _draft: { state: true },
+    _loadError: { state: true },
+  };
+
+  declare name: string;
+  /** URL of a workbook, when the cell is embedded on its own in a page. */
+  declare workbook: string;
+  declare session: Session | undefined;
+  /** Position of the cell in its workbook (to tell apart two cells of the same name). */
+  declare index: number;
+  declare _state: CellState | undefined;
+  declare _draft: string | undefined;
+  declare _loadError: string | undefined;
+
+  private unsubscribe: (() => void) | undefined;
+  private version = 0;
+
+  constructor() {
+    super();
+    this.name = '';
+    this.workbook = '';
+    this.index = -1;
+  }
+
+  // ---- Public contract -------------------------------------------------------------------
+
+  /** The current value as plain JSON: a number, or an array of rows. Undefined while pending or on error. */
+  get value(): JsonValue | undefined {
+    return this._state?.status === 'ok' && this._state.value !== undefined ? toJSON(this._state.value) : undefined;
+  }
+
+  get status(): 'pending' | 'ok' | 'error' {
+    if (this._loadError) return 'error';
+    return this._state?.status ?? 'pending';
+  }
+
+  get error(): { code: string; message: string; root: string } | undefined {
+    if (this._loadError) return { code: 'E_FILE', message: this._loadError, root: this.name };
+    return this._state?.status === 'error' && this._state.error ? this._state.error.toJSON() : undefined;
+  }
+
+  // ---- Wiring ------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session') || changed.has('name') || changed.has('index')) this.attach();
+    if (changed.has('workbook') && this.workbook && !this.session) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const version = ++this.version;
+    try {
+      const session = await sessionFor(new URL(this.workbook, document.baseURI).href);
+      if (version !== this.version) return;
+      this._loadError = undefined;
+      this.session = session;
+    } catch (e) {
+      if (version === this.version) this._loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private attach(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const session = this.session;
+    if (!session || !this.isConnected) return;
+    const index = this.index >= 0 && session.planCell(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
+    if (index < 0) {
+      this._loadError = `This workbook has no cell named "${this.name}".`;
+      return;
+    }
+    this._loadError = undefined;
+    this.index = index;
+    this.unsubscribe = session.subscribe(index, (state) => {
+      this._state = { ...state };
+    });
+  }
+
+  // ---- Edits ---------------------------------------------------------------------------------
+
+  private onEntryInput(row: number, col: number, e: Event): void {
+    const session = this.session!;
+    const text = (e.target as HTMLInputElement).value;
+    session.setEntry(this.name, row, col, text);
+    this.requestUpdate();
+    const state = session.inputValues().get(this.name);
+    const value = state === undefined || state instanceof Error ? null : toJSON(state);
+    this.emit({ name: this.name, value, kind: 'entry', text, row, col });
+  }
+
+  private onEntryKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter') (e.target as HTMLInputElement).select();
+  }
+
+  private commitFormula(): void {
+    if (this._draft === undefined) return;
+    const text = this._draft;
+    this._draft = undefined;
+    if (text === this.session!.formula(this.name)) return;
+    this.session!.setFormula(this.name, text);
+    this.emit({ name: this.name, value: text, kind: 'formula', text });
+  }
+
+  private onFormulaKey(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.commitFormula();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      this._draft = undefined;
+      (e.target as HTMLInputElement).value = this.session!.formula(this.name);
+    }
+  }
+
+  private restore(): void {
+    this._draft = undefined;
+    this.session!.restoreFormula(this.name);
+    this.emit({ name: this.name, value: this.session!.formula(this.name), kind: 'formula', text: this.session!.formula(this.name) });
+  }
+
+  private emit(detail: GsChangeDetail): void {
+    this.dispatchEvent(new CustomEvent<GsChangeDetail>('gs-change', { detail, bubbles: true, composed: true }));
+  }
+
+  private jumpTo(name: string): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = root.querySelector?.(`gs-cell[name="${CSS.escape(name)}"]`) as HTMLElement | null;
+    if (target) {
+      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      target.focus();
+    }
+  }
+
+  // ---- Rendering -------------------------------------------------------------------------------
+
+  override render() {
+    if (this._loadError) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${this._loadError}</div></section>`;
+    const session = this.session;
+    const state = this._state;
+    if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
+    const cell = session.planCell(this.index);
+    const spec = cell.checked.spec;
+    const input = session.isInput(this.index);
+    const label = spec.label ?? labelFor(this.name);
+    const value = state.status === 'ok' ? state.value : undefined;
+    return html`
+      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" aria-label=${this.name} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+        <header part="header">
+          <span class="label" title=${this.name}>${trustedHTML(texToHTML(label))}</span>
+          ${!input && cell.checked.parsed ? html`<span class="eq">=</span><span class="tex">${trustedHTML(texToHTML(formulaTex(cell.checked.parsed.node, (n) => this.labelOf(n))))}</span>` : nothing}
+          ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}
+        </header>
+        <div class="body" part="value">${input ? this.renderEntries(session) : this.renderValue(value, state.comparison)}</div>
+        ${input ? nothing : this.renderFormulaBar(session)}
+        ${state.comparison ? this.renderComparison(state.comparison) : nothing}
+        ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
+        ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
+        ${spec.caption ? html`<p class="caption" part="caption">${trustedHTML(inlineMarkdownToHTML(spec.caption))}</p>` : nothing}
+      </section>
+    `;
+  }
+
+  private labelOf(name: string): string | undefined {
+    const cell = this.session?.plan.byName.get(name);
+    return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
+  }
+
+  private renderEntries(session: Session) {
+    const [rows, cols] = session.entryShape(this.name);
+    const scalar = rows === 1 && cols === 1;
+    const entry = (i: number, j: number) => {
+      const err = session.entryError(this.name, i, j);
+      const text = session.entryText(this.name, i, j);
+      const name = scalar ? this.name : `${this.name}[${i},${j}]`;
+      const differs = this._state?.comparison?.entries.find((e) => e.row === i && e.col === j && !e.agrees);
+      return html`<input
+        class=${`entry${err ? ' invalid' : ''}${differs ? ' differs' : ''}`}
+        part="entry"
+        aria-label=${name}
+        aria-invalid=${err ? 'true' : 'false'}
+        title=${err ? err.message : name}
+        inputmode="decimal"
+        autocomplete="off"
+        spellcheck="false"
+        size=${Math.max(4, Math.min(10, text.length + 1))}
+        .value=${live(text)}
+        @input=${(e: Event) => this.onEntryInput(i, j, e)}
+        @keydown=${(e: KeyboardEvent) => this.onEntryKey(e)}
+      />`;
+    };
+    if (scalar) return html`<div class="scalar">${entry(1, 1)}</div>`;
+    return html`<table class="matrix editable" role="grid" aria-label=${this.name}>
+      ${range(rows).map((i) => html`<tr>${range(cols).map((j) => html`<td>${entry(i, j)}</td>`)}</tr>`)}
+    </table>`;
+  }
+
+  private renderValue(value: Value | undefined, comparison: Comparison | undefined) {
+    if (value === undefined) return html`<span class="placeholder">…</span>`;
+    const differs = (i: number, j: number) => comparison?.entries.some((e) => e.row === i && e.col === j && !e.agrees);
+    if (typeof value === 'number') {
+      return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
+    }
+    return html`<table class="matrix" role="table" aria-label=${`${this.name} value`}>
+      ${range(value.rows).map((i) => html`<tr>${range(value.cols).map((j) => {
+        const v = value.data[(i - 1) * value.cols + (j - 1)];
+        return html`<td class=${differs(i, j) ? 'differs' : ''} title=${String(v)}>${formatNumber(v)}</td>`;
+      })}</tr>`)}
+    </table>`;
+  }
+
+  private renderFormulaBar(session: Session) {
+    const formula = session.formula(this.name);
+    const edited = session.isFormulaEdited(this.name);
+    return html`<div class="formula-bar" part="formula">
+      <span class="fx" aria-hidden="true">=</span>
+      <input
+        class="formula"
+        aria-label=${`${this.name} formula`}
+        spellcheck="false"
+        autocomplete="off"
+        .value=${live(this._draft ?? formula)}
+        @input=${(e: Event) => (this._draft = (e.target as HTMLInputElement).value)}
+        @change=${() => this.commitFormula()}
+        @keydown=${(e: KeyboardEvent) => this.onFormulaKey(e)}
+      />
+      ${edited ? html`<button type="button" class="restore" aria-label=${`Restore ${this.name} formula`} title="Restore the workbook's formula" @click=${() => this.restore()}>Restore</button>` : nothing}
+    </div>`;
+  }
+
+  private renderComparison(c: Comparison) {
+    const slide = typeof c.slide === 'number' ? formatNumber(c.slide) : matrixText(c.slide);
+    const verdict = c.agrees
+      ? html`<span class="verdict agree">✓ agrees</span>`
+      : html`<span class="verdict differ">✗ differs${c.knownWrong ? ' — the slide is wrong' : ''}</span>`;
+    const detail = c.shapeMismatch
+      ? c.shapeMismatch
+      : c.agrees
+        ? c.maxDifference < 1e-12
+          ? 'exactly'
+          : `within the slide's rounding (±${formatNumber(Math.max(...c.entries.map((e) => e.tolerance)), 2)})`
+        : c.entries.filter((e) => !e.agrees).slice(0, 4).map((e) =>
+            `${c.entries.length > 1 ? `[${e.row},${e.col}] ` : ''}slide ${formatNumber(e.slide)}, computed ${formatNumber(e.computed)}`).join('; ');
+    return html`<div class=${`slide ${c.agrees ? 'agree' : 'differ'}`} part="slide" role="note">
+      <span class="slide-says">Slide says <span class="slide-value">${slide}</span></span>
+      ${verdict}
+      <span class="detail">${detail}</span>
+      ${c.reason && !c.agrees ? html`<span class="reason">${c.reason}</span>` : nothing}
+      ${c.knownWrong && c.agrees ? html`<span class="reason">Marked as a slide error, but the values agree.</span>` : nothing}
+    </div>`;
+  }
+
+  private renderError(state: CellState) {
+    const err = state.error!;
+    const upstream = err.root && err.root !== this.name;
+    const where = !upstream && err.loc ? html`<span class="loc">line ${err.loc.line}, column ${err.loc.col}</span>` : nothing;
+    return html`<div class="error" role="alert" part="error">
+      <span class="code">${err.code}</span>
+      ${upstream
+        ? html`Depends on <button type="button" class="root" @click=${() => this.jumpTo(err.root)}>${err.root}</button>, which has an error: ${err.message}`
+        : html`${err.message}`}
+      ${where}
+    </div>`;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: inline-block;
+        vertical-align: top;
+        font-family: var(--_font);
+        color: var(--_fg);
+        max-width: 100%;
+      }
+      .cell {
+        background: var(--_cell-bg);
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.6rem 0.75rem;
+        /* As wide as the value and the formula need; notes wrap inside that. */
+        width: min-content;
+        min-width: 9rem;
+        box-sizing: border-box;
+      }
+      .status-error { border-color: var(--_error); }
+      .status-pending .body { opacity: 0.55; }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        flex-wrap: wrap;
+        font-size: 1.1rem;
+        margin-bottom: 0.4rem;
+      }
+      .label { font-weight: 600; }
+      .eq { color: var(--_muted); }
+      .tex { color: var(--_fg); }
+      .shape {
+        margin-left: auto;
+        font-size: 0.75rem;
+        color: var(--_muted);
+        border: 1px solid var(--_border);
+        border-radius: 999px;
+        padding: 0 0.45rem;
+      }
+      .matrix {
+        border-collapse: separate;
+        border-spacing: 0.35rem 0.1rem;
+        border-left: 2px solid var(--_fg);
+        border-right: 2px solid var(--_fg);
+        border-radius: 4px;
+        padding: 0.1rem 0.1rem;
+        font-family: var(--_mono);
+        font-variant-numeric: tabular-nums;
+      }
+      .matrix td { text-align: right; padding: 0.05rem 0.2rem; }
+      .scalar-value { font-family: var(--_mono); font-size: 1.05rem; }
+      .differs { background: var(--_differ-bg); color: var(--_differ); border-radius: 3px; font-weight: 600; }
+      input.entry {
+        font: inherit;
+        font-family: var(--_mono);
+        text-align: right;
+        background: var(--_input-bg);
+        color: var(--_fg);
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        padding: 0.15rem 0.3rem;
+        line-height: 1.4;
+      }
+      input.entry:focus-visible, input.formula:focus-visible, button:focus-visible {
+        outline: 2px solid var(--_accent);
+        outline-offset: 1px;
+      }
+      input.entry.invalid { border-color: var(--_error); background: var(--_error-bg); color: var(--_error); }
+      .formula-bar { display: flex; align-items: center; gap: 0.3rem; margin-top: 0.45rem; }
+      .fx { font-family: var(--_mono); color: var(--_muted); }
+      input.formula {
+        flex: 1;
+        min-width: 10rem;
+        font-family: var(--_mono);
+        font-size: 0.85rem;
+        background: var(--_input-bg);
+        color: var(--_fg);
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        padding: 0.2rem 0.35rem;
+        line-height: 1.5;
+      }
+      button {
+        font: inherit;
+        font-size: 0.8rem;
+        background: transparent;
+        color: var(--_accent);
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        padding: 0.1rem 0.45rem;
+        cursor: pointer;
+      }
+      .slide {
+        margin-top: 0.45rem;
+        font-size: 0.82rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        align-items: baseline;
+        padding: 0.3rem 0.45rem;
+        border-radius: 5px;
+        min-width: 15rem;
+      }
+      .slide.agree { color: var(--_ok); background: color-mix(in srgb, var(--_ok) 8%, transparent); }
+      .slide.differ { color: var(--_differ); background: var(--_differ-bg); }
+      .slide-value { font-family: var(--_mono); }
+      .verdict { font-weight: 600; }
+      .detail { color: var(--_muted); }
+      .slide.differ .detail { color: inherit; }
+      .reason { flex-basis: 100%; color: var(--_fg); }
+      .error {
+        margin-top: 0.45rem;
+        font-size: 0.85rem;
+        color: var(--_error);
+        background: var(--_error-bg);
+        border-radius: 5px;
+        padding: 0.35rem 0.5rem;
+        min-width: 15rem;
+      }
+      .error .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; opacity: 0.85; }
+      .error .loc { display: block; font-size: 0.75rem; opacity: 0.85; }
+      .error button.root { color: var(--_error); border-color: var(--_error); padding: 0 0.3rem; }
+      .error-text { color: var(--_error); }
+      .caption { margin: 0.4rem 0 0; font-size: 0.82rem; color: var(--_muted); }
+      .muted, .placeholder { color: var(--_muted); }
+      .note { font-size: 0.8rem; margin-top: 0.3rem; }
+      math { font-size: 1.05em; }
+      @media print {
+        .formula-bar, button { display: none; }
+        .cell { break-inside: avoid; }
+      }
+    `,
+  ];
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, k) => k + 1);
+}
+
+function shapeText(v: Value): string {
+  const s = shapeOf(v);
+  return s[0] === 1 && s[1] === 1 ? 'scalar' : describeShape(s);
+}
+
+function matrixText(rows: number[][]): string {
+  return '[' + rows.map((r) => r.map((v) => formatNumber(v)).join(', ')).join('; ') + ']';
+}
+
+if (!customElements.get('gs-cell')) customElements.define('gs-cell', GsCell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-cell': GsCell;
+  }
+}

@@ -1,0 +1,98 @@
+// <gs-gallery index="workbooks/index.json">: the list of workbooks, in lecture order, and the
+// open workbook (?w=file.md) with links to the previous and next ones.
+
+import { LitElement, html, nothing } from 'lit';
+import { readWorkbook } from '../src/format/read.ts';
+import { fetchWorkbookText } from '../src/reactive/registry.ts';
+import './gs-workbook.ts';
+
+interface Entry {
+  file: string;
+  title: string;
+  summary: string;
+}
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+  gs-gallery { display: block; }
+  gs-gallery nav.gs-pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font-size: 0.95rem; }
+  gs-gallery ol.gs-list { padding-left: 1.4rem; max-width: 46rem; }
+  gs-gallery ol.gs-list li { margin: 0.7rem 0; }
+  gs-gallery ol.gs-list a { font-weight: 600; font-size: 1.05rem; }
+  gs-gallery ol.gs-list p { margin: 0.15rem 0 0; color: var(--gs-muted, #5d6678); }
+`);
+
+export class GsGallery extends LitElement {
+  static override properties = {
+    index: { type: String },
+    _entries: { state: true },
+    _error: { state: true },
+  };
+
+  declare index: string;
+  declare _entries: Entry[] | undefined;
+  declare _error: string | undefined;
+
+  constructor() {
+    super();
+    this.index = 'workbooks/index.json';
+  }
+
+  protected override createRenderRoot() {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private get base(): URL {
+    return new URL('.', new URL(this.index, document.baseURI));
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const response = await fetch(new URL(this.index, document.baseURI), { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const files = (await response.json()) as string[];
+      this._entries = await Promise.all(
+        files.map(async (file) => {
+          try {
+            const spec = readWorkbook(await fetchWorkbookText(new URL(file, this.base).href), file);
+            return { file, title: spec.title, summary: spec.meta.summary ?? '' };
+          } catch {
+            return { file, title: file, summary: 'This workbook could not be loaded.' };
+          }
+        }),
+      );
+    } catch (e) {
+      this._error = `Could not list the workbooks (${this.index}): ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  override render() {
+    if (this._error) return html`<p role="alert">${this._error}</p>`;
+    const open = new URLSearchParams(location.search).get('w');
+    const entries = this._entries;
+    if (open) {
+      const at = entries?.findIndex((e) => e.file === open) ?? -1;
+      const prev = entries && at > 0 ? entries[at - 1] : undefined;
+      const next = entries && at >= 0 && at < entries.length - 1 ? entries[at + 1] : undefined;
+      const pager = html`<nav class="gs-pager" aria-label="Workbooks">
+        <span>${prev ? html`<a href=${`?w=${encodeURIComponent(prev.file)}`} rel="prev">← ${prev.title}</a>` : nothing}</span>
+        <a href="./">All workbooks</a>
+        <span>${next ? html`<a href=${`?w=${encodeURIComponent(next.file)}`} rel="next">${next.title} →</a>` : nothing}</span>
+      </nav>`;
+      return html`${pager}<gs-workbook src=${new URL(open, this.base).href}></gs-workbook>${pager}`;
+    }
+    if (!entries) return html`<p aria-busy="true">Loading the workbooks…</p>`;
+    return html`<ol class="gs-list">
+      ${entries.map((e) => html`<li><a href=${`?w=${encodeURIComponent(e.file)}`}>${e.title}</a>${e.summary ? html`<p>${e.summary}</p>` : nothing}</li>`)}
+    </ol>`;
+  }
+}
+
+if (!customElements.get('gs-gallery')) customElements.define('gs-gallery', GsGallery);

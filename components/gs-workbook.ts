@@ -1,0 +1,135 @@
+// <gs-workbook src="workbooks/07-backpropagation.md">: a whole workbook, its prose and its cells
+// row by row. It renders into the light DOM so that every cell is a plain <gs-cell name="…">
+// that a page (or a test) can find with querySelector; each cell keeps its own shadow root.
+
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Session } from '../src/reactive/session.ts';
+import { sessionFor } from '../src/reactive/registry.ts';
+import type { Block } from '../src/format/spec.ts';
+import { markdownToHTML } from './markdown.ts';
+import { trustedHTML } from './unsafe-html.ts';
+import './gs-cell.ts';
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+  gs-workbook { display: block; color: var(--gs-fg, inherit); font-family: var(--gs-font, system-ui, -apple-system, 'Segoe UI', sans-serif); line-height: 1.5; }
+  gs-workbook .gs-prose { max-width: 46rem; }
+  gs-workbook .gs-prose pre { background: var(--gs-code-bg, rgba(127,127,127,0.1)); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
+  gs-workbook .gs-row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 0.9rem 0 1.2rem; }
+  gs-workbook .gs-problems { border: 1px solid var(--gs-error, #b00020); border-radius: 8px; padding: 0.5rem 0.9rem; margin: 0.8rem 0; max-width: 46rem; }
+  gs-workbook .gs-problems h2 { font-size: 1rem; margin: 0.2rem 0 0.4rem; color: var(--gs-error, #b00020); }
+  gs-workbook .gs-problems li { font-size: 0.9rem; margin: 0.15rem 0; }
+  gs-workbook .gs-problems code { font-size: 0.8rem; }
+  gs-workbook .gs-status { color: var(--gs-muted, #5d6678); }
+  gs-workbook .gs-load-error { color: var(--gs-error, #b00020); }
+  @media (prefers-color-scheme: dark) {
+    gs-workbook .gs-problems h2, gs-workbook .gs-load-error { color: var(--gs-error, #ff8a9a); }
+  }
+`);
+
+export class GsWorkbook extends LitElement {
+  static override properties = {
+    src: { type: String, reflect: true },
+    session: { attribute: false },
+    _error: { state: true },
+  };
+
+  declare src: string;
+  declare session: Session | undefined;
+  declare _error: string | undefined;
+
+  private version = 0;
+  private resolveLoaded!: (s: Session) => void;
+  private rejectLoaded!: (e: Error) => void;
+  /** Resolves with the session once the workbook has been read (rejects if it cannot be loaded). */
+  loaded: Promise<Session>;
+
+  constructor() {
+    super();
+    this.src = '';
+    this.loaded = this.freshLoaded();
+  }
+
+  private freshLoaded(): Promise<Session> {
+    const p = new Promise<Session>((resolve, reject) => {
+      this.resolveLoaded = resolve;
+      this.rejectLoaded = reject;
+    });
+    p.catch(() => undefined);
+    return p;
+  }
+
+  /** Resolves once every cell has finished computing. */
+  async settled(): Promise<void> {
+    const session = await this.loaded;
+    await session.settled();
+    await this.updateComplete;
+  }
+
+  protected override createRenderRoot() {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const version = ++this.version;
+    if (this.session) this.loaded = this.freshLoaded();
+    this._error = undefined;
+    try {
+      const session = await sessionFor(new URL(this.src, document.baseURI).href);
+      if (version !== this.version) return;
+      this.session = session;
+      this.resolveLoaded(session);
+    } catch (e) {
+      if (version !== this.version) return;
+      this._error = e instanceof Error ? e.message : String(e);
+      this.rejectLoaded(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  override render() {
+    if (this._error) return html`<p class="gs-load-error" role="alert">${this._error}</p>`;
+    const session = this.session;
+    if (!session) return html`<p class="gs-status" aria-busy="true">Loading workbook…</p>`;
+    const spec = session.spec;
+    const problems = session.plan.checked.problems;
+    const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
+    return html`
+      <article class="gs-workbook-body">
+        ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
+        ${problems.length ? this.renderProblems(problems) : nothing}
+        ${spec.blocks.map((b) => this.renderBlock(b, session))}
+      </article>
+    `;
+  }
+
+  private renderBlock(block: Block, session: Session) {
+    if (block.kind === 'prose') return html`<div class="gs-prose">${trustedHTML(markdownToHTML(block.text))}</div>`;
+    return html`<div class="gs-row" role="group">
+      ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} tabindex="-1"></gs-cell>`)}
+    </div>`;
+  }
+
+  private renderProblems(problems: Session['plan']['checked']['problems']) {
+    const file = new URL(this.src, document.baseURI).pathname.split('/').pop();
+    return html`<section class="gs-problems" aria-label="Problems in this workbook">
+      <h2>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}</h2>
+      <ul>
+        ${problems.map((p) => html`<li><code>${file}:${p.line}:${p.col}</code> <code>${p.code}</code> ${p.cell ? html`<strong>${p.cell}</strong>: ` : nothing}${p.message}</li>`)}
+      </ul>
+    </section>`;
+  }
+}
+
+if (!customElements.get('gs-workbook')) customElements.define('gs-workbook', GsWorkbook);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-workbook': GsWorkbook;
+  }
+}

@@ -1,0 +1,48 @@
+// The authors' prose and captions: Markdown with $…$ and $$…$$ math, rendered to HTML.
+// Raw HTML is off, so an author's <script> is shown as text. Links may go to http(s), mailto
+// or a relative address; javascript:, data: and every other scheme are dropped. Images load
+// only from relative addresses (nothing remote is fetched).
+
+import MarkdownIt from 'markdown-it';
+import { tex } from '@mdit/plugin-tex';
+import { texToHTML } from './tex.ts';
+
+const scheme = /^\s*([a-z][a-z0-9+.-]*):/i;
+
+export function isSafeLink(url: string): boolean {
+  const m = scheme.exec(url);
+  return !m || ['http', 'https', 'mailto'].includes(m[1].toLowerCase());
+}
+
+function isLocal(url: string): boolean {
+  return !scheme.test(url) && !url.trim().startsWith('//');
+}
+
+const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+md.validateLink = isSafeLink;
+md.use(tex, { delimiters: 'dollars', render: (content: string, displayMode: boolean) => texToHTML(content, displayMode) });
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const src = tokens[idx].attrGet('src') ?? '';
+  if (!isLocal(src)) return md.utils.escapeHtml(tokens[idx].content || 'image');
+  return defaultImage(tokens, idx, options, env, self);
+};
+
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const href = tokens[idx].attrGet('href') ?? '';
+  if (/^https?:/i.test(href)) {
+    tokens[idx].attrSet('rel', 'noopener noreferrer');
+    tokens[idx].attrSet('target', '_blank');
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+export function markdownToHTML(text: string): string {
+  return md.render(text);
+}
+
+export function inlineMarkdownToHTML(text: string): string {
+  return md.renderInline(text);
+}
