@@ -20,7 +20,8 @@ import { texToHTML } from './tex.ts';
 import { inlineMarkdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
-import { sessionFor } from '../src/reactive/registry.ts';
+import { watchSession } from '../src/reactive/registry.ts';
+import { entryGrid } from './entry-grid.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -55,7 +56,7 @@ export class GsCell extends LitElement {
   declare _loadError: string | undefined;
 
   private unsubscribe: (() => void) | undefined;
-  private version = 0;
+  private unwatch: (() => void) | undefined;
 
   constructor() {
     super();
@@ -85,6 +86,7 @@ export class GsCell extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.workbook && !this.unwatch) this.watch();
     this.attach();
   }
 
@@ -92,23 +94,28 @@ export class GsCell extends LitElement {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('workbook')) this.watch();
     if (changed.has('session') || changed.has('name') || changed.has('index')) this.attach();
-    if (changed.has('workbook') && this.workbook && !this.session) void this.load();
   }
 
-  private async load(): Promise<void> {
-    const version = ++this.version;
-    try {
-      const session = await sessionFor(new URL(this.workbook, document.baseURI).href);
-      if (version !== this.version) return;
-      this._loadError = undefined;
-      this.session = session;
-    } catch (e) {
-      if (version === this.version) this._loadError = e instanceof Error ? e.message : String(e);
-    }
+  /** An embedded cell follows its workbook's session, including when it is replaced. */
+  private watch(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    if (!this.workbook || !this.isConnected) return;
+    this.unwatch = watchSession(
+      new URL(this.workbook, document.baseURI).href,
+      (session) => {
+        this._loadError = undefined;
+        this.session = session;
+      },
+      (e) => (this._loadError = e.message),
+    );
   }
 
   private attach(): void {
@@ -130,9 +137,8 @@ export class GsCell extends LitElement {
 
   // ---- Edits ---------------------------------------------------------------------------------
 
-  private onEntryInput(row: number, col: number, e: Event): void {
+  private onEntryInput(row: number, col: number, text: string): void {
     const session = this.session!;
-    const text = (e.target as HTMLInputElement).value;
     session.setEntry(this.name, row, col, text);
     this.requestUpdate();
     const state = session.inputValues().get(this.name);
@@ -202,7 +208,9 @@ export class GsCell extends LitElement {
           ${!input && cell.checked.parsed ? html`<span class="eq">=</span><span class="tex">${trustedHTML(texToHTML(formulaTex(cell.checked.parsed.node, (n) => this.labelOf(n))))}</span>` : nothing}
           ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}
         </header>
-        <div class="body" part="value">${input ? this.renderEntries(session) : this.renderValue(value, state.comparison)}</div>
+        <div class="body" part="value">${input
+          ? entryGrid({ session, name: this.name, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), onKey: (e) => this.onEntryKey(e) })
+          : this.renderValue(value, state.comparison)}</div>
         ${input ? nothing : this.renderFormulaBar(session)}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
@@ -215,35 +223,6 @@ export class GsCell extends LitElement {
   private labelOf(name: string): string | undefined {
     const cell = this.session?.plan.byName.get(name);
     return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
-  }
-
-  private renderEntries(session: Session) {
-    const [rows, cols] = session.entryShape(this.name);
-    const scalar = rows === 1 && cols === 1;
-    const entry = (i: number, j: number) => {
-      const err = session.entryError(this.name, i, j);
-      const text = session.entryText(this.name, i, j);
-      const name = scalar ? this.name : `${this.name}[${i},${j}]`;
-      const differs = this._state?.comparison?.entries.find((e) => e.row === i && e.col === j && !e.agrees);
-      return html`<input
-        class=${`entry${err ? ' invalid' : ''}${differs ? ' differs' : ''}`}
-        part="entry"
-        aria-label=${name}
-        aria-invalid=${err ? 'true' : 'false'}
-        title=${err ? err.message : name}
-        inputmode="decimal"
-        autocomplete="off"
-        spellcheck="false"
-        size=${Math.max(4, Math.min(10, text.length + 1))}
-        .value=${live(text)}
-        @input=${(e: Event) => this.onEntryInput(i, j, e)}
-        @keydown=${(e: KeyboardEvent) => this.onEntryKey(e)}
-      />`;
-    };
-    if (scalar) return html`<div class="scalar">${entry(1, 1)}</div>`;
-    return html`<table class="matrix editable" role="grid" aria-label=${this.name}>
-      ${range(rows).map((i) => html`<tr>${range(cols).map((j) => html`<td>${entry(i, j)}</td>`)}</tr>`)}
-    </table>`;
   }
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined) {
@@ -451,9 +430,7 @@ export class GsCell extends LitElement {
   ];
 }
 
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, k) => k + 1);
-}
+import { range } from './entry-grid.ts';
 
 function shapeText(v: Value): string {
   const s = shapeOf(v);

@@ -4,7 +4,7 @@
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Session } from '../src/reactive/session.ts';
-import { sessionFor } from '../src/reactive/registry.ts';
+import { watchSession } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
 import { markdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
@@ -38,7 +38,7 @@ export class GsWorkbook extends LitElement {
   declare session: Session | undefined;
   declare _error: string | undefined;
 
-  private version = 0;
+  private unwatch: (() => void) | undefined;
   private resolveLoaded!: (s: Session) => void;
   private rejectLoaded!: (e: Error) => void;
   /** Resolves with the session once the workbook has been read (rejects if it cannot be loaded). */
@@ -72,24 +72,40 @@ export class GsWorkbook extends LitElement {
     return this;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src) void this.load();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.src && !this.unwatch) this.watch();
   }
 
-  private async load(): Promise<void> {
-    const version = ++this.version;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatch?.();
+    this.unwatch = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.watch();
+  }
+
+  /** Follows the workbook's session, including when it is replaced (the file changed). */
+  private watch(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    if (!this.src || !this.isConnected) return;
     if (this.session) this.loaded = this.freshLoaded();
+    this.session = undefined;
     this._error = undefined;
-    try {
-      const session = await sessionFor(new URL(this.src, document.baseURI).href);
-      if (version !== this.version) return;
-      this.session = session;
-      this.resolveLoaded(session);
-    } catch (e) {
-      if (version !== this.version) return;
-      this._error = e instanceof Error ? e.message : String(e);
-      this.rejectLoaded(e instanceof Error ? e : new Error(String(e)));
-    }
+    this.unwatch = watchSession(
+      new URL(this.src, document.baseURI).href,
+      (session) => {
+        this.session = session;
+        this.resolveLoaded(session);
+      },
+      (e) => {
+        this._error = e.message;
+        this.rejectLoaded(e);
+      },
+    );
   }
 
   override render() {

@@ -28,9 +28,30 @@ export function texToHTML(tex: string, displayMode = false): string {
   } catch {
     html = escapeHTML(tex);
   }
+  html = boldLetters(html);
   if (cache.size > 2000) cache.clear();
   cache.set(key, html);
   return html;
+}
+
+// Chromium's MathML ignores mathvariant="bold" (MathML Core keeps only "normal"), so \mathbf{x}
+// would show as a plain x. Use the Unicode mathematical bold letters instead.
+const boldStarts: Record<string, [number, number, number]> = {
+  bold: [0x1d400, 0x1d41a, 0x1d7ce],
+  'bold-italic': [0x1d468, 0x1d482, 0x1d7ce],
+};
+
+function boldLetters(html: string): string {
+  return html.replace(/<(mi|mn) mathvariant="(bold|bold-italic)">([A-Za-z0-9]+)<\/\1>/g, (_m, tag: string, variant: string, text: string) => {
+    const [upper, lower, digit] = boldStarts[variant];
+    const chars = [...text].map((c) => {
+      const code = c.charCodeAt(0);
+      if (c >= 'A' && c <= 'Z') return String.fromCodePoint(upper + code - 65);
+      if (c >= 'a' && c <= 'z') return String.fromCodePoint(lower + code - 97);
+      return String.fromCodePoint(digit + code - 48);
+    });
+    return `<${tag} mathvariant="normal">${chars.join('')}</${tag}>`;
+  });
 }
 
 export function escapeHTML(s: string): string {

@@ -25,6 +25,17 @@ export interface CellState {
 
 type Listener = (state: CellState) => void;
 
+/** One change a student made; history (undo/redo) and persistence are built on these. */
+export type Edit =
+  | { kind: 'entries'; name: string; before: string[][]; after: string[][] }
+  | { kind: 'formula'; name: string; before: string; after: string };
+
+/** Everything a student changed, by cell name: entries as typed, formulas as typed. */
+export interface EditState {
+  entries: Record<string, string[][]>;
+  formulas: Record<string, string>;
+}
+
 /** Runtime variable names are prefixed so no cell can collide with the runtime's builtins. */
 const varName = (cell: string) => `cell:${cell}`;
 
@@ -37,6 +48,7 @@ export class Session {
   private readonly states: CellState[];
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly anyListeners = new Set<(index: number) => void>();
+  private readonly editListeners = new Set<(edit: Edit) => void>();
   /** The formulas the student typed, by cell name. */
   private readonly overrides = new Map<string, string>();
   /** The entries of input cells as typed, by cell name, row by row. */
@@ -136,28 +148,51 @@ export class Session {
     if (!grid || !grid[row - 1] || grid[row - 1][col - 1] === undefined) {
       throw new RangeError(`${name}[${row},${col}] is not an entry of an input cell`);
     }
+    const before = copy(grid);
     grid[row - 1][col - 1] = text;
-    const [rows, cols] = this.entryShape(name);
-    const at = rows === 1 && cols === 1 ? name : `${name}[${row},${col}]`;
-    const parsed = parseEntry(text, at, name);
-    this.parsed.get(name)![row - 1][col - 1] = parsed;
+    const parsed = this.parseAt(name, row, col);
     this.define(this.plan.byName.get(name)!);
+    this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
     return isCellError(parsed) ? parsed : null;
   }
 
-  /** Sets every entry of an input cell from a value of the same shape. */
+  /** Replaces all entries of an input cell at once (one edit, e.g. a paste or a training step). */
+  setEntries(name: string, texts: string[][]): void {
+    const grid = this.entries.get(name);
+    if (!grid) throw new RangeError(`${name} is not an input cell`);
+    if (texts.length !== grid.length || texts.some((r) => r.length !== grid[0].length)) {
+      throw new RangeError(`${name} is ${grid.length}×${grid[0].length}; the new entries are not`);
+    }
+    const before = copy(grid);
+    texts.forEach((row, i) => row.forEach((t, j) => {
+      grid[i][j] = t;
+      this.parseAt(name, i + 1, j + 1);
+    }));
+    this.define(this.plan.byName.get(name)!);
+    this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
+  }
+
+  /** Puts an input cell back to the workbook's own numbers. */
+  resetInput(name: string): void {
+    const literal = this.plan.byName.get(name)?.checked.literal;
+    if (literal && this.entries.has(name)) this.setEntries(name, literal.entries);
+  }
+
+  private parseAt(name: string, row: number, col: number): number | CellError {
+    const [rows, cols] = this.entryShape(name);
+    const at = rows === 1 && cols === 1 ? name : `${name}[${row},${col}]`;
+    const parsed = parseEntry(this.entries.get(name)![row - 1][col - 1], at, name);
+    this.parsed.get(name)![row - 1][col - 1] = parsed;
+    return parsed;
+  }
+
+  /** Sets every entry of an input cell from a value of the same shape (one edit). */
   setValue(name: string, value: Value): void {
     const [rows, cols] = this.entryShape(name);
     const [r, c] = shapeOf(value);
     if (r !== rows || c !== cols) throw new RangeError(`${name} is ${rows}×${cols}; the value is ${r}×${c}`);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const v = typeof value === 'number' ? value : value.data[i * cols + j];
-        this.entries.get(name)![i][j] = String(v);
-        this.parsed.get(name)![i][j] = v;
-      }
-    }
-    this.define(this.plan.byName.get(name)!);
+    const at = (i: number, j: number) => (typeof value === 'number' ? value : value.data[i * cols + j]);
+    this.setEntries(name, Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => String(at(i, j)))));
   }
 
   /** The input cell's value from its entries: the first bad entry makes the whole cell an error. */
@@ -191,15 +226,17 @@ export class Session {
   setFormula(name: string, text: string): CellError | null {
     const cell = this.plan.byName.get(name);
     if (!cell) throw new RangeError(`${name} is not a cell`);
+    const before = this.formula(name);
     if (text === cell.checked.spec.formula) this.overrides.delete(name);
     else this.overrides.set(name, text);
-    const before = this.plan;
+    const previous = this.plan;
     this.plan = planWorkbook(this.spec, this.overrides);
     for (const next of this.plan.cells) {
-      const prev = before.cells[next.index];
+      const prev = previous.cells[next.index];
       if (next.kind === 'input' && !next.error && this.entries.has(next.name)) continue;
       if (signature(prev) !== signature(next) || next.checked.parsed?.usesGrad) this.define(next);
     }
+    if (before !== text) this.emitEdit({ kind: 'formula', name, before, after: text });
     return this.plan.cells[cell.index].error ?? null;
   }
 
@@ -208,10 +245,74 @@ export class Session {
     return cell ? this.setFormula(name, cell.checked.spec.formula) : null;
   }
 
+  // ---- Edits as a whole ------------------------------------------------------------------------
+
+  /** Called after every edit, with what changed. */
+  onEdit(listener: (edit: Edit) => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  }
+
+  /** Applies an edit (or its reverse, for undo) without recording anything new. */
+  apply(edit: Edit, reverse = false): void {
+    const state = reverse ? edit.before : edit.after;
+    if (edit.kind === 'entries') this.setEntries(edit.name, state as string[][]);
+    else this.setFormula(edit.name, state as string);
+  }
+
+  /** What the student changed, relative to the workbook. */
+  edits(): EditState {
+    const entries: EditState['entries'] = {};
+    for (const [name, grid] of this.entries) {
+      const literal = this.plan.byName.get(name)?.checked.literal;
+      if (!literal || JSON.stringify(literal.entries) !== JSON.stringify(grid)) entries[name] = copy(grid);
+    }
+    return { entries, formulas: Object.fromEntries(this.overrides) };
+  }
+
+  /**
+   * Re-applies saved edits (after a reload, or when the workbook file changed). Edits to cells
+   * that no longer exist, or whose shape changed, are not applied and are returned by name.
+   */
+  restoreEdits(state: EditState): { dropped: string[] } {
+    const dropped: string[] = [];
+    for (const [name, texts] of Object.entries(state.entries ?? {})) {
+      const grid = this.entries.get(name);
+      if (!grid || !Array.isArray(texts) || texts.length !== grid.length || texts.some((r) => !Array.isArray(r) || r.length !== grid[0].length)) {
+        dropped.push(name);
+        continue;
+      }
+      this.setEntries(name, texts.map((r) => r.map(String)));
+    }
+    for (const [name, text] of Object.entries(state.formulas ?? {})) {
+      const cell = this.plan.byName.get(name);
+      if (!cell || cell.kind === 'input' || typeof text !== 'string') {
+        dropped.push(name);
+        continue;
+      }
+      this.setFormula(name, text);
+    }
+    return { dropped };
+  }
+
+  /** Back to the workbook's own numbers and formulas. */
+  resetAll(): void {
+    for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
+    for (const name of this.entries.keys()) {
+      const literal = this.plan.byName.get(name)?.checked.literal;
+      if (literal && JSON.stringify(literal.entries) !== JSON.stringify(this.entries.get(name))) this.resetInput(name);
+    }
+  }
+
+  private emitEdit(edit: Edit): void {
+    this.editListeners.forEach((l) => l(edit));
+  }
+
   dispose(): void {
     this.runtime.dispose();
     this.listeners.clear();
     this.anyListeners.clear();
+    this.editListeners.clear();
   }
 
   // ---- Internals ---------------------------------------------------------------------------
@@ -258,6 +359,10 @@ export class Session {
 }
 
 /** What a cell's runtime definition depends on: when it changes, the variable is redefined. */
+function copy(grid: string[][]): string[][] {
+  return grid.map((r) => [...r]);
+}
+
 function signature(cell: PlanCell | undefined): string {
   if (!cell) return '';
   return [cell.kind, cell.checked.formula, cell.inputs.join(','), cell.error ? `${cell.error.code}:${cell.error.message}` : ''].join('|');

@@ -95,4 +95,47 @@ describe('a live session of the worked example', () => {
     expect(e.code).to.equal('E_SHAPE');
     expect(e.message).to.contain('Theta1 is 2×3').and.to.contain('x is 2×1');
   });
+
+  it('reports every edit with what it was before and after', () => {
+    const edits: unknown[] = [];
+    session.onEdit((e) => edits.push(e));
+    session.setEntry('gamma', 1, 1, '0.5');
+    session.setFormula('E', 'mse(y_hat, y)');
+    expect(edits).to.deep.equal([
+      { kind: 'entries', name: 'gamma', before: [['1']], after: [['0.5']] },
+      { kind: 'formula', name: 'E', before: '0.5 * (y - y_hat)^2', after: 'mse(y_hat, y)' },
+    ]);
+  });
+
+  it('hands its edits over to a new session of a changed workbook, listing what it cannot keep', async () => {
+    session.setEntry('Theta1', 1, 3, '1.5');
+    session.setEntry('x', 2, 1, 'oops');
+    session.setFormula('h1', 'tanh(s1)');
+    session.setFormula('E', 'mse(y_hat, y)');
+    const saved = session.edits();
+    expect(saved).to.deep.equal({
+      entries: { Theta1: [['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']], x: [['1'], ['oops']] },
+      formulas: { h1: 'tanh(s1)', E: 'mse(y_hat, y)' },
+    });
+    // The author renamed E to loss and made x a row: those edits cannot carry over.
+    const changed = (await readText(workbookPath)).replace('E = 0.5', 'loss = 0.5').replace('x = [1.0; -0.5]', 'x = [1.0, -0.5]');
+    const next = new Session(readWorkbook(changed, workbookPath));
+    try {
+      const { dropped } = next.restoreEdits(saved);
+      expect(dropped.sort()).to.deep.equal(['E', 'x']);
+      expect(next.entryText('Theta1', 1, 3)).to.equal('1.5');
+      expect(next.formula('h1')).to.equal('tanh(s1)');
+    } finally {
+      next.dispose();
+    }
+  });
+
+  it('resets every edit back to the workbook', async () => {
+    session.setEntry('Theta1', 1, 3, '1.5');
+    session.setFormula('h1', 'tanh(s1)');
+    session.resetAll();
+    expect(session.edits()).to.deep.equal({ entries: {}, formulas: {} });
+    await session.settled();
+    expectValue(value('E'), notes.E);
+  });
 });
