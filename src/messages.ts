@@ -31,6 +31,11 @@ export const codes = {
   E_NO_DERIVATIVE: 'E_NO_DERIVATIVE',
   // Entries typed into an input cell
   E_ENTRY: 'E_ENTRY',
+  // What the slide says, compared with the cell (reported by `gradsheet check`). W_ codes are
+  // reported but do not fail the check.
+  E_SLIDE: 'E_SLIDE',
+  W_SLIDE_WRONG: 'W_SLIDE_WRONG',
+  W_SLIDE_AGREES: 'W_SLIDE_AGREES',
   // Something we did not foresee; always a bug in gradsheet, reported rather than hidden
   E_INTERNAL: 'E_INTERNAL',
 } as const;
@@ -96,6 +101,12 @@ export const messages = {
   entryEmpty: (at: string) => `${at} is empty: type a number.`,
   entryNotNumber: (at: string, text: string) => `${at}: "${text}" is not a number. Type a number such as -1.5 or 2e-3.`,
   entryNotScalar: (at: string, text: string) => `${at}: "${text}" is not a single number.`,
+
+  slideDiffers: (detail: string) =>
+    `The cell does not agree with the slide: ${detail}. Fix the formula or the slide value; if the slide itself is wrong, add a line "slide-wrong: <why>" under the cell.`,
+  slideKnownWrong: (detail: string, reason: string) => `The slide is marked as wrong (${detail}): ${reason}`,
+  slideWrongAgrees: () => 'The slide is marked as wrong, but the values agree: remove the "slide-wrong:" line.',
+  fileUnreadable: (file: string, detail: string) => `Could not read ${file}: ${detail}.`,
 
   upstream: (root: string) => `depends on ${root}, which has an error`,
   internal: (detail: string) => `Internal error (please report it): ${detail}`,

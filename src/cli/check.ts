@@ -1,0 +1,108 @@
+// `gradsheet check`: a workbook evaluated by the batch driver, under Node, with no browser.
+// Every located problem, every cell that fails while computing, and every slide value the
+// cell does not agree with becomes a Finding "file:line:col CODE cell: message", as the page
+// lists them. A slide the author marks as wrong ("slide-wrong:") is reported, never failed.
+
+import { isCellError, type CellError } from '../errors.ts';
+import { formatNumber } from '../format/number.ts';
+import type { Problem } from '../format/spec.ts';
+import { toJSON, type JsonValue } from '../formula/value.ts';
+import { compare, type Comparison } from '../graph/expect.ts';
+import { codes, messages, type Code } from '../messages.ts';
+import { evaluateWorkbook } from '../workbook.ts';
+
+export interface Finding {
+  file: string;
+  line: number;
+  col: number;
+  code: Code;
+  /** Errors fail the check; warnings (W_ codes: a slide known to be wrong) are only reported. */
+  severity: 'error' | 'warning';
+  cell?: string;
+  message: string;
+}
+
+export interface CellReport {
+  name: string;
+  line: number;
+  kind: 'input' | 'formula';
+  status: 'ok' | 'error';
+  /** A number, or an array of rows (as `<gs-cell>.value`). */
+  value?: JsonValue;
+  /** `root` is the cell where the error happened (this one, or a cell it depends on). */
+  error?: { code: Code; message: string; root: string; line?: number; col?: number };
+  slide?: { text: string; agrees: boolean; knownWrong: boolean; reason?: string };
+}
+
+export interface FileReport {
+  file: string;
+  title: string;
+  /** No error-severity finding. */
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  cells: CellReport[];
+}
+
+/** Checks one workbook text; `file` is how locations name it. */
+export function checkWorkbookText(text: string, file: string): FileReport {
+  const { spec, plan, results } = evaluateWorkbook(text, file);
+  const findings: Finding[] = plan.checked.problems.map((p) => finding(file, p, 'error'));
+  const cells = plan.cells.map((pc, i): CellReport => {
+    const result = results[i];
+    const report: CellReport = { name: pc.name, line: pc.checked.spec.line, kind: pc.kind, status: isCellError(result) ? 'error' : 'ok' };
+    if (isCellError(result)) {
+      report.error = { ...result.toJSON(), ...(result.loc ?? {}) };
+      // A failure while computing is this cell's own (checking problems are listed already);
+      // a dependent passes the same error on, and is not reported again.
+      if (!pc.checked.error && result.root === pc.name) findings.push(errorFinding(file, result, pc.checked.spec.line, pc.checked.spec.formulaCol));
+    } else {
+      report.value = toJSON(result);
+    }
+    const slide = pc.checked.spec.slide;
+    if (pc.expectationError) findings.push(errorFinding(file, pc.expectationError, slide?.line ?? report.line, slide?.col ?? 1));
+    if (pc.expectation && slide && !isCellError(result)) {
+      const c = compare(result, pc.expectation);
+      report.slide = { text: c.slideText, agrees: c.agrees, knownWrong: c.knownWrong, ...(c.reason ? { reason: c.reason } : {}) };
+      const verdict = slideFinding(c);
+      if (verdict) findings.push({ file, line: slide.line, col: slide.col, cell: pc.name, ...verdict });
+    }
+    return report;
+  });
+  findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells };
+}
+
+function finding(file: string, p: Problem, severity: Finding['severity']): Finding {
+  return { file, line: p.line, col: p.col, code: p.code, severity, ...(p.cell ? { cell: p.cell } : {}), message: p.message };
+}
+
+function errorFinding(file: string, err: CellError, line: number, col: number): Finding {
+  return finding(file, { code: err.code, message: err.message, line: err.loc?.line ?? line, col: err.loc?.col ?? col, cell: err.root }, 'error');
+}
+
+function slideFinding(c: Comparison): Pick<Finding, 'code' | 'severity' | 'message'> | null {
+  if (c.agrees) return c.knownWrong ? { code: codes.W_SLIDE_AGREES, severity: 'warning', message: messages.slideWrongAgrees() } : null;
+  const detail = differences(c);
+  return c.knownWrong
+    ? { code: codes.W_SLIDE_WRONG, severity: 'warning', message: messages.slideKnownWrong(detail, c.reason ?? '') }
+    : { code: codes.E_SLIDE, severity: 'error', message: messages.slideDiffers(detail) };
+}
+
+/** "slide 0.072, computed 0.0703063", entry by entry for a matrix: "[1,3] slide 1.5, computed −1.5". */
+export function differences(c: Comparison): string {
+  if (c.shapeMismatch) return c.shapeMismatch;
+  const wrong = c.entries.filter((e) => !e.agrees);
+  const shown = wrong.slice(0, 4).map((e) => {
+    const at = c.entries.length > 1 ? `[${e.row},${e.col}] ` : '';
+    return `${at}slide ${formatNumber(e.slide)}, computed ${formatNumber(e.computed)}`;
+  });
+  return shown.join('; ') + (wrong.length > shown.length ? `; and ${wrong.length - shown.length} more` : '');
+}
+
+/** One line, as the page lists problems: "file:line:col CODE cell: message". */
+export function formatFinding(f: Finding): string {
+  return `${f.file}:${f.line}:${f.col} ${f.code} ${f.cell ? `${f.cell}: ` : ''}${f.message}`;
+}

@@ -1,0 +1,132 @@
+// `gradsheet check` as a course's CI runs it: the bin from package.json, spawned under Node,
+// judged by its exit status and its output.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { notes } from '../helpers/lecture.ts';
+import { expectValue } from '../helpers/numbers.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+
+function gradsheet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [pkg.bin.gradsheet, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+const fixture = (name: string) => `test/input/cli/${name}.md`;
+
+describe('gradsheet check', () => {
+  it('is the package bin, and --help explains it', async () => {
+    expect(pkg.bin.gradsheet).to.equal('src/cli/gradsheet.mjs');
+    const { code, stdout } = await gradsheet('--help');
+    expect(code).to.equal(0);
+    expect(stdout).to.match(/^Usage: gradsheet check \[--json\]/);
+    expect(stdout).to.contain('file:line:col CODE cell: message');
+  });
+
+  it('exits 0 on a passing workbook and reports its known slide error without failing', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('passing'));
+    expect(code).to.equal(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).to.have.length(2);
+    expect(lines[0]).to.equal(
+      'test/input/cli/passing.md:16:10 W_SLIDE_WRONG E: The slide is marked as wrong (slide 0.031, computed 0.0247977): the slide used h = 0.75',
+    );
+    expect(lines[1]).to.equal('gradsheet check: 1 workbook, 6 cells: 0 errors, 1 warning (all slide values agree or are marked wrong)');
+  });
+
+  it('exits 0 on the lecture, whose four wrong slides are marked', async () => {
+    const { code, stdout } = await gradsheet('check', 'workbooks/07-backpropagation.md');
+    expect(code, stdout).to.equal(0);
+    const wrong = stdout.split('\n').filter((l) => l.includes(' W_SLIDE_WRONG ')).map((l) => l.split(' ')[2].replace(/:$/, ''));
+    expect(wrong).to.include.members(['Theta1', 'E', 'dE_dTheta2', 'Theta2_new']);
+    expect(stdout).to.not.match(/ E_[A-Z_]+ /);
+  });
+
+  it('exits 1 on a failed expectation, naming the slide line, both numbers and what to do', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('failed-expectation'));
+    expect(code).to.equal(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).to.match(/^test\/input\/cli\/failed-expectation\.md:7:10 E_SLIDE s: The cell does not agree with the slide: slide 1\.25, computed 1\. /);
+    expect(lines[0]).to.contain('add a line "slide-wrong: <why>"');
+    expect(lines[1]).to.match(/^test\/input\/cli\/failed-expectation\.md:9:10 E_SLIDE h: .*the slide shows 2×1, the cell is 1×1/);
+    expect(lines[2]).to.equal('gradsheet check: 1 workbook, 4 cells: 2 errors, 0 warnings');
+  });
+
+  it('exits 1 on an unknown name, located at the name in the formula', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('unknown-name'));
+    expect(code).to.equal(1);
+    expect(stdout.split('\n')[0]).to.equal(
+      'test/input/cli/unknown-name.md:7:13 E_NAME_UNKNOWN h: "z" is not defined: no cell or constant has that name.',
+    );
+  });
+
+  it('exits 1 on a syntax error, located at the offending character', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('syntax-error'));
+    expect(code).to.equal(1);
+    // "s = w' * * x": column 10 is the second *.
+    expect(stdout.split('\n')[0]).to.match(/^test\/input\/cli\/syntax-error\.md:6:10 E_SYNTAX s: Syntax error: /);
+  });
+
+  it('checks several files and fails if any fails', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('passing'), fixture('unknown-name'));
+    expect(code).to.equal(1);
+    expect(stdout).to.contain('passing.md:16:10 W_SLIDE_WRONG');
+    expect(stdout).to.contain('unknown-name.md:7:13 E_NAME_UNKNOWN');
+    expect(stdout.trim().split('\n').pop()).to.equal('gradsheet check: 2 workbooks, 10 cells: 1 error, 1 warning');
+  });
+
+  it('reports a file it cannot read as an error, and a bad command line with status 2', async () => {
+    const missing = await gradsheet('check', 'test/input/cli/no-such-file.md');
+    expect(missing.code).to.equal(1);
+    expect(missing.stdout).to.contain('test/input/cli/no-such-file.md:1:1 E_FILE Could not read test/input/cli/no-such-file.md: no such file.');
+    const none = await gradsheet('check');
+    expect(none.code).to.equal(2);
+    expect(none.stderr).to.contain('name at least one workbook file');
+    const option = await gradsheet('check', '--jsn', fixture('passing'));
+    expect(option.code).to.equal(2);
+    expect(option.stderr).to.contain('unknown option "--jsn"');
+  });
+
+  it('--json prints every cell value, status and error, and parses', async () => {
+    const { code, stdout } = await gradsheet('check', '--json', 'workbooks/07-backpropagation.md', fixture('unknown-name'));
+    expect(code).to.equal(1);
+    const out = JSON.parse(stdout);
+    expect(out.ok).to.equal(false);
+    const [lecture, broken] = out.files;
+    expect(lecture.ok).to.equal(true);
+    const byName = Object.fromEntries(lecture.cells.map((c: { name: string }) => [c.name, c]));
+    for (const [name, expected] of Object.entries(notes)) {
+      expect(byName[name].status, name).to.equal('ok');
+      expectValue(byName[name].value, expected as never, 6, name);
+    }
+    expect(byName.Theta1.value).to.deep.equal([[1.2, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(byName.Theta1.slide).to.include({ agrees: false, knownWrong: true });
+    expect(byName.h1.slide).to.include({ text: '[0.79; 0.92; 0.16]', agrees: true, knownWrong: false });
+
+    expect(broken.ok).to.equal(false);
+    const h = broken.cells.find((c: { name: string }) => c.name === 'h');
+    expect(h).to.deep.include({ status: 'error', line: 7, kind: 'formula' });
+    expect(h.error).to.deep.include({ code: 'E_NAME_UNKNOWN', root: 'h', line: 7, col: 13 });
+    expect(h).to.not.have.property('value');
+    expect(broken.cells.find((c: { name: string }) => c.name === 's').value).to.equal(1);
+    expect(broken.findings).to.deep.equal([
+      { file: 'test/input/cli/unknown-name.md', line: 7, col: 13, code: 'E_NAME_UNKNOWN', severity: 'error', cell: 'h', message: '"z" is not defined: no cell or constant has that name.' },
+    ]);
+  });
+
+  it('reports a cell that fails while computing once, at its formula, not again for its dependents', async () => {
+    const { checkWorkbookText } = await import('../../src/cli/check.ts');
+    const report = checkWorkbookText('```cells\nA = [1, 2; 3, 4]\nv = [1; 2; 3]\nu = A * v\nw = 2 * u\n```\n', 'shape.md');
+    expect(report.findings.map((f) => [f.line, f.col, f.code, f.cell])).to.deep.equal([[4, 5, 'E_SHAPE', 'u']]);
+    expect(report.cells.find((c) => c.name === 'w')!.error).to.deep.include({ code: 'E_SHAPE', root: 'u' });
+  });
+});
