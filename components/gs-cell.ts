@@ -304,6 +304,15 @@ export class GsCell extends LitElement {
         max-width: 100%;
       }
       .cell {
+        /* Set here, not only on :host: a host page's rules on gs-cell (even "* { color: red }")
+           beat :host, and would otherwise be inherited by everything inside. */
+        color: var(--_fg);
+        font-family: var(--_font);
+        font-style: normal;
+        font-weight: normal;
+        text-align: start;
+        text-transform: none;
+        letter-spacing: normal;
         background: var(--_cell-bg);
         border: 1px solid var(--_border);
         border-radius: 8px;

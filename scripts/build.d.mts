@@ -1,0 +1,16 @@
+// Types for scripts/build.mjs, for the tests that build the bundle.
+export interface BundleFile {
+  /** Path inside the output directory, e.g. "gradsheet.js", "chunks/embed-XXXX.js". */
+  file: string;
+  bytes: number;
+  gzip: number;
+  /** Loaded with the page (the entry and its static imports), not on demand. */
+  eager: boolean;
+}
+export interface Bundle {
+  outdir: string;
+  ms: number;
+  files: BundleFile[];
+}
+export function buildBundle(options?: { outdir?: string; minify?: boolean }): Promise<Bundle>;
+export function report(bundle: Bundle): string;

@@ -1,0 +1,100 @@
+// `npm run build`: dist/gradsheet.js, one ES module a course page loads with
+//   <script type="module" src="…/gradsheet.js"></script>
+// It registers <gs-workbook>, <gs-cell> and <gs-gallery> (components/index.ts) and nothing
+// else: no globals on window. Code reached only through import() (vega, for plots) is split
+// into chunks under dist/chunks/ that load when first needed. Prints each file's size, raw and
+// gzipped, and what a page downloads before any plot is shown.
+//
+// `buildBundle({ outdir })` is also what the embedding test uses, into a directory of its own.
+
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Lit records its version in globals (litHtmlVersions, litElementVersions,
+ * reactiveElementVersions) to warn about duplicate copies, and keeps decorator metadata in a
+ * global WeakMap. An embedded widget must not add names to the host page's window: the version
+ * pushes are dropped and the WeakMap becomes module-local (we use no decorators; lit reads it
+ * only to merge decorator metadata). The embedding test fails if a global appears again.
+ */
+function noLitGlobals() {
+  const versions = /\(\w+\.(?:litHtml|litElement|reactiveElement)Versions\?\?=\[\]\)\.push\("[^"]*"\)/g;
+  const metadata = /\w+\.litPropertyMetadata\?\?=new WeakMap/;
+  return {
+    name: 'no-lit-globals',
+    setup(b) {
+      b.onLoad({ filter: /[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/][^\\/]+\.js$/ }, async (args) => {
+        let code = await readFile(args.path, 'utf8');
+        code = code.replace(versions, 'void 0');
+        if (metadata.test(code)) code = 'const litPropertyMetadata=new WeakMap;\n' + code.replace(metadata, 'void 0');
+        return { contents: code, loader: 'js' };
+      });
+    },
+  };
+}
+
+export async function buildBundle({ outdir = path.join(root, 'dist'), minify = true } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  const started = performance.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { gradsheet: 'components/index.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['browser', 'production'],
+    chunkNames: 'chunks/[name]-[hash]',
+    minify,
+    sourcemap: false,
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [noLitGlobals()],
+  });
+  const ms = performance.now() - started;
+  return { outdir, ms, files: await sizes(result.metafile, outdir) };
+}
+
+/** Each output file's size, raw and gzipped, and whether the page loads it up front. */
+async function sizes(metafile, outdir) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((f) => outputs[f].entryPoint);
+  // Up front: the entry and every chunk it reaches by static imports.
+  const eager = new Set();
+  const visit = (file) => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) visit(imp.path);
+  };
+  visit(entry);
+  const files = [];
+  for (const file of Object.keys(outputs)) {
+    const bytes = await readFile(path.join(root, file));
+    files.push({ file: path.relative(outdir, path.join(root, file)), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, eager: eager.has(file) });
+  }
+  return files.sort((a, b) => Number(b.eager) - Number(a.eager) || b.bytes - a.bytes);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
+
+export function report({ outdir, ms, files }) {
+  const lines = [`gradsheet bundle → ${path.relative(root, outdir) || '.'}/ in ${Math.round(ms)} ms`, `${'file'.padEnd(40)}      size      gzip  loads`];
+  for (const f of files) lines.push(`${f.file.padEnd(40)} ${kb(f.bytes)} ${kb(f.gzip)}  ${f.eager ? 'with the page' : 'on demand'}`);
+  const eager = files.filter((f) => f.eager);
+  lines.push(`up front: ${eager.length} file(s), ${kb(eager.reduce((n, f) => n + f.gzip, 0)).trim()} gzipped; on demand: ${files.length - eager.length} chunk(s)`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(report(await buildBundle()));
+}
