@@ -16,6 +16,8 @@ import { formatNumber } from '../src/format/number.ts';
 import { labelFor } from '../src/graph/names.ts';
 import { formulaTex } from '../src/formula/tex.ts';
 import type { Comparison } from '../src/graph/expect.ts';
+import type { GradCheck } from '../src/grad/check.ts';
+import type { CellError } from '../src/errors.ts';
 import { texToHTML } from './tex.ts';
 import { inlineMarkdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
@@ -213,6 +215,7 @@ export class GsCell extends LitElement {
           : this.renderValue(value, state.comparison)}</div>
         ${input ? nothing : this.renderFormulaBar(session)}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
+        ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
         ${spec.caption ? html`<p class="caption" part="caption">${trustedHTML(inlineMarkdownToHTML(spec.caption))}</p>` : nothing}
@@ -280,6 +283,36 @@ export class GsCell extends LitElement {
     </div>`;
   }
 
+  private renderGradCheck(check: GradCheck | CellError) {
+    if (check instanceof Error) {
+      const upstream = check.root && check.root !== this.name;
+      return html`<div class="check fail" part="check" role="note"><span class="verdict">Gradient check unavailable</span>
+        <span class="detail">${upstream ? `${check.root} has an error` : check.message}</span></div>`;
+    }
+    const of = this.labelOf(check.of) ?? check.of, wrt = this.labelOf(check.wrt) ?? check.wrt;
+    const expected = check.expectedToFail !== undefined;
+    const verdict = check.pass
+      ? html`<span class="verdict pass">✓ Gradient check passes</span>`
+      : html`<span class="verdict fail">✗ Gradient check fails${expected ? ' (as expected)' : ''}</span>`;
+    const many = check.entries.length > 12;
+    const table = html`<table class="check-table">
+      <thead><tr><th scope="col"></th><th scope="col">this cell</th><th scope="col">autodiff</th><th scope="col">finite diff.</th></tr></thead>
+      <tbody>${check.entries.map((e) => html`<tr class=${e.agrees ? '' : 'bad'}>
+        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : ''}</th>
+        <td>${formatNumber(e.written)}</td><td>${formatNumber(e.autodiff)}</td><td>${e.numeric === null ? '—' : formatNumber(e.numeric)}</td>
+      </tr>`)}</tbody>
+    </table>`;
+    return html`<div class=${`check ${check.pass ? 'pass' : 'fail'}${expected ? ' expected' : ''}`} part="check" role="note">
+      ${verdict}
+      <span class="detail">against ${trustedHTML(texToHTML(`\\frac{\\partial ${of}}{\\partial ${wrt}}`))} by automatic differentiation:
+        ${check.shapeMismatch ?? html`largest relative difference ${formatNumber(check.relativeDifference, 2)}`}${check.numericDifference !== null
+          ? html`; autodiff and central differences agree to ${formatNumber(check.numericDifference, 2)}`
+          : html`; too large for finite differences`}</span>
+      ${expected && !check.pass ? html`<span class="reason">${check.expectedToFail}</span>` : nothing}
+      ${check.entries.length ? (many ? html`<details><summary>Compare ${check.entries.length} entries</summary>${table}</details>` : table) : nothing}
+    </div>`;
+  }
+
   private renderError(state: CellState) {
     const err = state.error!;
     const upstream = err.root && err.root !== this.name;
@@ -328,7 +361,8 @@ export class GsCell extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.4rem;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
+        white-space: nowrap;
         font-size: 1.1rem;
         margin-bottom: 0.4rem;
       }
@@ -414,6 +448,25 @@ export class GsCell extends LitElement {
       .detail { color: var(--_muted); }
       .slide.differ .detail { color: inherit; }
       .reason { flex-basis: 100%; color: var(--_fg); }
+      .check {
+        margin-top: 0.45rem;
+        font-size: 0.82rem;
+        padding: 0.3rem 0.45rem;
+        border-radius: 5px;
+        min-width: 15rem;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.5rem;
+        align-items: baseline;
+      }
+      .check.pass { color: var(--_ok); background: color-mix(in srgb, var(--_ok) 8%, transparent); }
+      .check.fail { color: var(--_error); background: var(--_error-bg); }
+      .check.fail.expected { color: var(--_differ); background: var(--_differ-bg); }
+      .check .detail { color: var(--_fg); }
+      .check-table { font-family: var(--_mono); font-size: 0.78rem; border-collapse: collapse; flex-basis: 100%; }
+      .check-table th, .check-table td { padding: 0.05rem 0.4rem; text-align: right; }
+      .check-table thead th { font-family: var(--_font); font-weight: 600; color: var(--_muted); }
+      .check-table tr.bad td:first-of-type { font-weight: 700; }
       .error {
         margin-top: 0.45rem;
         font-size: 0.85rem;

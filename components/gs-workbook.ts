@@ -9,6 +9,7 @@ import type { Block } from '../src/format/spec.ts';
 import { markdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import './gs-cell.ts';
+import './gs-train.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -113,7 +114,7 @@ export class GsWorkbook extends LitElement {
     const session = this.session;
     if (!session) return html`<p class="gs-status" aria-busy="true">Loading workbook…</p>`;
     const spec = session.spec;
-    const problems = session.plan.checked.problems;
+    const problems = session.plan.problems;
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
     return html`
       <article class="gs-workbook-body">
@@ -126,12 +127,13 @@ export class GsWorkbook extends LitElement {
 
   private renderBlock(block: Block, session: Session) {
     if (block.kind === 'prose') return html`<div class="gs-prose">${trustedHTML(markdownToHTML(block.text))}</div>`;
+    if (block.kind === 'train') return html`<gs-train .session=${session} .block=${block}></gs-train>`;
     return html`<div class="gs-row" role="group">
       ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} tabindex="-1"></gs-cell>`)}
     </div>`;
   }
 
-  private renderProblems(problems: Session['plan']['checked']['problems']) {
+  private renderProblems(problems: Session['plan']['problems']) {
     const file = new URL(this.src, document.baseURI).pathname.split('/').pop();
     return html`<section class="gs-problems" aria-label="Problems in this workbook">
       <h2>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}</h2>

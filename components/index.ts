@@ -1,4 +1,6 @@
-// Registers every gradsheet element: <gs-workbook>, <gs-cell>, <gs-gallery>.
+// Registers every gradsheet element: <gs-workbook>, <gs-cell>, <gs-gallery>, <gs-train>, <gs-plot>.
 export { GsCell } from './gs-cell.ts';
 export { GsWorkbook } from './gs-workbook.ts';
 export { GsGallery } from './gs-gallery.ts';
+export { GsTrain } from './gs-train.ts';
+export { GsPlot } from './gs-plot.ts';

@@ -60,6 +60,21 @@ export const messages = {
   attributeEmpty: (key: string) => `"${key}" needs a value after the colon.`,
   slideNotLiteral: () => 'A slide value must be a number or a matrix of numbers, e.g. "slide: [0.79; 0.92; 0.16]", optionally followed by "± 0.01".',
   slideTolerance: (text: string) => `"${text}" is not a tolerance: write a positive number after ±, e.g. "± 0.005".`,
+  checkSyntax: (text: string) => `"${text}" is not a gradient check: write "check: grad(E, Theta2)" — the cell to differentiate, then the cell to differentiate with respect to.`,
+  checkFailsAlone: () => 'check-fails needs a "check: grad(…)" on this cell: which gradient is it?',
+  trainLine: (line: string) =>
+    `"${line}" is not part of a training rule: write "loss: E", an update "Theta1 <- Theta1 - gamma * grad(E, Theta1)", "steps: 1000" or "target: 0.001".`,
+  trainUpdateEmpty: (target: string) => `The update of ${target} has no formula after "<-".`,
+  trainSteps: (text: string, max: number) => `"${text}" is not a number of steps: write a whole number from 1 to ${max}.`,
+  trainTarget: (text: string) => `"${text}" is not a loss target: write a number, e.g. "target: 0.001".`,
+  trainNoLoss: () => 'This ```train block names no loss: add a line "loss: E" naming the cell to minimise.',
+  trainNoUpdates: () => 'This ```train block has no update rules: add a line such as "Theta1 <- Theta1 - gamma * grad(E, Theta1)".',
+  trainNotInput: (name: string) => `${name} is not an input cell, so training cannot update it: only cells whose formula is a number or a matrix of numbers can be trained.`,
+  trainLossNotCell: (name: string) => `The loss "${name}" is not a cell of this workbook.`,
+  trainLossShape: (name: string, shape: string) => `The loss ${name} is ${shape}; it must be a single number: sum or average it, e.g. mean(${name}).`,
+  trainUpdateShape: (target: string, shape: string, expected: string) =>
+    `The update of ${target} gives a ${shape} value, but ${target} is ${expected}: the update must keep its shape.`,
+  trainDiverged: (step: number, cell: string, detail: string) => `Training stopped at step ${step}: ${cell} — ${detail}`,
   blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
 
   nameInvalid: (name: string) =>

@@ -13,10 +13,19 @@ import { checkWorkbook } from './graph/check.ts';
 import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts';
 import { runPlan } from './graph/run.ts';
 import { gradHooks } from './grad/hooks.ts';
+import { compileTrain } from './train/plan.ts';
 
 export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): Plan {
   // 2. check, 3. compile
-  return compileWorkbook(checkWorkbook(spec, overrides), gradHooks);
+  const plan = compileWorkbook(checkWorkbook(spec, overrides), gradHooks);
+  for (const block of spec.blocks) {
+    if (block.kind !== 'train') continue;
+    const train = compileTrain(plan, block);
+    plan.trains.set(block, train);
+    plan.problems.push(...train.problems);
+  }
+  plan.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return plan;
 }
 
 /** Reads, checks, compiles and evaluates a workbook text in one go (the batch driver). */

@@ -7,7 +7,7 @@ import type { Block, CellSpec, SlideSpec, SliderSpec, WorkbookSpec } from './spe
 import type { Report } from './block-reader.ts';
 
 /** Attributes a cell may have, one per indented line under it. */
-export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider'] as const;
+export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails'] as const;
 
 /** Lines [from, to) (0-based) of a ```cells block. */
 export function readCells(lines: string[], from: number, to: number, spec: WorkbookSpec, problem: Report): Block {
@@ -79,6 +79,20 @@ function applyAttribute(cell: CellSpec, key: string, value: string, line: number
       if (slide) cell.slide = { ...slide, ...(cell.slide?.wrong !== undefined ? { wrong: cell.slide.wrong } : {}) };
       return;
     }
+    case 'check': {
+      // "check: grad(E, Theta2)": this cell is a hand-written ∂E/∂Θ2; compare it with autodiff.
+      const m = /^grad\(\s*([^\s,()]+)\s*,\s*([^\s,()]+)\s*\)$/.exec(value);
+      if (!m) {
+        problem(codes.E_ATTRIBUTE, messages.checkSyntax(value), line, col, cell.name);
+        return;
+      }
+      cell.check = { of: m[1], wrt: m[2], line, col, ...(cell.check?.fails !== undefined ? { fails: cell.check.fails } : {}) };
+      return;
+    }
+    case 'check-fails':
+      // The author knows this derivation is wrong (a teaching example): the failing check is expected.
+      cell.check = { ...(cell.check ?? { of: '', wrt: '', line, col }), fails: value };
+      return;
     case 'slide-wrong':
       // May come before or after "slide:"; a reason without a slide value is reported at the end.
       cell.slide = { ...(cell.slide ?? { text: '', line, col }), wrong: value };

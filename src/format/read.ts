@@ -11,6 +11,7 @@ import { limits } from '../limits.ts';
 import { closest } from '../formula/spelling.ts';
 import type { Block, Problem, WorkbookSpec } from './spec.ts';
 import { readCells } from './cells-block.ts';
+import { readTrain } from './train-block.ts';
 import type { BlockReader } from './block-reader.ts';
 
 /**
@@ -19,6 +20,7 @@ import type { BlockReader } from './block-reader.ts';
  */
 export const blockReaders: Record<string, BlockReader> = {
   cells: readCells,
+  train: readTrain,
 };
 export const blockKinds = Object.keys(blockReaders);
 /** Front-matter keys. */
@@ -106,6 +108,10 @@ function finish(spec: WorkbookSpec): WorkbookSpec {
     if (cell.slide && !cell.slide.text) {
       spec.problems.push({ code: codes.E_ATTRIBUTE, message: 'slide-wrong needs a "slide:" value on this cell: what does the slide say?', line: cell.slide.line, col: 1, cell: cell.name });
       delete cell.slide;
+    }
+    if (cell.check && !cell.check.of) {
+      spec.problems.push({ code: codes.E_ATTRIBUTE, message: messages.checkFailsAlone(), line: cell.check.line, col: 1, cell: cell.name });
+      delete cell.check;
     }
   }
   if (!spec.title) spec.title = baseName(spec.source);

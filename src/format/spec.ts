@@ -30,6 +30,16 @@ export interface SliderSpec {
   line: number;
 }
 
+/** "check: grad(E, Theta2)": the cell is a hand-written gradient, checked against autodiff. */
+export interface CheckSpec {
+  of: string;
+  wrt: string;
+  /** Set when the author marks the derivation as known to be wrong, with the reason. */
+  fails?: string;
+  line: number;
+  col: number;
+}
+
 export interface CellSpec {
   name: string;
   /** The formula as written after "=": a literal number or matrix makes an input cell. */
@@ -45,12 +55,37 @@ export interface CellSpec {
   caption?: string;
   slide?: SlideSpec;
   slider?: SliderSpec;
+  check?: CheckSpec;
+}
+
+/** One update rule of a ```train block: "Theta1 <- Theta1 - gamma * grad(E, Theta1)". */
+export interface UpdateSpec {
+  target: string;
+  formula: string;
+  line: number;
+  col: number;
+  formulaCol: number;
+}
+
+/** Gradient descent: which loss to watch, how each input cell is updated, how long to run. */
+export interface TrainBlock {
+  kind: 'train';
+  line: number;
+  /** The cell whose value is the loss (a number). */
+  loss: string;
+  lossLine: number;
+  updates: UpdateSpec[];
+  /** How many steps Run takes at most. */
+  steps: number;
+  /** Run stops early once the loss is at or below this. */
+  target?: number;
 }
 
 export type Block =
   | { kind: 'prose'; text: string; line: number }
   /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
-  | { kind: 'cells'; line: number; cells: number[] };
+  | { kind: 'cells'; line: number; cells: number[] }
+  | TrainBlock;
 
 export interface WorkbookSpec {
   version: 1;

@@ -2,7 +2,8 @@
 // (for example with a student's edits) and still read the same. Canonical form: front matter,
 // then blocks separated by one blank line, attributes in a fixed order.
 
-import type { CellSpec, WorkbookSpec } from './spec.ts';
+import type { CellSpec, TrainBlock, WorkbookSpec } from './spec.ts';
+import { defaultSteps } from './train-block.ts';
 import { metaKeys } from './read.ts';
 
 export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, string> = new Map()): string {
@@ -11,9 +12,17 @@ export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, 
   if (meta.length) parts.push(['---', ...meta.map((k) => `${k}: ${spec.meta[k]}`), '---'].join('\n'));
   for (const block of spec.blocks) {
     if (block.kind === 'prose') parts.push(block.text);
+    else if (block.kind === 'train') parts.push(writeTrain(block));
     else parts.push(['```cells', ...block.cells.flatMap((i) => writeCell(spec.cells[i], formulas.get(spec.cells[i].name))), '```'].join('\n'));
   }
   return parts.join('\n\n') + '\n';
+}
+
+function writeTrain(block: TrainBlock): string {
+  const lines = ['```train', `loss: ${block.loss}`, ...block.updates.map((u) => `${u.target} <- ${u.formula}`)];
+  if (block.steps !== defaultSteps) lines.push(`steps: ${block.steps}`);
+  if (block.target !== undefined) lines.push(`target: ${block.target}`);
+  return [...lines, '```'].join('\n');
 }
 
 function writeCell(cell: CellSpec, formula = cell.formula): string[] {
@@ -23,6 +32,10 @@ function writeCell(cell: CellSpec, formula = cell.formula): string[] {
   if (cell.slide) {
     lines.push(`  slide: ${cell.slide.text}${cell.slide.tolerance !== undefined ? ` ± ${cell.slide.tolerance}` : ''}`);
     if (cell.slide.wrong !== undefined) lines.push(`  slide-wrong: ${cell.slide.wrong}`);
+  }
+  if (cell.check) {
+    lines.push(`  check: grad(${cell.check.of}, ${cell.check.wrt})`);
+    if (cell.check.fails !== undefined) lines.push(`  check-fails: ${cell.check.fails}`);
   }
   if (cell.slider) lines.push(`  slider: ${cell.slider.min} to ${cell.slider.max} step ${cell.slider.step}`);
   return lines;

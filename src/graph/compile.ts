@@ -11,6 +11,10 @@ import { compileExpr, type Compiled, type CompileHooks } from '../formula/evalua
 import { collapse, firstNonFinite, type Value } from '../formula/value.ts';
 import type { CheckedCell, CheckedWorkbook } from './check.ts';
 import { readExpectation, type Expectation } from './expect.ts';
+import type { Problem, TrainBlock } from '../format/spec.ts';
+import type { TrainPlan } from '../train/plan.ts';
+import { subgraph } from '../grad/subgraph.ts';
+import { gradientCheck, type GradCheck } from '../grad/check.ts';
 
 export type CellResult = Value | CellError;
 
@@ -27,6 +31,10 @@ export interface PlanCell {
   expectation?: Expectation;
   /** A problem with the slide value itself (not with the cell). */
   expectationError?: CellError;
+  /** "check: grad(E, Θ2)": a function of [this cell, …inputs] giving the gradient check. */
+  check?: { inputs: string[]; run: (...values: CellResult[]) => GradCheck | CellError };
+  /** A problem with the check attribute itself. */
+  checkError?: CellError;
   checked: CheckedCell;
 }
 
@@ -37,22 +45,57 @@ export interface Plan {
   byName: Map<string, PlanCell>;
   /** Every primary cell, inputs before the cells that read them. */
   order: string[];
+  /** Every problem of the workbook: reading, checking, its slide and check attributes, its training rules. */
+  problems: Problem[];
+  /** Each ```train block compiled against this plan (filled in by planWorkbook). */
+  trains: Map<TrainBlock, TrainPlan>;
 }
 
 /** Compile-time extensions, such as grad(…), which needs the whole plan. */
 export interface PlanHooks {
-  grad?(plan: Plan, cell: CheckedCell, of: string, wrt: string, text: string): { compiled: Compiled; inputs: string[] };
+  grad?(plan: Plan, cell: CheckedCell | undefined, of: string, wrt: string, text: string): { compiled: Compiled; inputs: string[] };
 }
 
 export function compileWorkbook(checked: CheckedWorkbook, hooks: PlanHooks = {}): Plan {
-  const plan: Plan = { checked, cells: [], byName: new Map(), order: [] };
+  const plan: Plan = { checked, cells: [], byName: new Map(), order: [], problems: [], trains: new Map() };
   for (const cell of checked.cells) {
     const pc = compileCell(plan, cell, hooks);
     plan.cells.push(pc);
     if (cell.primary) plan.byName.set(cell.name, pc);
   }
+  for (const pc of plan.cells) compileCheck(plan, pc);
   plan.order = topologicalOrder(plan);
+  const attributeProblems = plan.cells.flatMap((pc) =>
+    [pc.expectationError, pc.checkError].filter((e): e is CellError => !!e).map((e) => ({
+      code: e.code, message: e.message, line: e.loc?.line ?? 1, col: e.loc?.col ?? 1, cell: pc.name,
+    })),
+  );
+  plan.problems = [...checked.problems, ...attributeProblems].sort((a, b) => a.line - b.line || a.col - b.col);
   return plan;
+}
+
+/** The gradient check of a cell that declares one: the cell's value against autodiff and finite differences. */
+function compileCheck(plan: Plan, pc: PlanCell): void {
+  const spec = pc.checked.spec.check;
+  if (!spec) return;
+  const sg = subgraph(plan.checked, spec.of, spec.wrt);
+  if (sg instanceof CellError) {
+    sg.root = pc.name;
+    sg.loc = { line: spec.line, col: spec.col };
+    pc.checkError = sg;
+    return;
+  }
+  pc.check = {
+    inputs: [pc.name, ...sg.inputs],
+    run: (written, ...values) => {
+      for (const v of [written, ...values]) if (isCellError(v)) return v;
+      try {
+        return gradientCheck(sg, values as Value[], written as Value, spec.fails);
+      } catch (e) {
+        return toCellError(e, pc.name);
+      }
+    },
+  };
 }
 
 function compileCell(plan: Plan, cell: CheckedCell, hooks: PlanHooks): PlanCell {

@@ -65,8 +65,8 @@ export function labelFor(name: string): string {
   if (d) return `\\frac{\\partial ${labelFor(d[1])}}{\\partial ${labelFor(d[2])}}`;
   const parts = name.split('_').filter(Boolean);
   if (parts.length === 2 && parts[1] === 'hat') return `\\hat{${withSubscript(parts[0])}}`;
-  if (parts.length === 2 && /^(new|old|next|prev)$/.test(parts[1])) return `${withSubscript(parts[0])}^{\\text{${parts[1]}}}`;
+  if (parts.length === 2 && /^(new|old|next|prev)$/.test(parts[1])) return `{${withSubscript(parts[0])}}^{\\text{${parts[1]}}}`;
   if (parts.length === 2 && /^\d+$/.test(parts[1])) return `${stemTex(parts[0])}_{${parts[1]}}`;
-  if (parts.length === 2) return `${withSubscript(parts[0])}_{${withSubscript(parts[1])}}`;
+  if (parts.length === 2) return `{${withSubscript(parts[0])}}_{${withSubscript(parts[1])}}`;
   return parts.length === 1 ? withSubscript(parts[0]) : `\\mathrm{${name.replace(/_/g, '\\_')}}`;
 }

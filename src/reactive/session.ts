@@ -9,6 +9,7 @@ import { matFromRows, shapeOf, type Value } from '../formula/value.ts';
 import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { parseEntry } from '../graph/entry.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
+import type { GradCheck } from '../grad/check.ts';
 import { planWorkbook } from '../workbook.ts';
 
 export type Status = 'pending' | 'ok' | 'error';
@@ -21,6 +22,8 @@ export interface CellState {
   error?: CellError;
   /** What the slide says, compared with the value (when the cell has a slide value and a value). */
   comparison?: Comparison;
+  /** The cell's gradient check ("check: grad(E, Θ2)"), or the error that prevents it. */
+  gradCheck?: GradCheck | CellError;
 }
 
 type Listener = (state: CellState) => void;
@@ -28,7 +31,9 @@ type Listener = (state: CellState) => void;
 /** One change a student made; history (undo/redo) and persistence are built on these. */
 export type Edit =
   | { kind: 'entries'; name: string; before: string[][]; after: string[][] }
-  | { kind: 'formula'; name: string; before: string; after: string };
+  | { kind: 'formula'; name: string; before: string; after: string }
+  /** Several edits made as one action (a training step, a reset), undone together. */
+  | { kind: 'group'; label: string; edits: Edit[] };
 
 /** Everything a student changed, by cell name: entries as typed, formulas as typed. */
 export interface EditState {
@@ -45,10 +50,14 @@ export class Session {
   private readonly runtime: Runtime;
   private readonly module: Module;
   private readonly variables: Variable[] = [];
+  /** One hidden variable per cell that declares a gradient check. */
+  private readonly checkVariables = new Map<number, Variable>();
   private readonly states: CellState[];
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly anyListeners = new Set<(index: number) => void>();
   private readonly editListeners = new Set<(edit: Edit) => void>();
+  /** Edits made inside group(): reported together when it ends. */
+  private collecting: Edit[] | null = null;
   /** The formulas the student typed, by cell name. */
   private readonly overrides = new Map<string, string>();
   /** The entries of input cells as typed, by cell name, row by row. */
@@ -74,6 +83,7 @@ export class Session {
       this.variables[cell.index] = this.module.variable(this.observer(cell.index));
       this.define(cell);
     }
+    this.defineChecks();
   }
 
   // ---- Reading ---------------------------------------------------------------------------
@@ -130,6 +140,11 @@ export class Session {
     return e ? [e.length, e[0].length] : [0, 0];
   }
 
+  /** A copy of an input cell's entries as typed. */
+  entriesOf(name: string): string[][] {
+    return copy(this.entries.get(name) ?? []);
+  }
+
   entryText(name: string, row: number, col: number): string {
     return this.entries.get(name)?.[row - 1]?.[col - 1] ?? '';
   }
@@ -156,20 +171,32 @@ export class Session {
     return isCellError(parsed) ? parsed : null;
   }
 
-  /** Replaces all entries of an input cell at once (one edit, e.g. a paste or a training step). */
-  setEntries(name: string, texts: string[][]): void {
+  /**
+   * Replaces all entries of an input cell at once (one edit, e.g. a paste or a training step).
+   * `values`, when given, are the numbers the texts stand for (saves parsing them again);
+   * `record: false` publishes without an edit record (a running training loop records one
+   * edit when it ends).
+   */
+  setEntries(name: string, texts: string[][], options: { values?: readonly (readonly number[])[]; record?: boolean } = {}): void {
     const grid = this.entries.get(name);
     if (!grid) throw new RangeError(`${name} is not an input cell`);
     if (texts.length !== grid.length || texts.some((r) => r.length !== grid[0].length)) {
       throw new RangeError(`${name} is ${grid.length}×${grid[0].length}; the new entries are not`);
     }
     const before = copy(grid);
+    const parsed = this.parsed.get(name)!;
     texts.forEach((row, i) => row.forEach((t, j) => {
       grid[i][j] = t;
-      this.parseAt(name, i + 1, j + 1);
+      if (options.values) parsed[i][j] = options.values[i][j];
+      else this.parseAt(name, i + 1, j + 1);
     }));
     this.define(this.plan.byName.get(name)!);
-    this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
+    if (options.record !== false) this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
+  }
+
+  /** The workbook's own entries for an input cell. */
+  initialEntries(name: string): string[][] | undefined {
+    return this.plan.byName.get(name)?.checked.literal?.entries.map((r) => [...r]);
   }
 
   /** Puts an input cell back to the workbook's own numbers. */
@@ -186,13 +213,13 @@ export class Session {
     return parsed;
   }
 
-  /** Sets every entry of an input cell from a value of the same shape (one edit). */
-  setValue(name: string, value: Value): void {
+  /** Sets every entry of an input cell from a value of the same shape (one edit unless record is false). */
+  setValue(name: string, value: Value, record = true): void {
     const [rows, cols] = this.entryShape(name);
     const [r, c] = shapeOf(value);
     if (r !== rows || c !== cols) throw new RangeError(`${name} is ${rows}×${cols}; the value is ${r}×${c}`);
-    const at = (i: number, j: number) => (typeof value === 'number' ? value : value.data[i * cols + j]);
-    this.setEntries(name, Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => String(at(i, j)))));
+    const values = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (typeof value === 'number' ? value : value.data[i * cols + j])));
+    this.setEntries(name, values.map((row) => row.map(String)), { values, record });
   }
 
   /** The input cell's value from its entries: the first bad entry makes the whole cell an error. */
@@ -236,6 +263,7 @@ export class Session {
       if (next.kind === 'input' && !next.error && this.entries.has(next.name)) continue;
       if (signature(prev) !== signature(next) || next.checked.parsed?.usesGrad) this.define(next);
     }
+    this.defineChecks();
     if (before !== text) this.emitEdit({ kind: 'formula', name, before, after: text });
     return this.plan.cells[cell.index].error ?? null;
   }
@@ -253,11 +281,34 @@ export class Session {
     return () => this.editListeners.delete(listener);
   }
 
-  /** Applies an edit (or its reverse, for undo) without recording anything new. */
+  /**
+   * Applies an edit (or its reverse, for undo). It is reported to onEdit listeners like any
+   * other edit; a history that replays edits ignores what it replays itself.
+   */
   apply(edit: Edit, reverse = false): void {
-    const state = reverse ? edit.before : edit.after;
-    if (edit.kind === 'entries') this.setEntries(edit.name, state as string[][]);
-    else this.setFormula(edit.name, state as string);
+    if (edit.kind === 'group') {
+      const edits = reverse ? [...edit.edits].reverse() : edit.edits;
+      this.group(edit.label, () => edits.forEach((e) => this.apply(e, reverse)));
+    } else if (edit.kind === 'entries') this.setEntries(edit.name, reverse ? edit.before : edit.after);
+    else this.setFormula(edit.name, reverse ? edit.before : edit.after);
+  }
+
+  /** Runs fn and reports every edit it makes as one group edit (one undo step). */
+  group(label: string, fn: () => void): void {
+    const outer = this.collecting;
+    const edits: Edit[] = [];
+    this.collecting = edits;
+    try {
+      fn();
+    } finally {
+      this.collecting = outer;
+    }
+    if (edits.length) this.emitEdit({ kind: 'group', label, edits });
+  }
+
+  /** Reports an edit made without records (e.g. a training run, from its start to its end). */
+  record(edit: Edit): void {
+    this.emitEdit(edit);
   }
 
   /** What the student changed, relative to the workbook. */
@@ -297,15 +348,18 @@ export class Session {
 
   /** Back to the workbook's own numbers and formulas. */
   resetAll(): void {
-    for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
-    for (const name of this.entries.keys()) {
-      const literal = this.plan.byName.get(name)?.checked.literal;
-      if (literal && JSON.stringify(literal.entries) !== JSON.stringify(this.entries.get(name))) this.resetInput(name);
-    }
+    this.group('Reset', () => {
+      for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
+      for (const name of this.entries.keys()) {
+        const literal = this.plan.byName.get(name)?.checked.literal;
+        if (literal && JSON.stringify(literal.entries) !== JSON.stringify(this.entries.get(name))) this.resetInput(name);
+      }
+    });
   }
 
   private emitEdit(edit: Edit): void {
-    this.editListeners.forEach((l) => l(edit));
+    if (this.collecting) this.collecting.push(edit);
+    else this.editListeners.forEach((l) => l(edit));
   }
 
   dispose(): void {
@@ -335,13 +389,42 @@ export class Session {
     }
   }
 
+  /** Gradient checks read other cells' formulas too, so they are redefined whenever a formula changes. */
+  private defineChecks(): void {
+    for (const cell of this.plan.cells) {
+      let variable = this.checkVariables.get(cell.index);
+      if (!cell.check || !this.isPrimary(cell)) {
+        if (variable) {
+          variable.delete();
+          this.checkVariables.delete(cell.index);
+          this.patchState(cell.index, { gradCheck: cell.checkError });
+        } else if (cell.checkError) this.patchState(cell.index, { gradCheck: cell.checkError });
+        continue;
+      }
+      if (!variable) {
+        variable = this.module.variable({ fulfilled: (v: unknown) => this.patchState(cell.index, { gradCheck: v as GradCheck | CellError }) });
+        this.checkVariables.set(cell.index, variable);
+      }
+      variable.define(null, cell.check.inputs.map(varName), cell.check.run);
+    }
+  }
+
+  /** Changes part of a cell's state without touching its value (e.g. its gradient check). */
+  private patchState(index: number, patch: Partial<CellState>): void {
+    const state = this.states[index];
+    if ('gradCheck' in patch && patch.gradCheck === undefined) delete state.gradCheck;
+    else Object.assign(state, patch);
+    this.listeners.get(index)?.forEach((l) => l(state));
+    this.anyListeners.forEach((l) => l(index));
+  }
+
   private observer(index: number) {
     const update = (patch: Partial<CellState>) => {
       const state = this.states[index];
       delete state.value;
       delete state.error;
       delete state.comparison;
-      Object.assign(state, patch);
+      Object.assign(state, patch); // a gradient check, if any, is kept until its own variable updates
       this.listeners.get(index)?.forEach((l) => l(state));
       this.anyListeners.forEach((l) => l(index));
     };

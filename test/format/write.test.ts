@@ -10,7 +10,10 @@ function content(spec: WorkbookSpec) {
   return {
     title: spec.title,
     meta: spec.meta,
-    blocks: spec.blocks.map((b) => (b.kind === 'prose' ? { kind: b.kind, text: b.text } : { kind: b.kind, cells: b.cells })),
+    blocks: spec.blocks.map((b) =>
+      b.kind === 'prose' ? { kind: b.kind, text: b.text }
+        : b.kind === 'train' ? { kind: b.kind, loss: b.loss, updates: b.updates.map((u) => [u.target, u.formula]), steps: b.steps, target: b.target }
+        : { kind: b.kind, cells: b.cells }),
     cells: spec.cells.map(({ name, formula, label, caption, slide, slider }) => ({
       name, formula, label, caption,
       slide: slide && { text: slide.text, tolerance: slide.tolerance, wrong: slide.wrong },

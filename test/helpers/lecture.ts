@@ -27,5 +27,7 @@ export const yHatWithPrinted15 = 0.791472;
 /** The cells whose slide value is wrong (NOTES.md), and those that agree within rounding. */
 export const slideWrong = ['Theta1', 'E', 'dE_dTheta2', 'Theta2_new'];
 export const slideAgrees = ['Theta2', 's1', 'h1', 's2', 'y_hat', 'dE_dyhat'];
+/** The workbook's reproduction of the slide's wrong chain rule agrees with the slide's numbers. */
+export const slideReproduced = ['dE_dTheta2_slide'];
 
 export const workbookPath = 'workbooks/07-backpropagation.md';

@@ -1,0 +1,137 @@
+// <gs-plot>: a vega-lite chart of named datasets. vega is loaded only when the first plot is
+// shown (a separate chunk; ~290 KB gz), and runs locked down (GUIDE §4): the expression
+// interpreter instead of new Function, no loader (data come only from our cells), no actions
+// menu, no styles injected into the host page.
+
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { theme } from './styles.ts';
+
+/** A vega-lite specification; datasets are referred to by name ({data: {name: 'loss'}}). */
+export type PlotSpec = Record<string, unknown>;
+export type PlotData = Record<string, readonly Record<string, number | string | null>[]>;
+
+interface VegaView {
+  data(name: string, values: unknown[]): VegaView;
+  data(name: string): unknown[];
+  runAsync(): Promise<VegaView>;
+  finalize(): void;
+}
+
+let vega: Promise<{ embed: (el: HTMLElement, spec: object, opts: object) => Promise<{ view: VegaView; finalize(): void }>; interpreter: unknown }> | null = null;
+
+function loadVega() {
+  vega ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([embed, interpreter]) => ({
+    embed: embed.default as never,
+    interpreter: interpreter.expressionInterpreter,
+  }));
+  return vega;
+}
+
+/** Refuses every URL: plots draw only the data we give them. */
+const refuseAll = () => Promise.reject(new Error('gradsheet plots do not load data from URLs'));
+const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: refuseAll };
+
+export class GsPlot extends LitElement {
+  static override properties = {
+    spec: { attribute: false },
+    data: { attribute: false },
+    label: { type: String },
+    _error: { state: true },
+  };
+
+  declare spec: PlotSpec | undefined;
+  declare data: PlotData;
+  /** The accessible name of the chart. */
+  declare label: string;
+  declare _error: string | undefined;
+
+  /** The vega View once drawn (tests read data and marks from it). */
+  view: VegaView | undefined;
+  private result: { finalize(): void } | undefined;
+  private drawing: Promise<void> = Promise.resolve();
+  private embedded: PlotSpec | undefined;
+
+  constructor() {
+    super();
+    this.data = {};
+    this.label = 'plot';
+  }
+
+  /** Resolves once the chart shows the current spec and data. */
+  get drawn(): Promise<void> {
+    return this.updateComplete.then(() => this.drawing);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.spec) return;
+    if (changed.has('spec') && this.spec !== this.embedded) this.drawing = this.drawing.then(() => this.embed());
+    else if (changed.has('data')) this.drawing = this.drawing.then(() => this.push());
+  }
+
+  private async embed(): Promise<void> {
+    const spec = this.spec!;
+    this.embedded = spec;
+    try {
+      const { embed, interpreter } = await loadVega();
+      this.result?.finalize();
+      const container = this.renderRoot.querySelector<HTMLElement>('.chart')!;
+      const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+      const datasets = Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, [...v]]));
+      const result = await embed(container, { ...spec, datasets: { ...datasets } }, {
+        actions: false,
+        ast: true,
+        expr: interpreter,
+        loader: noLoader,
+        renderer: 'svg',
+        defaultStyle: false,
+        tooltip: false,
+        ...(dark ? { theme: 'dark' } : {}),
+        config: { background: null },
+      });
+      this.result = result;
+      this.view = result.view;
+      this._error = undefined;
+    } catch (e) {
+      this._error = `The plot could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  private async push(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    for (const [name, values] of Object.entries(this.data)) view.data(name, [...values]);
+    await view.runAsync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.result?.finalize();
+    this.result = undefined;
+    this.view = undefined;
+    this.embedded = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.spec && !this.view) this.requestUpdate('spec');
+  }
+
+  override render() {
+    return html`<figure part="plot" role="img" aria-label=${this.label}>
+      <div class="chart"></div>
+      ${this._error ? html`<figcaption class="error" role="alert">${this._error}</figcaption>` : null}
+    </figure>`;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host { display: block; }
+      figure { margin: 0; }
+      .chart { min-height: 4rem; }
+      .error { color: var(--_error); font-size: 0.85rem; }
+    `,
+  ];
+}
+
+if (!customElements.get('gs-plot')) customElements.define('gs-plot', GsPlot);

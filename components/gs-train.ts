@@ -1,0 +1,155 @@
+// <gs-train>: the controls of a ```train block — Step, Run, Stop, Reset — with the update rules
+// typeset, the progress of a run, its messages, and the loss per step plotted live.
+// The Trainer (src/reactive/trainer.ts) does all the work; this element only shows it.
+
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Session } from '../src/reactive/session.ts';
+import type { TrainBlock } from '../src/format/spec.ts';
+import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
+import { maxSteps } from '../src/format/train-block.ts';
+import { parseFormula } from '../src/formula/parse.ts';
+import { formulaTex } from '../src/formula/tex.ts';
+import { labelFor } from '../src/graph/names.ts';
+import { formatNumber } from '../src/format/number.ts';
+import { texToHTML } from './tex.ts';
+import { trustedHTML } from './unsafe-html.ts';
+import { theme } from './styles.ts';
+import type { PlotSpec } from './gs-plot.ts';
+import './gs-plot.ts';
+
+export class GsTrain extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    block: { attribute: false },
+    _state: { state: true },
+  };
+
+  declare session: Session | undefined;
+  declare block: TrainBlock | undefined;
+  declare _state: TrainerState | undefined;
+
+  /** The trainer of this block (tests and pages may drive it directly). */
+  trainer: Trainer | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private stepsInput = '';
+  private targetInput = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
+      this.unsubscribe?.();
+      this.trainer?.dispose();
+      this.trainer = new Trainer(this.session, this.block);
+      this.stepsInput = String(this.block.steps);
+      this.targetInput = this.block.target === undefined ? '' : String(this.block.target);
+      this.unsubscribe = this.trainer.subscribe((s) => (this._state = { ...s }));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.trainer?.dispose();
+    this.unsubscribe = undefined;
+    this.trainer = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.trainer && this.session && this.block) this.requestUpdate('session');
+  }
+
+  private labelOf(name: string): string | undefined {
+    const cell = this.session?.plan.byName.get(name);
+    return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
+  }
+
+  private ruleTex(target: string, formula: string): string {
+    try {
+      return `${this.labelOf(target) ?? target} \\leftarrow ${formulaTex(parseFormula(formula).node, (n) => this.labelOf(n))}`;
+    } catch {
+      return `${this.labelOf(target) ?? target} \\leftarrow \\text{?}`;
+    }
+  }
+
+  private run(): void {
+    const steps = Number(this.stepsInput);
+    const target = Number(this.targetInput);
+    void this.trainer!.run({
+      steps: Number.isInteger(steps) && steps > 0 ? Math.min(steps, maxSteps) : this.block!.steps,
+      target: this.targetInput.trim() !== '' && Number.isFinite(target) ? target : null,
+    });
+  }
+
+  override render() {
+    const block = this.block, state = this._state, trainer = this.trainer;
+    if (!block || !state || !trainer) return nothing;
+    const running = state.status === 'running';
+    const problems = trainer.train.problems;
+    const lossLabel = this.labelOf(block.loss) ?? block.loss;
+    const progress = running && state.runTo !== undefined ? html`<progress max=${state.runTo} value=${state.step} aria-label="Training progress"></progress>` : nothing;
+    return html`<section class="train" part="train" aria-label="Gradient descent">
+      <header>
+        <span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
+        <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>
+      </header>
+      <div class="controls">
+        <button type="button" @click=${() => trainer.step()} ?disabled=${running}>Step</button>
+        <button type="button" @click=${() => this.run()} ?disabled=${running}>Run</button>
+        <button type="button" @click=${() => trainer.stop()} ?disabled=${!running}>Stop</button>
+        <button type="button" @click=${() => trainer.reset()}>Reset</button>
+        <label>steps <input type="number" min="1" max=${maxSteps} step="1" aria-label="Steps per run" .value=${this.stepsInput}
+          @input=${(e: Event) => (this.stepsInput = (e.target as HTMLInputElement).value)} /></label>
+        <label>stop at loss ≤ <input type="text" inputmode="decimal" aria-label="Target loss" placeholder="none" .value=${this.targetInput}
+          @input=${(e: Event) => (this.targetInput = (e.target as HTMLInputElement).value)} /></label>
+      </div>
+      <div class="status" role="status" aria-live="polite">
+        ${progress}
+        <span class="where">step ${state.step}${state.loss !== undefined ? html` · loss <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
+        ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
+      </div>
+      ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
+      <gs-plot label=${`Loss per step (${block.loss})`} .spec=${lossSpec(block.loss)} .data=${{ loss: state.history.map(([step, loss]) => ({ step, loss })) }}></gs-plot>
+    </section>`;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host { display: block; font-family: var(--_font); color: var(--_fg); margin: 0.9rem 0 1.2rem; }
+      .train { border: 1px solid var(--_border); border-radius: 8px; padding: 0.7rem 0.9rem; background: var(--_cell-bg); max-width: 46rem; }
+      header { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: baseline; margin-bottom: 0.5rem; }
+      .title { font-weight: 600; }
+      .rules { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
+      .controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+      button {
+        font: inherit; font-size: 0.9rem; padding: 0.25rem 0.8rem; border-radius: 5px; cursor: pointer;
+        border: 1px solid var(--_accent); background: transparent; color: var(--_accent);
+      }
+      button:disabled { opacity: 0.45; cursor: default; }
+      button:focus-visible, input:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+      label { font-size: 0.85rem; color: var(--_muted); display: inline-flex; gap: 0.3rem; align-items: center; margin-left: 0.4rem; }
+      input { font: inherit; font-size: 0.85rem; width: 6rem; padding: 0.15rem 0.3rem; border: 1px solid var(--_border); border-radius: 4px; background: var(--_input-bg); color: var(--_fg); }
+      .status { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; margin: 0.5rem 0; font-size: 0.9rem; }
+      .loss { font-family: var(--_mono); }
+      .message.failed { color: var(--_error); }
+      .message.done { color: var(--_ok); }
+      .problems { color: var(--_error); font-size: 0.85rem; }
+      progress { width: 10rem; }
+    `,
+  ];
+}
+
+function lossSpec(loss: string): PlotSpec {
+  return {
+    width: 420,
+    height: 150,
+    data: { name: 'loss' },
+    mark: { type: 'line', point: false, clip: true },
+    encoding: {
+      x: { field: 'step', type: 'quantitative', title: 'step' },
+      y: { field: 'loss', type: 'quantitative', title: loss, scale: { zero: false } },
+    },
+  };
+}
+
+if (!customElements.get('gs-train')) customElements.define('gs-train', GsTrain);

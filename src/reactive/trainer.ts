@@ -1,0 +1,242 @@
+// Step, Run, Stop and Reset for one ```train block of a live session.
+//
+// Run computes in the batch driver (src/train/batch.ts) in slices of ~10 ms, one slice per
+// animation frame, and publishes the weights to the runtime after each slice: thousands of
+// steps take seconds, the page stays responsive, and Stop takes effect within a frame. A Run
+// is recorded as one edit (from its start to its end), a Step or a Reset as one group edit.
+
+import { CellError, isCellError } from '../errors.ts';
+import type { TrainBlock } from '../format/spec.ts';
+import type { Value } from '../formula/value.ts';
+import type { CellResult } from '../graph/compile.ts';
+import { failure, trainStep, type TrainFailure } from '../train/batch.ts';
+import type { TrainPlan } from '../train/plan.ts';
+import type { Edit, Session } from './session.ts';
+
+export type TrainerStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
+
+export interface TrainerState {
+  status: TrainerStatus;
+  /** Steps taken since the workbook's start (or the last Reset). */
+  step: number;
+  /** The loss at the current weights, when known. */
+  loss?: number;
+  /** [step, loss] pairs; thinned out evenly when very long, so it stays cheap to plot. */
+  history: [number, number][];
+  /** Where the current Run stops. */
+  runTo?: number;
+  message?: string;
+  failure?: TrainFailure;
+}
+
+export type Schedule = (fn: () => void) => void;
+
+const frame: Schedule = (fn) => {
+  if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden)) requestAnimationFrame(() => fn());
+  else setTimeout(fn, 0);
+};
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Milliseconds of computing per frame while running. */
+const sliceMs = 10;
+/** History points kept before thinning. */
+const maxHistory = 4000;
+
+export class Trainer {
+  readonly session: Session;
+  readonly block: TrainBlock;
+  state: TrainerState = { status: 'idle', step: 0, history: [] };
+  private listeners = new Set<(state: TrainerState) => void>();
+  private stopRequested = false;
+  private publishing = false;
+  private stride = 1;
+  private readonly unwatch: () => void;
+
+  constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule = frame) {
+    this.session = session;
+    this.block = block;
+    // A student's edit while a run is going on wins: the run stops rather than overwrite it.
+    this.unwatch = session.onEdit(() => {
+      if (this.publishing) return;
+      if (this.state.status === 'running') this.stop('Stopped: a cell was edited while training.');
+      else this.refreshLoss();
+    });
+  }
+
+  /** The block compiled against the session's current plan (formulas may have been edited). */
+  get train(): TrainPlan {
+    return this.session.plan.trains.get(this.block)!;
+  }
+
+  get targets(): string[] {
+    return this.block.updates.map((u) => u.target);
+  }
+
+  subscribe(listener: (state: TrainerState) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.state.history.length && this.state.status === 'idle') this.refreshLoss();
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One gradient step: every update applied at once, as one undoable edit. */
+  step(): TrainFailure | null {
+    if (this.state.status === 'running') return null;
+    const problem = this.blocked();
+    if (problem) return problem;
+    const result = trainStep(this.session.plan, this.train, this.session.inputValues());
+    if (isCellError(result)) return this.fail(this.state.step + 1, result);
+    this.publish(result.next, true, 'Step');
+    this.record(this.state.step, result.loss);
+    this.update({ status: 'idle', step: this.state.step + 1, message: undefined, failure: undefined });
+    this.refreshLoss();
+    return null;
+  }
+
+  /**
+   * Runs until `steps` more steps are taken, the loss reaches `target`, Stop, or a failure.
+   * Both default to the block's own settings; `target: null` runs without a target.
+   */
+  run(options: { steps?: number; target?: number | null } = {}): Promise<TrainerState> {
+    const steps = options.steps ?? this.block.steps;
+    const target = options.target === null ? undefined : options.target ?? this.block.target;
+    if (this.state.status === 'running') return Promise.resolve(this.state);
+    const problem = this.blocked();
+    if (problem) return Promise.resolve(this.state);
+    const plan = this.session.plan, train = this.train;
+    const start = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
+    const inputs = new Map<string, CellResult>(this.session.inputValues());
+    const first = this.state.step;
+    const end = first + steps;
+    this.stopRequested = false;
+    this.update({ status: 'running', runTo: end, message: undefined, failure: undefined });
+    return new Promise((resolve) => {
+      const finish = (patch: Partial<TrainerState>) => {
+        this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
+        const after = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
+        const edits: Edit[] = this.targets
+          .filter((t) => JSON.stringify(start.get(t)) !== JSON.stringify(after.get(t)))
+          .map((t) => ({ kind: 'entries', name: t, before: start.get(t)!, after: after.get(t)! }));
+        if (edits.length) {
+          this.publishing = true;
+          try {
+            this.session.record({ kind: 'group', label: 'Run', edits });
+          } finally {
+            this.publishing = false;
+          }
+        }
+        this.update({ runTo: undefined, ...patch });
+        if (patch.status !== 'failed') this.refreshLoss();
+        resolve(this.state);
+      };
+      const slice = () => {
+        if (this.stopRequested) return finish({ status: 'stopped', message: this.state.message ?? `Stopped at step ${this.state.step}.` });
+        const until = now() + sliceMs;
+        let step = this.state.step;
+        while (step < end && now() < until) {
+          const r = trainStep(plan, train, inputs);
+          if (isCellError(r)) {
+            this.state.step = step;
+            const f = failure(step + 1, r);
+            return finish({ status: 'failed', failure: f, message: f.message });
+          }
+          this.record(step, r.loss);
+          if (target !== undefined && r.loss <= target) {
+            this.state.step = step;
+            return finish({ status: 'done', message: `Reached the target loss ${target} at step ${step}.` });
+          }
+          for (const [name, v] of r.next) inputs.set(name, v);
+          step++;
+        }
+        this.state.step = step;
+        if (step >= end) return finish({ status: 'done', message: `Ran ${step - first} steps.` });
+        this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
+        this.update({});
+        this.schedule(slice);
+      };
+      this.schedule(slice);
+    });
+  }
+
+  stop(message?: string): void {
+    if (this.state.status !== 'running') return;
+    this.stopRequested = true;
+    if (message) this.state.message = message;
+  }
+
+  /** Back to the workbook's own weights (one undoable edit), with the history cleared. */
+  reset(): void {
+    this.stop();
+    this.publishing = true;
+    try {
+      this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)));
+    } finally {
+      this.publishing = false;
+    }
+    this.stride = 1;
+    this.state = { status: 'idle', step: 0, history: [] };
+    this.refreshLoss();
+  }
+
+  dispose(): void {
+    this.stop();
+    this.unwatch();
+    this.listeners.clear();
+  }
+
+  // ---- Internals -----------------------------------------------------------------------------
+
+  /** A problem that prevents training at all (a bad rule, an unknown loss), reported as a failure. */
+  private blocked(): TrainFailure | null {
+    const p = this.train.problems[0];
+    if (!p) return null;
+    const f: TrainFailure = { step: this.state.step, cell: this.block.loss, error: new CellError(p.code, p.message, this.block.loss), message: p.message };
+    this.update({ status: 'failed', failure: f, message: `line ${p.line}: ${p.message}` });
+    return f;
+  }
+
+  private fail(step: number, error: CellError): TrainFailure {
+    const f = failure(step, error);
+    this.update({ status: 'failed', failure: f, message: f.message });
+    return f;
+  }
+
+  private publish(values: Map<string, Value>, record: boolean, label = 'Step'): void {
+    this.publishing = true;
+    try {
+      if (record) this.session.group(label, () => values.forEach((v, name) => this.session.setValue(name, v)));
+      else values.forEach((v, name) => this.session.setValue(name, v, false));
+    } finally {
+      this.publishing = false;
+    }
+  }
+
+  /** Keeps one point every `stride` steps; when full, drops every other point and doubles the stride. */
+  private record(step: number, loss: number): void {
+    this.state.loss = loss;
+    if (step % this.stride !== 0) return;
+    const h = this.state.history;
+    if (h.length && h[h.length - 1][0] === step) h[h.length - 1] = [step, loss];
+    else h.push([step, loss]);
+    if (h.length > maxHistory) {
+      this.stride *= 2;
+      this.state.history = h.filter(([s]) => s % this.stride === 0);
+    }
+  }
+
+  /** The loss at the current weights (for the display and the last point of the curve). */
+  private refreshLoss(): void {
+    if (this.train.problems.length) return;
+    const r = trainStep(this.session.plan, this.train, this.session.inputValues());
+    if (!isCellError(r)) this.record(this.state.step, r.loss);
+    else delete this.state.loss;
+    this.update({});
+  }
+
+  private update(patch: Partial<TrainerState>): void {
+    this.state = { ...this.state, ...patch, history: this.state.history };
+    for (const key of Object.keys(patch) as (keyof TrainerState)[]) if (patch[key] === undefined) delete this.state[key];
+    this.listeners.forEach((l) => l(this.state));
+  }
+}

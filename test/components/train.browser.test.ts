@@ -1,0 +1,108 @@
+// Training from the page: Step, Run, Stop and Reset as a student uses them, with the loss plotted live.
+import { expect } from 'chai';
+import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import '../../components/index.ts';
+import type { GsWorkbook } from '../../components/gs-workbook.ts';
+import type { GsCell } from '../../components/gs-cell.ts';
+import type { GsTrain } from '../../components/gs-train.ts';
+import type { GsPlot } from '../../components/gs-plot.ts';
+import { expectValue } from '../helpers/numbers.ts';
+import { notes, workbookPath } from '../helpers/lecture.ts';
+
+let counter = 0;
+async function mount(path: string): Promise<GsWorkbook> {
+  const wb = document.createElement('gs-workbook');
+  wb.src = `/${path}?train-test=${++counter}`;
+  document.body.append(wb);
+  await wb.settled();
+  return wb;
+}
+
+const train = (wb: GsWorkbook) => wb.querySelector<GsTrain>('gs-train')!;
+const button = (wb: GsWorkbook, name: string) =>
+  [...train(wb).shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
+const cell = (wb: GsWorkbook, name: string) => wb.querySelector<GsCell>(`gs-cell[name="${name}"]`)!;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition(), what).to.equal(true);
+}
+
+describe('<gs-train> on the worked example', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mount(workbookPath)));
+  afterEach(() => wb.remove());
+
+  it('offers buttons named Step, Run, Stop and Reset', async () => {
+    const snapshot = await a11ySnapshot({});
+    for (const name of ['Step', 'Run', 'Stop', 'Reset']) {
+      expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'button' && n.name === name), name).to.not.equal(null);
+    }
+    expect(button(wb, 'Stop').disabled).to.equal(true);
+  });
+
+  it('takes one step from the keyboard: Θ2 becomes the updated Θ2 of NOTES.md', async () => {
+    button(wb, 'Step').focus();
+    await sendKeys({ press: 'Enter' });
+    await wb.settled();
+    expectValue(cell(wb, 'Theta2').value, notes.Theta2_new as never, 6, 'Theta2 after one step');
+    expect(train(wb).trainer!.state.step).to.equal(1);
+    button(wb, 'Reset').focus();
+    await sendKeys({ press: 'Space' });
+    await wb.settled();
+    expect(cell(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
+    expect(cell(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
+  });
+});
+
+describe('<gs-train> on XOR', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mount('test/input/xor.md')));
+  afterEach(() => wb.remove());
+
+  it('runs to the target loss, shows progress and plots every recorded step', async () => {
+    const plot = train(wb).shadowRoot!.querySelector<GsPlot>('gs-plot')!;
+    button(wb, 'Run').click();
+    await until(() => train(wb).trainer!.state.status !== 'running', 'the run ends');
+    const state = train(wb).trainer!.state;
+    expect(state.status).to.equal('done');
+    expect(state.loss!).to.be.at.most(0.001);
+    await wb.settled();
+    await train(wb).updateComplete;
+    await plot.drawn;
+    const points = plot.view!.data('loss') as { step: number; loss: number }[];
+    expect(points.length).to.equal(state.history.length);
+    expect(points[0].loss).to.be.above(points[points.length - 1].loss);
+    expect(plot.shadowRoot!.querySelector('svg path')).to.not.equal(null);
+    const status = train(wb).shadowRoot!.querySelector('[role=status]')!.textContent!;
+    expect(status).to.contain(`step ${state.step}`).and.to.contain('target loss');
+    const yhat = (cell(wb, 'Yhat').value as number[][]).map(([v]) => Math.round(v));
+    expect(yhat).to.deep.equal([0, 1, 1, 0]);
+  });
+
+  it('stops when Stop is pressed, and the page kept responding meanwhile', async () => {
+    const steps = train(wb).shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Steps per run"]')!;
+    steps.value = '1000000';
+    steps.dispatchEvent(new Event('input'));
+    const target = train(wb).shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Target loss"]')!;
+    target.value = '';
+    target.dispatchEvent(new Event('input'));
+    button(wb, 'Run').click();
+    let frames = 0;
+    await until(() => train(wb).trainer!.state.step > 3000, 'the run makes progress');
+    await new Promise<void>((resolve) => {
+      const tick = () => (++frames < 5 ? requestAnimationFrame(tick) : resolve());
+      requestAnimationFrame(tick);
+    });
+    expect(button(wb, 'Stop').disabled).to.equal(false);
+    button(wb, 'Stop').click();
+    await until(() => train(wb).trainer!.state.status === 'stopped', 'the run stops');
+    const stoppedAt = train(wb).trainer!.state.step;
+    expect(stoppedAt).to.be.below(1_000_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(train(wb).trainer!.state.step).to.equal(stoppedAt);
+    button(wb, 'Reset').click();
+    await wb.settled();
+    expect(cell(wb, 'b2').value).to.equal(-0.1251);
+  });
+});
