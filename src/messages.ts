@@ -36,6 +36,10 @@ export const codes = {
   E_SLIDE: 'E_SLIDE',
   W_SLIDE_WRONG: 'W_SLIDE_WRONG',
   W_SLIDE_AGREES: 'W_SLIDE_AGREES',
+  // A hand-derived gradient ("check: grad(E, Theta2)") against autodiff, likewise
+  E_CHECK: 'E_CHECK',
+  W_CHECK_FAILS: 'W_CHECK_FAILS',
+  W_CHECK_PASSES: 'W_CHECK_PASSES',
   // Something we did not foresee; always a bug in gradsheet, reported rather than hidden
   E_INTERNAL: 'E_INTERNAL',
 } as const;
@@ -121,6 +125,10 @@ export const messages = {
     `The cell does not agree with the slide: ${detail}. Fix the formula or the slide value; if the slide itself is wrong, add a line "slide-wrong: <why>" under the cell.`,
   slideKnownWrong: (detail: string, reason: string) => `The slide is marked as wrong (${detail}): ${reason}`,
   slideWrongAgrees: () => 'The slide is marked as wrong, but the values agree: remove the "slide-wrong:" line.',
+  checkDiffers: (of: string, wrt: string, detail: string) =>
+    `The gradient check against grad(${of}, ${wrt}) fails: ${detail}. Fix the derivation; if it is wrong on purpose (a teaching example), add a line "check-fails: <why>" under the cell.`,
+  checkKnownFails: (detail: string, reason: string) => `The derivation is marked as wrong and the check fails (${detail}): ${reason}`,
+  checkFailsPasses: () => 'The derivation is marked as wrong, but the gradient check passes: remove the "check-fails:" line.',
   fileUnreadable: (file: string, detail: string) => `Could not read ${file}: ${detail}.`,
 
   upstream: (root: string) => `depends on ${root}, which has an error`,

@@ -1,13 +1,16 @@
 // `gradsheet check`: a workbook evaluated by the batch driver, under Node, with no browser.
-// Every located problem, every cell that fails while computing, and every slide value the
-// cell does not agree with becomes a Finding "file:line:col CODE cell: message", as the page
-// lists them. A slide the author marks as wrong ("slide-wrong:") is reported, never failed.
+// Every located problem, every cell that fails while computing, every slide value the cell
+// does not agree with and every failing gradient check becomes a Finding
+// "file:line:col CODE cell: message", as the page lists them. What the author marks as known
+// to be wrong ("slide-wrong:", "check-fails:") is reported, never failed.
 
 import { isCellError, type CellError } from '../errors.ts';
 import { formatNumber } from '../format/number.ts';
 import type { Problem } from '../format/spec.ts';
 import { toJSON, type JsonValue } from '../formula/value.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
+import { runChecks } from '../graph/run.ts';
+import type { GradCheck } from '../grad/check.ts';
 import { codes, messages, type Code } from '../messages.ts';
 import { evaluateWorkbook } from '../workbook.ts';
 
@@ -32,6 +35,8 @@ export interface CellReport {
   /** `root` is the cell where the error happened (this one, or a cell it depends on). */
   error?: { code: Code; message: string; root: string; line?: number; col?: number };
   slide?: { text: string; agrees: boolean; knownWrong: boolean; reason?: string };
+  /** "check: grad(E, Theta2)": the cell against autodiff. */
+  check?: { of: string; wrt: string; pass: boolean; expectedToFail?: string; relativeDifference: number };
 }
 
 export interface FileReport {
@@ -48,7 +53,9 @@ export interface FileReport {
 /** Checks one workbook text; `file` is how locations name it. */
 export function checkWorkbookText(text: string, file: string): FileReport {
   const { spec, plan, results } = evaluateWorkbook(text, file);
-  const findings: Finding[] = plan.checked.problems.map((p) => finding(file, p, 'error'));
+  // Every problem of the file, its cells, their slide and check attributes, its training rules.
+  const findings: Finding[] = plan.problems.map((p) => finding(file, p, 'error'));
+  const checks = runChecks(plan, results);
   const cells = plan.cells.map((pc, i): CellReport => {
     const result = results[i];
     const report: CellReport = { name: pc.name, line: pc.checked.spec.line, kind: pc.kind, status: isCellError(result) ? 'error' : 'ok' };
@@ -61,13 +68,21 @@ export function checkWorkbookText(text: string, file: string): FileReport {
       report.value = toJSON(result);
     }
     const slide = pc.checked.spec.slide;
-    if (pc.expectationError) findings.push(errorFinding(file, pc.expectationError, slide?.line ?? report.line, slide?.col ?? 1));
     if (pc.expectation && slide && !isCellError(result)) {
       const c = compare(result, pc.expectation);
       report.slide = { text: c.slideText, agrees: c.agrees, knownWrong: c.knownWrong, ...(c.reason ? { reason: c.reason } : {}) };
       const verdict = slideFinding(c);
       if (verdict) findings.push({ file, line: slide.line, col: slide.col, cell: pc.name, ...verdict });
     }
+    const check = checks.get(i);
+    const checkSpec = pc.checked.spec.check;
+    if (check && checkSpec && !isCellError(check)) {
+      const { of, wrt, pass, relativeDifference, expectedToFail } = check;
+      report.check = { of, wrt, pass, relativeDifference, ...(expectedToFail !== undefined ? { expectedToFail } : {}) };
+      const verdict = checkFinding(check);
+      if (verdict) findings.push({ file, line: checkSpec.line, col: checkSpec.col, cell: pc.name, ...verdict });
+    }
+    // A check that cannot run because of an error is reported where that error is.
     return report;
   });
   findings.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -83,22 +98,29 @@ function errorFinding(file: string, err: CellError, line: number, col: number): 
   return finding(file, { code: err.code, message: err.message, line: err.loc?.line ?? line, col: err.loc?.col ?? col, cell: err.root }, 'error');
 }
 
-function slideFinding(c: Comparison): Pick<Finding, 'code' | 'severity' | 'message'> | null {
+type Verdict = Pick<Finding, 'code' | 'severity' | 'message'> | null;
+
+function slideFinding(c: Comparison): Verdict {
   if (c.agrees) return c.knownWrong ? { code: codes.W_SLIDE_AGREES, severity: 'warning', message: messages.slideWrongAgrees() } : null;
-  const detail = differences(c);
+  const detail = c.shapeMismatch ?? differences(c.entries.map((e) => ({ ...e, a: e.slide, b: e.computed })), 'slide', 'computed');
   return c.knownWrong
     ? { code: codes.W_SLIDE_WRONG, severity: 'warning', message: messages.slideKnownWrong(detail, c.reason ?? '') }
     : { code: codes.E_SLIDE, severity: 'error', message: messages.slideDiffers(detail) };
 }
 
-/** "slide 0.072, computed 0.0703063", entry by entry for a matrix: "[1,3] slide 1.5, computed −1.5". */
-export function differences(c: Comparison): string {
-  if (c.shapeMismatch) return c.shapeMismatch;
-  const wrong = c.entries.filter((e) => !e.agrees);
-  const shown = wrong.slice(0, 4).map((e) => {
-    const at = c.entries.length > 1 ? `[${e.row},${e.col}] ` : '';
-    return `${at}slide ${formatNumber(e.slide)}, computed ${formatNumber(e.computed)}`;
-  });
+function checkFinding(c: GradCheck): Verdict {
+  const known = c.expectedToFail !== undefined;
+  if (c.pass) return known ? { code: codes.W_CHECK_PASSES, severity: 'warning', message: messages.checkFailsPasses() } : null;
+  const detail = c.shapeMismatch ?? differences(c.entries.map((e) => ({ ...e, a: e.written, b: e.autodiff })), 'this cell', 'autodiff');
+  return known
+    ? { code: codes.W_CHECK_FAILS, severity: 'warning', message: messages.checkKnownFails(detail, c.expectedToFail ?? '') }
+    : { code: codes.E_CHECK, severity: 'error', message: messages.checkDiffers(c.of, c.wrt, detail) };
+}
+
+/** "slide 0.072, computed 0.0703063"; entry by entry for a matrix: "[1,3] slide 1.5, computed −1.5; …". */
+export function differences(entries: { row: number; col: number; a: number; b: number; agrees: boolean }[], a: string, b: string): string {
+  const wrong = entries.filter((e) => !e.agrees);
+  const shown = wrong.slice(0, 4).map((e) => `${entries.length > 1 ? `[${e.row},${e.col}] ` : ''}${a} ${formatNumber(e.a)}, ${b} ${formatNumber(e.b)}`);
   return shown.join('; ') + (wrong.length > shown.length ? `; and ${wrong.length - shown.length} more` : '');
 }
 

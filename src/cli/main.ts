@@ -1,6 +1,6 @@
 // The `gradsheet` command (bin: src/cli/gradsheet.mjs). Exit status: 0 when every workbook
-// checks, 1 when any has an error or a slide it does not agree with, 2 when the command line
-// itself is wrong. Output goes to `out`, usage errors to `err`, so tests can run it in-process.
+// checks, 1 when any has an error (a problem, a failing cell, a disagreeing slide or gradient
+// check), 2 when the command line itself is wrong. Output goes to `out`, usage errors to `err`, so tests can run it in-process.
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,15 +11,16 @@ export const usage = `Usage: gradsheet check [--json] <file.md | directory>…
 
 Evaluates every cell of each workbook without a browser and reports, one per line,
   file:line:col CODE cell: message
-every problem in the file, every cell that fails to compute, and every slide value the cell
-does not agree with. A slide marked "slide-wrong:" is reported (W_SLIDE_WRONG) but does not
-fail. A directory stands for the .md files in it.
+every problem in the file, every cell that fails to compute, every slide value the cell does
+not agree with, and every failing gradient check. What the author marks as known to be wrong
+("slide-wrong:", "check-fails:") is reported with a W_ code but does not fail. A directory
+stands for the .md files in it.
 
 Options:
   --json   print every cell's value (a number, or an array of rows), status and error as JSON
   --help   show this help
 
-Exit status: 0 all workbooks check, 1 an error or a disagreeing slide, 2 a usage error.
+Exit status: 0 all workbooks check, 1 any error (E_ code), 2 a usage error.
 `;
 
 interface Output {
@@ -91,6 +92,5 @@ function summary(reports: FileReport[]): string {
   const errors = reports.reduce((n, r) => n + r.errors, 0);
   const warnings = reports.reduce((n, r) => n + r.warnings, 0);
   const cells = reports.reduce((n, r) => n + r.cells.length, 0);
-  return `gradsheet check: ${count(reports.length, 'workbook')}, ${count(cells, 'cell')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}` +
-    (errors ? '' : ' (all slide values agree or are marked wrong)');
+  return `gradsheet check: ${count(reports.length, 'workbook')}, ${count(cells, 'cell')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
 }

@@ -40,14 +40,15 @@ describe('gradsheet check', () => {
     expect(lines[0]).to.equal(
       'test/input/cli/passing.md:16:10 W_SLIDE_WRONG E: The slide is marked as wrong (slide 0.031, computed 0.0247977): the slide used h = 0.75',
     );
-    expect(lines[1]).to.equal('gradsheet check: 1 workbook, 6 cells: 0 errors, 1 warning (all slide values agree or are marked wrong)');
+    expect(lines[1]).to.equal('gradsheet check: 1 workbook, 6 cells: 0 errors, 1 warning');
   });
 
-  it('exits 0 on the lecture, whose four wrong slides are marked', async () => {
+  it('exits 0 on the lecture, whose wrong slides and wrong derivation are marked', async () => {
     const { code, stdout } = await gradsheet('check', 'workbooks/07-backpropagation.md');
     expect(code, stdout).to.equal(0);
-    const wrong = stdout.split('\n').filter((l) => l.includes(' W_SLIDE_WRONG ')).map((l) => l.split(' ')[2].replace(/:$/, ''));
-    expect(wrong).to.include.members(['Theta1', 'E', 'dE_dTheta2', 'Theta2_new']);
+    const cellsWith = (c: string) => stdout.split('\n').filter((l) => l.includes(` ${c} `)).map((l) => l.split(' ')[2].replace(/:$/, ''));
+    expect(cellsWith('W_SLIDE_WRONG')).to.include.members(['Theta1', 'E', 'dE_dTheta2', 'Theta2_new']);
+    expect(cellsWith('W_CHECK_FAILS')).to.deep.equal(['dE_dTheta2_slide']);
     expect(stdout).to.not.match(/ E_[A-Z_]+ /);
   });
 
@@ -59,6 +60,18 @@ describe('gradsheet check', () => {
     expect(lines[0]).to.contain('add a line "slide-wrong: <why>"');
     expect(lines[1]).to.match(/^test\/input\/cli\/failed-expectation\.md:9:10 E_SLIDE h: .*the slide shows 2×1, the cell is 1×1/);
     expect(lines[2]).to.equal('gradsheet check: 1 workbook, 4 cells: 2 errors, 0 warnings');
+  });
+
+  it('exits 1 on a failing gradient check, with both gradients and what to do', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('failed-check'));
+    expect(code).to.equal(1);
+    const [first, summary] = stdout.trim().split('\n');
+    // σ′(s) is missing: the cell is (σ(s) − 1)·x, autodiff (σ(s) − 1)·σ′(s)·x, at s = 1.
+    const sig = 1 / (1 + Math.exp(-1));
+    expect(first).to.match(/^test\/input\/cli\/failed-check\.md:8:10 E_CHECK dE_dw: The gradient check against grad\(E, w\) fails: /);
+    expect(first).to.contain(`[1,1] this cell −${(1 - sig).toPrecision(6)}, autodiff −${((1 - sig) * sig * (1 - sig)).toPrecision(6)}`);
+    expect(first).to.contain('add a line "check-fails: <why>"');
+    expect(summary).to.equal('gradsheet check: 1 workbook, 4 cells: 1 error, 0 warnings');
   });
 
   it('exits 1 on an unknown name, located at the name in the formula', async () => {
