@@ -4,7 +4,7 @@
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Session } from '../src/reactive/session.ts';
-import { watchSession } from '../src/reactive/registry.ts';
+import { watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
 import { markdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
@@ -23,6 +23,7 @@ sheet.replaceSync(`
   gs-workbook .gs-problems code { font-size: 0.8rem; }
   gs-workbook .gs-status { color: var(--gs-muted, #5d6678); }
   gs-workbook .gs-load-error { color: var(--gs-error, #b00020); }
+  gs-workbook .gs-reload { border-left: 3px solid var(--gs-differ, #a15c00); padding: 0.3rem 0.7rem; margin: 0.8rem 0; max-width: 46rem; font-size: 0.9rem; }
   @media (prefers-color-scheme: dark) {
     gs-workbook .gs-problems h2, gs-workbook .gs-load-error { color: var(--gs-error, #ff8a9a); }
   }
@@ -33,11 +34,14 @@ export class GsWorkbook extends LitElement {
     src: { type: String, reflect: true },
     session: { attribute: false },
     _error: { state: true },
+    _reload: { state: true },
   };
 
   declare src: string;
   declare session: Session | undefined;
   declare _error: string | undefined;
+  /** The last live reload that could not keep every edit (or could not read the file). */
+  declare _reload: Reload | undefined;
 
   private unwatch: (() => void) | undefined;
   private resolveLoaded!: (s: Session) => void;
@@ -62,7 +66,7 @@ export class GsWorkbook extends LitElement {
 
   /** Resolves once every cell has finished computing. */
   async settled(): Promise<void> {
-    const session = await this.loaded;
+    const session = this.session ?? (await this.loaded); // the current one, after a live reload too
     await session.settled();
     await this.updateComplete;
   }
@@ -96,17 +100,32 @@ export class GsWorkbook extends LitElement {
     if (this.session) this.loaded = this.freshLoaded();
     this.session = undefined;
     this._error = undefined;
+    this._reload = undefined;
     this.unwatch = watchSession(
       new URL(this.src, document.baseURI).href,
-      (session) => {
+      (session, reload) => {
         this.session = session;
         this.resolveLoaded(session);
+        if (reload) this.reloaded(reload);
       },
       (e) => {
         this._error = e.message;
         this.rejectLoaded(e);
       },
     );
+  }
+
+  /** The file changed and was read again: say which edits could not be kept; tell the page. */
+  private reloaded(reload: Reload): void {
+    this._reload = reload.dropped.length || reload.error ? reload : undefined;
+    this.dispatchEvent(new CustomEvent<Reload>('gs-reload', { detail: reload, bubbles: true, composed: true }));
+  }
+
+  private renderReload(reload: Reload) {
+    const names = reload.dropped.join(', ');
+    return html`<p class="gs-reload" role="status">${reload.error
+      ? `The workbook file changed but could not be read again (${reload.error}); this is still the previous version.`
+      : `The workbook file changed. Your edits to ${names} could not be kept: ${reload.dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind.`}</p>`;
   }
 
   override render() {
@@ -119,6 +138,7 @@ export class GsWorkbook extends LitElement {
     return html`
       <article class="gs-workbook-body">
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
+        ${this._reload ? this.renderReload(this._reload) : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
         ${spec.blocks.map((b) => this.renderBlock(b, session))}
       </article>

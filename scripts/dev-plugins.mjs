@@ -6,10 +6,14 @@
 // 2. workbookIndex: GET /workbooks/index.json lists the workbook files, in file-name order.
 // 3. typescript: .ts files are compiled by esbuild as they are served (target set explicitly;
 //    'auto' sniffs the user agent and breaks non-browser clients).
+// 4. liveReload: saving a workbook file is announced to open pages (Server-Sent Events), which
+//    read it again and keep the student's edits (components/live-reload.ts). The dev server's
+//    own `watch` would reload the whole page and lose them, so it stays off.
 
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
+import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -107,7 +111,66 @@ export function typescriptPlugin() {
   return esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') });
 }
 
-export function devPlugins() {
-  return [prebundlePlugin(), workbookIndexPlugin(), typescriptPlugin()];
+/** The stream pages follow; the same constant is in components/live-reload.ts. */
+export const WORKBOOK_CHANGES = '/__gradsheet__/workbook-changes';
+
+/**
+ * Watches `dirs` (relative to the repository) for .md files being saved and sends each
+ * change as an SSE event `workbook` with data {"path": "/workbooks/x.md"} to every page
+ * following WORKBOOK_CHANGES. Editors save in bursts (write, rename, chmod): one event per
+ * file per burst.
+ */
+export function liveReloadPlugin({ dirs = ['workbooks'], settleMs = 40 } = {}) {
+  const clients = new Set();
+  const watchers = [];
+  const pending = new Map();
+  const announce = (urlPath) => {
+    const message = `event: workbook\ndata: ${JSON.stringify({ path: urlPath })}\n\n`;
+    for (const res of clients) res.write(message);
+  };
+  return {
+    name: 'gradsheet-live-reload',
+    serverStart({ logger }) {
+      for (const dir of dirs) {
+        const abs = path.join(root, dir);
+        if (!existsSync(abs)) {
+          logger.log(`live reload: ${dir}/ does not exist; not watching it`);
+          continue;
+        }
+        const watcher = watch(abs, (_event, file) => {
+          if (!file || !file.endsWith('.md')) return;
+          const urlPath = '/' + [...dir.split(/[\\/]/), file].filter(Boolean).map(encodeURIComponent).join('/');
+          clearTimeout(pending.get(urlPath));
+          pending.set(urlPath, setTimeout(() => {
+            pending.delete(urlPath);
+            announce(urlPath);
+          }, settleMs));
+        });
+        watcher.on('error', (e) => logger.log(`live reload: watching ${dir}/ failed: ${e.message}`));
+        watchers.push(watcher);
+      }
+    },
+    serverStop() {
+      watchers.splice(0).forEach((w) => w.close());
+      pending.forEach((t) => clearTimeout(t));
+      for (const res of clients) res.end();
+      clients.clear();
+    },
+    serve(context) {
+      if (context.path !== WORKBOOK_CHANGES) return undefined;
+      // An endless response: Koa must not buffer or transform it, so it is written directly.
+      context.respond = false;
+      const res = context.res;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': following workbook changes\n\n');
+      clients.add(res);
+      context.req.on('close', () => clients.delete(res));
+      return { body: '', type: 'text/event-stream' };
+    },
+  };
+}
+
+export function devPlugins({ watch: watched = ['workbooks'] } = {}) {
+  return [prebundlePlugin(), workbookIndexPlugin(), typescriptPlugin(), liveReloadPlugin({ dirs: watched })];
 }
 

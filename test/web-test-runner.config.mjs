@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { devPlugins } from '../scripts/dev-plugins.mjs';
 import { summaryReporter } from '../scripts/wtr-summary-reporter.mjs';
+import { liveReloadDir, saveWorkbookPlugin } from './embed/live-reload-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -13,7 +14,7 @@ export default {
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [...devPlugins(), a11ySnapshotPlugin()],
+  plugins: [...devPlugins({ watch: ['workbooks', liveReloadDir] }), a11ySnapshotPlugin(), saveWorkbookPlugin()],
   concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,

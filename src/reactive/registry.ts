@@ -1,7 +1,7 @@
 // One Session per workbook URL per page: every <gs-cell workbook="…"> and <gs-workbook src="…">
 // naming the same file shares its runtime, so an edit in one shows in all. Different
 // workbooks never share anything. A session can be replaced (the file changed on disk);
-// everyone watching the URL is then handed the new one.
+// everyone watching the URL is then handed the new one, with what became of the edits.
 
 import { readWorkbook } from '../format/read.ts';
 import { Session } from './session.ts';
@@ -13,10 +13,25 @@ export class LoadError extends Error {
   }
 }
 
+/** What a live reload did: edits that could not be carried over, or why the file could not be read. */
+export interface Reload {
+  url: string;
+  /** Cells whose edits were not kept: they are gone from the file, or changed shape or kind. */
+  dropped: string[];
+  /** Set when the changed file could not be fetched; the old session stays. */
+  error?: string;
+}
+
+type Watcher = (session: Session, reload?: Reload) => void;
+
 interface Entry {
   promise: Promise<Session>;
   current?: Session;
-  watchers: Set<(session: Session) => void>;
+  /** The text the current session was read from. */
+  text?: string;
+  /** Counts reloads, so that only the latest one is put in place. */
+  generation: number;
+  watchers: Set<Watcher>;
 }
 
 const entries = new Map<string, Entry>();
@@ -35,7 +50,14 @@ export async function fetchWorkbookText(url: string): Promise<string> {
 function entryFor(url: string): Entry {
   let entry = entries.get(url);
   if (!entry) {
-    const e: Entry = { promise: fetchWorkbookText(url).then((text) => new Session(readWorkbook(text, url))), watchers: new Set() };
+    const e: Entry = {
+      promise: fetchWorkbookText(url).then((text) => {
+        e.text = text;
+        return new Session(readWorkbook(text, url));
+      }),
+      generation: 0,
+      watchers: new Set(),
+    };
     e.promise.then((s) => (e.current = s), () => entries.delete(url)); // a failed load is not cached
     entries.set(url, (entry = e));
   }
@@ -52,7 +74,7 @@ export function sessionFor(url: string): Promise<Session> {
  * Calls `onSession` with the workbook's session once it is loaded, and again whenever it is
  * replaced; `onError` if it cannot be loaded. Returns a function that stops watching.
  */
-export function watchSession(url: string, onSession: (session: Session) => void, onError: (error: Error) => void): () => void {
+export function watchSession(url: string, onSession: Watcher, onError: (error: Error) => void): () => void {
   const entry = entryFor(url);
   let active = true;
   entry.watchers.add(onSession);
@@ -67,14 +89,44 @@ export function watchSession(url: string, onSession: (session: Session) => void,
 }
 
 /** Puts a new session in place of the old one (which is disposed) and tells every watcher. */
-export function replaceSession(url: string, session: Session): void {
+export function replaceSession(url: string, session: Session, reload?: Reload): void {
   const entry = entries.get(url);
   if (!entry) return;
   const old = entry.current;
   entry.current = session;
   entry.promise = Promise.resolve(session);
-  entry.watchers.forEach((w) => w(session));
+  entry.watchers.forEach((w) => w(session, reload));
   if (old && old !== session) old.dispose();
+}
+
+/**
+ * The workbook file changed (live reload while authoring): reads it again (or takes `text`),
+ * builds a new session, carries the student's edits over, and hands it to every watcher with
+ * the names of the cells whose edits could not be kept. Returns null when nothing was done:
+ * the workbook is not loaded, its text did not change, or a later reload overtook this one.
+ */
+export async function reloadWorkbook(url: string, text?: string): Promise<Reload | null> {
+  const entry = entries.get(url);
+  if (!entry?.current) return null;
+  const generation = ++entry.generation;
+  let next: string;
+  try {
+    next = text ?? (await fetchWorkbookText(url));
+  } catch (e) {
+    if (generation !== entry.generation) return null;
+    const reload: Reload = { url, dropped: [], error: e instanceof Error ? e.message : String(e) };
+    entry.watchers.forEach((w) => w(entry.current!, reload));
+    return reload;
+  }
+  if (generation !== entry.generation || next === entry.text) return null;
+  const old = entry.current;
+  const session = new Session(readWorkbook(next, url));
+  // The edits are taken now, not when the fetch began: nothing typed meanwhile is lost.
+  const { dropped } = session.restoreEdits(old.edits());
+  entry.text = next;
+  const reload: Reload = { url, dropped };
+  replaceSession(url, session, reload);
+  return reload;
 }
 
 /** The URLs of every workbook loaded on this page. */

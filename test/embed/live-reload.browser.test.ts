@@ -1,0 +1,105 @@
+// Live reload as an author meets it: the workbook file is saved on disk while a student has
+// edited the page. The whole path is real: the file is written (a test-runner command), the
+// dev plugin's watcher announces it on its event stream, the page reads the file again and
+// carries the edits over to a new session.
+import { expect } from 'chai';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../components/index.ts';
+import { followWorkbookChanges, type LiveReload } from '../../components/live-reload.ts';
+import type { GsWorkbook } from '../../components/gs-workbook.ts';
+import type { GsCell } from '../../components/gs-cell.ts';
+import type { Reload } from '../../src/reactive/registry.ts';
+
+const v1 = `# Live reload
+
+\`\`\`cells
+x = [1; 2]
+w = [3; 4]
+gone = [7, 8]
+s = w' * x
+\`\`\`
+`;
+
+// The author changes the formula of s, removes "gone", adds "t".
+const v2 = `# Live reload
+
+\`\`\`cells
+x = [1; 2]
+w = [3; 4]
+s = w' * x + 100
+t = 2 * s
+\`\`\`
+`;
+
+const save = (name: string, text: string) => executeServerCommand('gs-save-workbook', { name, text });
+
+function cell(wb: GsWorkbook, name: string): GsCell | null {
+  return wb.querySelector<GsCell>(`gs-cell[name="${name}"]`);
+}
+
+async function typeInto(wb: GsWorkbook, cellName: string, label: string, text: string): Promise<void> {
+  const input = cell(wb, cellName)!.shadowRoot!.querySelector<HTMLInputElement>(`[aria-label="${label}"]`)!;
+  input.focus();
+  input.select();
+  await sendKeys({ type: text });
+  await wb.settled();
+}
+
+async function settle(wb: GsWorkbook): Promise<void> {
+  await wb.settled();
+  await Promise.all([...wb.querySelectorAll<GsCell>('gs-cell')].map((c) => c.updateComplete));
+}
+
+describe('live reload of a workbook file', () => {
+  let live: LiveReload;
+  let wb: GsWorkbook;
+  const name = 'edits-survive.md';
+
+  before(async () => {
+    live = followWorkbookChanges();
+    await live.ready;
+  });
+  after(async () => {
+    live.close();
+    await executeServerCommand('gs-delete-workbook', { name });
+  });
+
+  it('keeps the edits to cells that still exist and names those it could not keep', async () => {
+    await save(name, v1);
+    wb = document.createElement('gs-workbook');
+    wb.src = `/test-results/live-reload/${name}`;
+    document.body.append(wb);
+    await wb.loaded;
+    await settle(wb);
+    expect(cell(wb, 's')!.value).to.equal(11);
+
+    await typeInto(wb, 'x', 'x[1,1]', '5');
+    await typeInto(wb, 'gone', 'gone[1,2]', '9');
+    expect(cell(wb, 's')!.value).to.equal(23);
+    const before = wb.session;
+
+    const reloaded = new Promise<Reload>((resolve) => wb.addEventListener('gs-reload', (e) => resolve((e as CustomEvent<Reload>).detail), { once: true }));
+    await save(name, v2);
+    const reload = await reloaded;
+    await settle(wb);
+
+    expect(reload.dropped).to.deep.equal(['gone']);
+    expect(wb.session).to.not.equal(before);
+    // The new formula, computed from the student's x: 3·5 + 4·2 + 100.
+    expect(cell(wb, 'x')!.value).to.deep.equal([[5], [2]]);
+    expect(cell(wb, 's')!.value).to.equal(123);
+    expect(cell(wb, 't')!.value).to.equal(246);
+    expect(cell(wb, 'gone')).to.equal(null);
+    // The entry shows what the student typed, and the page says which edit was lost.
+    const entry = cell(wb, 'x')!.shadowRoot!.querySelector<HTMLInputElement>('[aria-label="x[1,1]"]')!;
+    expect(entry.value).to.equal('5');
+    const notice = wb.querySelector('.gs-reload')!;
+    expect(notice.getAttribute('role')).to.equal('status');
+    expect(notice.textContent).to.contain('Your edits to gone could not be kept');
+
+    // Edits go on working on the new session.
+    await typeInto(wb, 'x', 'x[2,1]', '0');
+    expect(cell(wb, 't')!.value).to.equal(2 * (15 + 100));
+    wb.remove();
+  });
+});
