@@ -53,7 +53,8 @@ async function settle(wb: GsWorkbook): Promise<void> {
 describe('live reload of a workbook file', () => {
   let live: LiveReload;
   let wb: GsWorkbook;
-  const name = 'edits-survive.md';
+  // Unique per run: engineers running the tests at once share test-results/live-reload/.
+  const name = `edits-survive-${crypto.randomUUID().slice(0, 8)}.md`;
 
   before(async () => {
     live = followWorkbookChanges();
