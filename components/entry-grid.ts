@@ -5,10 +5,13 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Session } from '../src/reactive/session.ts';
 import type { Comparison } from '../src/graph/expect.ts';
+import type { SliderSpec } from '../src/format/spec.ts';
 
 export interface EntryGridOptions {
   session: Session;
   name: string;
+  /** A range control beside a scalar entry, kept in step with it. */
+  slider?: SliderSpec;
   comparison: Comparison | undefined;
   onInput(row: number, col: number, text: string): void;
   onKey(e: KeyboardEvent, row: number, col: number): void;
@@ -18,7 +21,7 @@ export function range(n: number): number[] {
   return Array.from({ length: n }, (_, k) => k + 1);
 }
 
-export function entryGrid({ session, name, comparison, onInput, onKey }: EntryGridOptions) {
+export function entryGrid({ session, name, slider, comparison, onInput, onKey }: EntryGridOptions) {
   const [rows, cols] = session.entryShape(name);
   const scalar = rows === 1 && cols === 1;
   const entry = (i: number, j: number) => {
@@ -43,7 +46,22 @@ export function entryGrid({ session, name, comparison, onInput, onKey }: EntryGr
       @keydown=${(e: KeyboardEvent) => onKey(e, i, j)}
     />`;
   };
-  if (scalar) return html`<div class="scalar">${entry(1, 1)}</div>`;
+  if (scalar) {
+    const current = session.entryNumber(name, 1, 1);
+    return html`<div class="scalar">${entry(1, 1)}${slider
+      ? html`<input
+          type="range"
+          class="slider"
+          part="slider"
+          aria-label=${`${name} slider`}
+          min=${slider.min}
+          max=${slider.max}
+          step=${slider.step}
+          .value=${live(String(current ?? slider.min))}
+          @input=${(e: Event) => onInput(1, 1, (e.target as HTMLInputElement).value)}
+        />`
+      : ''}</div>`;
+  }
   return html`<table class="matrix editable" role="grid" aria-label=${name}>
     ${range(rows).map((i) => html`<tr>${range(cols).map((j) => html`<td>${entry(i, j)}</td>`)}</tr>`)}
   </table>`;

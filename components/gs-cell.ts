@@ -45,6 +45,7 @@ export class GsCell extends LitElement {
     _state: { state: true },
     _draft: { state: true },
     _loadError: { state: true },
+    _expanded: { state: true },
   };
 
   declare name: string;
@@ -56,6 +57,8 @@ export class GsCell extends LitElement {
   declare _state: CellState | undefined;
   declare _draft: string | undefined;
   declare _loadError: string | undefined;
+  /** Show every entry of a long value. */
+  declare _expanded: boolean;
 
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
@@ -65,6 +68,7 @@ export class GsCell extends LitElement {
     this.name = '';
     this.workbook = '';
     this.index = -1;
+    this._expanded = false;
   }
 
   // ---- Public contract -------------------------------------------------------------------
@@ -204,14 +208,14 @@ export class GsCell extends LitElement {
     const label = spec.label ?? labelFor(this.name);
     const value = state.status === 'ok' ? state.value : undefined;
     return html`
-      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" aria-label=${this.name} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
         <header part="header">
           <span class="label" title=${this.name}>${trustedHTML(texToHTML(label))}</span>
           ${!input && cell.checked.parsed ? html`<span class="eq">=</span><span class="tex">${trustedHTML(texToHTML(formulaTex(cell.checked.parsed.node, (n) => this.labelOf(n))))}</span>` : nothing}
           ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}
         </header>
         <div class="body" part="value">${input
-          ? entryGrid({ session, name: this.name, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), onKey: (e) => this.onEntryKey(e) })
+          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), onKey: (e) => this.onEntryKey(e) })
           : this.renderValue(value, state.comparison)}</div>
         ${input ? nothing : this.renderFormulaBar(session)}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
@@ -234,12 +238,18 @@ export class GsCell extends LitElement {
     if (typeof value === 'number') {
       return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
     }
+    // Long values show their first and last rows (and columns) until the student asks for all.
+    const rows = shown(value.rows, 12, this._expanded), cols = shown(value.cols, 10, this._expanded);
+    const cut = rows.includes(0) || cols.includes(0);
     return html`<table class="matrix" role="table" aria-label=${`${this.name} value`}>
-      ${range(value.rows).map((i) => html`<tr>${range(value.cols).map((j) => {
+      ${rows.map((i) => html`<tr>${cols.map((j) => {
+        if (i === 0 || j === 0) return html`<td class="more" aria-hidden="true">${i === 0 ? '⋮' : '…'}</td>`;
         const v = value.data[(i - 1) * value.cols + (j - 1)];
-        return html`<td class=${differs(i, j) ? 'differs' : ''} title=${String(v)}>${formatNumber(v)}</td>`;
+        return html`<td class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</td>`;
       })}</tr>`)}
-    </table>`;
+    </table>${cut || this._expanded
+      ? html`<button type="button" class="expand" @click=${() => (this._expanded = !this._expanded)}>${this._expanded ? 'Show less' : `Show all ${value.rows}×${value.cols}`}</button>`
+      : nothing}`;
   }
 
   private renderFormulaBar(session: Session) {
@@ -388,6 +398,8 @@ export class GsCell extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .matrix td { text-align: right; padding: 0.05rem 0.2rem; }
+      .matrix td.more { text-align: center; color: var(--_muted); }
+      button.expand { margin-top: 0.3rem; }
       .scalar-value { font-family: var(--_mono); font-size: 1.05rem; }
       .differs { background: var(--_differ-bg); color: var(--_differ); border-radius: 3px; font-weight: 600; }
       input.entry {
@@ -405,6 +417,8 @@ export class GsCell extends LitElement {
         outline: 2px solid var(--_accent);
         outline-offset: 1px;
       }
+      .scalar { display: flex; align-items: center; gap: 0.5rem; }
+      input.slider { width: 9rem; accent-color: var(--_accent); }
       input.entry.invalid { border-color: var(--_error); background: var(--_error-bg); color: var(--_error); }
       .formula-bar { display: flex; align-items: center; gap: 0.3rem; margin-top: 0.45rem; }
       .fx { font-family: var(--_mono); color: var(--_muted); }
@@ -492,7 +506,13 @@ export class GsCell extends LitElement {
   ];
 }
 
-import { range } from './entry-grid.ts';
+
+/** Positions 1..n to show, with 0 where the middle is left out (when n is above `max`). */
+function shown(n: number, max: number, all: boolean): number[] {
+  if (all || n <= max) return Array.from({ length: n }, (_, k) => k + 1);
+  const head = Math.ceil(max / 2), tail = max - head - 1;
+  return [...Array.from({ length: head }, (_, k) => k + 1), 0, ...Array.from({ length: tail }, (_, k) => n - tail + k + 1)];
+}
 
 function shapeText(v: Value): string {
   const s = shapeOf(v);

@@ -10,6 +10,7 @@ import { markdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
+import './gs-figure.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -148,6 +149,7 @@ export class GsWorkbook extends LitElement {
   private renderBlock(block: Block, session: Session) {
     if (block.kind === 'prose') return html`<div class="gs-prose">${trustedHTML(markdownToHTML(block.text))}</div>`;
     if (block.kind === 'train') return html`<gs-train .session=${session} .block=${block}></gs-train>`;
+    if (block.kind === 'plot') return html`<gs-figure .session=${session} .block=${block}></gs-figure>`;
     return html`<div class="gs-row" role="group">
       ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} tabindex="-1"></gs-cell>`)}
     </div>`;

@@ -79,6 +79,18 @@ export const messages = {
   trainUpdateShape: (target: string, shape: string, expected: string) =>
     `The update of ${target} gives a ${shape} value, but ${target} is ${expected}: the update must keep its shape.`,
   trainDiverged: (step: number, cell: string, detail: string) => `Training stopped at step ${step}: ${cell} — ${detail}`,
+  plotLine: (line: string) =>
+    `"${line}" is not part of a plot: write a layer such as "line: sigmoid(z) as σ(z)" or "point: x = X[:, 1], y = X[:, 2]", or a setting such as "title: …".`,
+  plotLayer: (text: string, keys: readonly string[]) => `"${text}" is not a layer: write "formula [as name]" or ${keys.map((k) => `${k} = …`).join(', ')} (y is required).`,
+  plotScale: (text: string) => `"${text}" is not a scale: write "linear" or "log".`,
+  plotSize: (key: string, text: string) => `"${text}" is not a ${key}: write a whole number of pixels from 40 to 2000.`,
+  plotEmpty: () => 'This ```plot block has no layers: add a line such as "line: sigmoid(z) as σ(z)".',
+  plotNoX: (text: string) => `The layer "${text}" has no x: give the plot a line "x: …" or write the layer as "x = …, y = …".`,
+  plotLengths: (what: string, n: number, m: number) => `${what} has ${n} values but the x values have ${m}: every channel of a layer needs one value per point.`,
+  plotVector: (what: string, shape: string) => `${what} is ${shape}: a plot channel needs a row or a column of numbers.`,
+  plotTooMany: (n: number, cap: number) => `The plot would have ${n.toLocaleString('en-US')} points; the limit is ${cap.toLocaleString('en-US')}.`,
+  plotLogScale: (what: string) => `${what} has values ≤ 0, which a log scale cannot show: use a linear scale, or plot abs(…) or a positive quantity.`,
+  sliderNotScalar: (name: string) => `A slider needs an input cell holding one number, and ${name} is not one: remove "slider:" or make ${name} a single number.`,
   blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
 
   nameInvalid: (name: string) =>
@@ -114,12 +126,74 @@ export const messages = {
   tooMuchWork: (what: string, ops: number, cap: number) =>
     `${what} would take ${ops.toExponential(1)} multiplications; the limit is ${cap.toExponential(0)}.`,
   nonFinite: (value: number, where: string) =>
-    `The result is ${value}${where}: ${Number.isNaN(value) ? 'an undefined operation (0/0, log of a negative, …)' : 'a division by zero or an overflow'} happened.`,
+    `The result is ${value}${where}: ${Number.isNaN(value) ? 'an undefined operation (0/0, log of a negative, …)' : 'a division by zero or an overflow'} happened.` +
+    (Number.isNaN(value) ? ' Check the values it uses.' : ' Check for a division by zero, log(0), or exp or ^ of a large number.'),
   noDerivative: (name: string) => `no derivative for ${name}: gradients cannot pass through it.`,
+
+  // Why a cell name is reserved (the "what" of nameReserved)
+  reasonFunction: () => 'a built-in function',
+  reasonConstant: () => 'a built-in constant',
+  reasonKeyword: () => 'a keyword of the formula language',
+  reasonDisabled: () => 'a reserved function name',
+  reasonJavascript: () => 'a name every JavaScript object already has',
+
+  // The parts of formula messages: what is not allowed, what does not fit, which index
+  quoted: (text: string) => `"${text}"`,
+  theOperator: (op: string) => `The operator "${op}"`,
+  callingAResult: () => 'Calling the result of an expression',
+  matrix3d: () => 'A matrix with more than two dimensions',
+  severalExpressions: () => 'Several expressions separated by ; or a new line',
+  anObject: () => 'An object { … }',
+  chainedComparison: () => 'A chained comparison such as a < b < c (write (a < b) and (b < c))',
+  gradHere: () => 'grad(…) here',
+  gradUsage: () => 'grad(E, Theta1) takes two cell names: the cell to differentiate and the cell to differentiate with respect to',
+  endOutsideIndex: () => '"end" can only be used inside an index, as in X[2:end, 1]',
+  functionNotCalled: (name: string) => `${name} is a function: call it with parentheses, as in ${name}(x)`,
+  indexCount: () => 'write one index (a vector) or two (row, column), as in Theta1[1, 3]',
+  indexOutside: (target: string, size: number, what: 'entry' | 'row' | 'column', k: number) =>
+    `${target} has ${size} ${size === 1 ? what : { entry: 'entries', row: 'rows', column: 'columns' }[what]}, ` +
+    `so ${k} is not ${what === 'entry' ? 'an' : 'a'} ${what} of it (indices start at 1)`,
+  argNumber: (what: string, rows: number, cols: number) => `${what} must be a number, not a ${rows}×${cols} matrix`,
+  argWhole: (what: string, min: number, got: number) => `${what} must be a whole number ≥ ${min}, not ${got}`,
+  argDimension: (got: number) => `the dimension must be 1 (down each column) or 2 (along each row), not ${got}`,
+  argEmpty: () => 'the matrix is empty',
+  sizesWhole: (rows: number, cols: number) => `sizes must be whole numbers ≥ 0, not ${rows} and ${cols}`,
+  rangeStep: () => 'the step must be a finite number other than 0',
+  shapeBroadcast: (verb: string) => `cannot ${verb} them element by element (the sizes must match, or one must be 1)`,
+  shapeMatmul: (aCols: number, bRows: number) =>
+    `cannot multiply them: the columns of the first (${aCols}) must equal the rows of the second (${bRows})`,
+  shapeDivide: () => 'a matrix can only be divided by a number here; use ./ to divide element by element',
+  shapePower: () => '^ raises numbers only; use .^ to raise a matrix element by element',
+  shapeDot: () => 'a dot product needs two vectors of the same length',
+  shapeCondition: () => 'the condition of "? :" must be a single number',
+  shapeBlockRows: () => 'blocks side by side in a matrix need the same number of rows',
+  shapeRowWidths: (first: number) => `every row of a matrix needs the same number of columns (row 1 has ${first})`,
+  shapeOneIndex: (target: string) => `one index selects from a vector; write two, as in ${target}[i, j]`,
+  matrixRow: (row: number, texts: readonly (readonly string[])[]) => `row ${row} of [${texts.map((t) => t.join(', ')).join('; ')}]`,
+  wide: (columns: number) => `${columns} wide`,
+  theRange: (parts: readonly number[]) => `The range ${parts.join(':')}`,
+  /** " at [2,1]": where in a matrix, for messages about one entry. */
+  at: (row: number, col: number) => ` at [${row},${col}]`,
+
+  // Numbers (formula/value.ts, "Numbers") and resources (limits.ts, formula/budget.ts)
+  nanResult: (what: string, where: string) =>
+    `${what} is not a number (NaN)${where}: an undefined operation happened (0/0, ∞ − ∞, 0·∞, or log or sqrt of a negative number; there are no complex numbers). Check the values it uses.`,
+  nonFiniteLiteral: (text: string) => `${text} is not a finite number: every value is a finite float64 (at most about 1.8e308 in size).`,
+  tooDeepChain: (cap: number) => `The formula chains more than ${cap} operations inside one another: split it over several cells.`,
+  tooMuchWorkFormula: (cap: number) =>
+    `The formula would take more work than one cell may do (${cap.toExponential(0)} units, about half a second): split it over several cells or use smaller matrices.`,
+  tooManyCells: (cells: number, cap: number) => `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
+  fileNotUtf8: () => 'The workbook file is not UTF-8 text (some bytes are not valid UTF-8): save it as UTF-8 Markdown.',
+  fileIsHtml: () => 'This is an HTML page, not a workbook: check the address (a server may have sent its error page or home page instead).',
+  slideWrongAlone: () => 'slide-wrong needs a "slide:" value on this cell: what does the slide say?',
+  thrownNonError: (text: string) => `a non-Error was thrown: ${text}`,
+  thrownUnreadable: () => 'something was thrown that cannot even be described',
 
   entryEmpty: (at: string) => `${at} is empty: type a number.`,
   entryNotNumber: (at: string, text: string) => `${at}: "${text}" is not a number. Type a number such as -1.5 or 2e-3.`,
   entryNotScalar: (at: string, text: string) => `${at}: "${text}" is not a single number.`,
+  entryNonFinite: (at: string, text: string) =>
+    `${at}: "${text}" is not a finite number. Type a number between about -1.8e308 and 1.8e308, such as -1.5 or 2e-3.`,
 
   slideDiffers: (detail: string) =>
     `The cell does not agree with the slide: ${detail}. Fix the formula or the slide value; if the slide itself is wrong, add a line "slide-wrong: <why>" under the cell.`,

@@ -14,15 +14,21 @@ import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts'
 import { runPlan } from './graph/run.ts';
 import { gradHooks } from './grad/hooks.ts';
 import { compileTrain } from './train/plan.ts';
+import { compilePlot } from './plot/compile.ts';
 
 export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): Plan {
   // 2. check, 3. compile
   const plan = compileWorkbook(checkWorkbook(spec, overrides), gradHooks);
   for (const block of spec.blocks) {
-    if (block.kind !== 'train') continue;
-    const train = compileTrain(plan, block);
-    plan.trains.set(block, train);
-    plan.problems.push(...train.problems);
+    if (block.kind === 'train') {
+      const train = compileTrain(plan, block);
+      plan.trains.set(block, train);
+      plan.problems.push(...train.problems);
+    } else if (block.kind === 'plot') {
+      const plot = compilePlot(plan, block);
+      plan.plots.set(block, plot);
+      plan.problems.push(...plot.problems);
+    }
   }
   plan.problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return plan;

@@ -12,6 +12,7 @@ import { closest } from '../formula/spelling.ts';
 import type { Block, Problem, WorkbookSpec } from './spec.ts';
 import { readCells } from './cells-block.ts';
 import { readTrain } from './train-block.ts';
+import { readPlot } from './plot-block.ts';
 import type { BlockReader } from './block-reader.ts';
 
 /**
@@ -21,6 +22,7 @@ import type { BlockReader } from './block-reader.ts';
 export const blockReaders: Record<string, BlockReader> = {
   cells: readCells,
   train: readTrain,
+  plot: readPlot,
 };
 export const blockKinds = Object.keys(blockReaders);
 /** Front-matter keys. */

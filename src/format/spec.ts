@@ -81,11 +81,43 @@ export interface TrainBlock {
   target?: number;
 }
 
+export const plotMarks = ['line', 'point', 'bar', 'area', 'rect'] as const;
+export type PlotMark = (typeof plotMarks)[number];
+
+/** One layer of a ```plot block: a mark, and a formula for each channel. */
+export interface PlotLayerSpec {
+  mark: PlotMark;
+  /** Formulas by channel: x, y, and optionally color. */
+  channels: { x?: string; y: string; color?: string };
+  /** The layer's name in the legend. */
+  name?: string;
+  line: number;
+  col: number;
+}
+
+/** A chart drawn from cells, redrawn whenever they change. */
+export interface PlotBlock {
+  kind: 'plot';
+  line: number;
+  title?: string;
+  caption?: string;
+  /** A formula for the x values shared by layers that give none. */
+  x?: string;
+  xTitle?: string;
+  yTitle?: string;
+  xScale?: 'linear' | 'log';
+  yScale?: 'linear' | 'log';
+  width: number;
+  height: number;
+  layers: PlotLayerSpec[];
+}
+
 export type Block =
   | { kind: 'prose'; text: string; line: number }
   /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
   | { kind: 'cells'; line: number; cells: number[] }
-  | TrainBlock;
+  | TrainBlock
+  | PlotBlock;
 
 export interface WorkbookSpec {
   version: 1;

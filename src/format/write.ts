@@ -2,7 +2,7 @@
 // (for example with a student's edits) and still read the same. Canonical form: front matter,
 // then blocks separated by one blank line, attributes in a fixed order.
 
-import type { CellSpec, TrainBlock, WorkbookSpec } from './spec.ts';
+import type { CellSpec, PlotBlock, TrainBlock, WorkbookSpec } from './spec.ts';
 import { defaultSteps } from './train-block.ts';
 import { metaKeys } from './read.ts';
 
@@ -13,6 +13,7 @@ export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, 
   for (const block of spec.blocks) {
     if (block.kind === 'prose') parts.push(block.text);
     else if (block.kind === 'train') parts.push(writeTrain(block));
+    else if (block.kind === 'plot') parts.push(writePlot(block));
     else parts.push(['```cells', ...block.cells.flatMap((i) => writeCell(spec.cells[i], formulas.get(spec.cells[i].name))), '```'].join('\n'));
   }
   return parts.join('\n\n') + '\n';
@@ -22,6 +23,27 @@ function writeTrain(block: TrainBlock): string {
   const lines = ['```train', `loss: ${block.loss}`, ...block.updates.map((u) => `${u.target} <- ${u.formula}`)];
   if (block.steps !== defaultSteps) lines.push(`steps: ${block.steps}`);
   if (block.target !== undefined) lines.push(`target: ${block.target}`);
+  return [...lines, '```'].join('\n');
+}
+
+function writePlot(block: PlotBlock): string {
+  const lines = ['```plot'];
+  const set = (key: string, v: string | number | undefined) => v !== undefined && lines.push(`${key}: ${v}`);
+  set('title', block.title);
+  set('x', block.x);
+  for (const l of block.layers) {
+    const keyed = l.channels.x !== undefined || l.channels.color !== undefined || (l.name !== undefined && / as /.test(l.channels.y));
+    lines.push(keyed
+      ? `${l.mark}: ${[['x', l.channels.x], ['y', l.channels.y], ['color', l.channels.color], ['name', l.name]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${v}`).join(', ')}`
+      : `${l.mark}: ${l.channels.y}${l.name !== undefined ? ` as ${l.name}` : ''}`);
+  }
+  set('x-title', block.xTitle);
+  set('y-title', block.yTitle);
+  set('x-scale', block.xScale);
+  set('y-scale', block.yScale);
+  if (block.width !== 420) set('width', block.width);
+  if (block.height !== 240) set('height', block.height);
+  set('caption', block.caption);
   return [...lines, '```'].join('\n');
 }
 

@@ -11,7 +11,8 @@ import { compileExpr, type Compiled, type CompileHooks } from '../formula/evalua
 import { collapse, firstNonFinite, type Value } from '../formula/value.ts';
 import type { CheckedCell, CheckedWorkbook } from './check.ts';
 import { readExpectation, type Expectation } from './expect.ts';
-import type { Problem, TrainBlock } from '../format/spec.ts';
+import type { PlotBlock, Problem, TrainBlock } from '../format/spec.ts';
+import type { PlotPlan } from '../plot/compile.ts';
 import type { TrainPlan } from '../train/plan.ts';
 import { subgraph } from '../grad/subgraph.ts';
 import { gradientCheck, type GradCheck } from '../grad/check.ts';
@@ -35,6 +36,8 @@ export interface PlanCell {
   check?: { inputs: string[]; run: (...values: CellResult[]) => GradCheck | CellError };
   /** A problem with the check attribute itself. */
   checkError?: CellError;
+  /** A slider on a cell that is not a single number. */
+  sliderError?: CellError;
   checked: CheckedCell;
 }
 
@@ -49,6 +52,8 @@ export interface Plan {
   problems: Problem[];
   /** Each ```train block compiled against this plan (filled in by planWorkbook). */
   trains: Map<TrainBlock, TrainPlan>;
+  /** Each ```plot block compiled against this plan (filled in by planWorkbook). */
+  plots: Map<PlotBlock, PlotPlan>;
 }
 
 /** Compile-time extensions, such as grad(…), which needs the whole plan. */
@@ -57,16 +62,24 @@ export interface PlanHooks {
 }
 
 export function compileWorkbook(checked: CheckedWorkbook, hooks: PlanHooks = {}): Plan {
-  const plan: Plan = { checked, cells: [], byName: new Map(), order: [], problems: [], trains: new Map() };
+  const plan: Plan = { checked, cells: [], byName: new Map(), order: [], problems: [], trains: new Map(), plots: new Map() };
   for (const cell of checked.cells) {
     const pc = compileCell(plan, cell, hooks);
     plan.cells.push(pc);
     if (cell.primary) plan.byName.set(cell.name, pc);
   }
-  for (const pc of plan.cells) compileCheck(plan, pc);
+  for (const pc of plan.cells) {
+    compileCheck(plan, pc);
+    const slider = pc.checked.spec.slider;
+    const literal = pc.checked.literal;
+    if (slider && (pc.kind !== 'input' || !literal || typeof literal.value !== 'number')) {
+      pc.sliderError = new CellError(codes.E_ATTRIBUTE, messages.sliderNotScalar(pc.name), pc.name);
+      pc.sliderError.loc = { line: slider.line, col: 1 };
+    }
+  }
   plan.order = topologicalOrder(plan);
   const attributeProblems = plan.cells.flatMap((pc) =>
-    [pc.expectationError, pc.checkError].filter((e): e is CellError => !!e).map((e) => ({
+    [pc.expectationError, pc.checkError, pc.sliderError].filter((e): e is CellError => !!e).map((e) => ({
       code: e.code, message: e.message, line: e.loc?.line ?? 1, col: e.loc?.col ?? 1, cell: pc.name,
     })),
   );

@@ -4,7 +4,8 @@
 
 import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
 import { CellError, isCellError, toCellError } from '../errors.ts';
-import type { WorkbookSpec } from '../format/spec.ts';
+import type { PlotBlock, WorkbookSpec } from '../format/spec.ts';
+import type { PlotLayerData } from '../plot/compile.ts';
 import { matFromRows, shapeOf, type Value } from '../formula/value.ts';
 import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { parseEntry } from '../graph/entry.ts';
@@ -52,6 +53,10 @@ export class Session {
   private readonly variables: Variable[] = [];
   /** One hidden variable per cell that declares a gradient check. */
   private readonly checkVariables = new Map<number, Variable>();
+  /** One hidden variable per plot block, and what it last computed. */
+  private readonly plotVariables = new Map<PlotBlock, Variable>();
+  private readonly plotStates = new Map<PlotBlock, PlotLayerData[] | CellError>();
+  private readonly plotListeners = new Map<PlotBlock, Set<(data: PlotLayerData[] | CellError | undefined) => void>>();
   private readonly states: CellState[];
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly anyListeners = new Set<(index: number) => void>();
@@ -84,6 +89,7 @@ export class Session {
       this.define(cell);
     }
     this.defineChecks();
+    this.definePlots();
   }
 
   // ---- Reading ---------------------------------------------------------------------------
@@ -124,7 +130,11 @@ export class Session {
 
   /** Resolves once every cell has finished computing. */
   async settled(): Promise<void> {
-    const names = this.plan.cells.filter((c) => this.isPrimary(c)).map((c) => varName(c.name));
+    const names = [
+      ...this.plan.cells.filter((c) => this.isPrimary(c)).map((c) => varName(c.name)),
+      ...[...this.checkVariables.keys()].map((index) => `check:${index}`),
+      ...[...this.plotVariables.keys()].map((block) => `plot:${this.spec.blocks.indexOf(block)}`),
+    ];
     await Promise.all(names.map((n) => this.module.value(n).catch(() => undefined)));
   }
 
@@ -147,6 +157,12 @@ export class Session {
 
   entryText(name: string, row: number, col: number): string {
     return this.entries.get(name)?.[row - 1]?.[col - 1] ?? '';
+  }
+
+  /** The number an entry stands for, or null while its text is not a number. */
+  entryNumber(name: string, row: number, col: number): number | null {
+    const p = this.parsed.get(name)?.[row - 1]?.[col - 1];
+    return typeof p === 'number' ? p : null;
   }
 
   entryError(name: string, row: number, col: number): CellError | null {
@@ -264,6 +280,7 @@ export class Session {
       if (signature(prev) !== signature(next) || next.checked.parsed?.usesGrad) this.define(next);
     }
     this.defineChecks();
+    this.definePlots();
     if (before !== text) this.emitEdit({ kind: 'formula', name, before, after: text });
     return this.plan.cells[cell.index].error ?? null;
   }
@@ -367,6 +384,7 @@ export class Session {
     this.listeners.clear();
     this.anyListeners.clear();
     this.editListeners.clear();
+    this.plotListeners.clear();
   }
 
   // ---- Internals ---------------------------------------------------------------------------
@@ -405,8 +423,34 @@ export class Session {
         variable = this.module.variable({ fulfilled: (v: unknown) => this.patchState(cell.index, { gradCheck: v as GradCheck | CellError }) });
         this.checkVariables.set(cell.index, variable);
       }
-      variable.define(null, cell.check.inputs.map(varName), cell.check.run);
+      variable.define(`check:${cell.index}`, cell.check.inputs.map(varName), cell.check.run);
     }
+  }
+
+  /** Plots read formulas of their own, so they are redefined whenever any formula changes. */
+  private definePlots(): void {
+    for (const [block, plot] of this.plan.plots) {
+      let variable = this.plotVariables.get(block);
+      if (!variable) {
+        variable = this.module.variable({
+          fulfilled: (v: unknown) => {
+            this.plotStates.set(block, v as PlotLayerData[] | CellError);
+            this.plotListeners.get(block)?.forEach((l) => l(v as PlotLayerData[] | CellError));
+          },
+        });
+        this.plotVariables.set(block, variable);
+      }
+      variable.define(`plot:${this.spec.blocks.indexOf(block)}`, plot.inputs.map(varName), plot.run);
+    }
+  }
+
+  /** Calls `listener` with the rows of every layer of a plot block (or its error), now and on every change. */
+  subscribePlot(block: PlotBlock, listener: (data: PlotLayerData[] | CellError | undefined) => void): () => void {
+    let set = this.plotListeners.get(block);
+    if (!set) this.plotListeners.set(block, (set = new Set()));
+    set.add(listener);
+    listener(this.plotStates.get(block));
+    return () => set!.delete(listener);
   }
 
   /** Changes part of a cell's state without touching its value (e.g. its gradient check). */

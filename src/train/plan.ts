@@ -4,10 +4,9 @@
 import { CellError, toCellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import type { Problem, TrainBlock } from '../format/spec.ts';
-import { compileExpr, type Compiled } from '../formula/evaluate.ts';
-import { parseFormula } from '../formula/parse.ts';
+import type { Compiled } from '../formula/evaluate.ts';
 import type { Plan } from '../graph/compile.ts';
-import { gradHooks } from '../grad/hooks.ts';
+import { compileLoose } from '../graph/loose.ts';
 
 export interface CompiledUpdate {
   target: string;
@@ -35,7 +34,6 @@ export function compileTrain(plan: Plan, block: TrainBlock): TrainPlan {
   if (block.loss && !plan.byName.has(block.loss)) {
     fail(new CellError(codes.E_NAME_UNKNOWN, messages.trainLossNotCell(block.loss)), block.lossLine, 1);
   }
-  const ctx = { isCell: (n: string) => plan.byName.has(n), cellNames: () => plan.byName.keys() };
   for (const u of block.updates) {
     const target = plan.byName.get(u.target);
     if (!target) {
@@ -47,21 +45,7 @@ export function compileTrain(plan: Plan, block: TrainBlock): TrainPlan {
       continue;
     }
     try {
-      const parsed = parseFormula(u.formula, ctx);
-      const unknown = parsed.refs.find((r) => !plan.byName.has(r));
-      if (unknown) throw new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(unknown));
-      const inputs = [...parsed.refs];
-      const slot = (name: string) => {
-        const k = inputs.indexOf(name);
-        return k >= 0 ? k : inputs.push(name) - 1;
-      };
-      const run = compileExpr(parsed.expr, slot, {
-        grad: (of, wrt, text) => {
-          const g = gradHooks.grad!(plan, undefined, of, wrt, text);
-          const slots = g.inputs.map(slot);
-          return (values) => g.compiled(slots.map((k) => values[k]));
-        },
-      });
+      const { inputs, run } = compileLoose(plan, u.formula);
       tp.updates.push({ target: u.target, formula: u.formula, inputs, run });
     } catch (e) {
       const err = toCellError(e, u.target);

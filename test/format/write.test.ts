@@ -13,6 +13,7 @@ function content(spec: WorkbookSpec) {
     blocks: spec.blocks.map((b) =>
       b.kind === 'prose' ? { kind: b.kind, text: b.text }
         : b.kind === 'train' ? { kind: b.kind, loss: b.loss, updates: b.updates.map((u) => [u.target, u.formula]), steps: b.steps, target: b.target }
+        : b.kind === 'plot' ? { ...b, line: 0, layers: b.layers.map((l) => ({ ...l, line: 0, col: 0 })) }
         : { kind: b.kind, cells: b.cells }),
     cells: spec.cells.map(({ name, formula, label, caption, slide, slider }) => ({
       name, formula, label, caption,

@@ -1,0 +1,86 @@
+// <gs-figure>: a ```plot block of a workbook — the chart, redrawn whenever a cell it reads
+// changes, or the error that keeps it from being drawn, and its caption.
+
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Session } from '../src/reactive/session.ts';
+import type { PlotBlock } from '../src/format/spec.ts';
+import type { CellError } from '../src/errors.ts';
+import type { PlotLayerData } from '../src/plot/compile.ts';
+import { layerName, vegaLiteSpec } from '../src/plot/spec.ts';
+import { inlineMarkdownToHTML } from './markdown.ts';
+import { trustedHTML } from './unsafe-html.ts';
+import { theme } from './styles.ts';
+import type { GsPlot, PlotData, PlotSpec } from './gs-plot.ts';
+import './gs-plot.ts';
+
+export class GsFigure extends LitElement {
+  static override properties = {
+    session: { attribute: false },
+    block: { attribute: false },
+    _data: { state: true },
+  };
+
+  declare session: Session | undefined;
+  declare block: PlotBlock | undefined;
+  declare _data: PlotLayerData[] | CellError | undefined;
+
+  private unsubscribe: (() => void) | undefined;
+  private spec: PlotSpec | undefined;
+  private lastGood: PlotData | undefined;
+
+  /** The chart element (tests read its vega view). */
+  get plot(): GsPlot | null {
+    return this.renderRoot.querySelector('gs-plot');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
+      this.unsubscribe?.();
+      this.spec = vegaLiteSpec(this.block);
+      this.lastGood = undefined;
+      this.unsubscribe = this.session.subscribePlot(this.block, (d) => (this._data = d));
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.unsubscribe && this.session && this.block) this.requestUpdate('session');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  override render() {
+    const block = this.block, data = this._data;
+    if (!block) return nothing;
+    const error = data instanceof Error ? data : undefined;
+    // While a cell it reads has an error (a half-typed number, say) the last good chart stays, dimmed.
+    if (Array.isArray(data)) this.lastGood = Object.fromEntries(data.map((layer, k) => [layerName(k), layer.rows as never]));
+    const label = block.title ?? block.layers.map((l) => l.name ?? l.channels.y).join(', ');
+    return html`<figure part="figure" class=${error ? 'stale' : ''}>
+      ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> The plot cannot be drawn: ${error.message}</div>` : nothing}
+      ${this.lastGood
+        ? html`<gs-plot .spec=${this.spec} .data=${this.lastGood} label=${`Plot: ${label}`}></gs-plot>`
+        : error ? nothing : html`<p class="pending" aria-busy="true">Drawing ${label}…</p>`}
+      ${block.caption ? html`<figcaption>${trustedHTML(inlineMarkdownToHTML(block.caption))}</figcaption>` : nothing}
+    </figure>`;
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); }
+      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); }
+      figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }
+      .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
+      figure.stale gs-plot { opacity: 0.35; }
+      .pending { color: var(--_muted); margin: 0; }
+      .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
+    `,
+  ];
+}
+
+if (!customElements.get('gs-figure')) customElements.define('gs-figure', GsFigure);

@@ -1,0 +1,43 @@
+// A formula that belongs to no cell — a training update rule, a plot channel — compiled
+// against a Plan: it may read any cell (and use grad), and it becomes a function of the values
+// of the cells it reads.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { compileExpr, type Compiled } from '../formula/evaluate.ts';
+import { parseFormula } from '../formula/parse.ts';
+import { closest } from '../formula/spelling.ts';
+import type { Plan } from './compile.ts';
+import { gradHooks } from '../grad/hooks.ts';
+
+export interface LooseFormula {
+  text: string;
+  /** The cells it reads, in the order `run` takes their values. */
+  inputs: string[];
+  run: Compiled;
+}
+
+/** Throws a CellError (with `col` in the text) when the formula is not valid here. */
+export function compileLoose(plan: Plan, text: string): LooseFormula {
+  const ctx = { isCell: (n: string) => plan.byName.has(n), cellNames: () => plan.byName.keys() };
+  const parsed = parseFormula(text, ctx);
+  const unknown = parsed.refs.find((r) => !plan.byName.has(r));
+  if (unknown) {
+    const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(unknown, closest(unknown, plan.byName.keys())));
+    err.col = Math.max(1, text.search(new RegExp(`(?<![\\w.])${unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'u')) + 1);
+    throw err;
+  }
+  const inputs = [...parsed.refs];
+  const slot = (name: string) => {
+    const k = inputs.indexOf(name);
+    return k >= 0 ? k : inputs.push(name) - 1;
+  };
+  const run = compileExpr(parsed.expr, slot, {
+    grad: (of, wrt, gradText) => {
+      const g = gradHooks.grad!(plan, undefined, of, wrt, gradText);
+      const slots = g.inputs.map(slot);
+      return (values) => g.compiled(slots.map((k) => values[k]));
+    },
+  });
+  return { text, inputs, run };
+}

@@ -1,0 +1,127 @@
+// A ```plot block compiled against a Plan: one function of the cells it reads that gives the
+// rows of every layer. Nothing non-finite ever reaches a chart: a NaN, an infinity, or a value
+// a log scale cannot show makes the whole plot an error that says which layer and channel.
+
+import { CellError, isCellError, toCellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import type { PlotBlock, Problem } from '../format/spec.ts';
+import { collapse, describeShape, shapeOf, type Value } from '../formula/value.ts';
+import type { CellResult, Plan } from '../graph/compile.ts';
+import { compileLoose, type LooseFormula } from '../graph/loose.ts';
+
+export const maxPlotPoints = 20_000;
+
+export interface PlotRow {
+  x: number;
+  y: number;
+  color?: number;
+  /** Cell edges of a heat map (rect layers). */
+  x2?: number;
+  y2?: number;
+}
+
+export interface PlotLayerData {
+  name: string;
+  rows: PlotRow[];
+}
+
+export interface PlotPlan {
+  block: PlotBlock;
+  /** The cells the plot reads, in the order `run` takes their values. */
+  inputs: string[];
+  run: (...values: CellResult[]) => PlotLayerData[] | CellError;
+  problems: Problem[];
+}
+
+type Channel = 'x' | 'y' | 'color';
+
+export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
+  const problems: Problem[] = [];
+  const inputs: string[] = [];
+  const compiled: { name: string; mark: string; channels: [Channel, LooseFormula, number[]][] }[] = [];
+  const compileAt = (text: string, line: number, col: number): [LooseFormula, number[]] | null => {
+    try {
+      const f = compileLoose(plan, text);
+      const slots = f.inputs.map((n) => (inputs.includes(n) ? inputs.indexOf(n) : inputs.push(n) - 1));
+      return [f, slots];
+    } catch (e) {
+      const err = toCellError(e, '');
+      problems.push({ code: err.code, message: err.message, line, col: col - 1 + (err.col ?? 1) });
+      return null;
+    }
+  };
+  for (const layer of block.layers) {
+    const texts: [Channel, string | undefined][] = [['x', layer.channels.x ?? block.x], ['y', layer.channels.y], ['color', layer.channels.color]];
+    if (texts[0][1] === undefined) {
+      problems.push({ code: codes.E_ATTRIBUTE, message: messages.plotNoX(layer.channels.y), line: layer.line, col: layer.col });
+      continue;
+    }
+    const channels: [Channel, LooseFormula, number[]][] = [];
+    let ok = true;
+    for (const [channel, text] of texts) {
+      if (text === undefined) continue;
+      const c = compileAt(text, layer.line, layer.col);
+      if (c) channels.push([channel, c[0], c[1]]);
+      else ok = false;
+    }
+    if (ok) compiled.push({ name: layer.name ?? layer.channels.y, mark: layer.mark, channels });
+  }
+
+  const run = (...values: CellResult[]): PlotLayerData[] | CellError => {
+    const bad = values.find(isCellError);
+    if (bad) return bad;
+    try {
+      let total = 0;
+      return compiled.map((layer) => {
+        const columns = new Map<Channel, number[]>();
+        for (const [channel, f, slots] of layer.channels) {
+          const v = collapse(f.run(slots.map((k) => values[k] as Value)));
+          columns.set(channel, vector(v, `${layer.name}: ${channel} = ${f.text}`, (block[`${channel === 'x' ? 'x' : 'y'}Scale` as 'xScale' | 'yScale'] === 'log') && channel !== 'color'));
+        }
+        const xs = columns.get('x')!;
+        const n = xs.length;
+        for (const [channel, col] of columns) {
+          if (col.length === 1 && n > 1) columns.set(channel, Array(n).fill(col[0]));
+          else if (col.length !== n) throw new CellError(codes.E_SHAPE, messages.plotLengths(`${layer.name}: ${channel}`, col.length, n));
+        }
+        total += n;
+        if (total > maxPlotPoints) throw new CellError(codes.E_TOO_LARGE, messages.plotTooMany(total, maxPlotPoints));
+        const ys = columns.get('y')!, cs = columns.get('color');
+        const rows: PlotRow[] = xs.map((x, k) => ({ x, y: ys[k], ...(cs ? { color: cs[k] } : {}) }));
+        if (layer.mark === 'rect') addCellEdges(rows);
+        return { name: layer.name, rows };
+      });
+    } catch (e) {
+      return toCellError(e, 'plot');
+    }
+  };
+  return { block, inputs, run, problems };
+}
+
+/** A channel's values as a list: a row, a column or a number; never NaN or infinite. */
+function vector(v: Value, what: string, positive: boolean): number[] {
+  const [r, c] = shapeOf(v);
+  if (r !== 1 && c !== 1) throw new CellError(codes.E_SHAPE, messages.plotVector(what, describeShape([r, c])));
+  const list = typeof v === 'number' ? [v] : Array.from(v.data);
+  const k = list.findIndex((x) => !Number.isFinite(x));
+  if (k >= 0) throw new CellError(codes.E_NONFINITE, messages.nonFinite(list[k], ` in ${what} at [${k + 1}]`));
+  if (positive && list.some((x) => x <= 0)) throw new CellError(codes.E_ARGUMENT, messages.plotLogScale(what));
+  return list;
+}
+
+/** Heat-map cells centred on the grid points, as wide as the grid's spacing. */
+function addCellEdges(rows: PlotRow[]): void {
+  const step = (values: number[]) => {
+    const u = [...new Set(values)].sort((a, b) => a - b);
+    let s = Infinity;
+    for (let k = 1; k < u.length; k++) s = Math.min(s, u[k] - u[k - 1]);
+    return Number.isFinite(s) ? s : 1;
+  };
+  const dx = step(rows.map((r) => r.x)) / 2, dy = step(rows.map((r) => r.y)) / 2;
+  for (const r of rows) {
+    r.x2 = r.x + dx;
+    r.y2 = r.y + dy;
+    r.x -= dx;
+    r.y -= dy;
+  }
+}

@@ -1,0 +1,71 @@
+// Plots and sliders on the page: drawn from cells, redrawn when a cell changes.
+import { expect } from 'chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/index.ts';
+import type { GsWorkbook } from '../../components/gs-workbook.ts';
+import type { GsCell } from '../../components/gs-cell.ts';
+import type { GsFigure } from '../../components/gs-figure.ts';
+
+let counter = 0;
+async function mount(path: string): Promise<GsWorkbook> {
+  const wb = document.createElement('gs-workbook');
+  wb.src = `/${path}?plot-test=${++counter}`;
+  document.body.append(wb);
+  await wb.settled();
+  return wb;
+}
+
+const figures = (wb: GsWorkbook) => [...wb.querySelectorAll<GsFigure>('gs-figure')];
+const cell = (wb: GsWorkbook, name: string) => wb.querySelector<GsCell>(`gs-cell[name="${name}"]`)!;
+
+async function drawn(figure: GsFigure) {
+  await figure.updateComplete;
+  const plot = figure.plot!;
+  await plot.drawn;
+  return plot;
+}
+
+describe('plots and sliders in a workbook', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mount('test/input/plots.md')));
+  afterEach(() => wb.remove());
+
+  it('draws every point of every layer', async () => {
+    const plot = await drawn(figures(wb)[0]);
+    expect(plot.view!.data('layer0')).to.have.length(41);
+    expect(plot.view!.data('layer1')).to.have.length(41);
+    expect(plot.shadowRoot!.querySelectorAll('svg path.mark-line, svg .mark-line path').length).to.be.at.least(2);
+    const points = await drawn(figures(wb)[1]);
+    expect(points.view!.data('layer0')).to.have.length(4);
+    expect(points.shadowRoot!.querySelectorAll('svg .mark-symbol path')).to.have.length(4);
+  });
+
+  it('keeps a slider and its entry in step, and redraws the plot from the new value', async () => {
+    const slider = cell(wb, 'lo').shadowRoot!.querySelector<HTMLInputElement>('[aria-label="lo slider"]')!;
+    const entry = cell(wb, 'lo').shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="lo"]')!;
+    expect(slider.value).to.equal('-4');
+    slider.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await wb.settled();
+    expect(entry.value).to.equal('-4.5');
+    expect(cell(wb, 'lo').value).to.equal(-4.5);
+    const plot = await drawn(figures(wb)[0]);
+    expect((plot.view!.data('layer0')[0] as { x: number }).x).to.equal(-4.5);
+
+    entry.focus();
+    entry.select();
+    await sendKeys({ type: '-2' });
+    await wb.settled();
+    await cell(wb, 'lo').updateComplete;
+    expect(slider.value).to.equal('-2');
+    await drawn(figures(wb)[0]);
+    expect((plot.view!.data('layer0')[0] as { x: number }).x).to.equal(-2);
+  });
+
+  it('shows why a plot cannot be drawn instead of drawing NaN', async () => {
+    await figures(wb)[2].updateComplete;
+    const alert = figures(wb)[2].shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('E_NONFINITE').and.to.contain('log(z)');
+    expect(figures(wb)[2].plot).to.equal(null);
+  });
+});

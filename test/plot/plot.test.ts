@@ -1,0 +1,79 @@
+// ```plot blocks: layers computed from cells, checked before anything is drawn.
+import { expect } from 'chai';
+import { evaluateWorkbook } from '../../src/workbook.ts';
+import { isCellError } from '../../src/errors.ts';
+import type { PlotBlock } from '../../src/format/spec.ts';
+import type { PlotLayerData } from '../../src/plot/compile.ts';
+import { vegaLiteSpec } from '../../src/plot/spec.ts';
+
+function plots(text: string) {
+  const { plan, results } = evaluateWorkbook(text);
+  const out = [...plan.plots].map(([block, p]) => ({ block, data: p.run(...p.inputs.map((n) => results[plan.byName.get(n)!.index])) }));
+  return { plan, out };
+}
+
+const wb = (cells: string, plot: string) => '```cells\n' + cells + '\n```\n\n```plot\n' + plot + '\n```\n';
+
+describe('plots', () => {
+  it('compute one row per point for each layer, against the shared x', () => {
+    const { out } = plots(wb('z = linspace(-2, 2, 5)', 'x: z\nline: sigmoid(z) as σ(z)\nline: relu(z)'));
+    const data = out[0].data as PlotLayerData[];
+    expect(data.map((l) => [l.name, l.rows.length])).to.deep.equal([['σ(z)', 5], ['relu(z)', 5]]);
+    expect(data[1].rows.map((r) => r.y)).to.deep.equal([0, 0, 0, 1, 2]);
+    expect(data[0].rows[2]).to.deep.equal({ x: 0, y: 0.5 });
+  });
+
+  it('read x, y and color from keyed channels, with commas inside formulas', () => {
+    const { out } = plots(wb('X = [0, 0; 0, 1; 1, 0; 1, 1]\nY = [0; 1; 1; 0]', 'point: x = X[:, 1], y = X[:, 2], color = Y, name = XOR'));
+    const data = out[0].data as PlotLayerData[];
+    expect(data[0].name).to.equal('XOR');
+    expect(data[0].rows).to.deep.equal([{ x: 0, y: 0, color: 0 }, { x: 0, y: 1, color: 1 }, { x: 1, y: 0, color: 1 }, { x: 1, y: 1, color: 0 }]);
+  });
+
+  it('give heat-map cells edges half a grid step either side', () => {
+    const { out } = plots(wb('a = [0; 0; 1; 1]\nb = [0; 1; 0; 1]', 'rect: x = a, y = b, color = a + b'));
+    const row = (out[0].data as PlotLayerData[])[0].rows[3];
+    expect(row).to.deep.equal({ x: 0.5, y: 0.5, color: 2, x2: 1.5, y2: 1.5 });
+  });
+
+  it('broadcast a single number along x (a horizontal line)', () => {
+    const { out } = plots(wb('z = [1; 2; 3]', 'x: z\nline: 0.25'));
+    expect((out[0].data as PlotLayerData[])[0].rows.map((r) => r.y)).to.deep.equal([0.25, 0.25, 0.25]);
+  });
+
+  it('refuse NaN, infinities, mismatched lengths and values a log scale cannot show', () => {
+    const bad = (cells: string, plot: string) => {
+      const d = plots(wb(cells, plot)).out[0].data;
+      expect(isCellError(d), plot).to.equal(true);
+      return d as Error & { code: string };
+    };
+    expect(bad('z = [-1; 1]', 'x: z\nline: log(z)').code).to.equal('E_NONFINITE');
+    expect(bad('z = [1; 2]', 'x: z\nline: [1; 2; 3]').code).to.equal('E_SHAPE');
+    expect(bad('z = [-1; 1]', 'x: z\nline: z\ny-scale: log').code).to.equal('E_ARGUMENT');
+    expect(bad('A = [1, 2; 3, 4]', 'x: A\nline: A').code).to.equal('E_SHAPE');
+  });
+
+  it('pass a cell\'s error on to the plot, naming the root cell', () => {
+    const d = plots(wb('z = [1; 2]\nw = z + q', 'x: z\nline: w')).out[0].data;
+    expect(isCellError(d) && d.root).to.equal('w');
+  });
+
+  it('report plot problems at their line: unknown names, a layer without x, bad settings', () => {
+    const { plan } = plots(wb('z = [1; 2]', 'line: sigmod(z)\nx-scale: cubic\nline: x = z, y = nope\nwidth: 5'));
+    expect(plan.problems.map((p) => [p.line, p.code])).to.deep.equal([
+      [6, 'E_ATTRIBUTE'],
+      [7, 'E_ATTRIBUTE'],
+      [8, 'E_NAME_UNKNOWN'],
+      [9, 'E_ATTRIBUTE'],
+    ]);
+    expect(plan.problems[0].message).to.contain('has no x');
+  });
+
+  it('describe each layer as a vega-lite layer reading its own dataset', () => {
+    const { plan } = plots(wb('z = [1; 2]', 'title: T\nx: z\nline: z as one\npoint: 2 * z as two\ny-scale: log'));
+    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as any;
+    expect(spec.title).to.equal('T');
+    expect(spec.layer.map((l: any) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
+    expect(spec.layer[0].encoding.y.scale.type).to.equal('log');
+  });
+});
