@@ -1,4 +1,5 @@
 import { codes, messages, type Code } from './messages.ts';
+import { limits } from './limits.ts';
 
 /** A position in the workbook file, 1-based. */
 export interface Loc {
@@ -40,23 +41,36 @@ export function isCellError(v: unknown): v is CellError {
 /**
  * Anything thrown while evaluating becomes a CellError: a stack overflow becomes E_TOO_DEEP,
  * anything else unforeseen E_INTERNAL, and a thrown non-Error is described, never re-thrown.
+ * This function itself never throws, whatever it is given (a Proxy, an object whose message
+ * getter throws, a Symbol, null).
  */
 export function toCellError(thrown: unknown, root: string): CellError {
-  if (thrown instanceof CellError) {
-    if (!thrown.root) thrown.root = root;
-    return thrown;
+  try {
+    if (thrown instanceof CellError) {
+      if (!thrown.root) thrown.root = root;
+      return thrown;
+    }
+    const error = thrown instanceof Error ? thrown : undefined;
+    const message = error ? String(error.message) : '';
+    // V8 says "Maximum call stack size exceeded"; Firefox throws InternalError "too much recursion".
+    if (error && (error.name === 'RangeError' || error.name === 'InternalError') && /call stack|recursion/i.test(message)) {
+      return new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), root);
+    }
+    return new CellError(codes.E_INTERNAL, messages.internal(clip(error ? message : describeThrown(thrown))), root);
+  } catch {
+    return new CellError(codes.E_INTERNAL, messages.internal(messages.thrownUnreadable()), root);
   }
-  if (thrown instanceof RangeError && /call stack/i.test(thrown.message)) {
-    return new CellError(codes.E_TOO_DEEP, messages.tooDeep(40), root);
-  }
-  const detail = thrown instanceof Error ? thrown.message : describeThrown(thrown);
-  return new CellError(codes.E_INTERNAL, messages.internal(detail), root);
 }
 
 function describeThrown(thrown: unknown): string {
   try {
-    return `a non-Error was thrown: ${String(thrown)}`;
+    return messages.thrownNonError(typeof thrown === 'symbol' ? thrown.toString() : String(thrown));
   } catch {
-    return 'a non-Error was thrown';
+    return messages.thrownUnreadable();
   }
+}
+
+/** A message is shown in a cell: a thrown megabyte of text must not be. */
+function clip(s: string): string {
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }

@@ -6,10 +6,21 @@ export const limits = {
   maxFormulaLength: 2000,
   /** Nesting of brackets in one formula (mathjs overflows the stack near 300). */
   maxNesting: 40,
+  /**
+   * Operations inside one another in one formula, brackets or not (1+1+…+1 is a chain of
+   * additions). Parsing, evaluating, differentiating and typesetting recurse over this depth.
+   */
+  maxDepth: 200,
   /** Entries in any matrix a formula or an input creates (8 MB of float64). */
   maxEntries: 1_000_000,
   /** Scalar multiplications in one matrix product. */
   maxMultiplications: 200_000_000,
+  /**
+   * Work in one evaluation of one formula, in units of one multiply-add or one entry read; an
+   * entry created costs 8 (formula/budget.ts). One maximal product and a little more, or some
+   * 37 element-wise operations on a maximal matrix: about half a second.
+   */
+  maxWork: 300_000_000,
   /** Bytes in one workbook file. */
   maxFileBytes: 1_000_000,
   /** Cells in one workbook. */

@@ -83,6 +83,8 @@ export const messages = {
     `"${line}" is not part of a plot: write a layer such as "line: sigmoid(z) as σ(z)" or "point: x = X[:, 1], y = X[:, 2]", or a setting such as "title: …".`,
   plotLayer: (text: string, keys: readonly string[]) => `"${text}" is not a layer: write "formula [as name]" or ${keys.map((k) => `${k} = …`).join(', ')} (y is required).`,
   plotScale: (text: string) => `"${text}" is not a scale: write "linear" or "log".`,
+  plotRange: (key: string, text: string) => `"${text}" is not a ${key}: write "MIN to MAX", such as "${key}: -0.5 to 1.5", with the minimum below the maximum.`,
+  plotRangeLog: (key: string, lo: number) => `The ${key} starts at ${lo}, which a log scale cannot show: start it above 0, or use a linear scale.`,
   plotSize: (key: string, text: string) => `"${text}" is not a ${key}: write a whole number of pixels from 40 to 2000.`,
   plotEmpty: () => 'This ```plot block has no layers: add a line such as "line: sigmoid(z) as σ(z)".',
   plotNoX: (text: string) => `The layer "${text}" has no x: give the plot a line "x: …" or write the layer as "x = …, y = …".`,

@@ -3,7 +3,9 @@
 
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
-import { ShapeError } from './kernels.ts';
+import { withBudget } from './budget.ts';
+import { range } from './functions.ts';
+import { NaNError, ShapeError } from './kernels.ts';
 import type { Expr, IndexDim } from './parse.ts';
 import { assemble, gather, select } from './structure.ts';
 import { describeShape, entries, shapeOf, type Value } from './value.ts';
@@ -30,8 +32,13 @@ export function indexList(v: Value): number[] {
   return Array.from(entries(v));
 }
 
+/**
+ * The formula as a closure. Each call is one evaluation with its own work budget (budget.ts),
+ * shared with anything it calls (grad(…)), so no formula can run away with the page.
+ */
 export function compileExpr(expr: Expr, slotOf: (name: string) => number, hooks: CompileHooks = {}): Compiled {
-  return compile(expr, slotOf, hooks, null);
+  const f = compile(expr, slotOf, hooks, null);
+  return (inputs) => withBudget(() => f(inputs));
 }
 
 type EndBox = { n: number } | null;
@@ -59,6 +66,7 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
           return op.forward(values);
         } catch (e) {
           if (e instanceof ShapeError) throw shapeMessage(e, args, values);
+          if (e instanceof NaNError) throw new CellError(codes.E_NONFINITE, messages.nanResult(expr.text, e.where));
           throw e;
         }
       };
@@ -103,14 +111,12 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
       const text = expr.test.text;
       return (inputs) => {
         const c = test(inputs);
-        if (typeof c !== 'number') {
-          throw new CellError(codes.E_SHAPE, messages.shapeOne(text, describeShape(shapeOf(c)), 'the condition of "? :" must be a single number'));
-        }
+        if (typeof c !== 'number') throw new CellError(codes.E_SHAPE, messages.shapeOne(text, describeShape(shapeOf(c)), messages.shapeCondition()));
         return c !== 0 ? a(inputs) : b(inputs);
       };
     }
     case 'grad': {
-      if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.forbidden('grad(…) here'));
+      if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.gradHere());
       return hooks.grad(expr.of, expr.wrt, expr.text);
     }
   }
@@ -126,19 +132,9 @@ export function compileDim(d: IndexDim, sub: (e: Expr) => Compiled): (inputs: re
       return (inputs) => indexList(f(inputs));
     }
     case 'range': {
+      // The same numbers as a:b outside an index, bounded the same way before they exist.
       const from = sub(d.from), to = sub(d.to), step = d.step ? sub(d.step) : () => 1;
-      return (inputs) => {
-        const [a, b, s] = [from(inputs), to(inputs), step(inputs)];
-        if (typeof a !== 'number' || typeof b !== 'number' || typeof s !== 'number' || s === 0) {
-          throw new CellError(codes.E_INDEX, messages.index('a range in an index needs numbers, as in 1:3'));
-        }
-        const out: number[] = [];
-        for (let k = a; s > 0 ? k <= b : k >= b; k += s) {
-          out.push(k);
-          if (out.length > 1_000_000) break;
-        }
-        return out;
-      };
+      return (inputs) => indexList(range.forward([from(inputs), to(inputs), step(inputs)]));
     }
   }
 }

@@ -7,6 +7,7 @@
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { limits } from '../limits.ts';
+import { spend } from './budget.ts';
 import * as K from './kernels.ts';
 import { ShapeError } from './kernels.ts';
 import { Mat, collapse, shapeOf, type Value } from './value.ts';
@@ -33,19 +34,19 @@ function argError(name: string, detail: string): CellError {
 }
 
 function scalarArg(name: string, v: Value, what: string): number {
-  if (typeof v !== 'number') throw argError(name, `${what} must be a number, not a ${v.rows}×${v.cols} matrix`);
+  if (typeof v !== 'number') throw argError(name, messages.argNumber(what, v.rows, v.cols));
   return v;
 }
 
 function intArg(name: string, v: Value, what: string, min = 0): number {
   const n = scalarArg(name, v, what);
-  if (!Number.isInteger(n) || n < min) throw argError(name, `${what} must be a whole number ≥ ${min}, not ${n}`);
+  if (!Number.isInteger(n) || n < min) throw argError(name, messages.argWhole(what, min, n));
   return n;
 }
 
 function dimArg(name: string, v: Value): 1 | 2 {
   const d = scalarArg(name, v, 'the dimension');
-  if (d !== 1 && d !== 2) throw argError(name, `the dimension must be 1 (down each column) or 2 (along each row), not ${d}`);
+  if (d !== 1 && d !== 2) throw argError(name, messages.argDimension(d));
   return d;
 }
 
@@ -108,7 +109,7 @@ const multiply: Op = {
 const divide: Op = {
   name: 'divide', arity: [2, 2], group: 'operator', doc: 'a / b: division by a number (use ./ to divide matrices element by element)',
   forward: ([a, b]) => {
-    if (typeof b !== 'number') throw new ShapeError('a matrix can only be divided by a number here; use ./ to divide element by element');
+    if (typeof b !== 'number') throw new ShapeError(messages.shapeDivide());
     return K.map(a, (x) => x / b);
   },
   backward: (g, [a, b]) => {
@@ -143,7 +144,7 @@ const pow: Op = {
   name: 'pow', arity: [2, 2], group: 'operator', doc: 'a ^ b: power of numbers (use .^ for a matrix, element by element)',
   forward: ([a, b]) => {
     if (typeof a !== 'number' || typeof b !== 'number') {
-      throw new ShapeError('^ raises numbers only; use .^ to raise a matrix element by element', typeof a !== 'number' ? [0] : [1]);
+      throw new ShapeError(messages.shapePower(), typeof a !== 'number' ? [0] : [1]);
     }
     return Math.pow(a, b);
   },
@@ -241,6 +242,7 @@ function reduction(name: string, doc: string, mean: boolean): Op {
     name, arity: [1, 2], group: 'reduction', doc,
     forward: ([a, d]) => {
       const dim = d === undefined ? undefined : dimArg(name, d);
+      if (mean && count(a, dim) === 0) throw argError(name, messages.argEmpty());
       const s = dim ? K.sumDim(a, dim) : K.sumAll(a);
       return mean ? K.scale(s, 1 / count(a, dim)) : s;
     },
@@ -249,7 +251,7 @@ function reduction(name: string, doc: string, mean: boolean): Op {
       const scaled = mean ? K.scale(g, 1 / count(a, dim)) : g;
       return [K.unbroadcast(K.add(K.zerosLike(a), scaled), shapeOf(a)), null];
     },
-    tex: mean ? call('mean') : (args) => `\\sum${args.length > 1 ? `_{${args[1]}}` : ''}${args[0]}`,
+    tex: mean ? call('mean') : (args) => `\\sum${args.length > 1 ? `_{${args[1]}}` : ''} ${args[0]}`,
   };
 }
 
@@ -257,7 +259,8 @@ function extremum(name: 'max' | 'min'): Op {
   const better = name === 'max' ? (x: number, y: number) => x > y : (x: number, y: number) => x < y;
   const argbest = (a: Value) => {
     if (typeof a === 'number') return 0;
-    if (a.data.length === 0) throw argError(name, 'the matrix is empty');
+    if (a.data.length === 0) throw argError(name, messages.argEmpty());
+    spend(a.data.length);
     let k = 0;
     for (let i = 1; i < a.data.length; i++) if (better(a.data[i], a.data[k])) k = i;
     return k;
@@ -292,9 +295,10 @@ const reductions: Op[] = [
       const len = (s: readonly number[]) => s[0] * s[1];
       const vector = (s: readonly number[]) => s[0] === 1 || s[1] === 1;
       if (!(sa[0] === sb[0] && sa[1] === sb[1]) && !(vector(sa) && vector(sb) && len(sa) === len(sb))) {
-        throw new ShapeError('a dot product needs two vectors of the same length');
+        throw new ShapeError(messages.shapeDot());
       }
       const x = typeof a === 'number' ? [a] : a.data, y = typeof b === 'number' ? [b] : b.data;
+      spend(x.length);
       let s = 0;
       for (let k = 0; k < x.length; k++) s += x[k] * y[k];
       return s;
@@ -387,36 +391,66 @@ const creation: Op[] = [
     backward: () => [null, null, null],
   },
   {
+    name: 'grid', arity: [3, 3], group: 'creation',
+    doc: 'grid(a, b, n): the n² points of an n×n grid over [a, b]², one per row (an n²×2 matrix), for heat maps of a decision boundary',
+    forward: ([a, b, n]) => {
+      const lo = scalarArg('grid', a, 'the start'), hi = scalarArg('grid', b, 'the end');
+      const count = intArg('grid', n, 'the count', 1);
+      K.checkSize(count * count, 2, `grid(${lo}, ${hi}, ${count})`);
+      const at = (k: number) => (count === 1 ? lo : lo + ((hi - lo) * k) / (count - 1));
+      const out = new Mat(count * count, 2);
+      for (let i = 0; i < count; i++) {
+        for (let j = 0; j < count; j++) {
+          out.data[2 * (i * count + j)] = at(j);
+          out.data[2 * (i * count + j) + 1] = at(i);
+        }
+      }
+      return collapse(out);
+    },
+    backward: () => [null, null, null],
+  },
+  {
     name: 'size', arity: [1, 1], group: 'matrix', doc: 'size(A): [rows, columns] of A, as a row', flat: true,
     forward: ([a]) => { const [r, c] = shapeOf(a); return new Mat(1, 2, Float64Array.of(r, c)); },
   },
 ];
 
 /** a:b and a:step:b, as a column; bounded before it is created. */
-export const range: Op = {
+export const range: Op = guarded({
   name: 'range', arity: [2, 3], group: 'creation', doc: 'a:b, a:step:b: the numbers from a to b (inclusive) in steps of 1 or step, as a column',
   forward: ([a, b, s]) => {
     const lo = scalarArg('range', a, 'the start'), hi = scalarArg('range', b, 'the end');
     const step = s === undefined ? 1 : scalarArg('range', s, 'the step');
-    if (step === 0 || !Number.isFinite(step)) throw argError('range', 'the step must be a finite number other than 0');
+    if (step === 0 || !Number.isFinite(step)) throw argError('range', messages.rangeStep());
     const count = Math.max(0, Math.floor((hi - lo) / step + 1e-10) + 1);
     if (!Number.isFinite(count) || count > limits.maxEntries) {
-      throw new CellError(codes.E_TOO_LARGE, messages.tooLarge(`The range ${lo}:${hi}`, count, limits.maxEntries));
+      throw new CellError(codes.E_TOO_LARGE, messages.tooLarge(messages.theRange(s === undefined ? [lo, hi] : [lo, step, hi]), count, limits.maxEntries));
     }
     const out = new Mat(count, 1);
     for (let k = 0; k < count; k++) out.data[k] = lo + k * step;
     return collapse(out);
   },
   backward: (_g, args) => args.map(() => null),
-};
+});
+
+/**
+ * An op as formulas see it: a NaN it makes is an error where it arises, so no NaN ever reaches
+ * a comparison, a condition or relu, where it would silently become a number (value.ts,
+ * "Numbers"). Flat ops (comparisons, step) turn finite numbers into finite numbers.
+ */
+function guarded(op: Op): Op {
+  if (op.flat) return op;
+  const forward = op.forward;
+  return { ...op, forward: (args) => K.noNaN(op.name, forward(args)) };
+}
 
 /** The functions a formula may call, by name. Frozen: nothing can add to it at run time. */
 export const functions: ReadonlyMap<string, Op> = new Map(
-  [...activations, ...derivatives, ...elementwise, ...reductions, ...losses, ...creation, transpose].map((op) => [op.name, op]),
+  [...activations, ...derivatives, ...elementwise, ...reductions, ...losses, ...creation, transpose].map((op) => [op.name, guarded(op)]),
 );
 
 /** The operators, by mathjs's function name for them. */
-export const operators: ReadonlyMap<string, Op> = new Map<string, Op>([
+export const operators: ReadonlyMap<string, Op> = new Map<string, Op>(([
   ['add', add], ['subtract', subtract], ['multiply', multiply], ['divide', divide],
   ['dotMultiply', dotMultiply], ['dotDivide', dotDivide], ['pow', pow], ['dotPow', dotPow],
   ['unaryMinus', unaryMinus], ['unaryPlus', unaryPlus], ['ctranspose', transpose], ['transpose', transpose],
@@ -427,7 +461,7 @@ export const operators: ReadonlyMap<string, Op> = new Map<string, Op>([
   ['or', logic('or', 'a or b: 1 where either is non-zero', (x, y) => x || y)],
   ['xor', logic('xor', 'a xor b: 1 where exactly one is non-zero', (x, y) => x !== y)],
   ['not', { name: 'not', arity: [1, 1], group: 'logic', flat: true, doc: 'not a: 1 where a is 0', forward: ([a]) => K.map(a, (x) => (x === 0 ? 1 : 0)) }],
-]);
+] as [string, Op][]).map(([name, op]) => [name, guarded(op)]));
 
 /** Constants a formula may use by name. */
 export const constants: ReadonlyMap<string, number> = new Map([

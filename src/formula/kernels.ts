@@ -4,7 +4,8 @@
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { limits } from '../limits.ts';
-import { Mat, collapse, shapeOf, type Shape, type Value } from './value.ts';
+import { spend } from './budget.ts';
+import { Mat, collapse, firstNaN, shapeOf, type Shape, type Value } from './value.ts';
 
 /** Thrown by a kernel when operand shapes do not fit; the evaluator names the operands. */
 export class ShapeError extends Error {
@@ -17,9 +18,30 @@ export class ShapeError extends Error {
   }
 }
 
+/**
+ * Thrown when an operation makes a NaN (0/0, log of a negative number, ∞ − ∞): a NaN is an
+ * error where it arises (value.ts, "Numbers"). The evaluator replaces the operation's name
+ * with the text of the expression.
+ */
+export class NaNError extends CellError {
+  readonly where: string;
+  constructor(op: string, where: string) {
+    super(codes.E_NONFINITE, messages.nanResult(`${op}(…)`, where));
+    this.name = 'NaNError';
+    this.where = where;
+  }
+}
+
+/** `out` unchanged, or a NaNError naming the op and the first NaN entry. */
+export function noNaN(op: string, out: Value): Value {
+  const at = firstNaN(out);
+  if (at) throw new NaNError(op, typeof out === 'number' ? '' : messages.at(at[0], at[1]));
+  return out;
+}
+
 export function checkSize(rows: number, cols: number, what: string): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
-    throw new CellError(codes.E_ARGUMENT, messages.argument(what, `sizes must be whole numbers ≥ 0, not ${rows} and ${cols}`));
+    throw new CellError(codes.E_ARGUMENT, messages.argument(what, messages.sizesWhole(rows, cols)));
   }
   const n = rows * cols;
   if (n > limits.maxEntries) throw new CellError(codes.E_TOO_LARGE, messages.tooLarge(what, n, limits.maxEntries));
@@ -63,7 +85,7 @@ export function zip(a: Value, b: Value, f: (x: number, y: number) => number, ver
     return out;
   }
   const shape = broadcastShape([a.rows, a.cols], [b.rows, b.cols]);
-  if (!shape) throw new ShapeError(`cannot ${verb} them element by element (the sizes must match, or one must be 1)`);
+  if (!shape) throw new ShapeError(messages.shapeBroadcast(verb));
   const [R, C] = shape;
   const out = alloc(R, C), o = out.data;
   const ai = a.rows === 1 ? 0 : a.cols, aj = a.cols === 1 ? 0 : 1;
@@ -119,7 +141,7 @@ export function transpose(a: Value): Value {
 export function matmul(a: Value, b: Value): Value {
   if (typeof a === 'number' || typeof b === 'number') return mul(a, b);
   if (a.cols !== b.rows) {
-    throw new ShapeError(`cannot multiply them: the columns of the first (${a.cols}) must equal the rows of the second (${b.rows})`);
+    throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
   }
   const n = a.rows, k = a.cols, m = b.cols;
   const work = n * k * m;
@@ -127,6 +149,7 @@ export function matmul(a: Value, b: Value): Value {
     throw new CellError(codes.E_TOO_LARGE, messages.tooMuchWork('This product', work, limits.maxMultiplications));
   }
   const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
+  spend(work);
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     for (let p = 0; p < k; p++) {
@@ -140,6 +163,7 @@ export function matmul(a: Value, b: Value): Value {
 
 export function sumAll(a: Value): number {
   if (typeof a === 'number') return a;
+  spend(a.data.length);
   let s = 0;
   const d = a.data;
   for (let k = 0; k < d.length; k++) s += d[k];
@@ -149,6 +173,7 @@ export function sumAll(a: Value): number {
 /** Sum along a dimension, 1-based as in formulas: 1 sums each column (a row results), 2 each row. */
 export function sumDim(a: Value, dim: 1 | 2): Value {
   if (typeof a === 'number') return a;
+  spend(a.data.length);
   const R = a.rows, C = a.cols, d = a.data;
   const out = dim === 1 ? new Mat(1, C) : new Mat(R, 1), o = out.data;
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[dim === 1 ? j : i] += d[i * C + j];

@@ -11,9 +11,14 @@ const math = create({ parseDependencies });
 export const parse: (expr: string) => MathNode = math.parse;
 export type { MathNode };
 
+/** The instance's configuration, as JSON: tests check that no formula ever changes it. */
+export function configSnapshot(): string {
+  return JSON.stringify((math.config as () => object)());
+}
+
 /** mathjs functions that a formula must never call; named so the error can say "disabled". */
 export const disabledFunctions: ReadonlySet<string> = new Set([
   'import', 'createUnit', 'reviver', 'replacer', 'evaluate', 'parse', 'compile', 'parser', 'simplify', 'simplifyCore',
   'simplifyConstant', 'rationalize', 'derivative', 'resolve', 'config', 'help', 'print', 'format', 'chain', 'typed',
-  'factory', 'create', 'on', 'off', 'once', 'emit', 'import', 'unit', 'map', 'forEach', 'filter', 'apply',
+  'factory', 'create', 'on', 'off', 'once', 'emit', 'unit', 'map', 'forEach', 'filter', 'apply',
 ]);

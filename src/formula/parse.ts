@@ -68,8 +68,8 @@ export function parseFormula(text: string, ctx: ParseContext = noCells): ParsedF
     node = mathParse(text);
   } catch (e) {
     if (e instanceof RangeError) throw new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), '', 1);
-    const err = e as Error & { char?: number };
-    const detail = (err.message || String(e)).replace(/\s*\(char \d+\)$/, '').replace(/\.$/, '');
+    const err = (e ?? {}) as Error & { char?: number };
+    const detail = String(err.message || e).replace(/\s*\(char \d+\)$/, '').replace(/\.$/, '');
     throw new CellError(codes.E_SYNTAX, messages.syntax(lowerFirst(detail)), '', typeof err.char === 'number' ? Math.max(1, err.char) : 1);
   }
 
@@ -110,29 +110,44 @@ class Walker {
     throw new CellError(code, message, '', word === undefined ? 1 : columnOf(this.text, word));
   }
 
+  /** An assignment or definition, located at its "=" (not the one of ==, <=, >= or !=). */
+  failAssignment(message: string): never {
+    const m = /(?<![=<>!])=(?!=)/.exec(this.text);
+    throw new CellError(codes.E_FORBIDDEN, message, '', m ? m.index + 1 : 1);
+  }
+
   walk(node: MathNode, depth: number, inIndex: boolean): Expr {
-    if (depth > 4 * limits.maxNesting) this.fail(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting));
+    if (depth > limits.maxDepth) this.fail(codes.E_TOO_DEEP, messages.tooDeepChain(limits.maxDepth));
     const n = node as any;
-    const text: string = safeText(node);
+    const expr = this.build(node, n, depth, inIndex);
+    // The text of a sub-expression is only needed for messages: computing it for every node
+    // up front costs the formula's length times its depth.
+    let text: string | undefined;
+    Object.defineProperty(expr, 'text', { get: () => (text ??= safeText(node)), enumerable: true, configurable: true });
+    return expr;
+  }
+
+  private build(node: MathNode, n: any, depth: number, inIndex: boolean): Expr {
+    const text = ''; // a placeholder: walk() gives every Expr a lazy \`text\`
     const sub = (child: MathNode, idx = inIndex) => this.walk(child, depth + 1, idx);
 
     switch (node.type) {
       case 'ConstantNode': {
         const v = n.value;
-        if (typeof v === 'number') return { kind: 'const', value: v, text };
-        if (typeof v === 'boolean') return { kind: 'const', value: v ? 1 : 0, text };
-        if (v === null || v === undefined) {
-          // mathjs represents NaN as a null-valued constant in JSON; treat literally.
-          if (Number.isNaN(v)) return { kind: 'const', value: NaN, text };
-          return this.fail(codes.E_FORBIDDEN, messages.forbidden(`"${text}"`), text);
+        const written = safeText(node);
+        if (typeof v === 'number') {
+          // NaN, Infinity and 1e400 would be values no cell may hold (value.ts, "Numbers").
+          if (!Number.isFinite(v)) this.fail(codes.E_NONFINITE, messages.nonFiniteLiteral(written), written);
+          return { kind: 'const', value: v, text };
         }
+        if (typeof v === 'boolean') return { kind: 'const', value: v ? 1 : 0, text };
         if (typeof v === 'string') return this.fail(codes.E_FORBIDDEN, messages.strings(), '"');
-        return this.fail(codes.E_FORBIDDEN, messages.forbidden(`The value ${text}`));
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.quoted(written)), written);
       }
       case 'SymbolNode': {
         const name: string = n.name;
         if (name === 'end') {
-          if (!inIndex) this.fail(codes.E_SYNTAX, messages.syntax('"end" can only be used inside an index, as in X[2:end, 1]'), 'end');
+          if (!inIndex) this.fail(codes.E_SYNTAX, messages.syntax(messages.endOutsideIndex()), 'end');
           return { kind: 'end', text };
         }
         if (this.ctx.isCell(name)) {
@@ -141,7 +156,7 @@ class Walker {
         }
         if (constants.has(name)) return { kind: 'const', value: constants.get(name)!, text };
         if (functions.has(name)) {
-          return this.fail(codes.E_SYNTAX, messages.syntax(`${name} is a function: call it with parentheses, as in ${name}(x)`), name);
+          return this.fail(codes.E_SYNTAX, messages.syntax(messages.functionNotCalled(name)), name);
         }
         // Unknown here; the checker decides whether it names a cell (and says "not defined" if not).
         this.refs.add(name);
@@ -151,15 +166,15 @@ class Walker {
         return sub(n.content);
       case 'OperatorNode': {
         const op = operators.get(n.fn);
-        if (!op) return this.fail(codes.E_FORBIDDEN, messages.forbidden(`The operator "${n.op}"`), n.op);
+        if (!op) return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.theOperator(n.op)), n.op);
         const args = (n.args as MathNode[]).map((a) => sub(a));
         return { kind: 'apply', op, args, text };
       }
       case 'FunctionNode': {
-        if (n.fn.type !== 'SymbolNode') return this.fail(codes.E_FORBIDDEN, messages.forbidden('Calling the result of an expression'));
+        if (n.fn.type !== 'SymbolNode') return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.callingAResult()));
         const name: string = n.fn.name;
         const argNodes = n.args as MathNode[];
-        if (name === 'grad') return this.grad(argNodes, text);
+        if (name === 'grad') return this.grad(argNodes);
         const op = functions.get(name);
         if (!op) {
           if (this.ctx.isCell(name)) this.fail(codes.E_NOT_A_FUNCTION, messages.notAFunction(name), name);
@@ -178,7 +193,7 @@ class Walker {
         const nested = items.length > 0 && items.every((i) => i.type === 'ArrayNode');
         const rows = nested ? items.map((r) => (r as any).items as MathNode[]) : [items];
         if (nested && rows.some((r) => r.some((i) => i.type === 'ArrayNode' && (i as any).items.some((j: MathNode) => j.type === 'ArrayNode')))) {
-          this.fail(codes.E_FORBIDDEN, messages.forbidden('A matrix with more than two dimensions'), '[');
+          this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.matrix3d()), '[');
         }
         return { kind: 'matrix', rows: rows.map((r) => r.map((i) => sub(i))), text };
       }
@@ -193,24 +208,24 @@ class Walker {
         const target = sub(n.object);
         const dims = (index.dimensions as MathNode[]).map((d) => this.indexDim(d, depth));
         if (dims.length < 1 || dims.length > 2) {
-          this.fail(codes.E_INDEX, messages.index(`write one index (a vector) or two (row, column), as in Theta1[1, 3]`), '[');
+          this.fail(codes.E_INDEX, messages.index(messages.indexCount()), '[');
         }
         return { kind: 'index', target, dims, text };
       }
       case 'ConditionalNode':
         return { kind: 'cond', test: sub(n.condition), then: sub(n.trueExpr), otherwise: sub(n.falseExpr), text };
       case 'AssignmentNode':
-        return this.fail(codes.E_FORBIDDEN, messages.assignment(), '=');
+        return this.failAssignment(messages.assignment());
       case 'FunctionAssignmentNode':
-        return this.fail(codes.E_FORBIDDEN, messages.functionDefinition(), '=');
+        return this.failAssignment(messages.functionDefinition());
       case 'BlockNode':
-        return this.fail(codes.E_FORBIDDEN, messages.forbidden('Several expressions separated by ; or a new line'), ';');
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.severalExpressions()), ';');
       case 'ObjectNode':
-        return this.fail(codes.E_FORBIDDEN, messages.forbidden('An object { … }'), '{');
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.anObject()), '{');
       case 'RelationalNode':
-        return this.fail(codes.E_FORBIDDEN, messages.forbidden('A chained comparison such as a < b < c (write (a < b) and (b < c))'));
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.chainedComparison()));
       default:
-        return this.fail(codes.E_FORBIDDEN, messages.forbidden(`"${text}"`));
+        return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.quoted(safeText(node))));
     }
   }
 
@@ -233,14 +248,13 @@ class Walker {
     return { kind: 'at', at: this.walk(d, depth + 1, true) };
   }
 
-  grad(args: MathNode[], text: string): Expr {
-    const usage = 'grad(E, Theta1) takes two cell names: the cell to differentiate and the cell to differentiate with respect to';
-    if (args.length !== 2 || args.some((a) => a.type !== 'SymbolNode')) this.fail(codes.E_ARITY, messages.argument('grad', usage), 'grad');
+  grad(args: MathNode[]): Expr {
+    if (args.length !== 2 || args.some((a) => a.type !== 'SymbolNode')) this.fail(codes.E_ARITY, messages.argument('grad', messages.gradUsage()), 'grad');
     const [of, wrt] = args.map((a) => (a as any).name as string);
     this.usesGrad = true;
     this.refs.add(of);
     this.refs.add(wrt);
-    return { kind: 'grad', of, wrt, text };
+    return { kind: 'grad', of, wrt, text: '' };
   }
 }
 

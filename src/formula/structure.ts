@@ -10,11 +10,12 @@ import { Mat, collapse, describeShape, shapeOf, type Shape, type Value } from '.
 /** Stack blocks: each row of blocks side by side, then the rows on top of each other. */
 export function assemble(rows: Value[][], texts: string[][]): Value {
   const rowHeights = rows.map((blocks, r) => {
+    if (blocks.length === 0) return 0; // [] and [[], []]: an empty matrix
     const h = shapeOf(blocks[0])[0];
     blocks.forEach((b, c) => {
       if (shapeOf(b)[0] !== h) {
         throw new CellError(codes.E_SHAPE, messages.shape(texts[r][0], describeShape(shapeOf(blocks[0])), texts[r][c], describeShape(shapeOf(b)),
-          'blocks side by side in a matrix need the same number of rows'));
+          messages.shapeBlockRows()));
       }
     });
     return h;
@@ -22,8 +23,7 @@ export function assemble(rows: Value[][], texts: string[][]): Value {
   const rowWidths = rows.map((blocks) => blocks.reduce<number>((w, b) => w + shapeOf(b)[1], 0));
   rowWidths.forEach((w, r) => {
     if (w !== rowWidths[0]) {
-      throw new CellError(codes.E_SHAPE, messages.shapeOne(`row ${r + 1} of [${texts.map((t) => t.join(', ')).join('; ')}]`,
-        `${w} wide`, `every row of a matrix needs the same number of columns (row 1 has ${rowWidths[0]})`));
+      throw new CellError(codes.E_SHAPE, messages.shapeOne(messages.matrixRow(r + 1, texts), messages.wide(w), messages.shapeRowWidths(rowWidths[0])));
     }
   });
   const R = rowHeights.reduce<number>((a, b) => a + b, 0), C = rowWidths[0];
@@ -72,16 +72,16 @@ export interface Selection {
 
 export function select(target: Value, dims: number[][], targetText: string): Selection {
   const [R, C] = shapeOf(target);
-  const check = (list: number[], size: number, what: string) =>
+  const check = (list: number[], size: number, what: 'entry' | 'row' | 'column') =>
     list.map((k) => {
       if (!Number.isInteger(k) || k < 1 || k > size) {
-        throw new CellError(codes.E_INDEX, messages.index(`${targetText} has ${size} ${what}${size === 1 ? '' : 's'}, so ${k} is not a ${what} of it (indices start at 1)`));
+        throw new CellError(codes.E_INDEX, messages.index(messages.indexOutside(targetText, size, what, k)));
       }
       return k - 1;
     });
   if (dims.length === 1) {
     if (R !== 1 && C !== 1) {
-      throw new ShapeError(`one index selects from a vector; write two, as in ${targetText}[i, j]`, [0]);
+      throw new ShapeError(messages.shapeOneIndex(targetText), [0]);
     }
     if (R === 1) {
       const cols = check(dims[0], C, 'entry');

@@ -3,6 +3,23 @@
 // A 1×1 matrix *is* a number (as on the slides: s2 = Θ2ᵀh1 is a scalar), so every
 // operation collapses a 1×1 result to a number. A vector is an n×1 column unless it is
 // written as a row. JSON (what `cell.value` returns) is a number or an array of rows.
+//
+// Numbers (the policy, in one place):
+// - Every value is float64; there are no complex numbers, no units, no text, no booleans
+//   (comparisons give 0 or 1).
+// - A NaN is an error where it arises: the operation that makes one (0/0, ∞ − ∞, 0·∞,
+//   log or sqrt of a negative number) fails with E_NONFINITE, naming itself. So no NaN ever
+//   reaches a comparison, a condition, relu or step, where it could silently become a number.
+// - ±∞ may occur inside a formula, as a limit (1/(1 + exp(1000)) is 0), but a cell whose value
+//   contains ±∞ is an error (E_NONFINITE) that says where; so is a literal NaN, Infinity or a
+//   number too large for float64 (1e400), in a formula, an input or an entry.
+// - So every cell value is finite: what a plot, a slide comparison or a training step reads is
+//   a number, or an error value it must show as one.
+
+import { CellError } from '../errors.ts';
+import { codes, messages } from '../messages.ts';
+import { limits } from '../limits.ts';
+import { entryCost, spend } from './budget.ts';
 
 export class Mat {
   readonly rows: number;
@@ -11,7 +28,15 @@ export class Mat {
   constructor(rows: number, cols: number, data?: Float64Array) {
     this.rows = rows;
     this.cols = cols;
-    this.data = data ?? new Float64Array(rows * cols);
+    if (data) this.data = data;
+    else {
+      // The last line of defence: kernels check sizes before they get here (with a better
+      // message), but no matrix larger than the cap is ever allocated, whoever asks.
+      const n = rows * cols;
+      if (!(n <= limits.maxEntries)) throw new CellError(codes.E_TOO_LARGE, messages.tooLarge('The result', n, limits.maxEntries));
+      spend(n * entryCost);
+      this.data = new Float64Array(n);
+    }
   }
   get(i: number, j: number): number {
     return this.data[i * this.cols + j];
@@ -83,6 +108,14 @@ export function firstNonFinite(v: Value): { index: [number, number]; value: numb
   for (let k = 0; k < d.length; k++) {
     if (!Number.isFinite(d[k])) return { index: [Math.floor(k / v.cols) + 1, (k % v.cols) + 1], value: d[k] };
   }
+  return null;
+}
+
+/** The position [row, col] (1-based) of the first NaN, or null. */
+export function firstNaN(v: Value): [number, number] | null {
+  if (typeof v === 'number') return v !== v ? [1, 1] : null;
+  const d = v.data;
+  for (let k = 0; k < d.length; k++) if (d[k] !== d[k]) return [Math.floor(k / v.cols) + 1, (k % v.cols) + 1];
   return null;
 }
 

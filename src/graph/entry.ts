@@ -12,16 +12,22 @@ const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function parseEntry(text: string, at: string, root: string): number | CellError {
   const t = text.trim();
   if (!t) return new CellError(codes.E_ENTRY, messages.entryEmpty(at), root);
-  if (plainNumber.test(t)) return Number(t);
+  if (plainNumber.test(t)) {
+    const v = Number(t);
+    // 1e400 reads as Infinity: no cell holds one (formula/value.ts, "Numbers").
+    return Number.isFinite(v) ? v : new CellError(codes.E_ENTRY, messages.entryNonFinite(at, t), root);
+  }
   try {
     const parsed = parseFormula(t);
     if (parsed.refs.length === 0) {
       const v = compileExpr(parsed.expr, () => -1)([]);
       if (typeof v === 'number' && Number.isFinite(v)) return v;
       if (typeof v !== 'number') return new CellError(codes.E_ENTRY, messages.entryNotScalar(at, t), root);
+      return new CellError(codes.E_ENTRY, messages.entryNonFinite(at, t), root);
     }
-  } catch {
-    // falls through: not a number
+  } catch (e) {
+    // Not a number: a NaN, Infinity or 1/0 is said to be one that is not finite.
+    if (e instanceof CellError && e.code === codes.E_NONFINITE) return new CellError(codes.E_ENTRY, messages.entryNonFinite(at, t), root);
   }
   return new CellError(codes.E_ENTRY, messages.entryNotNumber(at, t), root);
 }

@@ -5,12 +5,16 @@
 
 import { constants, functions } from '../formula/functions.ts';
 import { disabledFunctions } from '../formula/mathjs.ts';
+import { messages } from '../messages.ts';
 
-// Letters mathjs accepts in a name: Latin, accented Latin, Greek, letter-like symbols.
-const letter = 'A-Za-z_\\u00C0-\\u02AF\\u0370-\\u03FF\\u2100-\\u214F';
-const namePattern = new RegExp(`^[${letter}][${letter}0-9]*$`);
+// Letters mathjs accepts in a name: Latin, accented Latin, Greek, letter-like symbols. A name
+// starts with a letter, never with _ (so never __proto__ or _data, mathjs's old way in).
+const letter = 'A-Za-z\\u00C0-\\u02AF\\u0370-\\u03FF\\u2100-\\u214F';
+const namePattern = new RegExp(`^[${letter}][${letter}_0-9]*$`);
 
 const keywords = new Set(['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad']);
+
+const objectProperties = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export function isValidName(name: string): boolean {
   return namePattern.test(name);
@@ -18,10 +22,13 @@ export function isValidName(name: string): boolean {
 
 /** Why a name is reserved ("a built-in function"), or null when a cell may use it. */
 export function reservedBecause(name: string): string | null {
-  if (functions.has(name)) return 'a built-in function';
-  if (constants.has(name)) return 'a built-in constant';
-  if (keywords.has(name)) return 'a keyword of the formula language';
-  if (disabledFunctions.has(name)) return 'a reserved function name';
+  if (functions.has(name)) return messages.reasonFunction();
+  if (constants.has(name)) return messages.reasonConstant();
+  if (keywords.has(name)) return messages.reasonKeyword();
+  if (disabledFunctions.has(name)) return messages.reasonDisabled();
+  // A name that every JavaScript object already has (toString, constructor): a cell name is
+  // used as a key in maps, events and saved edits, where it must never find something else.
+  if (objectProperties.has(name)) return messages.reasonJavascript();
   return null;
 }
 
