@@ -1,5 +1,6 @@
 // Prints "wtr: N passed, N failed, N skipped" last, so scripts/test.mjs (and CI) can read it.
-// A test file that fails to load counts as one failed test.
+// A test file that fails to load counts as one failed test, and so does each line that
+// `extraFailures` returns at the end (the network guard's requests to elsewhere).
 
 function count(suite, totals) {
   for (const t of suite.tests ?? []) {
@@ -10,7 +11,7 @@ function count(suite, totals) {
   for (const s of suite.suites ?? []) count(s, totals);
 }
 
-export function summaryReporter() {
+export function summaryReporter({ extraFailures = () => [] } = {}) {
   let totals = { passed: 0, failed: 0, skipped: 0 };
   return {
     onTestRunFinished({ sessions }) {
@@ -23,7 +24,9 @@ export function summaryReporter() {
       }
     },
     stop() {
-      console.log(`wtr: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+      const extra = extraFailures();
+      for (const line of extra) console.log(`✗ ${line}`);
+      console.log(`wtr: ${totals.passed} passed, ${totals.failed + extra.length} failed, ${totals.skipped} skipped`);
     },
   };
 }

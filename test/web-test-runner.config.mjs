@@ -7,14 +7,17 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { devPlugins } from '../scripts/dev-plugins.mjs';
 import { summaryReporter } from '../scripts/wtr-summary-reporter.mjs';
 import { liveReloadDir, saveWorkbookPlugin } from './embed/live-reload-plugin.mjs';
+import { networkGuard } from './security/network-guard.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// Every request of every page is watched: one to anywhere but the test server fails the run.
+const guard = networkGuard();
 
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [...devPlugins({ watch: ['workbooks', liveReloadDir] }), a11ySnapshotPlugin(), saveWorkbookPlugin()],
+  plugins: [...devPlugins({ watch: ['workbooks', liveReloadDir] }), a11ySnapshotPlugin(), saveWorkbookPlugin(), guard.plugin],
   concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
@@ -27,8 +30,8 @@ export default {
         args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
       },
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
+      createPage: async ({ context }) => guard.watch(await context.newPage({ type: 'window' })),
     }),
   ],
-  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter({ extraFailures: guard.failures })],
 };

@@ -46,6 +46,17 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
     return finish(spec);
   }
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // A server's error page or home page, sent in place of the workbook.
+  if (/^\s*<(!doctype\s+html|html|head|body)[\s>]/i.test(text)) {
+    problem(codes.E_FILE, messages.fileIsHtml(), 1);
+    return finish(spec);
+  }
+  // Bytes that were not UTF-8 arrive as U+FFFD: say where the first one is, and read on.
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    const before = text.slice(0, bad).split('\n');
+    problem(codes.E_FILE, messages.fileNotUtf8(), before.length, before[before.length - 1].length + 1);
+  }
   if (!text.trim()) {
     problem(codes.E_FILE, messages.fileEmpty(), 1);
     return finish(spec);
@@ -100,7 +111,7 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
   const heading = spec.blocks.find((b): b is Extract<Block, { kind: 'prose' }> => b.kind === 'prose' && /^#\s/m.test(b.text));
   spec.title = spec.meta.title ?? (heading ? /^#\s+(.*)$/m.exec(heading.text)![1].trim() : baseName(source));
   if (spec.cells.length > limits.maxCells) {
-    problem(codes.E_FILE, messages.tooLarge('This workbook', spec.cells.length, limits.maxCells).replace('entries', 'cells'), 1);
+    problem(codes.E_FILE, messages.tooManyCells(spec.cells.length, limits.maxCells), 1);
   }
   return finish(spec);
 }
@@ -108,7 +119,7 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
 function finish(spec: WorkbookSpec): WorkbookSpec {
   for (const cell of spec.cells) {
     if (cell.slide && !cell.slide.text) {
-      spec.problems.push({ code: codes.E_ATTRIBUTE, message: 'slide-wrong needs a "slide:" value on this cell: what does the slide say?', line: cell.slide.line, col: 1, cell: cell.name });
+      spec.problems.push({ code: codes.E_ATTRIBUTE, message: messages.slideWrongAlone(), line: cell.slide.line, col: 1, cell: cell.name });
       delete cell.slide;
     }
     if (cell.check && !cell.check.of) {

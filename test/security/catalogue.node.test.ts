@@ -24,7 +24,6 @@ const literalMessage = [
  * that no longer matches anything may be deleted.
  */
 const pending: [file: string, fragment: string][] = [
-  ['src/format/read.ts', 'slide-wrong needs a "slide:" value'],
   ['src/format/cells-block.ts', 'A slider reads "slider: -3 to 3"'],
   ['src/graph/compile.ts', "messages.forbidden('grad(…)')"],
   ['src/grad/subgraph.ts', 'does not depend on'],

