@@ -22,7 +22,7 @@ describe('vega under a policy that forbids eval', () => {
   });
 
   it('draws a chart whose expressions vega evaluates', async () => {
-    const plot = document.createElement('gs-plot');
+    const plot = document.createElement('gs-plot') as GsPlot;
     plot.spec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       data: { name: 'pts' },
@@ -39,7 +39,7 @@ describe('vega under a policy that forbids eval', () => {
       const shown = view.data('data_0') ?? [];
       expect(shown.map((d) => d.z)).to.deep.equal([21, 31]);
     } finally {
-      (plot as GsPlot).remove();
+      plot.remove();
     }
   });
 });

@@ -15,7 +15,7 @@ guardGlobalState();
 const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 async function draw(spec: Record<string, unknown>, data: GsPlot['data'] = {}): Promise<GsPlot> {
-  const plot = document.createElement('gs-plot');
+  const plot = document.createElement('gs-plot') as GsPlot;
   plot.spec = { $schema: schema, ...spec };
   plot.data = data;
   document.body.append(plot);
