@@ -196,14 +196,20 @@ function dependents(cells: Cell[], root: string): Set<string> {
   return out;
 }
 
+/** The generated workbook, and each cell's result when its plan is run directly. */
+function runDirectly(recipes: Recipe[]) {
+  const cells = generate(recipes);
+  const { plan, results } = evaluateWorkbook(text(cells), 'dag.md');
+  return { cells, result: (name: string) => results[plan.byName.get(name)!.index] };
+}
+
 describe('property: random workbooks agree with a reference evaluator', () => {
   it('every cell has the reference value or error (the plan run directly)', function () {
     this.timeout(timeout);
     fc.assert(
       fc.property(workbookRecipe, (recipes) => {
-        const cells = generate(recipes);
-        const { plan, results } = evaluateWorkbook(text(cells), 'dag.md');
-        for (const c of cells) expectOutcome(results[plan.byName.get(c.name)!.index], c.outcome, `${c.name} = ${c.formula}`);
+        const { cells, result } = runDirectly(recipes);
+        for (const c of cells) expectOutcome(result(c.name), c.outcome, `${c.name} = ${c.formula}`);
       }),
       { seed: 31337, numRuns: runs },
     );
@@ -213,9 +219,7 @@ describe('property: random workbooks agree with a reference evaluator', () => {
     this.timeout(timeout);
     fc.assert(
       fc.property(workbookRecipe, (recipes) => {
-        const cells = generate(recipes);
-        const { plan, results } = evaluateWorkbook(text(cells), 'dag.md');
-        const result = (name: string) => results[plan.byName.get(name)!.index];
+        const { cells, result } = runDirectly(recipes);
         const roots = cells.filter((c) => 'code' in c.outcome && c.outcome.root === c.name).map((c) => c.name);
         const tainted = new Set(roots.flatMap((r) => [r, ...dependents(cells, r)]));
         for (const c of cells) {
@@ -232,13 +236,12 @@ describe('property: random workbooks agree with a reference evaluator', () => {
     this.timeout(timeout);
     await fc.assert(
       fc.asyncProperty(workbookRecipe, async (recipes) => {
-        const cells = generate(recipes);
-        const { plan, results } = evaluateWorkbook(text(cells), 'dag.md');
+        const { cells, result } = runDirectly(recipes);
         const session = new Session(readWorkbook(text(cells), 'dag.md'));
         try {
           await session.settled();
           for (const c of cells) {
-            const direct = results[plan.byName.get(c.name)!.index];
+            const direct = result(c.name);
             const state = session.state(c.name)!;
             if (isCellError(direct)) expect([state.status, state.error?.code, state.error?.root], c.name).to.deep.equal(['error', direct.code, direct.root]);
             else expect([state.status, toJSON(state.value!)], c.name).to.deep.equal(['ok', toJSON(direct)]);
