@@ -64,6 +64,13 @@ describe('workbook 06: universal approximation', () => {
     expect(run.history[run.history.length - 1][1]).to.be.below(run.history[0][1] / 50);
   });
 
+  it('stops a run at γ = 2 within 200 steps, as the prose says, naming the error that overflowed', () => {
+    const run = wb.train(wb.trains[0], 3000, { gamma: 2 });
+    expect(run.reason).to.equal('failure');
+    expect(run.failure!.step).to.be.below(200);
+    expect(run.failure!.cell).to.match(/^E_(sq|sin|abs|step)$/);
+  });
+
   it('plots each panel: 50 data points, the network and three hidden units at 201 points', () => {
     expect(wb.plots).to.have.length(4);
     const x = flat(wb.values().get('x'));
