@@ -54,7 +54,7 @@ export function toCellError(thrown: unknown, root: string): CellError {
     const message = error ? String(error.message) : '';
     // V8 says "Maximum call stack size exceeded"; Firefox throws InternalError "too much recursion".
     if (error && (error.name === 'RangeError' || error.name === 'InternalError') && /call stack|recursion/i.test(message)) {
-      return new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), root);
+      return new CellError(codes.E_TOO_DEEP, messages.tooDeepChain(limits.maxDepth), root);
     }
     return new CellError(codes.E_INTERNAL, messages.internal(clip(error ? message : describeThrown(thrown))), root);
   } catch {

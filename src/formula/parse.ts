@@ -67,7 +67,8 @@ export function parseFormula(text: string, ctx: ParseContext = noCells): ParsedF
   try {
     node = mathParse(text);
   } catch (e) {
-    if (e instanceof RangeError) throw new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), '', 1);
+    // The brackets were counted above, so a stack overflow here is a long chain of operations.
+    if (e instanceof RangeError) throw new CellError(codes.E_TOO_DEEP, messages.tooDeepChain(limits.maxDepth), '', 1);
     const err = (e ?? {}) as Error & { char?: number };
     const detail = String(err.message || e).replace(/\s*\(char \d+\)$/, '').replace(/\.$/, '');
     throw new CellError(codes.E_SYNTAX, messages.syntax(lowerFirst(detail)), '', typeof err.char === 'number' ? Math.max(1, err.char) : 1);
