@@ -112,6 +112,9 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
   spec.title = spec.meta.title ?? (heading ? /^#\s+(.*)$/m.exec(heading.text)![1].trim() : baseName(source));
   if (spec.cells.length > limits.maxCells) {
     problem(codes.E_FILE, messages.tooManyCells(spec.cells.length, limits.maxCells), 1);
+    // Refused, not only reported: checking and computing 70,000 cells takes seconds. The prose stays.
+    spec.cells = [];
+    spec.blocks = spec.blocks.filter((b) => b.kind === 'prose');
   }
   return finish(spec);
 }

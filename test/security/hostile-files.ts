@@ -26,6 +26,11 @@ export const hostileFiles: HostileFile[] = [
     expected: { code: 'E_FILE', line: 1, col: 1, says: `the limit is ${limits.maxFileBytes} bytes` },
   },
   {
+    what: `a file of more than ${limits.maxCells} cells`,
+    bytes: () => utf8('# Many\n\n```cells\n' + Array.from({ length: limits.maxCells + 1 }, (_, i) => `c${i} = ${i}`).join('\n') + '\n```\n'),
+    expected: { code: 'E_FILE', line: 1, col: 1, says: `the limit is ${limits.maxCells.toLocaleString('en-US')}` },
+  },
+  {
     what: 'a file that is a server\'s HTML error page',
     bytes: () => utf8('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><script>window.pwned = 1</script></body></html>\n'),
     expected: { code: 'E_FILE', line: 1, col: 1, says: 'HTML page' },
