@@ -1,6 +1,9 @@
 // "Did you mean …?" for misspelt names.
 
 export function closest(word: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+  // A name this long is not a typo, and comparing it with thousands of long names would take
+  // seconds (each comparison costs the product of the lengths).
+  if (word.length > 64) return undefined;
   // Short names are only ever "corrected" for case: q is not a typo of x.
   const allowed = Math.min(maxDistance, Math.floor(word.length / 3));
   let best: string | undefined;

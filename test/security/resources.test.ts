@@ -154,3 +154,17 @@ describe('resources: one runaway cell leaves the others alone', () => {
     expect(toJSON(results.get('z') as Value)).to.equal(6);
   });
 });
+
+describe('resources: a workbook as large as allowed', () => {
+  it('suggests no spelling for a very long unknown name (comparing it would cost length² per cell)', () => {
+    const long = (k: number) => 'n'.repeat(900) + k;
+    const e = expectCellError(typed(long(0), Array.from({ length: 50 }, (_, k) => `${long(k + 1)} = ${k}`)), ['E_NAME_UNKNOWN']);
+    expect(e.message).to.not.contain('Did you mean');
+  });
+
+  it(`computes a chain of ${limits.maxCells - 1} cells, each reading the one before`, () => {
+    const lines = ['c0 = 1', ...Array.from({ length: limits.maxCells - 2 }, (_, i) => `c${i + 1} = c${i} + 1`)];
+    const results = typedResults(`c${limits.maxCells - 2} * 2`, lines);
+    expect(toJSON(results.get('bad') as Value)).to.equal(2 * (limits.maxCells - 1));
+  });
+});
