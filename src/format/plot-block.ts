@@ -7,6 +7,7 @@
 //   line: dsigmoid(z) as σ'(z)
 //   point: x = X[:, 1], y = X[:, 2], color = Y
 //   y-scale: log
+//   x-range: -0.5 to 1.5
 //   ```
 //
 // A layer is "mark: formula [as name]" (y against the block's x) or "mark: x = …, y = …
@@ -16,12 +17,12 @@ import { codes, messages } from '../messages.ts';
 import type { Report } from './block-reader.ts';
 import { plotMarks, type PlotBlock, type PlotLayerSpec, type PlotMark, type WorkbookSpec } from './spec.ts';
 
-export const plotSettings = ['title', 'caption', 'x', 'x-title', 'y-title', 'x-scale', 'y-scale', 'width', 'height'] as const;
+export const plotSettings = ['title', 'caption', 'x', 'x-title', 'y-title', 'x-scale', 'y-scale', 'x-range', 'y-range', 'color-range', 'width', 'height'] as const;
 const channelNames = ['x', 'y', 'color', 'name'] as const;
 
 export function readPlot(lines: string[], from: number, to: number, _spec: WorkbookSpec, problem: Report): PlotBlock {
   const block: PlotBlock = { kind: 'plot', line: from, width: 420, height: 240, layers: [] };
-  const seen = new Set<string>();
+  const seen = new Map<string, number>(); // setting → its line
   for (let i = from; i < to; i++) {
     const raw = lines[i];
     const line = i + 1;
@@ -52,7 +53,7 @@ export function readPlot(lines: string[], from: number, to: number, _spec: Workb
       problem(codes.E_ATTRIBUTE, messages.attributeDuplicate(key), line, indent + 1);
       continue;
     }
-    seen.add(key);
+    seen.set(key, line);
     switch (key) {
       case 'title': block.title = value; break;
       case 'caption': block.caption = value; break;
@@ -65,6 +66,16 @@ export function readPlot(lines: string[], from: number, to: number, _spec: Workb
         else if (key === 'x-scale') block.xScale = value;
         else block.yScale = value;
         break;
+      case 'x-range':
+      case 'y-range':
+      case 'color-range': {
+        // "MIN to MAX", as a slider reads.
+        const m = /^(\S+)\s+to\s+(\S+)$/.exec(value);
+        const [lo, hi] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+        if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi) problem(codes.E_ATTRIBUTE, messages.plotRange(key, value), line, valueCol);
+        else block[key === 'x-range' ? 'xRange' : key === 'y-range' ? 'yRange' : 'colorRange'] = [lo, hi];
+        break;
+      }
       case 'width':
       case 'height': {
         const n = Number(value);
@@ -72,6 +83,13 @@ export function readPlot(lines: string[], from: number, to: number, _spec: Workb
         else block[key] = n;
         break;
       }
+    }
+  }
+  for (const axis of ['x', 'y'] as const) {
+    const range = block[`${axis}Range`];
+    if (block[`${axis}Scale`] === 'log' && range && range[0] <= 0) {
+      problem(codes.E_ATTRIBUTE, messages.plotRangeLog(`${axis}-range`, range[0]), seen.get(`${axis}-range`) ?? from, 1);
+      delete block[`${axis}Range`];
     }
   }
   if (!block.layers.length) problem(codes.E_BLOCK, messages.plotEmpty(), from);

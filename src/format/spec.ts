@@ -107,6 +107,11 @@ export interface PlotBlock {
   yTitle?: string;
   xScale?: 'linear' | 'log';
   yScale?: 'linear' | 'log';
+  /** Fixed ends of an axis ("x-range: -0.5 to 1.5"); marks beyond them are clipped. */
+  xRange?: [number, number];
+  yRange?: [number, number];
+  /** Fixed ends of the colour scale ("color-range: 0 to 1"), e.g. for a probability. */
+  colorRange?: [number, number];
   width: number;
   height: number;
   layers: PlotLayerSpec[];

@@ -41,6 +41,10 @@ function writePlot(block: PlotBlock): string {
   set('y-title', block.yTitle);
   set('x-scale', block.xScale);
   set('y-scale', block.yScale);
+  const range = (key: string, r: [number, number] | undefined) => r && set(key, `${r[0]} to ${r[1]}`);
+  range('x-range', block.xRange);
+  range('y-range', block.yRange);
+  range('color-range', block.colorRange);
   if (block.width !== 420) set('width', block.width);
   if (block.height !== 240) set('height', block.height);
   set('caption', block.caption);

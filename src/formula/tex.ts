@@ -5,6 +5,11 @@
 import { functions } from './functions.ts';
 import type { MathNode } from './mathjs.ts';
 
+/** A bare `:` in an index, which mathjs reads as 1:end. */
+function isWholeRange(d: any): boolean {
+  return d.type === 'RangeNode' && !d.step && d.start.type === 'ConstantNode' && d.start.value === 1 && d.end.type === 'SymbolNode' && d.end.name === 'end';
+}
+
 export function formulaTex(node: MathNode, labelOf: (name: string) => string | undefined): string {
   const options: any = {
     parenthesis: 'keep',
@@ -14,7 +19,8 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
       switch (n.type) {
         case 'SymbolNode': {
           const label = labelOf(n.name);
-          if (label !== undefined) return label;
+          // Braced, so a label never runs into a command before it (\neq{t}, not \neqt).
+          if (label !== undefined) return `{${label}}`;
           return n.name === 'pi' ? '\\pi' : undefined;
         }
         case 'OperatorNode': {
@@ -44,7 +50,13 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
           return op?.tex ? op.tex(args) : undefined;
         }
         case 'AccessorNode':
-          return `{${tex(n.object)}}_{${(n.index.dimensions as MathNode[]).map(tex).join(',')}}`;
+          return `{${tex(n.object)}}_{${(n.index.dimensions as MathNode[]).map((d) => (isWholeRange(d) ? ':' : tex(d))).join(',')}}`;
+        case 'ArrayNode': {
+          // [a, b] is a row and [a; b] a column (mathjs would typeset a flat [a, b] as a column).
+          const items = n.items as MathNode[];
+          const rows = items.length && items.every((i) => i.type === 'ArrayNode') ? items.map((r) => (r as any).items as MathNode[]) : [items];
+          return `\\begin{bmatrix}${rows.map((r) => r.map(tex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+        }
         default:
           return undefined;
       }

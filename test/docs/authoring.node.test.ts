@@ -5,6 +5,8 @@ import { functions } from '../../src/formula/functions.ts';
 import { codes } from '../../src/messages.ts';
 import { cellAttributes } from '../../src/format/cells-block.ts';
 import { metaKeys } from '../../src/format/read.ts';
+import { plotSettings } from '../../src/format/plot-block.ts';
+import { plotMarks } from '../../src/format/spec.ts';
 import { checkWorkbookText } from '../../src/cli/check.ts';
 import { readText } from '../helpers/files.ts';
 
@@ -28,6 +30,11 @@ describe('the authoring guide', () => {
 
   it('shows every cell attribute and front-matter key', () => {
     const missing = [...cellAttributes, ...metaKeys].filter((key) => !guide.includes('`' + key + ':'));
+    expect(missing).to.deep.equal([]);
+  });
+
+  it('shows every plot mark and plot setting', () => {
+    const missing = [...plotMarks, ...plotSettings].filter((key) => !guide.includes('`' + key + ':'));
     expect(missing).to.deep.equal([]);
   });
 

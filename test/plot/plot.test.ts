@@ -5,6 +5,8 @@ import { isCellError } from '../../src/errors.ts';
 import type { PlotBlock } from '../../src/format/spec.ts';
 import type { PlotLayerData } from '../../src/plot/compile.ts';
 import { vegaLiteSpec } from '../../src/plot/spec.ts';
+import { readWorkbook } from '../../src/format/read.ts';
+import { writeWorkbook } from '../../src/format/write.ts';
 
 function plots(text: string) {
   const { plan, results } = evaluateWorkbook(text);
@@ -75,5 +77,42 @@ describe('plots', () => {
     expect(spec.title).to.equal('T');
     expect(spec.layer.map((l: any) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
     expect(spec.layer[0].encoding.y.scale.type).to.equal('log');
+  });
+  it('fix an axis or the colour scale with "x-range", "y-range" and "color-range", clipping marks beyond', () => {
+    const { plan } = plots(wb('z = [0; 2]', 'x: z\nline: z\nx-range: -0.5 to 1.5\ny-range: 0 to 1\ncolor-range: 0 to 1'));
+    const block = [...plan.plots.keys()][0] as PlotBlock;
+    expect([block.xRange, block.yRange, block.colorRange]).to.deep.equal([[-0.5, 1.5], [0, 1], [0, 1]]);
+    const spec = vegaLiteSpec(block) as any;
+    expect(spec.layer[0].encoding.x.scale).to.deep.include({ domain: [-0.5, 1.5], nice: false });
+    expect(spec.layer[0].encoding.y.scale).to.deep.include({ domain: [0, 1], nice: false });
+    expect(spec.layer[0].mark.clip).to.equal(true);
+    expect(plan.problems).to.deep.equal([]);
+  });
+
+  it('refuse a range that is not "MIN to MAX" with MIN below MAX, or that a log scale cannot show', () => {
+    const { plan } = plots(wb('z = [1; 2]', 'x: z\nline: z\nx-range: 1 to 0\ny-range: zero to one\ncolor-range: 0 to 1 to 2'));
+    expect(plan.problems.map((p) => [p.line, p.code])).to.deep.equal([[8, 'E_ATTRIBUTE'], [9, 'E_ATTRIBUTE'], [10, 'E_ATTRIBUTE']]);
+    expect(plan.problems[0].message).to.contain('MIN to MAX');
+    const log = plots(wb('z = [1; 2]', 'x: z\nline: z\nx-scale: log\nx-range: 0 to 10')).plan;
+    expect(log.problems.map((p) => [p.line, p.code])).to.deep.equal([[9, 'E_ATTRIBUTE']]);
+    expect(log.problems[0].message).to.contain('log scale');
+  });
+
+  it('colour a heat map and the points on it by one red–blue scale, and name the other layers apart', () => {
+    const { plan } = plots(wb('G = [0, 0; 1, 1]\nX = [0, 0]', 'rect: x = G[:, 1], y = G[:, 2], color = G[:, 1], name = out\nline: x = G[:, 1], y = G[:, 2], name = edge\npoint: x = X[:, 1], y = X[:, 2], color = 1, name = data'));
+    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as any;
+    const [rect, line, point] = spec.layer;
+    expect(rect.encoding.color.scale).to.deep.equal({ scheme: 'redblue', reverse: true });
+    expect(point.encoding.color.scale).to.deep.equal(rect.encoding.color.scale);
+    expect(point.encoding.color.legend, 'one legend for the values').to.equal(null);
+    expect(line.encoding.color).to.deep.include({ datum: 'edge', type: 'nominal' });
+    expect(line.encoding.color.scale.domain).to.deep.equal(['edge']);
+    expect(spec.resolve).to.deep.equal({ scale: { color: 'independent' } });
+    expect(point.mark).to.deep.include({ stroke: 'black' });
+  });
+
+  it('write the ranges back as they were read', () => {
+    const text = '```cells\nz = [1; 2]\n```\n\n```plot\nx: z\nline: z\nx-range: -0.5 to 1.5\ncolor-range: 0 to 1\n```\n';
+    expect(writeWorkbook(readWorkbook(text))).to.contain('x-range: -0.5 to 1.5\ncolor-range: 0 to 1');
   });
 });
