@@ -1,9 +1,9 @@
-// The worked example's gradient-as-slope plot on the page: drawn from the cells, and when a
-// student types a new Θ2[2] the point and its tangent slide along the same curve.
+// The worked example on the page: the gradient-as-slope plot drawn from the cells, the point and
+// its tangent sliding along the same curve when Θ2[2] is typed, and the learning rate on a slider.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
-import { cell, control, drawn, layer, lines, mount, points, typeInto } from '../helpers/lecture-page.ts';
+import { cell, control, drawn, layer, lines, mount, points, press, typeInto } from '../helpers/lecture-page.ts';
 
 describe('workbook 07 on the page: the error along Θ2[2]', () => {
   let wb: GsWorkbook;
@@ -30,5 +30,13 @@ describe('workbook 07 on the page: the error along Θ2[2]', () => {
     expect(layer(plot, 2)[0]).to.deep.include({ x: 2, y: e });
     layer(plot, 0).forEach((r, k) => expect(r.y).to.be.closeTo(curve[k], 1e-12));
     expect(layer(plot, 1).map((r) => r.y)).to.not.deep.equal(tangent);
+  });
+
+  it('sweeps the learning rate with its slider: the updated Θ2 follows', async () => {
+    await press(wb, control(wb, 'gamma', 'gamma slider'), 'ArrowLeft', 'ArrowLeft');
+    expect(cell(wb, 'gamma').value).to.equal(0.8);
+    expect(control(wb, 'gamma', 'gamma').value).to.equal('0.8');
+    (cell(wb, 'Theta2_new').value as number[][]).forEach(([v], i) =>
+      expect(v).to.be.closeTo(notes.Theta2[i][0] - 0.8 * notes.dE_dTheta2[i][0], 1e-6));
   });
 });
