@@ -18,6 +18,7 @@ sheet.replaceSync(`
   gs-workbook .gs-prose { max-width: 46rem; }
   gs-workbook .gs-prose pre { background: var(--gs-code-bg, rgba(127,127,127,0.1)); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
   gs-workbook .gs-row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 0.9rem 0 1.2rem; }
+  gs-workbook .gs-figures { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-start; }
   gs-workbook .gs-problems { border: 1px solid var(--gs-error, #b00020); border-radius: 8px; padding: 0.5rem 0.9rem; margin: 0.8rem 0; max-width: 46rem; }
   gs-workbook .gs-problems h2 { font-size: 1rem; margin: 0.2rem 0 0.4rem; color: var(--gs-error, #b00020); }
   gs-workbook .gs-problems li { font-size: 0.9rem; margin: 0.15rem 0; }
@@ -141,7 +142,9 @@ export class GsWorkbook extends LitElement {
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
-        ${spec.blocks.map((b) => this.renderBlock(b, session))}
+        ${sideBySide(spec.blocks).map((b) => Array.isArray(b)
+          ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`
+          : this.renderBlock(b, session))}
       </article>
     `;
   }
@@ -164,6 +167,18 @@ export class GsWorkbook extends LitElement {
       </ul>
     </section>`;
   }
+}
+
+/** Consecutive ```plot blocks (nothing between them but blank lines) are shown side by side. */
+function sideBySide(blocks: readonly Block[]): (Block | Block[])[] {
+  const out: (Block | Block[])[] = [];
+  blocks.forEach((b, k) => {
+    const last = out[out.length - 1];
+    if (b.kind !== 'plot' || blocks[k - 1]?.kind !== 'plot') out.push(b);
+    else if (Array.isArray(last)) last.push(b);
+    else out[out.length - 1] = [last, b];
+  });
+  return out;
 }
 
 if (!customElements.get('gs-workbook')) customElements.define('gs-workbook', GsWorkbook);

@@ -1,6 +1,7 @@
-// Universal approximation on the page: four panels, each drawn from its cells,
+// Universal approximation on the page: four panels side by side, each drawn from its cells,
 // redrawn when a weight is typed and while the train block runs.
 import { expect } from 'chai';
+import { setViewport } from '@web/test-runner-commands';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { cell, control, drawn, figures, layer, lines, mount, points, run, runSteps, trainer, typeInto } from '../helpers/lecture-page.ts';
 
@@ -9,7 +10,7 @@ describe('workbook 06 on the page', () => {
   beforeEach(async () => (wb = await mount('workbooks/06-universal-approximation.md')));
   afterEach(() => wb.remove());
 
-  it('draws four panels, each with 50 points and four curves of 201 points', async () => {
+  it('draws four panels, two side by side, each with 50 points and four curves of 201 points', async () => {
     expect(figures(wb)).to.have.length(4);
     for (let k = 0; k < 4; k++) {
       const plot = await drawn(wb, k);
@@ -17,6 +18,10 @@ describe('workbook 06 on the page', () => {
       expect(points(plot), `panel ${k + 1} points`).to.equal(50);
       expect(lines(plot), `panel ${k + 1} lines`).to.equal(4);
     }
+    await setViewport({ width: 1200, height: 900 });
+    const [a, b] = figures(wb).map((f) => f.getBoundingClientRect());
+    expect(b.top).to.equal(a.top);
+    expect(b.left).to.be.above(a.right - 1);
   });
 
   it('redraws a hidden unit and the error when a weight is typed into its entry', async () => {
