@@ -1,28 +1,27 @@
-// A lecture workbook through the engine alone (Node and browser): its values with some inputs
-// changed, its plots' rows, and its ```train blocks run by the batch driver.
-import { evaluateWorkbook } from '../../src/workbook.ts';
+// What the issue-4 workbook tests need beyond workbook-engine.ts (Node and browser): values with
+// some inputs changed, by name; each plot's rows; the ```train blocks run by the batch driver;
+// and the gradient checks.
 import { isCellError } from '../../src/errors.ts';
-import { fromJSON, toJSON, type JsonValue, type Value } from '../../src/formula/value.ts';
+import { toJSON, type JsonValue, type Value } from '../../src/formula/value.ts';
 import type { CellResult, Plan } from '../../src/graph/compile.ts';
-import { runChecks, runPlan } from '../../src/graph/run.ts';
+import { runChecks } from '../../src/graph/run.ts';
 import type { PlotLayerData, PlotPlan } from '../../src/plot/compile.ts';
 import { runBatch, type RunResult } from '../../src/train/batch.ts';
 import type { TrainPlan } from '../../src/train/plan.ts';
-import { readText } from './files.ts';
+import { openWorkbook, type Sheet } from './workbook-engine.ts';
 
-/** Input cells given new values, as JSON (a number or an array of rows). */
-export type Changes = Record<string, JsonValue>;
+/** Input cells given new values: a number or an array of rows. */
+export type Changes = Record<string, number | number[][]>;
 
 /** The values of every cell, by name. */
 export interface Values {
-  results: CellResult[];
+  sheet: Sheet;
   get(name: string): JsonValue;
   number(name: string): number;
   rows(name: string): number[][];
 }
 
 export interface LoadedWorkbook {
-  path: string;
   plan: Plan;
   /** The values with the workbook's own inputs, or with some of them changed. */
   values(changes?: Changes): Values;
@@ -38,53 +37,34 @@ export interface LoadedWorkbook {
 }
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
-  const { plan } = evaluateWorkbook(await readText(path), path);
-  const inputs = (changes: Changes = {}) => new Map<string, CellResult>(Object.entries(changes).map(([k, v]) => [k, fromJSON(v)]));
-  const valuesOf = (results: CellResult[]): Values => {
-    const get = (name: string) => {
-      const cell = plan.byName.get(name);
-      if (!cell) throw new Error(`${path} has no cell ${name}`);
-      const r = results[cell.index];
-      if (isCellError(r)) throw new Error(`${name} is an error: ${r.code} ${r.message}`);
-      return toJSON(r as Value);
-    };
-    return {
-      results,
-      get,
-      number: (name) => {
-        const v = get(name);
-        if (typeof v !== 'number') throw new Error(`${name} is not a number`);
-        return v;
-      },
-      rows: (name) => {
-        const v = get(name);
-        return typeof v === 'number' ? [[v]] : (v as number[][]);
-      },
-    };
-  };
-  const values = (changes?: Changes) => valuesOf(runPlan(plan, inputs(changes)));
-  const own = values();
-  const blocks = plan.checked.spec.blocks;
+  const own = await openWorkbook(path);
+  const { plan } = own;
+  const valuesOf = (sheet: Sheet): Values => ({
+    sheet,
+    get: sheet.value,
+    number: (name) => sheet.value(name) as number,
+    rows: (name) => {
+      const v = sheet.value(name);
+      return typeof v === 'number' ? [[v]] : (v as number[][]);
+    },
+  });
+  const plots = [...plan.plots.values()];
+  const inputsOf = (results: CellResult[]) => new Map(plan.cells.filter((c) => c.kind === 'input').map((c) => [c.name, results[c.index]]));
+  const values = (changes: Changes = {}) => valuesOf(own.with(changes));
   return {
-    path,
     plan,
     values,
-    plots: blocks.flatMap((b) => (b.kind === 'plot' ? [plan.plots.get(b)!] : [])),
-    rows(plot, v = own) {
-      const out = plot.run(...plot.inputs.map((n) => v.results[plan.byName.get(n)!.index]));
-      if (isCellError(out)) throw new Error(`plot ${plot.block.title ?? ''}: ${out.code} ${out.message}`);
-      return out;
-    },
-    trains: blocks.flatMap((b) => (b.kind === 'train' ? [plan.trains.get(b)!] : [])),
+    plots,
+    rows: (plot, v = valuesOf(own)) => v.sheet.plots()[plots.indexOf(plot)],
+    trains: [...plan.trains.values()],
     train(block, steps, changes = {}) {
-      const start = new Map(plan.cells.filter((c) => c.kind === 'input').map((c) => [c.name, own.results[c.index]]));
-      for (const [k, v] of inputs(changes)) start.set(k, v);
-      const run = runBatch(plan, block, start, steps);
-      return { ...run, after: valuesOf(runPlan(plan, run.inputs)) };
+      const run = runBatch(plan, block, inputsOf(values(changes).sheet.results), steps);
+      const trained = Object.fromEntries([...run.inputs].map(([name, v]) => [name, toJSON(v as Value) as number | number[][]]));
+      return { ...run, after: valuesOf(own.with(trained)) };
     },
-    checks(v = own) {
+    checks(v = valuesOf(own)) {
       const out = new Map<string, boolean>();
-      for (const [index, check] of runChecks(plan, v.results)) out.set(plan.cells[index].name, !isCellError(check) && check.pass);
+      for (const [index, check] of runChecks(plan, v.sheet.results)) out.set(plan.cells[index].name, !isCellError(check) && check.pass);
       return out;
     },
   };

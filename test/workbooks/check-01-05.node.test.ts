@@ -1,21 +1,7 @@
 // `npx gradsheet check` on workbooks 1–5, as a course's CI runs it: each exits 0, and the only
 // findings are the slide errors the workbooks mark themselves.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function npxGradsheet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['--no-install', 'gradsheet', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { npxGradsheet } from '../helpers/cli.ts';
 
 const workbooks: [string, string[]][] = [
   ['01-perceptron.md', []],
