@@ -10,6 +10,7 @@ import { layerName, vegaLiteSpec } from '../src/plot/spec.ts';
 import { inlineMarkdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
+import { messages } from '../src/messages.ts';
 import type { GsPlot, PlotData, PlotSpec } from './gs-plot.ts';
 import './gs-plot.ts';
 
@@ -61,7 +62,7 @@ export class GsFigure extends LitElement {
     if (Array.isArray(data)) this.lastGood = Object.fromEntries(data.map((layer, k) => [layerName(k), layer.rows as never]));
     const label = block.title ?? block.layers.map((l) => l.name ?? l.channels.y).join(', ');
     return html`<figure part="figure" class=${error ? 'stale' : ''}>
-      ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> The plot cannot be drawn: ${error.message}</div>` : nothing}
+      ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> ${messages.plotCannotDraw()} ${error.message}</div>` : nothing}
       ${this.lastGood
         ? html`<gs-plot .spec=${this.spec} .data=${this.lastGood} label=${`Plot: ${label}`}></gs-plot>`
         : error ? nothing : html`<p class="pending" aria-busy="true">Drawing ${label}…</p>`}

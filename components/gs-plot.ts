@@ -5,6 +5,7 @@
 
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { theme } from './styles.ts';
+import { messages } from '../src/messages.ts';
 
 /** A vega-lite specification; datasets are referred to by name ({data: {name: 'loss'}}). */
 export type PlotSpec = Record<string, unknown>;
@@ -92,7 +93,7 @@ export class GsPlot extends LitElement {
       this.view = result.view;
       this._error = undefined;
     } catch (e) {
-      this._error = `The plot could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+      this._error = messages.plotDrawFailed(e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -101,7 +101,7 @@ function applyAttribute(cell: CellSpec, key: string, value: string, line: number
       const m = /^(\S+)\s+to\s+(\S+)(?:\s+step\s+(\S+))?$/.exec(value);
       const [min, max, step] = m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? NaN : Number(m[3])] : [NaN, NaN, NaN];
       if (!m || !Number.isFinite(min) || !Number.isFinite(max) || min >= max || (m[3] !== undefined && !(step > 0))) {
-        problem(codes.E_ATTRIBUTE, 'A slider reads "slider: -3 to 3" or "slider: 0 to 1 step 0.05", with the minimum below the maximum.', line, col, cell.name);
+        problem(codes.E_ATTRIBUTE, messages.sliderSyntax(), line, col, cell.name);
         return;
       }
       const slider: SliderSpec = { min, max, step: Number.isFinite(step) ? step : niceStep(max - min), line };

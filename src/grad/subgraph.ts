@@ -92,7 +92,7 @@ export function evaluateAt(sg: Subgraph, values: readonly Value[], wrtValue: Val
   const err = pathError(sg);
   if (err) throw err;
   if (sg.of === sg.wrt) return wrtValue;
-  if (sg.path.length === 0) throw new CellError(codes.E_ARGUMENT, messages.argument('grad', `${sg.of} does not depend on ${sg.wrt}`));
+  if (sg.path.length === 0) throw new CellError(codes.E_ARGUMENT, messages.argument('grad', messages.gradNoPath(sg.of, sg.wrt)));
   if (!sg.compiled) {
     const names = [...sg.inputs, ...sg.path.map((c) => c.name)];
     sg.compiled = sg.path.map((cell) => {

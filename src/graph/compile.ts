@@ -139,7 +139,7 @@ function compileCell(plan: Plan, cell: CheckedCell, hooks: PlanHooks): PlanCell 
   };
   const compileHooks: CompileHooks = {
     grad: (of, wrt, text) => {
-      if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.forbidden('grad(…)'));
+      if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.gradNotHere());
       const g = hooks.grad(plan, cell, of, wrt, text);
       const slots = g.inputs.map(slot);
       return (values) => g.compiled(slots.map((k) => values[k]));

@@ -5,13 +5,22 @@
 
 import { readWorkbook } from '../format/read.ts';
 import { Session } from './session.ts';
+import { messages } from '../messages.ts';
+import { limits } from '../limits.ts';
 
 export class LoadError extends Error {
   constructor(url: string, detail: string) {
-    super(`Could not load the workbook ${url}: ${detail}.`);
+    super(messages.loadFailed(url, detail));
     this.name = 'LoadError';
   }
 }
+
+/**
+ * Bytes read from the network at most: a workbook over limits.maxFileBytes is reported by the
+ * reader as a located problem, so a little more than that is read; a 1 GB file is never read
+ * into the tab.
+ */
+const maxDownload = 4 * limits.maxFileBytes;
 
 /** What a live reload did: edits that could not be carried over, or why the file could not be read. */
 export interface Reload {
@@ -41,10 +50,34 @@ export async function fetchWorkbookText(url: string): Promise<string> {
   try {
     response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
   } catch (e) {
-    throw new LoadError(url, e instanceof Error ? e.message : 'the network request failed');
+    throw new LoadError(url, e instanceof Error ? e.message : messages.loadNetwork());
   }
   if (!response.ok) throw new LoadError(url, `HTTP ${response.status} ${response.statusText}`.trim());
-  return response.text();
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxDownload) throw new LoadError(url, messages.loadTooLarge(declared, maxDownload));
+  if (!response.body) return response.text();
+  // Read with a cap, in case the length was not declared.
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxDownload) {
+      await reader.cancel();
+      throw new LoadError(url, messages.loadTooLarge(total, maxDownload));
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  // Not fatal on bad UTF-8: the reader reports the replacement characters as a located problem.
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 function entryFor(url: string): Entry {

@@ -6,6 +6,7 @@
 // is recorded as one edit (from its start to its end), a Step or a Reset as one group edit.
 
 import { CellError, isCellError } from '../errors.ts';
+import { messages } from '../messages.ts';
 import type { TrainBlock } from '../format/spec.ts';
 import type { Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
@@ -59,7 +60,7 @@ export class Trainer {
     // A student's edit while a run is going on wins: the run stops rather than overwrite it.
     this.unwatch = session.onEdit(() => {
       if (this.publishing) return;
-      if (this.state.status === 'running') this.stop('Stopped: a cell was edited while training.');
+      if (this.state.status === 'running') this.stop(messages.trainStoppedByEdit());
       else this.refreshLoss();
     });
   }
@@ -131,7 +132,7 @@ export class Trainer {
         resolve(this.state);
       };
       const slice = () => {
-        if (this.stopRequested) return finish({ status: 'stopped', message: this.state.message ?? `Stopped at step ${this.state.step}.` });
+        if (this.stopRequested) return finish({ status: 'stopped', message: this.state.message ?? messages.trainStopped(this.state.step) });
         const until = now() + sliceMs;
         let step = this.state.step;
         while (step < end && now() < until) {
@@ -144,13 +145,13 @@ export class Trainer {
           this.record(step, r.loss);
           if (target !== undefined && r.loss <= target) {
             this.state.step = step;
-            return finish({ status: 'done', message: `Reached the target loss ${target} at step ${step}.` });
+            return finish({ status: 'done', message: messages.trainReachedTarget(target, step) });
           }
           for (const [name, v] of r.next) inputs.set(name, v);
           step++;
         }
         this.state.step = step;
-        if (step >= end) return finish({ status: 'done', message: `Ran ${step - first} steps.` });
+        if (step >= end) return finish({ status: 'done', message: messages.trainRan(step - first) });
         this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
         this.update({});
         this.schedule(slice);
@@ -192,7 +193,7 @@ export class Trainer {
     const p = this.train.problems[0];
     if (!p) return null;
     const f: TrainFailure = { step: this.state.step, cell: this.block.loss, error: new CellError(p.code, p.message, this.block.loss), message: p.message };
-    this.update({ status: 'failed', failure: f, message: `line ${p.line}: ${p.message}` });
+    this.update({ status: 'failed', failure: f, message: messages.trainBlocked(p.line, p.message) });
     return f;
   }
 
