@@ -32,6 +32,8 @@ export class GsTrain extends LitElement {
   trainer: Trainer | undefined;
   private unsubscribe: (() => void) | undefined;
   private stepsInput = '';
+  /** The loss chart's specification, made once per block (a new one would redraw the chart). */
+  private spec: PlotSpec | undefined;
   private targetInput = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -41,6 +43,7 @@ export class GsTrain extends LitElement {
       this.trainer = new Trainer(this.session, this.block);
       this.stepsInput = String(this.block.steps);
       this.targetInput = this.block.target === undefined ? '' : String(this.block.target);
+      this.spec = lossSpec(this.block.loss);
       this.unsubscribe = this.trainer.subscribe((s) => (this._state = { ...s }));
     }
   }
@@ -108,7 +111,9 @@ export class GsTrain extends LitElement {
         ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
       </div>
       ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
-      <gs-plot label=${`Loss per step (${block.loss})`} .spec=${lossSpec(block.loss)} .data=${{ loss: state.history.map(([step, loss]) => ({ step, loss })) }}></gs-plot>
+      ${state.history.length > 1
+        ? html`<gs-plot label=${`Loss per step (${block.loss})`} .spec=${this.spec} .data=${{ loss: state.history.map(([step, loss]) => ({ step, loss })) }}></gs-plot>`
+        : html`<p class="hint">The loss per step is plotted here once training starts.</p>`}
     </section>`;
   }
 
@@ -135,6 +140,7 @@ export class GsTrain extends LitElement {
       .message.done { color: var(--_ok); }
       .problems { color: var(--_error); font-size: 0.85rem; }
       progress { width: 10rem; }
+      .hint { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
     `,
   ];
 }

@@ -61,7 +61,7 @@ describe('<gs-train> on XOR', () => {
   afterEach(() => wb.remove());
 
   it('runs to the target loss, shows progress and plots every recorded step', async () => {
-    const plot = train(wb).shadowRoot!.querySelector<GsPlot>('gs-plot')!;
+    expect(train(wb).shadowRoot!.querySelector('gs-plot'), 'no chart of a single point before training').to.equal(null);
     button(wb, 'Run').click();
     await until(() => train(wb).trainer!.state.status !== 'running', 'the run ends');
     const state = train(wb).trainer!.state;
@@ -69,6 +69,7 @@ describe('<gs-train> on XOR', () => {
     expect(state.loss!).to.be.at.most(0.001);
     await wb.settled();
     await train(wb).updateComplete;
+    const plot = train(wb).shadowRoot!.querySelector<GsPlot>('gs-plot')!;
     await plot.drawn;
     const points = plot.view!.data('loss') as { step: number; loss: number }[];
     expect(points.length).to.equal(state.history.length);
