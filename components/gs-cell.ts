@@ -23,7 +23,9 @@ import { inlineMarkdownToHTML } from './markdown.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
 import { watchSession } from '../src/reactive/registry.ts';
-import { entryGrid } from './entry-grid.ts';
+import { entryGrid, gridStyles } from './entry-grid.ts';
+import { GridKeys } from './grid-keys.ts';
+import { CellCopy, copyStyles } from './cell-copy.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -62,6 +64,16 @@ export class GsCell extends LitElement {
 
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
+  /** Spreadsheet keys and paste in the grid of an input cell. */
+  private readonly keys = new GridKeys(this, {
+    root: () => this.shadowRoot,
+    shape: () => this.session?.entryShape(this.name) ?? [0, 0],
+    entries: () => this.session?.entriesOf(this.name) ?? [],
+    setEntry: (row, col, text) => this.onEntryInput(row, col, text),
+    setEntries: (entries, row, col, text) => this.onEntriesPaste(entries, row, col, text),
+  });
+  /** Copy the value as TSV or LaTeX. */
+  private readonly copier = new CellCopy(this);
 
   constructor() {
     super();
@@ -152,8 +164,14 @@ export class GsCell extends LitElement {
     this.emit({ name: this.name, value, kind: 'entry', text, row, col });
   }
 
-  private onEntryKey(e: KeyboardEvent): void {
-    if (e.key === 'Enter') (e.target as HTMLInputElement).select();
+  /** A block pasted into the grid: every entry at once, one edit, one gs-change (at its top-left entry). */
+  private onEntriesPaste(entries: string[][], row: number, col: number, text: string): void {
+    const session = this.session!;
+    session.setEntries(this.name, entries);
+    this.requestUpdate();
+    const state = session.inputValues().get(this.name);
+    const value = state === undefined || state instanceof Error ? null : toJSON(state);
+    this.emit({ name: this.name, value, kind: 'entry', text, row, col });
   }
 
   private commitFormula(): void {
@@ -208,15 +226,15 @@ export class GsCell extends LitElement {
     const label = spec.label ?? labelFor(this.name);
     const value = state.status === 'ok' ? state.value : undefined;
     return html`
-      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
         <header part="header">
           <span class="label" title=${this.name}>${trustedHTML(texToHTML(label))}</span>
           ${!input && cell.checked.parsed ? html`<span class="eq">=</span><span class="tex">${trustedHTML(texToHTML(formulaTex(cell.checked.parsed.node, (n) => this.labelOf(n))))}</span>` : nothing}
           ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}
         </header>
         <div class="body" part="value">${input
-          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), onKey: (e) => this.onEntryKey(e) })
-          : this.renderValue(value, state.comparison)}</div>
+          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys })
+          : this.renderValue(value, state.comparison)}${this.copier.render(this.name, value)}</div>
         ${input ? nothing : this.renderFormulaBar(session)}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
@@ -306,9 +324,9 @@ export class GsCell extends LitElement {
       : html`<span class="verdict fail">✗ Gradient check fails${expected ? ' (as expected)' : ''}</span>`;
     const many = check.entries.length > 12;
     const table = html`<table class="check-table">
-      <thead><tr><th scope="col"></th><th scope="col">this cell</th><th scope="col">autodiff</th><th scope="col">finite diff.</th></tr></thead>
+      <thead><tr><th scope="col"><span class="visually-hidden">entry</span></th><th scope="col">this cell</th><th scope="col">autodiff</th><th scope="col">finite diff.</th></tr></thead>
       <tbody>${check.entries.map((e) => html`<tr class=${e.agrees ? '' : 'bad'}>
-        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : ''}</th>
+        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : html`<span class="visually-hidden">value</span>`}</th>
         <td>${formatNumber(e.written)}</td><td>${formatNumber(e.autodiff)}</td><td>${e.numeric === null ? '—' : formatNumber(e.numeric)}</td>
       </tr>`)}</tbody>
     </table>`;
@@ -338,6 +356,8 @@ export class GsCell extends LitElement {
 
   static override styles = [
     theme,
+    gridStyles,
+    copyStyles,
     css`
       :host {
         display: inline-block;
@@ -365,6 +385,9 @@ export class GsCell extends LitElement {
         min-width: 9rem;
         box-sizing: border-box;
       }
+      /* A narrow page (a phone, or 200% zoom) never scrolls sideways for a cell: a wide value scrolls inside it. */
+      .cell { max-width: 100%; }
+      .body { max-width: 100%; overflow-x: auto; }
       .status-error { border-color: var(--_error); }
       .status-pending .body { opacity: 0.55; }
       header {

@@ -81,12 +81,13 @@ export class GsGallery extends LitElement {
       const at = entries?.findIndex((e) => e.file === open) ?? -1;
       const prev = entries && at > 0 ? entries[at - 1] : undefined;
       const next = entries && at >= 0 && at < entries.length - 1 ? entries[at + 1] : undefined;
-      const pager = html`<nav class="gs-pager" aria-label="Workbooks">
+      // Two pagers, above and below: landmarks with different names, so each can be told apart.
+      const pager = (where: string) => html`<nav class="gs-pager" aria-label=${`Workbooks, ${where}`}>
         <span>${prev ? html`<a href=${`?w=${encodeURIComponent(prev.file)}`} rel="prev">← ${prev.title}</a>` : nothing}</span>
         <a href="./">All workbooks</a>
         <span>${next ? html`<a href=${`?w=${encodeURIComponent(next.file)}`} rel="next">${next.title} →</a>` : nothing}</span>
       </nav>`;
-      return html`${pager}<gs-workbook src=${new URL(open, this.base).href}></gs-workbook>${pager}`;
+      return html`${pager('above')}<gs-workbook src=${new URL(open, this.base).href}></gs-workbook>${pager('below')}`;
     }
     if (!entries) return html`<p aria-busy="true">Loading the workbooks…</p>`;
     return html`<ol class="gs-list">

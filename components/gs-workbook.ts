@@ -11,6 +11,7 @@ import { trustedHTML } from './unsafe-html.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
+import { WorkbookTools } from './workbook-tools.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -46,6 +47,8 @@ export class GsWorkbook extends LitElement {
   declare _reload: Reload | undefined;
 
   private unwatch: (() => void) | undefined;
+  /** Undo and redo, saved edits, Share, Reset all, tracing and the graph view (its toolbar). */
+  readonly tools = new WorkbookTools(this);
   private resolveLoaded!: (s: Session) => void;
   private rejectLoaded!: (e: Error) => void;
   /** Resolves with the session once the workbook has been read (rejects if it cannot be loaded). */
@@ -103,8 +106,10 @@ export class GsWorkbook extends LitElement {
     this.session = undefined;
     this._error = undefined;
     this._reload = undefined;
+    const url = new URL(this.src, document.baseURI).href;
+    this.tools.follow(url); // first, so saved edits are restored before the sheet is shown
     this.unwatch = watchSession(
-      new URL(this.src, document.baseURI).href,
+      url,
       (session, reload) => {
         this.session = session;
         this.resolveLoaded(session);
@@ -139,6 +144,7 @@ export class GsWorkbook extends LitElement {
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
     return html`
       <article class="gs-workbook-body">
+        ${this.tools.render(session)}
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}

@@ -21,6 +21,11 @@ export const theme = css`
     --_mono: var(--gs-mono, ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace);
     color-scheme: light dark;
   }
+  /* Read by screen readers, not shown (e.g. a table header that would only repeat the obvious). */
+  .visually-hidden {
+    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+  }
   @media (prefers-color-scheme: dark) {
     :host {
       --_fg: var(--gs-fg, #e4e8f0);

@@ -109,6 +109,7 @@ export class WorkbookStore {
   discardUnreadable(): void {
     this.persistence.discard();
     this.save();
+    this.notify();
   }
 
   /** The student has seen what could not be restored. */

@@ -150,8 +150,11 @@ describe('saved edits', () => {
       await s.settled();
       expect(s.state('d')!.value).to.equal(20);
       expect(storage.getItem(storageKey(url)), 'the unreadable record is left as it was').to.equal(text);
+      let told = 0;
+      store.onChange(() => told++);
       store.discardUnreadable();
       expect(store.saveState).to.deep.equal({ saving: true });
+      expect(told, 'listeners hear that saving resumed').to.be.greaterThan(0);
       expect(JSON.parse(storage.getItem(storageKey(url))!).edits.entries).to.deep.equal({ b: [['2']] });
       s.dispose();
     });

@@ -1,0 +1,153 @@
+// The toolbar of a <gs-workbook> (light DOM, like the workbook): Undo, Redo, Reset all, Share,
+// Graph, whether edits are saved, what the selected cell reads and what reads it; below it,
+// notices about saving, restoring and shared links, and the dependency-graph panel.
+// Behaviour is in ./workbook-tools.ts; this file only renders.
+
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Session, EditState } from '../src/reactive/session.ts';
+import { toTSV } from '../src/store/clipboard.ts';
+import { storeMessages } from '../src/store/messages.ts';
+import type { WorkbookTools } from './workbook-tools.ts';
+
+let panels = 0;
+const panelIds = new WeakMap<WorkbookTools, string>();
+
+export function toolbar(tools: WorkbookTools, session: Session) {
+  const store = tools.store;
+  const history = store?.history;
+  const save = store?.saveState;
+  const trace = tools.trace;
+  let panel = panelIds.get(tools);
+  if (!panel) panelIds.set(tools, (panel = `gs-graph-panel-${++panels}`));
+  const cellButton = (name: string) => html`<button type="button" class="gs-link" @click=${() => tools.jump(name)}>${name}</button>`;
+  const names = (list: string[]) => (list.length ? list.map((n, k) => html`${k ? ', ' : ''}${cellButton(n)}`) : html`<span class="gs-none">nothing</span>`);
+  return html`
+    <div class="gs-toolbar" role="group" aria-label="Workbook tools">
+      <div class="gs-tools">
+        <button type="button" aria-disabled=${history?.canUndo ? 'false' : 'true'} aria-keyshortcuts="Control+Z Meta+Z"
+          title=${history?.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} @click=${() => tools.undo()}>Undo</button>
+        <button type="button" aria-disabled=${history?.canRedo ? 'false' : 'true'} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+          title=${history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} @click=${() => tools.redo()}>Redo</button>
+        <button type="button" title="Every cell back to the workbook's own values (Undo brings your edits back)" @click=${() => tools.resetAll()}>Reset all</button>
+        <button type="button" title="A link that opens this workbook with every value you changed" @click=${() => tools.share()}>Share</button>
+        <button type="button" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title="Every cell and what it reads"
+          @click=${() => tools.toggleGraph()}>Graph</button>
+        <span class=${`gs-saved${save && !save.saving ? ' gs-off' : ''}`}>${save && !save.saving ? 'Not saved' : 'Saved in this browser'}</span>
+      </div>
+      ${trace
+        ? html`<p class="gs-trace"><strong>${trace.name}</strong>
+            <span class="gs-reads">reads ${names(trace.precedents)}</span>
+            <span class="gs-readby">read by ${names(trace.dependents)}</span></p>`
+        : nothing}
+      <p class="gs-announce" role="status">${tools.announcement || nothing}</p>
+    </div>
+    ${save && !save.saving
+      ? html`<div class="gs-notice gs-warn" role="status">${save.message}${save.reason === 'corrupt'
+          ? html` <button type="button" @click=${() => tools.discardUnreadable()}>${storeMessages.discardCorrupt()}</button>`
+          : nothing}</div>`
+      : nothing}
+    ${store?.restored
+      ? html`<div class="gs-notice" role="status">${storeMessages.restoredChanged(store.restored.dropped)}
+          ${store.restored.dropped.length ? lostEdits(store.restored.lost) : nothing}
+          <button type="button" @click=${() => tools.dismissRestored()}>Dismiss</button></div>`
+      : nothing}
+    ${tools.shareNotice
+      ? html`<div class="gs-notice" role="status">${tools.shareNotice}
+          <button type="button" @click=${() => { tools.shareNotice = ''; tools.host.requestUpdate(); }}>Dismiss</button></div>`
+      : nothing}
+    ${tools.link
+      ? html`<div class="gs-notice gs-share">
+          <label>Share link <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></label>
+          <span role="status">${tools.link.copied ? storeMessages.shareCopied() : storeMessages.shareNotCopied()}</span>
+          <button type="button" @click=${() => { tools.link = undefined; tools.host.requestUpdate(); }}>Close</button></div>`
+      : nothing}
+    <section class="gs-graph-panel" id=${panel} aria-label="Dependency graph" ?hidden=${!tools.graphOpen}>
+      ${tools.graphOpen ? html`<gs-graph .session=${session} .selected=${trace?.name}></gs-graph>` : nothing}
+    </section>
+  `;
+}
+
+/** What the student had typed into cells whose edits could not be kept, so nothing is lost unseen. */
+function lostEdits(lost: EditState) {
+  const items = [
+    ...Object.entries(lost.entries).map(([name, grid]) => html`<li><strong>${name}</strong> <pre>${toTSV(grid)}</pre></li>`),
+    ...Object.entries(lost.formulas).map(([name, text]) => html`<li><strong>${name}</strong> = <code>${text}</code></li>`),
+  ];
+  return html`<details><summary>What you had typed</summary><ul>${items}</ul></details>`;
+}
+
+export const toolbarSheet = new CSSStyleSheet();
+toolbarSheet.replaceSync(`
+  gs-workbook {
+    --_gs-bg: var(--gs-bg, #ffffff);
+    --_gs-fg: var(--gs-fg, #1d2330);
+    --_gs-muted: var(--gs-muted, #5d6678);
+    --_gs-accent: var(--gs-accent, #2d5bd7);
+    --_gs-border: var(--gs-border, #d5dae3);
+    --_gs-warn: var(--gs-differ, #8a4f00);
+    --_gs-warn-bg: var(--gs-differ-bg, #fff4e0);
+    --_gs-precedent: #1f6fb2;
+    --_gs-dependent: #8a3ffc;
+  }
+  @media (prefers-color-scheme: dark) {
+    gs-workbook {
+      --_gs-bg: var(--gs-bg, #11141a);
+      --_gs-fg: var(--gs-fg, #e4e8f0);
+      --_gs-muted: var(--gs-muted, #a3acbd);
+      --_gs-accent: var(--gs-accent, #8fb0ff);
+      --_gs-border: var(--gs-border, #3a4252);
+      --_gs-warn: var(--gs-differ, #ffc46b);
+      --_gs-warn-bg: var(--gs-differ-bg, #3a2e17);
+      --_gs-precedent: #6cb6ff;
+      --_gs-dependent: #c8a2ff;
+    }
+  }
+  gs-workbook .gs-toolbar {
+    position: sticky; top: 0; z-index: 3;
+    background: var(--_gs-bg); color: var(--_gs-fg);
+    border-bottom: 1px solid var(--_gs-border);
+    padding: 0.4rem 0 0.3rem; margin-bottom: 0.6rem;
+  }
+  gs-workbook .gs-tools { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+  gs-workbook .gs-toolbar button, gs-workbook .gs-notice button {
+    font: inherit; font-size: 0.88rem; padding: 0.2rem 0.7rem; border-radius: 5px; cursor: pointer;
+    border: 1px solid var(--_gs-accent); background: transparent; color: var(--_gs-accent);
+  }
+  gs-workbook .gs-toolbar button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
+  gs-workbook .gs-toolbar button[aria-expanded="true"] { background: color-mix(in srgb, var(--_gs-accent) 15%, transparent); }
+  gs-workbook .gs-toolbar button:focus-visible, gs-workbook .gs-notice button:focus-visible, gs-workbook .gs-notice input:focus-visible {
+    outline: 2px solid var(--_gs-accent); outline-offset: 1px;
+  }
+  gs-workbook .gs-saved { font-size: 0.8rem; color: var(--_gs-muted); margin-left: 0.3rem; }
+  gs-workbook .gs-saved.gs-off { color: var(--_gs-warn); font-weight: 600; }
+  gs-workbook .gs-trace { margin: 0.35rem 0 0; font-size: 0.85rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: baseline; }
+  gs-workbook .gs-trace .gs-reads::before, gs-workbook .gs-trace .gs-readby::before {
+    content: ''; display: inline-block; width: 1.4em; height: 0; vertical-align: middle; margin-right: 0.3em;
+  }
+  gs-workbook .gs-trace .gs-reads::before { border-top: 2px dashed var(--_gs-precedent); }
+  gs-workbook .gs-trace .gs-readby::before { border-top: 2px solid var(--_gs-dependent); }
+  gs-workbook .gs-toolbar button.gs-link {
+    border: none; padding: 0 0.1rem; font-size: inherit; text-decoration: underline; font-family: var(--gs-mono, ui-monospace, monospace);
+  }
+  gs-workbook .gs-none { color: var(--_gs-muted); }
+  gs-workbook .gs-announce { margin: 0.2rem 0 0; font-size: 0.8rem; color: var(--_gs-muted); }
+  gs-workbook .gs-announce:empty { margin: 0; }
+  gs-workbook .gs-notice {
+    border-left: 3px solid var(--_gs-accent); padding: 0.35rem 0.7rem; margin: 0.6rem 0; max-width: 46rem; font-size: 0.9rem;
+  }
+  gs-workbook .gs-notice.gs-warn { border-left-color: var(--_gs-warn); background: var(--_gs-warn-bg); }
+  gs-workbook .gs-notice pre { display: inline-block; margin: 0.2rem 0; vertical-align: top; }
+  gs-workbook .gs-share label { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+  gs-workbook .gs-share input { flex: 1; min-width: 14rem; font: inherit; font-size: 0.8rem; padding: 0.2rem 0.35rem; color: var(--_gs-fg); background: var(--_gs-bg); border: 1px solid var(--_gs-border); border-radius: 4px; }
+  gs-workbook .gs-graph-panel { margin: 0.6rem 0 1rem; }
+  gs-workbook .gs-graph-panel[hidden] { display: none; }
+  gs-workbook gs-cell[data-trace] { border-radius: 10px; outline-offset: 2px; }
+  gs-workbook gs-cell[data-trace~="selected"] { outline: 3px solid var(--_gs-accent); }
+  gs-workbook gs-cell[data-trace~="precedent"] { outline: 2px dashed var(--_gs-precedent); }
+  gs-workbook gs-cell[data-trace~="dependent"] { outline: 2px solid var(--_gs-dependent); }
+  @media print {
+    gs-workbook .gs-toolbar, gs-workbook .gs-notice, gs-workbook .gs-graph-panel { display: none; }
+    gs-workbook gs-cell[data-trace] { outline: none; }
+  }
+`);

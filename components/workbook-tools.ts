@@ -1,0 +1,292 @@
+// What <gs-workbook> adds to a sheet, as a reactive controller of the element: undo and redo
+// (toolbar and keys), saving every edit in the browser, Share and Reset all, tracing what a
+// focused cell reads and what reads it, and the dependency-graph view. The toolbar it renders
+// is in ./workbook-toolbar.ts; the state behind it (history, storage) is src/store.
+//
+// Keys, anywhere in the workbook (and on the page's body when it shows one workbook):
+//   Ctrl+Z / Cmd+Z                          undo
+//   Ctrl+Shift+Z / Cmd+Shift+Z / Ctrl+Y      redo
+// In an entry, the workbook's undo is the one that makes sense: entries are committed as they
+// are typed, so undo takes back the typing in the entry (all of it, as one step) and then the
+// edits before it. In a formula field with text not yet committed (before Enter) and in any
+// other text field (the training controls), the keys are left to the browser's own text undo.
+
+import type { ReactiveController } from 'lit';
+import type { GsWorkbook } from './gs-workbook.ts';
+import type { GsCell } from './gs-cell.ts';
+import type { Session } from '../src/reactive/session.ts';
+import { dependencyGraph, trace, type Trace } from '../src/graph/trace.ts';
+import { describeEdit } from '../src/store/history.ts';
+import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
+import { ShareError, decodeShare, shareLink, sharedInHash, shareParam, workbookPath } from '../src/store/share.ts';
+import { storeMessages } from '../src/store/messages.ts';
+import { isEmpty } from '../src/store/persist.ts';
+import { writeClipboard } from './cell-copy.ts';
+import { toolbar, toolbarSheet } from './workbook-toolbar.ts';
+
+/** What a `gs-history` event says: an undo, a redo, a Reset all, or a shared link applied. */
+export interface GsHistoryDetail {
+  action: 'undo' | 'redo' | 'reset' | 'shared';
+  /** What was undone or redone ("Theta1[1,3]", "Step"). */
+  label: string;
+}
+
+/** Shared links already applied on this page, so a second element for the same workbook does not apply one again. */
+const appliedLinks = new WeakSet<WorkbookStore>();
+
+export class WorkbookTools implements ReactiveController {
+  store: WorkbookStore | undefined;
+  /** The selected cell: what it reads and what reads it. */
+  trace: Trace | undefined;
+  graphOpen = false;
+  /** The last thing done, for the live region ("Undone: Theta1[1,3]."). */
+  announcement = '';
+  /** A shared link was applied, or could not be. */
+  shareNotice = '';
+  /** The link made by Share, and whether it was copied. */
+  link: { href: string; copied: boolean } | undefined;
+  private unlisten: (() => void) | undefined;
+  private unlistenEdits: (() => void) | undefined;
+  private listenedSession: Session | undefined;
+
+  constructor(readonly host: GsWorkbook) {
+    host.addController(this);
+  }
+
+  // ---- Wiring ------------------------------------------------------------------------------
+
+  /** What this controller listens to while its element is in the page. */
+  private get listeners(): [EventTarget, string, EventListener][] {
+    return [
+      [this.host, 'keydown', this.onKeyDown as EventListener],
+      [this.host, 'focusin', this.onFocusIn as EventListener],
+      [this.host, 'focusout', this.onFocusOut],
+      [this.host, 'gs-jump', this.onJump as EventListener],
+      [document, 'keydown', this.onPageKeyDown as EventListener],
+    ];
+  }
+
+  hostConnected(): void {
+    const root = this.host.getRootNode() as Document | ShadowRoot;
+    if (!root.adoptedStyleSheets.includes(toolbarSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, toolbarSheet];
+    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
+  }
+
+  hostDisconnected(): void {
+    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
+  }
+
+  hostUpdated(): void {
+    this.markTrace();
+  }
+
+  /**
+   * Follows the store of the workbook at `url` (absolute). Called before the element watches
+   * the session, so that saved edits are restored before the sheet is first shown.
+   */
+  follow(url: string): void {
+    this.unlisten?.();
+    this.store = storeFor(url);
+    this.trace = undefined;
+    this.unlisten = this.store.onChange(() => this.changed());
+    this.changed();
+  }
+
+  /** The store changed (a session arrived, the history moved, saving started or stopped). */
+  private changed(): void {
+    const store = this.store!;
+    const session = store.session;
+    if (session && session !== this.listenedSession) {
+      this.unlistenEdits?.();
+      this.listenedSession = session;
+      // A formula edit can change what reads what: trace again.
+      this.unlistenEdits = session.onEdit(() => this.retrace());
+      this.retrace();
+      this.applySharedLink();
+    }
+    this.host.requestUpdate();
+  }
+
+  // ---- Actions --------------------------------------------------------------------------------
+
+  undo(): void {
+    const edit = this.store?.undo();
+    this.announce(edit ? storeMessages.undone(describeEdit(edit)) : storeMessages.nothingToUndo());
+    if (edit) this.tell({ action: 'undo', label: describeEdit(edit) });
+  }
+
+  redo(): void {
+    const edit = this.store?.redo();
+    this.announce(edit ? storeMessages.redone(describeEdit(edit)) : storeMessages.nothingToRedo());
+    if (edit) this.tell({ action: 'redo', label: describeEdit(edit) });
+  }
+
+  resetAll(): void {
+    const session = this.store?.session;
+    if (!session) return;
+    const edited = !isEmpty(session.edits());
+    this.store!.resetAll();
+    this.announce(edited ? storeMessages.reset() : storeMessages.nothingToReset());
+    this.tell({ action: 'reset', label: 'Reset' });
+  }
+
+  async share(): Promise<void> {
+    if (!this.store?.session) return;
+    const href = shareLink(location.href, this.store.shareState());
+    let copied = true;
+    try {
+      await writeClipboard(href);
+    } catch {
+      copied = false;
+    }
+    this.link = { href, copied };
+    this.host.requestUpdate();
+  }
+
+  async toggleGraph(): Promise<void> {
+    if (!this.graphOpen) await import('./gs-graph.ts');
+    this.graphOpen = !this.graphOpen;
+    this.host.requestUpdate();
+  }
+
+  discardUnreadable(): void {
+    this.store?.discardUnreadable();
+  }
+
+  dismissRestored(): void {
+    this.store?.dismissRestored();
+  }
+
+  /** Scrolls to a cell and focuses it: its entry in the tab order, else its formula field, else the cell. */
+  jump(name: string): void {
+    const cell = [...this.host.querySelectorAll<GsCell>('gs-cell')].find((c) => c.name === name);
+    if (!cell) return;
+    const inner = cell.shadowRoot?.querySelector<HTMLElement>('input.entry[tabindex="0"], input.formula');
+    cell.scrollIntoView({ block: 'center' });
+    (inner ?? cell).focus({ preventScroll: true });
+    if (!inner) this.select(name);
+  }
+
+  render(session: Session) {
+    return toolbar(this, session);
+  }
+
+  // ---- Keys and focus -----------------------------------------------------------------------
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    const action = shortcut(e);
+    if (!action || e.defaultPrevented || !this.workbookUndoApplies(e)) return;
+    e.preventDefault();
+    this.store?.history.seal();
+    if (action === 'undo') this.undo();
+    else this.redo();
+  };
+
+  /** Ctrl+Z with nothing focused (the page's body): the page's only workbook undoes. */
+  private onPageKeyDown = (e: KeyboardEvent): void => {
+    const target = e.target as Element | null;
+    if (target !== document.body && target !== document.documentElement) return;
+    if (document.querySelectorAll('gs-workbook').length !== 1) return;
+    this.onKeyDown(e);
+  };
+
+  /** Does Ctrl+Z mean the workbook's undo here, or the browser's own text undo? (See the top of this file.) */
+  private workbookUndoApplies(e: KeyboardEvent): boolean {
+    const target = e.composedPath()[0];
+    if (!(target instanceof HTMLElement)) return true;
+    if (target.matches('input.entry, input.slider')) return true;
+    if (target.matches('input.formula')) {
+      const cell = (target.getRootNode() as ShadowRoot).host as GsCell | undefined;
+      const session = this.store?.session;
+      return !!cell && !!session && (target as HTMLInputElement).value === session.formula(cell.name);
+    }
+    return !target.matches('input, textarea, select, [contenteditable]:not([contenteditable="false"])');
+  }
+
+  private onFocusIn = (e: FocusEvent): void => {
+    const cell = e.composedPath().find((n): n is GsCell => n instanceof HTMLElement && n.localName === 'gs-cell');
+    if (cell && cell.closest('gs-workbook') === this.host) this.select(cell.name);
+  };
+
+  /** Leaving an entry ends its typing: the next keystroke there is a new undo step. */
+  private onFocusOut = (): void => {
+    this.store?.history.seal();
+  };
+
+  private onJump = (e: CustomEvent<{ name: string }>): void => {
+    this.jump(e.detail.name);
+  };
+
+  // ---- Trace -------------------------------------------------------------------------------------
+
+  select(name: string): void {
+    const session = this.store?.session;
+    if (!session) return;
+    if (this.trace?.name === name) return;
+    this.trace = trace(session.plan, name, dependencyGraph(session.plan));
+    this.host.requestUpdate();
+  }
+
+  private retrace(): void {
+    const session = this.store?.session;
+    if (!session || !this.trace) return;
+    this.trace = session.plan.byName.has(this.trace.name) ? trace(session.plan, this.trace.name) : undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Marks the selected cell, the cells it reads and the cells that read it (data-trace on each <gs-cell>). */
+  private markTrace(): void {
+    const t = this.trace;
+    for (const cell of this.host.querySelectorAll<GsCell>('gs-cell')) {
+      const marks = !t ? [] : [
+        cell.name === t.name ? 'selected' : '',
+        t.precedents.includes(cell.name) ? 'precedent' : '',
+        t.dependents.includes(cell.name) ? 'dependent' : '',
+      ].filter(Boolean);
+      if (marks.length) cell.dataset.trace = marks.join(' ');
+      else delete cell.dataset.trace;
+    }
+  }
+
+  // ---- Shared links ------------------------------------------------------------------------------
+
+  /** Applies a shared state in the page's address (#gs=…) once, then takes it out of the address. */
+  private applySharedLink(): void {
+    const store = this.store!;
+    const encoded = sharedInHash(location.hash);
+    if (!encoded || appliedLinks.has(store)) return;
+    try {
+      const shared = decodeShare(encoded);
+      if (shared.workbook !== workbookPath(store.url)) return; // a link to another workbook of the page
+      appliedLinks.add(store);
+      const { dropped, changed } = store.applyShared(shared);
+      this.shareNotice = storeMessages.sharedApplied(dropped, changed);
+      this.tell({ action: 'shared', label: 'Shared link' });
+    } catch (e) {
+      appliedLinks.add(store);
+      this.shareNotice = storeMessages.sharedUnreadable(e instanceof ShareError ? e.message : String(e));
+    }
+    // The state now lives in the sheet (and in saved edits): a reload must not apply it again.
+    const params = new URLSearchParams(location.hash.slice(1));
+    params.delete(shareParam);
+    const rest = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+    this.host.requestUpdate();
+  }
+
+  private tell(detail: GsHistoryDetail): void {
+    this.host.dispatchEvent(new CustomEvent<GsHistoryDetail>('gs-history', { detail, bubbles: true, composed: true }));
+  }
+}
+
+function shortcut(e: KeyboardEvent): 'undo' | 'redo' | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
+  const key = e.key.toLowerCase();
+  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !e.shiftKey) return 'redo';
+  return null;
+}
