@@ -25,7 +25,15 @@ export function subgraph(checked: CheckedWorkbook, of: string, wrt: string): Sub
   for (const name of [of, wrt]) {
     if (!checked.byName.has(name)) return new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(name));
   }
-  // Ancestors of `of`, in dependency order (post-order DFS, iterative).
+  const path = pathBetween(checked, ancestorsOf(checked, of), new Set([wrt]));
+  const onPath = new Set(path.map((c) => c.name));
+  const inputs = [wrt];
+  for (const cell of path) for (const d of cell.deps) if (!onPath.has(d) && !inputs.includes(d)) inputs.push(d);
+  return { of, wrt, path, inputs };
+}
+
+/** `of` and every cell it depends on, in dependency order (post-order DFS, iterative), `of` last. */
+export function ancestorsOf(checked: CheckedWorkbook, of: string): string[] {
   const ancestors: string[] = [];
   const seen = new Set<string>([of]);
   const stack: [string, number][] = [[of, 0]];
@@ -43,16 +51,21 @@ export function subgraph(checked: CheckedWorkbook, of: string, wrt: string): Sub
       ancestors.push(top[0]);
     }
   }
-  // Of those, the ones that depend on wrt.
+  return ancestors;
+}
+
+/**
+ * Of the ancestors, the cells that depend on any of `wrts` (the cells a gradient recomputes),
+ * in the same order. The order matters: a tape is walked backwards, and gradients that meet at a
+ * cell are summed in that order, so every tape over the same cells gives the same numbers.
+ */
+export function pathBetween(checked: CheckedWorkbook, ancestors: readonly string[], wrts: ReadonlySet<string>): CheckedCell[] {
   const onPath = new Set<string>();
   for (const name of ancestors) {
-    if (name === wrt) continue;
-    if (checked.byName.get(name)!.deps.some((d) => d === wrt || onPath.has(d))) onPath.add(name);
+    if (wrts.has(name)) continue;
+    if (checked.byName.get(name)!.deps.some((d) => wrts.has(d) || onPath.has(d))) onPath.add(name);
   }
-  const path = ancestors.filter((n) => onPath.has(n)).map((n) => checked.byName.get(n)!);
-  const inputs = [wrt];
-  for (const cell of path) for (const d of cell.deps) if (!onPath.has(d) && !inputs.includes(d)) inputs.push(d);
-  return { of, wrt, path, inputs };
+  return ancestors.filter((n) => onPath.has(n)).map((n) => checked.byName.get(n)!);
 }
 
 function pathError(sg: Subgraph): CellError | null {

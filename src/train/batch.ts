@@ -1,12 +1,27 @@
 // Gradient descent in the batch driver: the compiled Plan evaluated directly, step after step,
 // with no runtime and no animation frames. The page's trainer (src/reactive/trainer.ts) runs
 // these steps in slices and publishes to the runtime about once per frame.
+//
+// A step is computed once, the way a hand-written network would be: the cells between the
+// trained weights and the loss are evaluated on one tape, and one backward pass gives the
+// gradient of the loss with respect to every weight that an update rule asks for (its
+// `grad(L, W)` reads the result). Cells that depend on no trained weight (the data) are kept
+// from one step to the next while the inputs they read stay the same. Anything unusual (an
+// error anywhere, a gradient with respect to a formula cell, grad inside a cell) takes the plain
+// path instead, where every update formula evaluates its own grad(…): the two give the same
+// numbers, and the plain path is the one that says what went wrong.
 
 import { CellError, isCellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
+import { withBudget } from '../formula/budget.ts';
+import { compileExpr, type Compiled } from '../formula/evaluate.ts';
+import { fill } from '../formula/kernels.ts';
+import { parseFormula } from '../formula/parse.ts';
 import { collapse, describeShape, firstNonFinite, shapeOf, type Value } from '../formula/value.ts';
-import type { CellResult, Plan } from '../graph/compile.ts';
-import type { TrainPlan } from './plan.ts';
+import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
+import { ancestorsOf, pathBetween } from '../grad/subgraph.ts';
+import { Tape, evaluateTaped, type Var } from '../grad/tape.ts';
+import type { CompiledUpdate, TrainPlan } from './plan.ts';
 
 export interface StepResult {
   /** The loss at the weights the step started from. */
@@ -25,38 +40,243 @@ export interface TrainFailure {
 
 /** Evaluates the loss and every update at the given input values. */
 export function trainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
+  const fast = fastStep(plan, tp);
+  if (fast) {
+    const r = fast.step(inputs);
+    if (r) return r;
+  }
+  return plainStep(plan, tp, inputs);
+}
+
+/** Every cell a step needs, by its own formula; each update rule evaluates its own grad(…). */
+function plainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
   const values = new Map<string, CellResult>();
   for (const name of tp.needed) {
     const cell = plan.byName.get(name)!;
     const given = cell.kind === 'input' ? inputs.get(name) : undefined;
     values.set(name, given !== undefined ? given : cell.run(...cell.inputs.map((n) => values.get(n)!)));
   }
-  const loss = values.get(tp.loss);
-  if (loss === undefined) return new CellError(codes.E_NAME_UNKNOWN, messages.trainLossNotCell(tp.loss), tp.loss);
+  const loss = lossOf(tp, values);
   if (isCellError(loss)) return loss;
-  if (typeof loss !== 'number') return new CellError(codes.E_SHAPE, messages.trainLossShape(tp.loss, describeShape(shapeOf(loss))), tp.loss);
   const next = new Map<string, Value>();
   for (const u of tp.updates) {
     const args = u.inputs.map((n) => values.get(n)!);
     const bad = args.find(isCellError);
     if (bad) return bad;
-    let v: Value;
-    try {
-      v = collapse(u.run(args as Value[]));
-    } catch (e) {
-      return e instanceof CellError ? ((e.root ||= u.target), e) : new CellError(codes.E_INTERNAL, messages.internal(String(e)), u.target);
-    }
-    const was = values.get(u.target) as Value;
-    const [r, c] = shapeOf(v), [wr, wc] = shapeOf(was);
-    if (r !== wr || c !== wc) return new CellError(codes.E_SHAPE, messages.trainUpdateShape(u.target, describeShape([r, c]), describeShape([wr, wc])), u.target);
-    const nonFinite = firstNonFinite(v);
-    if (nonFinite) {
-      const where = typeof v === 'number' ? '' : ` at [${nonFinite.index.join(',')}]`;
-      return new CellError(codes.E_NONFINITE, messages.nonFinite(nonFinite.value, where), u.target);
-    }
+    const v = updated(u.target, values.get(u.target) as Value, () => u.run(args as Value[]));
+    if (isCellError(v)) return v;
     next.set(u.target, v);
   }
   return { loss, next };
+}
+
+function lossOf(tp: TrainPlan, values: ReadonlyMap<string, CellResult>): number | CellError {
+  const loss = values.get(tp.loss);
+  if (loss === undefined) return new CellError(codes.E_NAME_UNKNOWN, messages.trainLossNotCell(tp.loss), tp.loss);
+  if (isCellError(loss)) return loss;
+  if (typeof loss !== 'number') return new CellError(codes.E_SHAPE, messages.trainLossShape(tp.loss, describeShape(shapeOf(loss))), tp.loss);
+  return loss;
+}
+
+/** The new value of a trained cell, checked: the same shape as before, every entry finite. */
+function updated(target: string, was: Value, run: () => Value): Value | CellError {
+  let v: Value;
+  try {
+    v = collapse(run());
+  } catch (e) {
+    return e instanceof CellError ? ((e.root ||= target), e) : new CellError(codes.E_INTERNAL, messages.internal(String(e)), target);
+  }
+  const [r, c] = shapeOf(v), [wr, wc] = shapeOf(was);
+  if (r !== wr || c !== wc) return new CellError(codes.E_SHAPE, messages.trainUpdateShape(target, describeShape([r, c]), describeShape([wr, wc])), target);
+  const nonFinite = firstNonFinite(v);
+  if (nonFinite) {
+    const where = typeof v === 'number' ? '' : ` at [${nonFinite.index.join(',')}]`;
+    return new CellError(codes.E_NONFINITE, messages.nonFinite(nonFinite.value, where), target);
+  }
+  return v;
+}
+
+// ---- One tape per step ---------------------------------------------------------------------------
+
+/** The gradients of one cell that the update rules ask for, and the cells between. */
+interface GradGroup {
+  of: string;
+  wrts: string[];
+  /** `of` and its ancestors, in the order subgraph.ts evaluates them. */
+  ancestors: string[];
+  /** The ancestors recomputed on the tape (they depend on a wrt). */
+  path: Set<string>;
+}
+
+interface FastUpdate {
+  update: CompiledUpdate;
+  /** What `run` reads, in order: cell names, or the key of a gradient. */
+  reads: string[];
+  run: Compiled;
+}
+
+const gradKey = (of: string, wrt: string) => `grad\u0000${of}\u0000${wrt}`;
+
+class FastStep {
+  /** Cells that depend on no trained cell, and the non-trained inputs they were computed from. */
+  private readonly constant = new Set<string>();
+  private readonly kept = new Map<string, CellResult>();
+  private keptFrom = new Map<string, CellResult>();
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly tp: TrainPlan,
+    private readonly groups: GradGroup[],
+    private readonly updates: FastUpdate[],
+  ) {
+    const targets = new Set(tp.updates.map((u) => u.target));
+    const varying = new Set<string>(targets);
+    for (const name of plan.order) {
+      const cell = plan.byName.get(name)!;
+      if (varying.has(name)) continue;
+      if (cell.inputs.some((d) => varying.has(d)) || cell.checked.parsed?.usesGrad) varying.add(name);
+      else if (cell.kind === 'formula') this.constant.add(name);
+    }
+  }
+
+  /** The step, or null when it must be taken on the plain path (which then says what is wrong). */
+  step(inputs: ReadonlyMap<string, CellResult>): StepResult | CellError | null {
+    const { plan, tp } = this;
+    this.keep(inputs);
+    const values = new Map<string, CellResult>();
+    const plain = (name: string): CellResult => {
+      let v = values.get(name);
+      if (v !== undefined) return v;
+      const cell = plan.byName.get(name)!;
+      v = cell.kind === 'input' ? inputs.get(name) : this.kept.get(name);
+      if (v === undefined) {
+        v = cell.run(...cell.inputs.map((n) => values.get(n)!));
+        if (this.constant.has(name)) this.kept.set(name, v);
+      }
+      values.set(name, v);
+      return v;
+    };
+    const grads = new Map<string, Value>();
+    try {
+      for (const g of this.groups) if (!this.gradients(g, values, plain, grads)) return null;
+    } catch {
+      return null;
+    }
+    for (const name of tp.needed) if (isCellError(plain(name))) return null;
+    const loss = lossOf(tp, values);
+    if (isCellError(loss)) return null;
+    const next = new Map<string, Value>();
+    for (const { update, reads, run } of this.updates) {
+      const args = reads.map((k) => grads.get(k) ?? values.get(k)!);
+      const v = updated(update.target, values.get(update.target) as Value, () => run(args as Value[]));
+      if (isCellError(v)) return null;
+      next.set(update.target, v);
+    }
+    return { loss, next };
+  }
+
+  /** Forgets the kept cells when an input they may read is no longer the same value. */
+  private keep(inputs: ReadonlyMap<string, CellResult>): void {
+    let same = this.keptFrom.size === inputs.size;
+    if (same) for (const [name, v] of inputs) if (this.keptFrom.get(name) !== v && !this.isTarget(name)) same = false;
+    if (!same) {
+      this.kept.clear();
+      this.keptFrom = new Map(inputs);
+    }
+  }
+
+  private isTarget(name: string): boolean {
+    return this.tp.updates.some((u) => u.target === name);
+  }
+
+  /** One tape from the wrts to `of`, one backward pass; false when this step must take the plain path. */
+  private gradients(g: GradGroup, values: Map<string, CellResult>, plain: (name: string) => CellResult, grads: Map<string, Value>): boolean {
+    const tape = new Tape();
+    const vars = new Map<string, Var>();
+    const leaves: [string, Var][] = [];
+    for (const name of g.ancestors) {
+      if (!g.path.has(name)) {
+        const v = plain(name);
+        if (isCellError(v)) return false;
+        const leaf = tape.leaf(v, g.wrts.includes(name));
+        vars.set(name, leaf);
+        if (leaf.tracked) leaves.push([name, leaf]);
+        continue;
+      }
+      const cell = this.plan.byName.get(name)!;
+      if (cell.error) return false;
+      const out = withBudget(() => evaluateTaped(cell.checked.parsed!.expr, (n) => vars.get(n)!, tape));
+      const v = collapse(out.value);
+      if (firstNonFinite(v)) return false;
+      vars.set(name, out);
+      values.set(name, v);
+    }
+    const out = vars.get(g.of)!;
+    if (typeof out.value !== 'number') return false;
+    withBudget(() => tape.backward(out));
+    for (const wrt of g.wrts) {
+      const leaf = vars.get(wrt)!;
+      grads.set(gradKey(g.of, wrt), wrt === g.of ? fill(shapeOf(leaf.value), 1) : leaf.grad ?? fill(shapeOf(leaf.value), 0));
+    }
+    return true;
+  }
+}
+
+const fastSteps = new WeakMap<TrainPlan, FastStep | null>();
+
+/** The one-tape form of a train plan, built on first use; null when it does not apply. */
+function fastStep(plan: Plan, tp: TrainPlan): FastStep | null {
+  let fast = fastSteps.get(tp);
+  if (fast === undefined) {
+    try {
+      fast = buildFastStep(plan, tp);
+    } catch {
+      fast = null;
+    }
+    fastSteps.set(tp, fast);
+  }
+  return fast;
+}
+
+function buildFastStep(plan: Plan, tp: TrainPlan): FastStep | null {
+  if (tp.problems.length) return null;
+  const ctx = { isCell: (n: string) => plan.byName.has(n), cellNames: () => plan.byName.keys() };
+  const wanted = new Map<string, Set<string>>();
+  const updates: FastUpdate[] = [];
+  for (const update of tp.updates) {
+    const reads: string[] = [];
+    const slot = (key: string) => {
+      const k = reads.indexOf(key);
+      return k >= 0 ? k : reads.push(key) - 1;
+    };
+    const run = compileExpr(parseFormula(update.formula, ctx).expr, slot, {
+      grad: (of, wrt) => {
+        // Only gradients with respect to input cells: their values are the tape's leaves.
+        const w = plan.byName.get(wrt), o = plan.byName.get(of);
+        if (!w || !o || w.kind !== 'input' || w.error || o.error) throw new Error('not on one tape');
+        if (!wanted.has(of)) wanted.set(of, new Set());
+        wanted.get(of)!.add(wrt);
+        const k = slot(gradKey(of, wrt));
+        return (values) => values[k];
+      },
+    });
+    updates.push({ update, reads, run });
+  }
+  const groups: GradGroup[] = [];
+  for (const [of, wrts] of wanted) {
+    const ancestors = ancestorsOf(plan.checked, of);
+    const path = pathBetween(plan.checked, ancestors, wrts);
+    // grad(…) inside a cell between the weights and the loss: that cell's own gradients are
+    // computed by its formula, on the plain path.
+    if (path.some((c) => c.parsed?.usesGrad || c.error || !c.parsed)) return null;
+    if (ancestors.some((n) => !isUsable(plan.byName.get(n)))) return null;
+    groups.push({ of, wrts: [...wrts], ancestors, path: new Set(path.map((c) => c.name)) });
+  }
+  return new FastStep(plan, tp, groups, updates);
+}
+
+function isUsable(cell: PlanCell | undefined): boolean {
+  return !!cell && !cell.error;
 }
 
 export function failure(step: number, error: CellError): TrainFailure {
