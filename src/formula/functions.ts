@@ -53,7 +53,11 @@ function dimArg(name: string, v: Value): 1 | 2 {
 const call = (name: string) => (a: string[]) => `\\operatorname{${name}}\\left(${a.join(', ')}\\right)`;
 const fn = (tex: string) => (a: string[]) => `${tex}\\left(${a.join(', ')}\\right)`;
 
-/** An element-wise function of one argument. `d(x, y)` is dy/dx at x, given y = f(x). */
+/**
+ * An element-wise function of one argument. `d(x, y)` is dy/dx at x, given y = f(x). `loops`
+ * are kernels that compute the same numbers as map(x, f) and g ⊙ d(x, y) in loops of their own
+ * (kernels.ts: much faster than calling f per entry); the backward one may decline (null).
+ */
 function unary(
   name: string,
   group: Op['group'],
@@ -61,6 +65,7 @@ function unary(
   d: ((x: number, y: number) => number) | 'flat',
   doc: string,
   tex?: Op['tex'],
+  loops?: { forward(x: Value): Value; backward(g: Value, x: Value, y: Value): Value | null },
 ): Op {
   return {
     name,
@@ -68,14 +73,14 @@ function unary(
     doc,
     group,
     tex: tex ?? call(name),
-    forward: ([x]) => K.map(x, f),
+    forward: loops ? ([x]) => loops.forward(x) : ([x]) => K.map(x, f),
     ...(d === 'flat'
       ? { flat: true }
-      : { backward: (g: Value, [x]: Value[], y: Value) => [K.mul(g, K.zip(x, y, d, 'differentiate'))] }),
+      : { backward: (g: Value, [x]: Value[], y: Value) => [loops?.backward(g, x, y) ?? K.mul(g, K.zip(x, y, d, 'differentiate'))] }),
   };
 }
 
-const sig = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+const sig = K.sigmoidOf;
 const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +107,7 @@ const multiply: Op = {
     if (typeof b === 'number') return [K.scale(g, b), K.sumAll(K.mul(g, a))];
     // C = A B: dA = G Bᵀ, dB = Aᵀ G (g is a number when C is 1×1)
     const G = typeof g === 'number' ? new Mat(1, 1, Float64Array.of(g)) : g;
-    return [K.matmul(G, K.transpose(b)), K.matmul(K.transpose(a), G)];
+    return [K.matmulNT(G, b), K.matmulTN(a, G)];
   },
 };
 
@@ -194,9 +199,12 @@ function logic(name: string, doc: string, f: (x: boolean, y: boolean) => boolean
 // Functions
 
 const activations: Op[] = [
-  unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma')),
-  unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh')),
-  unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}')),
+  unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma'),
+    { forward: K.sigmoid, backward: K.sigmoidBackward }),
+  unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh'),
+    { forward: K.tanh, backward: K.tanhBackward }),
+  unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}'),
+    { forward: K.relu, backward: K.reluBackward }),
   unary('softplus', 'activation', softplus, (x) => sig(x), 'softplus(x): ln(1 + e^x), a smooth ReLU, element-wise', fn('\\operatorname{softplus}')),
   unary('step', 'activation', (x) => (x >= 0 ? 1 : 0), 'flat', 'step(x): 1 where x ≥ 0, else 0 (the perceptron\'s threshold), element-wise', fn('\\operatorname{step}')),
   unary('sign', 'activation', (x) => Math.sign(x), 'flat', 'sign(x): +1, 0 or −1, element-wise', fn('\\operatorname{sign}')),

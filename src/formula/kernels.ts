@@ -60,6 +60,61 @@ export function map(a: Value, f: (x: number) => number): Value {
   return out;
 }
 
+// The hot element-wise functions have loops of their own. A loop that calls a function passed
+// to it (map, zip) is shared by every op, so V8 cannot inline the call: ~5 ns an entry instead
+// of ~1 (measured on 16,384 entries). Each loop computes exactly what map/zip would.
+
+/** σ(x) = 1/(1 + e^(−x)), computed so that it neither overflows nor loses precision for x < 0. */
+export function sigmoidOf(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+export function sigmoid(a: Value): Value {
+  if (typeof a === 'number') return sigmoidOf(a);
+  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  for (let k = 0; k < d.length; k++) {
+    const x = d[k];
+    o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  }
+  return out;
+}
+
+export function tanh(a: Value): Value {
+  if (typeof a === 'number') return Math.tanh(a);
+  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  for (let k = 0; k < d.length; k++) o[k] = Math.tanh(d[k]);
+  return out;
+}
+
+export function relu(a: Value): Value {
+  if (typeof a === 'number') return a > 0 ? a : 0;
+  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  for (let k = 0; k < d.length; k++) o[k] = d[k] > 0 ? d[k] : 0;
+  return out;
+}
+
+/**
+ * g ⊙ f′, for an element-wise f whose derivative is a function of its input x and output y:
+ * the same numbers as mul(g, zip(x, y, d)), in one pass. Null when the shapes are not the plain
+ * case (then the caller takes the general path).
+ */
+function chain(g: Value, x: Value, y: Value, kind: 0 | 1 | 2): Value | null {
+  if (typeof g === 'number' || typeof x === 'number' || typeof y === 'number') return null;
+  if (g.rows !== y.rows || g.cols !== y.cols || x.rows !== y.rows || x.cols !== y.cols) return null;
+  const out = new Mat(y.rows, y.cols), G = g.data, X = x.data, Y = y.data, o = out.data;
+  if (kind === 0) for (let k = 0; k < o.length; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
+  else if (kind === 1) for (let k = 0; k < o.length; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
+  else for (let k = 0; k < o.length; k++) o[k] = G[k] * (X[k] > 0 ? 1 : 0);
+  return out;
+}
+
+/** g ⊙ σ′ given y = σ(x): g y (1 − y). */
+export const sigmoidBackward = (g: Value, x: Value, y: Value) => chain(g, x, y, 0);
+/** g ⊙ tanh′ given y = tanh(x): g (1 − y²). */
+export const tanhBackward = (g: Value, x: Value, y: Value) => chain(g, x, y, 1);
+/** g ⊙ ReLU′: g where x > 0, else 0. */
+export const reluBackward = (g: Value, x: Value, y: Value) => chain(g, x, y, 2);
+
 /** NumPy-style broadcasting over two dimensions: each size equal, or one of them 1. */
 export function broadcastShape(a: Shape, b: Shape): Shape | null {
   const r = a[0] === b[0] ? a[0] : a[0] === 1 ? b[0] : b[0] === 1 ? a[0] : -1;
@@ -111,23 +166,78 @@ export function unbroadcast(g: Value, shape: Shape): Value {
   return collapse(out);
 }
 
+// + − .* ./ with broadcasting, one loop per operator (see above). Scalars are read through a
+// one-entry array with a stride of 0, so each operator needs a single loop for every case.
+
+const enum Bin { Add, Sub, Mul, Div }
+
+type Loop = (o: Float64Array, oo: number, x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, ys: number, n: number) => void;
+
+const loops: Record<Bin, Loop> = {
+  [Bin.Add]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] + y[yo + k * ys]; },
+  [Bin.Sub]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] - y[yo + k * ys]; },
+  [Bin.Mul]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] * y[yo + k * ys]; },
+  [Bin.Div]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] / y[yo + k * ys]; },
+};
+
+const scalarOf = (op: Bin, x: number, y: number) => (op === Bin.Add ? x + y : op === Bin.Sub ? x - y : op === Bin.Mul ? x * y : x / y);
+const oneA = new Float64Array(1), oneB = new Float64Array(1);
+const verbs = ['add', 'subtract', 'multiply', 'divide'] as const;
+
+/** The same results, shapes and messages as zip(a, b, …) with the operator's function. */
+function binary(op: Bin, a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') return scalarOf(op, a, b);
+  const loop = loops[op];
+  if (typeof a === 'number') {
+    const bm = b as Mat, out = new Mat(bm.rows, bm.cols);
+    oneA[0] = a;
+    loop(out.data, 0, oneA, 0, 0, bm.data, 0, 1, out.data.length);
+    return out;
+  }
+  if (typeof b === 'number') {
+    const out = new Mat(a.rows, a.cols);
+    oneB[0] = b;
+    loop(out.data, 0, a.data, 0, 1, oneB, 0, 0, out.data.length);
+    return out;
+  }
+  if (a.rows === b.rows && a.cols === b.cols) {
+    const out = new Mat(a.rows, a.cols);
+    loop(out.data, 0, a.data, 0, 1, b.data, 0, 1, out.data.length);
+    return out;
+  }
+  const shape = broadcastShape([a.rows, a.cols], [b.rows, b.cols]);
+  if (!shape) throw new ShapeError(messages.shapeBroadcast(verbs[op]));
+  const [R, C] = shape;
+  const out = alloc(R, C), o = out.data;
+  const ai = a.rows === 1 ? 0 : a.cols, aj = a.cols === 1 ? 0 : 1;
+  const bi = b.rows === 1 ? 0 : b.cols, bj = b.cols === 1 ? 0 : 1;
+  for (let i = 0; i < R; i++) loop(o, i * C, a.data, i * ai, aj, b.data, i * bi, bj, C);
+  return collapse(out);
+}
+
 export function add(a: Value, b: Value): Value {
-  return zip(a, b, (x, y) => x + y, 'add');
+  return binary(Bin.Add, a, b);
 }
 export function sub(a: Value, b: Value): Value {
-  return zip(a, b, (x, y) => x - y, 'subtract');
+  return binary(Bin.Sub, a, b);
 }
 export function mul(a: Value, b: Value): Value {
-  return zip(a, b, (x, y) => x * y, 'multiply');
+  return binary(Bin.Mul, a, b);
 }
 export function div(a: Value, b: Value): Value {
-  return zip(a, b, (x, y) => x / y, 'divide');
+  return binary(Bin.Div, a, b);
 }
 export function neg(a: Value): Value {
-  return map(a, (x) => -x);
+  if (typeof a === 'number') return -a;
+  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  for (let k = 0; k < d.length; k++) o[k] = -d[k];
+  return out;
 }
 export function scale(a: Value, s: number): Value {
-  return map(a, (x) => x * s);
+  if (typeof a === 'number') return a * s;
+  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  for (let k = 0; k < d.length; k++) o[k] = d[k] * s;
+  return out;
 }
 
 export function transpose(a: Value): Value {
@@ -137,6 +247,14 @@ export function transpose(a: Value): Value {
   return out;
 }
 
+/** Refuses a product of more than limits.maxMultiplications multiplications before anything is made. */
+function refuseProduct(n: number, k: number, m: number): void {
+  const work = n * k * m;
+  if (work > limits.maxMultiplications) {
+    throw new CellError(codes.E_TOO_LARGE, messages.tooMuchWork('This product', work, limits.maxMultiplications));
+  }
+}
+
 /** The matrix product; a number times anything scales it. */
 export function matmul(a: Value, b: Value): Value {
   if (typeof a === 'number' || typeof b === 'number') return mul(a, b);
@@ -144,18 +262,56 @@ export function matmul(a: Value, b: Value): Value {
     throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
   }
   const n = a.rows, k = a.cols, m = b.cols;
-  const work = n * k * m;
-  if (work > limits.maxMultiplications) {
-    throw new CellError(codes.E_TOO_LARGE, messages.tooMuchWork('This product', work, limits.maxMultiplications));
-  }
+  refuseProduct(n, k, m);
   const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
-  spend(work);
+  spend(n * k * m);
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     for (let p = 0; p < k; p++) {
       const aip = A[i * k + p];
       const bp = p * m;
       for (let j = 0; j < m; j++) O[oi + j] += aip * B[bp + j];
+    }
+  }
+  return collapse(out);
+}
+
+/**
+ * A Bᵀ without making Bᵀ (the gradient of a product with respect to its left factor): the same
+ * numbers as matmul(a, transpose(b)), each entry summed in the same order.
+ */
+export function matmulNT(a: Mat, b: Mat): Value {
+  if (a.cols !== b.cols) throw new ShapeError(messages.shapeMatmul(a.cols, b.cols));
+  const n = a.rows, k = a.cols, m = b.rows;
+  refuseProduct(n, k, m);
+  const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
+  spend(n * k * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A[i * k + p] * B[j * k + p];
+      O[i * m + j] = s;
+    }
+  }
+  return collapse(out);
+}
+
+/**
+ * Aᵀ B without making Aᵀ (the gradient of a product with respect to its right factor): the same
+ * numbers as matmul(transpose(a), b), each entry summed in the same order.
+ */
+export function matmulTN(a: Mat, b: Mat): Value {
+  if (a.rows !== b.rows) throw new ShapeError(messages.shapeMatmul(a.rows, b.rows));
+  const n = a.cols, k = a.rows, m = b.cols;
+  refuseProduct(n, k, m);
+  const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
+  spend(n * k * m);
+  for (let p = 0; p < n; p++) {
+    const op = p * m;
+    for (let i = 0; i < k; i++) {
+      const aip = A[i * n + p];
+      const bi = i * m;
+      for (let j = 0; j < m; j++) O[op + j] += aip * B[bi + j];
     }
   }
   return collapse(out);
