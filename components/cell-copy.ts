@@ -6,7 +6,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toJSON, type Value } from '../src/formula/value.ts';
 import { toLatex, toTSV } from '../src/store/clipboard.ts';
-import { storeMessages } from '../src/store/messages.ts';
+import { messages } from '../src/messages.ts';
 
 export type CopyFormat = 'TSV' | 'LaTeX';
 
@@ -56,9 +56,9 @@ export class CellCopy implements ReactiveController {
   async copy(name: string, value: Value, format: CopyFormat): Promise<void> {
     try {
       await writeClipboard(matrixText(value, format));
-      this.message = storeMessages.copied(name, format);
+      this.message = messages.copied(name, format);
     } catch (e) {
-      this.message = storeMessages.copyFailed(e instanceof Error ? e.message : String(e));
+      this.message = messages.copyFailed(e instanceof Error ? e.message : String(e));
     }
     this.host.requestUpdate();
   }

@@ -435,6 +435,8 @@ export class GsCell extends LitElement {
         border-radius: 4px;
         padding: 0.15rem 0.3rem;
         line-height: 1.4;
+        /* A trained weight keeps all its digits; unfocused, a long one ends in … (the title has it all). */
+        text-overflow: ellipsis;
       }
       input.entry:focus-visible, input.formula:focus-visible, button:focus-visible {
         outline: 2px solid var(--_accent);

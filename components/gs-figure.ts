@@ -73,8 +73,10 @@ export class GsFigure extends LitElement {
   static override styles = [
     theme,
     css`
-      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); }
-      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); }
+      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
+      /* A chart wider than the page (200% zoom, a phone) scrolls inside its frame. */
+      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; overflow-x: auto; }
+      @media print { figure { break-inside: avoid; } }
       figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }
       .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
       figure.stale gs-plot { opacity: 0.35; }

@@ -141,6 +141,11 @@ export class GsTrain extends LitElement {
       .problems { color: var(--_error); font-size: 0.85rem; }
       progress { width: 10rem; }
       .hint { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
+      .train { max-width: 100%; box-sizing: border-box; overflow-x: auto; }
+      @media print {
+        .controls, progress, .hint { display: none; }
+        .train { break-inside: avoid; }
+      }
     `,
   ];
 }

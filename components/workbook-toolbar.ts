@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Session, EditState } from '../src/reactive/session.ts';
 import { toTSV } from '../src/store/clipboard.ts';
-import { storeMessages } from '../src/store/messages.ts';
+import { messages } from '../src/messages.ts';
 import type { WorkbookTools } from './workbook-tools.ts';
 
 let panels = 0;
@@ -44,11 +44,11 @@ export function toolbar(tools: WorkbookTools, session: Session) {
     </div>
     ${save && !save.saving
       ? html`<div class="gs-notice gs-warn" role="status">${save.message}${save.reason === 'corrupt'
-          ? html` <button type="button" @click=${() => tools.discardUnreadable()}>${storeMessages.discardCorrupt()}</button>`
+          ? html` <button type="button" @click=${() => tools.discardUnreadable()}>${messages.discardCorrupt()}</button>`
           : nothing}</div>`
       : nothing}
     ${store?.restored
-      ? html`<div class="gs-notice" role="status">${storeMessages.restoredChanged(store.restored.dropped)}
+      ? html`<div class="gs-notice" role="status">${messages.restoredChanged(store.restored.dropped)}
           ${store.restored.dropped.length ? lostEdits(store.restored.lost) : nothing}
           <button type="button" @click=${() => tools.dismissRestored()}>Dismiss</button></div>`
       : nothing}
@@ -59,7 +59,7 @@ export function toolbar(tools: WorkbookTools, session: Session) {
     ${tools.link
       ? html`<div class="gs-notice gs-share">
           <label>Share link <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></label>
-          <span role="status">${tools.link.copied ? storeMessages.shareCopied() : storeMessages.shareNotCopied()}</span>
+          <span role="status">${tools.link.copied ? messages.shareCopied() : messages.shareNotCopied()}</span>
           <button type="button" @click=${() => { tools.link = undefined; tools.host.requestUpdate(); }}>Close</button></div>`
       : nothing}
     <section class="gs-graph-panel" id=${panel} aria-label="Dependency graph" ?hidden=${!tools.graphOpen}>

@@ -19,7 +19,7 @@ import { dependencyGraph, trace, type Trace } from '../src/graph/trace.ts';
 import { describeEdit } from '../src/store/history.ts';
 import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
 import { ShareError, decodeShare, shareLink, sharedInHash, shareParam, workbookPath } from '../src/store/share.ts';
-import { storeMessages } from '../src/store/messages.ts';
+import { messages } from '../src/messages.ts';
 import { isEmpty } from '../src/store/persist.ts';
 import { writeClipboard } from './cell-copy.ts';
 import { toolbar, toolbarSheet } from './workbook-toolbar.ts';
@@ -111,13 +111,13 @@ export class WorkbookTools implements ReactiveController {
 
   undo(): void {
     const edit = this.store?.undo();
-    this.announce(edit ? storeMessages.undone(describeEdit(edit)) : storeMessages.nothingToUndo());
+    this.announce(edit ? messages.undone(describeEdit(edit)) : messages.nothingToUndo());
     if (edit) this.tell({ action: 'undo', label: describeEdit(edit) });
   }
 
   redo(): void {
     const edit = this.store?.redo();
-    this.announce(edit ? storeMessages.redone(describeEdit(edit)) : storeMessages.nothingToRedo());
+    this.announce(edit ? messages.redone(describeEdit(edit)) : messages.nothingToRedo());
     if (edit) this.tell({ action: 'redo', label: describeEdit(edit) });
   }
 
@@ -126,7 +126,7 @@ export class WorkbookTools implements ReactiveController {
     if (!session) return;
     const edited = !isEmpty(session.edits());
     this.store!.resetAll();
-    this.announce(edited ? storeMessages.reset() : storeMessages.nothingToReset());
+    this.announce(edited ? messages.reset() : messages.nothingToReset());
     this.tell({ action: 'reset', label: 'Reset' });
   }
 
@@ -260,11 +260,11 @@ export class WorkbookTools implements ReactiveController {
       if (shared.workbook !== workbookPath(store.url)) return; // a link to another workbook of the page
       appliedLinks.add(store);
       const { dropped, changed } = store.applyShared(shared);
-      this.shareNotice = storeMessages.sharedApplied(dropped, changed);
+      this.shareNotice = messages.sharedApplied(dropped, changed);
       this.tell({ action: 'shared', label: 'Shared link' });
     } catch (e) {
       appliedLinks.add(store);
-      this.shareNotice = storeMessages.sharedUnreadable(e instanceof ShareError ? e.message : String(e));
+      this.shareNotice = messages.sharedUnreadable(e instanceof ShareError ? e.message : String(e));
     }
     // The state now lives in the sheet (and in saved edits): a reload must not apply it again.
     const params = new URLSearchParams(location.hash.slice(1));

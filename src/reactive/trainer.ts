@@ -50,6 +50,8 @@ export class Trainer {
   state: TrainerState = { status: 'idle', step: 0, history: [] };
   private listeners = new Set<(state: TrainerState) => void>();
   private stopRequested = false;
+  /** A student edited the sheet during the run: the run must not write over that edit. */
+  private interrupted = false;
   private publishing = false;
   private stride = 1;
   private readonly unwatch: () => void;
@@ -60,7 +62,10 @@ export class Trainer {
     // A student's edit while a run is going on wins: the run stops rather than overwrite it.
     this.unwatch = session.onEdit(() => {
       if (this.publishing) return;
-      if (this.state.status === 'running') this.stop(messages.trainStoppedByEdit());
+      if (this.state.status === 'running') {
+        this.interrupted = true;
+        this.stop(messages.trainStoppedByEdit());
+      }
       else this.refreshLoss();
     });
   }
@@ -111,11 +116,20 @@ export class Trainer {
     const first = this.state.step;
     const end = first + steps;
     this.stopRequested = false;
+    this.interrupted = false;
+    /** The trained cells' entries as the run last published them. */
+    let published = start;
+    const publishRun = () => {
+      this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
+      published = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
+    };
     this.update({ status: 'running', runTo: end, message: undefined, failure: undefined });
     return new Promise((resolve) => {
       const finish = (patch: Partial<TrainerState>) => {
-        this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
-        const after = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
+        // After an interruption the sheet already shows the last published weights, and the
+        // student's edit, which a final publish would overwrite.
+        if (!this.interrupted) publishRun();
+        const after = published;
         const edits: Edit[] = this.targets
           .filter((t) => JSON.stringify(start.get(t)) !== JSON.stringify(after.get(t)))
           .map((t) => ({ kind: 'entries', name: t, before: start.get(t)!, after: after.get(t)! }));
@@ -152,7 +166,7 @@ export class Trainer {
         }
         this.state.step = step;
         if (step >= end) return finish({ status: 'done', message: messages.trainRan(step - first) });
-        this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
+        publishRun();
         this.update({});
         this.schedule(slice);
       };

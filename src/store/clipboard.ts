@@ -8,7 +8,7 @@
 // bmatrix for slides (six significant digits, as the sheet shows them). No DOM here.
 
 import { formatNumber } from '../format/number.ts';
-import { storeMessages } from './messages.ts';
+import { messages } from '../messages.ts';
 
 /** Reads tab-separated text into rows of trimmed texts (rows may differ in length). */
 export function parseBlock(text: string): string[][] {
@@ -87,10 +87,10 @@ export function pasteBlock(entries: readonly (readonly string[])[], block: reado
   const fitRows = Math.min(height, rows - row + 1), fitCols = Math.min(width, cols - col + 1);
   const at = `[${row},${col}]`;
   const message = !height || !width
-    ? storeMessages.pasteEmpty()
+    ? messages.pasteEmpty()
     : left
-      ? storeMessages.pastedCut(`${height}×${width}`, `${rows}×${cols}`, at, height - fitRows, width - fitCols, left)
-      : storeMessages.pasted(height, width, at);
+      ? messages.pastedCut(`${height}×${width}`, `${rows}×${cols}`, at, height - fitRows, width - fitCols, left)
+      : messages.pasted(height, width, at);
   return { entries: out, rows: fitRows, cols: fitCols, message, cut: left > 0 };
 }
 

@@ -14,7 +14,7 @@
 import type { WorkbookSpec } from '../format/spec.ts';
 import type { EditState } from '../reactive/session.ts';
 import { isValidName } from '../graph/names.ts';
-import { storeMessages } from './messages.ts';
+import { messages } from '../messages.ts';
 
 /** The part of the Web Storage API used here (tests pass their own). */
 export interface StorageLike {
@@ -173,11 +173,11 @@ function parseRecord(text: string): SavedRecord | null {
 
 function notSaving(reason: NotSaving, why = ''): SaveState {
   const message = {
-    blocked: () => storeMessages.notSavingBlocked(why),
-    full: () => storeMessages.notSavingFull(),
-    corrupt: () => storeMessages.notSavingCorrupt(),
-    failed: () => storeMessages.notSavingFailed(why),
-    unavailable: () => storeMessages.notSavingUnavailable(),
+    blocked: () => messages.notSavingBlocked(why),
+    full: () => messages.notSavingFull(),
+    corrupt: () => messages.notSavingCorrupt(),
+    failed: () => messages.notSavingFailed(why),
+    unavailable: () => messages.notSavingUnavailable(),
   }[reason]();
   return { saving: false, reason, message };
 }

@@ -132,6 +132,26 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     }
   });
 
+  it('stops when the student edits a trained cell, and keeps that edit', async () => {
+    const { session, trainer } = await open(path);
+    const edits: Edit[] = [];
+    session.onEdit((e) => edits.push(e));
+    try {
+      const running = trainer.run({ steps: 1_000_000, target: null });
+      while (trainer.state.step === 0) await new Promise((r) => setTimeout(r, 5));
+      session.setEntry('W1', 1, 1, '0.25');
+      const state = await running;
+      expect(state.status).to.equal('stopped');
+      expect(state.message).to.contain('edited');
+      expect(session.entryText('W1', 1, 1)).to.equal('0.25');
+      const run = edits.find((e) => e.kind === 'group' && e.label === 'Run');
+      expect(run, 'the run up to the edit is one undoable edit').to.not.equal(undefined);
+    } finally {
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
   it('stops when asked, within a slice', async () => {
     const { session, trainer } = await open(path);
     try {
