@@ -19,7 +19,7 @@ import type { Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
 import type { CellError } from '../src/errors.ts';
 import { texToHTML } from './tex.ts';
-import { inlineMarkdownToHTML } from './markdown.ts';
+import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
 import { watchSession } from '../src/reactive/registry.ts';
@@ -240,7 +240,7 @@ export class GsCell extends LitElement {
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
-        ${spec.caption ? html`<p class="caption" part="caption">${trustedHTML(inlineMarkdownToHTML(spec.caption))}</p>` : nothing}
+        ${spec.caption ? html`<p class="caption" part="caption">${inlineMarkdown(spec.caption)}</p>` : nothing}
       </section>
     `;
   }

@@ -7,8 +7,7 @@ import type { PlotBlock } from '../src/format/spec.ts';
 import type { CellError } from '../src/errors.ts';
 import type { PlotLayerData } from '../src/plot/compile.ts';
 import { layerName, vegaLiteSpec } from '../src/plot/spec.ts';
-import { inlineMarkdownToHTML } from './markdown.ts';
-import { trustedHTML } from './unsafe-html.ts';
+import { inlineMarkdown } from './markdown-lazy.ts';
 import { theme } from './styles.ts';
 import { messages } from '../src/messages.ts';
 import type { GsPlot, PlotData, PlotSpec } from './gs-plot.ts';
@@ -66,7 +65,7 @@ export class GsFigure extends LitElement {
       ${this.lastGood
         ? html`<gs-plot .spec=${this.spec} .data=${this.lastGood} label=${`Plot: ${label}`}></gs-plot>`
         : error ? nothing : html`<p class="pending" aria-busy="true">Drawing ${label}…</p>`}
-      ${block.caption ? html`<figcaption>${trustedHTML(inlineMarkdownToHTML(block.caption))}</figcaption>` : nothing}
+      ${block.caption ? html`<figcaption>${inlineMarkdown(block.caption)}</figcaption>` : nothing}
     </figure>`;
   }
 

@@ -6,8 +6,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Session } from '../src/reactive/session.ts';
 import { watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
-import { markdownToHTML } from './markdown.ts';
-import { trustedHTML } from './unsafe-html.ts';
+import { markdown, markdownShown } from './markdown-lazy.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
@@ -74,6 +73,7 @@ export class GsWorkbook extends LitElement {
     const session = this.session ?? (await this.loaded); // the current one, after a live reload too
     await session.settled();
     await this.updateComplete;
+    await markdownShown(); // the prose, once markdown-it has loaded
   }
 
   protected override createRenderRoot() {
@@ -156,7 +156,7 @@ export class GsWorkbook extends LitElement {
   }
 
   private renderBlock(block: Block, session: Session) {
-    if (block.kind === 'prose') return html`<div class="gs-prose">${trustedHTML(markdownToHTML(block.text))}</div>`;
+    if (block.kind === 'prose') return html`<div class="gs-prose">${markdown(block.text, false)}</div>`;
     if (block.kind === 'train') return html`<gs-train .session=${session} .block=${block}></gs-train>`;
     if (block.kind === 'plot') return html`<gs-figure .session=${session} .block=${block}></gs-figure>`;
     return html`<div class="gs-row" role="group">

@@ -38,6 +38,37 @@ function noLitGlobals() {
   };
 }
 
+/**
+ * Reading a workbook needs only markdown-it's block parser (src/format/fences.ts), which comes
+ * with every page; rendering prose needs all of markdown-it (components/markdown.ts), which
+ * loads on demand. Two things keep the entity tables and the inline parser out of the page:
+ * - markdown-it and the packages it imports have no side effects when loaded but do not say so
+ *   (no "sideEffects": false), so esbuild would keep every top-level statement of each module it
+ *   reaches; they are marked pure, and only what is used is bundled;
+ * - esbuild splits by module: a module both parts import (markdown-it's utils, which imports the
+ *   entity tables) would go to a chunk the page loads up front. So the renderer gets markdown-it's
+ *   own single-file build of the same version (dist/index.cjs.js), and shares nothing with the
+ *   block parser.
+ */
+function splitMarkdown() {
+  const pure = /[\\/]node_modules[\\/](markdown-it|mdurl|uc\.micro|entities|linkify-it|punycode\.js)[\\/]/;
+  const packages = /^(markdown-it|mdurl|uc\.micro|entities|linkify-it|punycode\.js)(\/|$)/;
+  const renderer = /[\\/]components[\\/]markdown\.ts$/;
+  return {
+    name: 'split-markdown',
+    setup(b) {
+      b.onResolve({ filter: /^markdown-it$/ }, (args) =>
+        renderer.test(args.importer) ? { path: path.join(root, 'node_modules/markdown-it/dist/index.cjs.js') } : undefined);
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        // Only imports of those packages, or from inside them (the others resolve as usual).
+        if (args.pluginData?.resolving || !(packages.test(args.path) || pure.test(args.importer))) return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+        return !r.errors.length && pure.test(r.path) ? { ...r, sideEffects: false } : undefined;
+      });
+    },
+  };
+}
+
 export async function buildBundle({ outdir = path.join(root, 'dist'), minify = true } = {}) {
   await rm(outdir, { recursive: true, force: true });
   const started = performance.now();
@@ -59,7 +90,7 @@ export async function buildBundle({ outdir = path.join(root, 'dist'), minify = t
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [noLitGlobals()],
+    plugins: [noLitGlobals(), splitMarkdown()],
   });
   const ms = performance.now() - started;
   return { outdir, ms, files: await sizes(result.metafile, outdir) };

@@ -5,7 +5,6 @@
 // and column, and reading never stops at the first one: a workbook with a typo still shows
 // everything else.
 
-import MarkdownIt from 'markdown-it';
 import { codes, messages, type Code } from '../messages.ts';
 import { limits } from '../limits.ts';
 import { closest } from '../formula/spelling.ts';
@@ -14,6 +13,7 @@ import { readCells } from './cells-block.ts';
 import { readTrain } from './train-block.ts';
 import { readPlot } from './plot-block.ts';
 import type { BlockReader } from './block-reader.ts';
+import { blockTokens } from './fences.ts';
 
 /**
  * Block types gradsheet reads, each by its own reader; other fenced blocks are code listings
@@ -27,8 +27,6 @@ export const blockReaders: Record<string, BlockReader> = {
 export const blockKinds = Object.keys(blockReaders);
 /** Front-matter keys. */
 export const metaKeys = ['title', 'summary', 'author', 'source'] as const;
-
-const markdown = new MarkdownIt('commonmark', { html: false });
 
 export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpec {
   const problems: Problem[] = [];
@@ -82,9 +80,9 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
     }
   }
 
-  // 3. Blocks: markdown-it finds the top-level fences (it knows CommonMark's rules for them).
+  // 3. Blocks: markdown-it's block parser finds the top-level fences (it knows CommonMark's rules for them).
   const body = lines.map((l, i) => (i < bodyStart ? '' : l)).join('\n');
-  const fences = markdown.parse(body, {}).filter((t) => t.type === 'fence' && t.level === 0 && t.map);
+  const fences = blockTokens(body).filter((t) => t.type === 'fence' && t.level === 0 && t.map);
   let proseFrom = bodyStart;
   const pushProse = (from: number, to: number) => {
     const chunk = lines.slice(from, to).join('\n');

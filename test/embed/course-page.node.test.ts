@@ -102,10 +102,12 @@ describe('the example course page, built and served statically', function () {
     expectValue((await valueOf(page, NEURON, 'dE_dw')) as never, [[-0.0385505], [0.0192752]], 6, 'dE_dw');
   });
 
-  it('loads only the files the page needs up front: no plot, so no on-demand chunk', async () => {
+  it('loads only the files the page needs: no plot, so no vega; captions, so the Markdown chunk', async () => {
     const eager = bundle.files.filter((f) => f.eager).map((f) => `/dist/${f.file}`);
+    const markdown = bundle.files.filter((f) => f.file.startsWith('chunks/markdown-')).map((f) => `/dist/${f.file}`);
+    expect(markdown).to.have.length(1);
     const scripts = requested.filter((p) => p.startsWith('/dist/'));
-    expect(scripts).to.have.members(eager);
+    expect(scripts).to.have.members([...eager, ...markdown]);
     expect(requested.filter((p) => p.endsWith('.md')).sort()).to.deep.equal(['/examples/course-page/one-neuron.md', '/workbooks/07-backpropagation.md']);
   });
 
