@@ -32,6 +32,9 @@ function loadVega() {
 const refuseAll = () => Promise.reject(new Error('gradsheet plots do not load data from URLs'));
 const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: refuseAll };
 
+/** Resolves in a task after the current one (and so after the frame being rendered, if any). */
+const afterFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class GsPlot extends LitElement {
   static override properties = {
     spec: { attribute: false },
@@ -66,7 +69,9 @@ export class GsPlot extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.spec) return;
     if (changed.has('spec') && this.spec !== this.embedded) this.drawing = this.drawing.then(() => this.embed());
-    else if (changed.has('data')) this.drawing = this.drawing.then(() => this.push());
+    // New data is drawn in a task of its own, after the frame that shows the cells' new values:
+    // vega's dataflow and SVG cost more than every cell of the sheet (edit → paint, bench/).
+    else if (changed.has('data')) this.drawing = this.drawing.then(afterFrame).then(() => this.push());
   }
 
   private async embed(): Promise<void> {

@@ -5,7 +5,7 @@
 // caption or the prose is empty; it fills in when the chunk arrives, without re-rendering the
 // element around it.
 
-import { nothing } from 'lit';
+import { noChange, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { trustedHTML } from './unsafe-html.ts';
 
@@ -25,14 +25,22 @@ export async function markdownShown(): Promise<void> {
 }
 
 class MarkdownDirective extends AsyncDirective {
+  /** The text asked for last, and the text the part shows (rendered once, not on every update of the element). */
   private wanted: [string, boolean] | undefined;
+  private shown: [string, boolean] | undefined;
 
   render(text: string, inline: boolean) {
+    if (this.shown?.[0] === text && this.shown[1] === inline) return noChange;
     this.wanted = [text, inline];
-    if (renderer) return html(renderer, text, inline);
+    if (renderer) {
+      this.shown = [text, inline];
+      return html(renderer, text, inline);
+    }
     void loadMarkdown().then((r) => {
       // Only the latest text, and only while the part is still on the page.
-      if (this.wanted?.[0] === text && this.wanted[1] === inline && this.isConnected) this.setValue(html(r, text, inline));
+      if (this.wanted?.[0] !== text || this.wanted[1] !== inline || !this.isConnected) return;
+      this.shown = [text, inline];
+      this.setValue(html(r, text, inline));
     });
     return nothing;
   }
