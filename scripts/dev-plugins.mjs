@@ -13,22 +13,38 @@
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { readFile, readdir, mkdir, writeFile, stat } from 'node:fs/promises';
-import { existsSync, watch } from 'node:fs';
+import { existsSync, readFileSync, watch } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'gradsheet-prebundle');
 
-/** Packages served prebundled; `default` when the package has a default export. */
+/**
+ * Packages served prebundled; `default` when the package has a default export, `names` when
+ * only those exports are wanted, `package` when the entry is a file inside a package.
+ */
 export const prebundled = {
-  mathjs: { default: false },
+  // Only what src/formula/mathjs.ts imports (its parser): all of mathjs takes ~250 ms to
+  // load, since its entry builds every one of its functions.
+  mathjs: { default: false, names: mathjsImports },
   katex: { default: true },
   'markdown-it': { default: true },
   '@mdit/plugin-tex': { default: false },
   'vega-embed': { default: true },
   'vega-interpreter': { default: false },
+  // Reading a workbook needs only markdown-it's block parser (src/format/fences.ts); unbundled
+  // it is ~30 more modules on the way to the first cell.
+  'markdown-it/lib/parser_block.mjs': { default: true, package: 'markdown-it' },
 };
+
+/** The names src/formula/mathjs.ts imports from mathjs (the only module that does). */
+function mathjsImports() {
+  const source = readFileSync(path.join(root, 'src/formula/mathjs.ts'), 'utf8');
+  const list = /import\s*\{([^}]*)\}\s*from\s*'mathjs'/.exec(source)?.[1] ?? '';
+  return list.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+}
 
 const PREFIX = '/__prebundled__/';
 
@@ -38,15 +54,18 @@ async function packageVersion(name) {
 }
 
 async function bundle(name) {
-  const version = await packageVersion(name);
-  const file = path.join(cacheDir, `${name.replace(/[@/]/g, '_')}@${version}.js`);
+  const { names, package: pkg = name } = prebundled[name];
+  const version = await packageVersion(pkg);
+  const contents = (names ? `export { ${names().join(', ')} } from '${name}';` : `export * from '${name}';`) +
+    (prebundled[name].default ? `export { default } from '${name}';` : '');
+  const key = createHash('sha256').update(contents).digest('hex').slice(0, 8);
+  const file = path.join(cacheDir, `${name.replace(/[@/.]/g, '_')}@${version}-${key}.js`);
   try {
     await stat(file);
     return readFile(file, 'utf8');
   } catch {
     // not cached yet
   }
-  const contents = `export * from '${name}';` + (prebundled[name].default ? `export { default } from '${name}';` : '');
   const result = await build({
     stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
