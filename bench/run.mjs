@@ -18,6 +18,7 @@ const figures = {
   latency: () => import('./latency.ts'),
   'cold-start': () => import('./cold-start.ts'),
   memory: () => import('./memory.ts'),
+  scale: () => import('./scale.ts'),
 };
 
 const args = process.argv.slice(2);

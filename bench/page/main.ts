@@ -13,6 +13,7 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
 import type { Plan } from '../../src/graph/compile.ts';
+import { limits } from '../../src/limits.ts';
 
 /** Chromium's prioritized task scheduler (not in TypeScript's DOM types yet). */
 const scheduler = (globalThis as { scheduler?: { postTask(f: () => void, o: { priority: string }): Promise<void> } }).scheduler;
@@ -175,6 +176,29 @@ const bench = {
     await Promise.all([...(workbook?.querySelectorAll<GsCell>('gs-cell') ?? [])].map((c) => c.updateComplete));
     for (let k = 0; k < 2; k++) await new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => setTimeout(r, phase));
+  },
+  /**
+   * Lets a workbook hold an input cell longer than a formula may be (a 256×256 matrix is ~400,000
+   * characters): for the scale figure only, since a workbook file cannot hold one today.
+   */
+  allowLongLiterals(): void {
+    (limits as { maxFormulaLength: number }).maxFormulaLength = 1_000_000;
+  },
+  /** Scrolls the page down by `step` px a frame, `frames` times; the median and 95th percentile frame intervals. */
+  scroll(step: number, frames: number): Promise<[number, number]> {
+    return new Promise((resolve) => {
+      const times: number[] = [];
+      const tick = (t: number) => {
+        times.push(t);
+        scrollBy(0, step);
+        if (times.length <= frames) requestAnimationFrame(tick);
+        else {
+          const gaps = times.slice(1).map((x, k) => x - times[k]).sort((a, b) => a - b);
+          resolve([gaps[Math.floor(gaps.length / 2)], gaps[Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.95) - 1)]]);
+        }
+      };
+      requestAnimationFrame(tick);
+    });
   },
   /** Takes the workbook off the page (before the bare runtime runs alone). */
   async close(): Promise<void> {
