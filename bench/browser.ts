@@ -10,6 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { serveStatic } from '../scripts/serve-static.mjs';
+import { bundleOptions } from '../scripts/build.mjs';
+import { seeded } from './table.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,21 +32,7 @@ export interface BenchSite {
 /** Builds the bench page and serves it; `url` + '/bench/index.html' is the page. */
 export async function benchSite(): Promise<BenchSite> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gradsheet-bench-'));
-  await build({
-    absWorkingDir: root,
-    entryPoints: { main: 'bench/page/main.ts' },
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['browser', 'production'],
-    minify: process.env.BENCH_MINIFY !== '0',
-    logLevel: 'warning',
-    tsconfig: path.join(root, 'tsconfig.json'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  await build(bundleOptions({ entryPoints: { main: 'bench/page/main.ts' }, outdir: dir, minify: process.env.BENCH_MINIFY !== '0' }));
   await writeFile(path.join(dir, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gradsheet bench</title>' +
     '<script type="module" src="./main.js"></script></head><body></body></html>');
@@ -67,8 +55,7 @@ export async function benchSite(): Promise<BenchSite> {
 
 /** A network with `depth` layers of 2 sigmoid units and every backprop partial as a cell: 6·depth + 4 cells. */
 export function deepWorkbook(depth: number): string {
-  let seed = 7;
-  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+  const uniform = seeded(7), next = () => uniform() * 2 - 1;
   const w = () => `[${next().toFixed(3)}, ${next().toFixed(3)}; ${next().toFixed(3)}, ${next().toFixed(3)}]`;
   const h = (l: number) => (l === 0 ? 'x' : `h${l}`);
   const cells: string[] = ['x = [0.5; -0.3]', 'y = 1'];

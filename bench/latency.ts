@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { benchSite, deepWorkbook, launch } from './browser.ts';
 import type { EditTime } from './page/main.ts';
-import { type Options, type Row, fmt, median, percentile } from './table.ts';
+import { type Options, type Row, fmt, median, percentile, seeded } from './table.ts';
 
 interface Case {
   name: string;
@@ -41,8 +41,8 @@ const cases: Case[] = [
 
 /** Where in a frame each key lands, ms after a frame's start: the same seeded sequence for every run. */
 function phases(n: number): number[] {
-  let seed = 42;
-  return Array.from({ length: n }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * (1000 / 60));
+  const next = seeded(42);
+  return Array.from({ length: n }, () => next() * (1000 / 60));
 }
 
 async function edits(page: Page, c: Case, n: number): Promise<EditTime[]> {

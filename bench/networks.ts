@@ -7,6 +7,8 @@
 // the i-k-j order, no SIMD, no workers, no unrolling. It is what a student would write by hand
 // against Float64Array, and what the engine would be if it had no interpreter at all.
 
+import { seeded } from './table.ts';
+
 export type Activation = 'sigmoid' | 'tanh' | 'linear';
 
 export interface Network {
@@ -29,19 +31,6 @@ export interface FloorSpec {
   W: Float64Array[];
   b: Float64Array[];
   gamma: number;
-}
-
-// ---- Seeded numbers (mulberry32, as the formula language's rand) --------------------------------
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** rows×cols normal numbers times `scale`, rounded to 4 decimals so the text and the floor agree exactly. */
@@ -86,7 +75,7 @@ const trainBlock = (loss: string, params: string[], steps: number) =>
 
 /** A 1-64-1 tanh network fitting sin on 256 points of [−3, 3] (linear output, mean squared error). */
 export function fit1d(): Network {
-  const next = rng(64);
+  const next = seeded(64);
   const N = 256, H = 64, gamma = 0.05;
   const W1 = weights(1, H, 1, next), b1 = weights(1, H, 0.5, next), W2 = weights(H, 1, 1 / Math.sqrt(H), next);
   const text = [
@@ -116,7 +105,7 @@ export function fit1d(): Network {
  * paste would set it).
  */
 export function deep2d(): Network {
-  const next = rng(6464);
+  const next = seeded(6464);
   const N = 256, H = 64, gamma = 0.05;
   const W1 = weights(2, H, 1, next), b1 = weights(1, H, 0.1, next);
   const W2 = weights(H, H, 1 / Math.sqrt(H), next), b2 = weights(1, H, 0.1, next);

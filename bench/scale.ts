@@ -6,11 +6,10 @@
 import { readWorkbook } from '../src/format/read.ts';
 import { planWorkbook } from '../src/workbook.ts';
 import { benchSite, launch } from './browser.ts';
-import { type Options, type Row, fmt, median, percentile } from './table.ts';
+import { type Options, type Row, fmt, median, percentile, seeded } from './table.ts';
 
 function bigWorkbook(n: number): string {
-  let seed = 5;
-  const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647).toFixed(2);
+  const next = seeded(5), r = () => next().toFixed(2);
   const rows = Array.from({ length: n }, () => Array.from({ length: n }, r).join(', ')).join('; ');
   return ['# A 256×256 matrix', '', '```cells', `A = [${rows}]`, `v = ones(${n}, 1)`, 'b = A * v', 's = sum(b)', '```', ''].join('\n');
 }

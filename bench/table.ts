@@ -14,6 +14,12 @@ export interface Row {
   met?: boolean;
 }
 
+/** A seeded sequence of numbers in (0, 1) (Park and Miller's minimal standard generator). */
+export function seeded(seed: number): () => number {
+  let s = seed % 2147483647 || 1;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;

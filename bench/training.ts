@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { evaluateWorkbook } from '../src/workbook.ts';
 import { runBatch } from '../src/train/batch.ts';
-import { matFromRows, type Value } from '../src/formula/value.ts';
+import { matFromRows } from '../src/formula/value.ts';
 import type { CellResult } from '../src/graph/compile.ts';
 import type { TrainBlock } from '../src/format/spec.ts';
 import { Floor, deep2d, fit1d, xor, type Network } from './networks.ts';
@@ -97,4 +97,3 @@ export async function measure(opts: Options): Promise<Row[]> {
   return rows;
 }
 
-export type { Value };

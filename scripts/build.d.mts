@@ -12,5 +12,7 @@ export interface Bundle {
   ms: number;
   files: BundleFile[];
 }
+/** esbuild's options for the embed bundle (the benchmark's page is built with them too). */
+export function bundleOptions(options: { entryPoints: Record<string, string>; outdir: string; minify?: boolean }): import('esbuild').BuildOptions;
 export function buildBundle(options?: { outdir?: string; minify?: boolean }): Promise<Bundle>;
 export function report(bundle: Bundle): string;

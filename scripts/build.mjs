@@ -69,12 +69,14 @@ function splitMarkdown() {
   };
 }
 
-export async function buildBundle({ outdir = path.join(root, 'dist'), minify = true } = {}) {
-  await rm(outdir, { recursive: true, force: true });
-  const started = performance.now();
-  const result = await build({
+/**
+ * esbuild's options for the embed bundle: one ES module per entry, chunks split on dynamic
+ * imports, production Lit, no globals. The benchmark builds its page with them too.
+ */
+export function bundleOptions({ entryPoints, outdir, minify = true }) {
+  return {
     absWorkingDir: root,
-    entryPoints: { gradsheet: 'components/index.ts' },
+    entryPoints,
     outdir,
     bundle: true,
     splitting: true,
@@ -86,12 +88,17 @@ export async function buildBundle({ outdir = path.join(root, 'dist'), minify = t
     minify,
     sourcemap: false,
     legalComments: 'eof',
-    metafile: true,
     logLevel: 'warning',
     tsconfig: path.join(root, 'tsconfig.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [noLitGlobals(), splitMarkdown()],
-  });
+  };
+}
+
+export async function buildBundle({ outdir = path.join(root, 'dist'), minify = true } = {}) {
+  await rm(outdir, { recursive: true, force: true });
+  const started = performance.now();
+  const result = await build({ ...bundleOptions({ entryPoints: { gradsheet: 'components/index.ts' }, outdir, minify }), metafile: true });
   const ms = performance.now() - started;
   return { outdir, ms, files: await sizes(result.metafile, outdir) };
 }

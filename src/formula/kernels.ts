@@ -247,24 +247,29 @@ export function transpose(a: Value): Value {
   return out;
 }
 
-/** Refuses a product of more than limits.maxMultiplications multiplications before anything is made. */
-function refuseProduct(n: number, k: number, m: number): void {
+/**
+ * The n×m result of a product of inner size k: refused before anything is made when it is more
+ * than limits.maxMultiplications multiplications (or the result too large), then charged.
+ */
+function productOut(n: number, k: number, m: number): Float64Array {
   const work = n * k * m;
   if (work > limits.maxMultiplications) {
     throw new CellError(codes.E_TOO_LARGE, messages.tooMuchWork('This product', work, limits.maxMultiplications));
   }
+  const out = alloc(n, m);
+  spend(work);
+  return out.data;
 }
+
+/** An n×m product as a value: a 1×1 result is a number. */
+const product = (n: number, m: number, data: Float64Array) => collapse(new Mat(n, m, data));
 
 /** The matrix product; a number times anything scales it. */
 export function matmul(a: Value, b: Value): Value {
   if (typeof a === 'number' || typeof b === 'number') return mul(a, b);
-  if (a.cols !== b.rows) {
-    throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
-  }
-  const n = a.rows, k = a.cols, m = b.cols;
-  refuseProduct(n, k, m);
-  const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
-  spend(n * k * m);
+  if (a.cols !== b.rows) throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
+  const n = a.rows, k = a.cols, m = b.cols, A = a.data, B = b.data;
+  const O = productOut(n, k, m);
   for (let i = 0; i < n; i++) {
     const oi = i * m;
     for (let p = 0; p < k; p++) {
@@ -273,7 +278,7 @@ export function matmul(a: Value, b: Value): Value {
       for (let j = 0; j < m; j++) O[oi + j] += aip * B[bp + j];
     }
   }
-  return collapse(out);
+  return product(n, m, O);
 }
 
 /**
@@ -282,10 +287,8 @@ export function matmul(a: Value, b: Value): Value {
  */
 export function matmulNT(a: Mat, b: Mat): Value {
   if (a.cols !== b.cols) throw new ShapeError(messages.shapeMatmul(a.cols, b.cols));
-  const n = a.rows, k = a.cols, m = b.rows;
-  refuseProduct(n, k, m);
-  const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
-  spend(n * k * m);
+  const n = a.rows, k = a.cols, m = b.rows, A = a.data, B = b.data;
+  const O = productOut(n, k, m);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       let s = 0;
@@ -293,7 +296,7 @@ export function matmulNT(a: Mat, b: Mat): Value {
       O[i * m + j] = s;
     }
   }
-  return collapse(out);
+  return product(n, m, O);
 }
 
 /**
@@ -302,10 +305,8 @@ export function matmulNT(a: Mat, b: Mat): Value {
  */
 export function matmulTN(a: Mat, b: Mat): Value {
   if (a.rows !== b.rows) throw new ShapeError(messages.shapeMatmul(a.rows, b.rows));
-  const n = a.cols, k = a.rows, m = b.cols;
-  refuseProduct(n, k, m);
-  const out = alloc(n, m), A = a.data, B = b.data, O = out.data;
-  spend(n * k * m);
+  const n = a.cols, k = a.rows, m = b.cols, A = a.data, B = b.data;
+  const O = productOut(n, k, m);
   for (let p = 0; p < n; p++) {
     const op = p * m;
     for (let i = 0; i < k; i++) {
@@ -314,7 +315,7 @@ export function matmulTN(a: Mat, b: Mat): Value {
       for (let j = 0; j < m; j++) O[op + j] += aip * B[bi + j];
     }
   }
-  return collapse(out);
+  return product(n, m, O);
 }
 
 export function sumAll(a: Value): number {
