@@ -2,7 +2,10 @@
 // They are checked before the work is done, never after.
 
 export const limits = {
-  /** Characters in one formula. */
+  /**
+   * Characters in one formula. An input cell's own literal (plain numbers in the workbook file)
+   * is data and may be longer: the file's size and maxEntries bound it (formula/parse.ts).
+   */
   maxFormulaLength: 2000,
   /** Nesting of brackets in one formula (mathjs overflows the stack near 300). */
   maxNesting: 40,

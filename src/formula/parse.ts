@@ -55,10 +55,22 @@ export interface ParseContext {
 
 const noCells: ParseContext = { isCell: () => false, cellNames: () => [] };
 
-export function parseFormula(text: string, ctx: ParseContext = noCells): ParsedFormula {
-  if (text.length > limits.maxFormulaLength) {
-    throw new CellError(codes.E_TOO_LONG, messages.tooLong(text.length, limits.maxFormulaLength), '', limits.maxFormulaLength);
-  }
+export interface ParseOptions {
+  /**
+   * The text is an input cell's own literal (data, not a formula): a plain number or matrix of
+   * numbers of any length is accepted, bounded by the file's size and limits.maxEntries. Any
+   * other text over limits.maxFormulaLength is still refused (E_TOO_LONG).
+   */
+  longLiteral?: boolean;
+}
+
+export function parseFormula(text: string, ctx: ParseContext = noCells, options: ParseOptions = {}): ParsedFormula {
+  const tooLong = text.length > limits.maxFormulaLength;
+  const refuseLong = () => new CellError(codes.E_TOO_LONG, messages.tooLong(text.length, limits.maxFormulaLength), '', limits.maxFormulaLength);
+  if (tooLong && !(options.longLiteral && literalShaped(text))) throw refuseLong();
+  // Plain numbers are read here without mathjs (a 256×256 matrix: ~0.5 s through mathjs).
+  const fast = fastLiteral(text);
+  if (fast) return literalFormula(text, fast);
   if (!text.trim()) throw new CellError(codes.E_SYNTAX, messages.formulaEmpty(), '', 1);
   const deep = nestingBeyond(text, limits.maxNesting);
   if (deep) throw new CellError(codes.E_TOO_DEEP, messages.tooDeep(limits.maxNesting), '', deep);
@@ -77,6 +89,8 @@ export function parseFormula(text: string, ctx: ParseContext = noCells): ParsedF
   const walker = new Walker(text, ctx);
   const expr = walker.walk(node, 0, false);
   const literal = literalOf(node);
+  // A long text that looked like a literal (so that its mistakes are located) but is not one.
+  if (tooLong && !literal) throw refuseLong();
   return { text, expr, node, refs: [...walker.refs], usesGrad: walker.usesGrad, ...(literal ? { literal } : {}) };
 }
 
@@ -268,7 +282,7 @@ function safeText(node: MathNode): string {
 }
 
 /** A plain number or matrix of numbers (with signs), as written; null for anything else. */
-function literalOf(node: MathNode): Literal | null {
+export function literalOf(node: MathNode): Literal | null {
   const num = (x: MathNode): number | null => {
     const n = x as any;
     if (x.type === 'ConstantNode' && typeof n.value === 'number') return n.value;
@@ -297,4 +311,103 @@ function literalOf(node: MathNode): Literal | null {
 /** How an entry is shown for editing: the shortest text that reads back as the same number. */
 export function formatEntry(v: number): string {
   return String(v);
+}
+
+// ---- Literals without mathjs -------------------------------------------------------------------
+// An input cell's literal is data: a 256×256 matrix of short numbers is ~330,000 characters,
+// which mathjs parses in ~0.5 s. The common form — numbers with at most one sign each, commas
+// between entries, semicolons between rows, in one pair of brackets — is read here in one pass,
+// and gives the same Literal as literalOf(mathjs's tree) (test/formula/literal.test.ts checks
+// that over random literals). Anything else (two signs, hex, [[1, 2], [3, 4]], an expression,
+// a number too large for float64, a mistake) returns null and goes through mathjs as before,
+// which locates every error.
+
+/** Could this text be a literal? Only then is a long text parsed, so that a mistake in it is located. */
+function literalShaped(text: string): boolean {
+  return /^\s*\[[\s\d.,;[\]eE+-]*\]\s*$/.test(text) && /\d/.test(text);
+}
+
+const SPACE = 32, TAB = 9, PLUS = 43, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57, COMMA = 44, SEMI = 59, OPEN = 91, CLOSE = 93, E_UPPER = 69, E_LOWER = 101;
+const isDigit = (c: number) => c >= ZERO && c <= NINE;
+
+/** The Literal of a plain numeric literal ("1.5", "[1, -2; 3e-4, +4]"), or null when mathjs must read the text. */
+export function fastLiteral(text: string): Literal | null {
+  const n = text.length;
+  let i = 0;
+  const skip = () => {
+    while (i < n && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  };
+  /** One number with at most one sign, or NaN when the text has none here. */
+  const number = (): number => {
+    let negative = false;
+    const sign = text.charCodeAt(i);
+    if (sign === PLUS || sign === MINUS) {
+      negative = sign === MINUS;
+      i++;
+      skip();
+    }
+    const start = i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    let digits = i - start;
+    if (text.charCodeAt(i) === DOT) {
+      i++;
+      const from = i;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      digits += i - from;
+    }
+    if (digits === 0) return NaN;
+    const e = text.charCodeAt(i);
+    if (e === E_LOWER || e === E_UPPER) {
+      i++;
+      const s = text.charCodeAt(i);
+      if (s === PLUS || s === MINUS) i++;
+      const from = i;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      if (i === from) return NaN;
+    }
+    const v = Number(text.slice(start, i));
+    // 1e400 is Infinity: mathjs's path says where it is written (E_NONFINITE).
+    if (!Number.isFinite(v)) return NaN;
+    return negative ? -v : v;
+  };
+
+  skip();
+  if (text.charCodeAt(i) !== OPEN) {
+    const v = number();
+    skip();
+    return Number.isNaN(v) || i !== n ? null : { value: v, entries: [[formatEntry(v)]] };
+  }
+  i++;
+  const rows: number[][] = [];
+  let row: number[] = [];
+  for (;;) {
+    skip();
+    const v = number();
+    if (Number.isNaN(v)) return null;
+    row.push(v);
+    skip();
+    const c = text.charCodeAt(i++);
+    if (c === COMMA) continue;
+    if (c !== SEMI && c !== CLOSE) return null;
+    if (rows.length && row.length !== rows[0].length) return null;
+    rows.push(row);
+    row = [];
+    if (c === CLOSE) break;
+  }
+  skip();
+  if (i !== n) return null;
+  const count = rows.length * rows[0].length;
+  if (count > limits.maxEntries) throw new CellError(codes.E_TOO_LARGE, messages.tooLarge('The matrix', count, limits.maxEntries), '', 1);
+  return { value: matFromRows(rows), entries: rows.map((r) => r.map(formatEntry)) };
+}
+
+/**
+ * The ParsedFormula of a literal read without mathjs. Its value is a constant; its mathjs tree,
+ * which only typesetting a formula cell needs, is parsed when first asked for.
+ */
+function literalFormula(text: string, literal: Literal): ParsedFormula {
+  const parsed = { text, expr: { kind: 'const', value: literal.value, text }, refs: [], usesGrad: false, literal } as Omit<ParsedFormula, 'node'>;
+  let node: MathNode | undefined;
+  Object.defineProperty(parsed, 'node', { get: () => (node ??= mathParse(text)), enumerable: true, configurable: true });
+  return parsed as ParsedFormula;
 }

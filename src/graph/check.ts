@@ -70,7 +70,8 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
     const overridden = overrides.has(cell.name);
     const col = cell.spec.formulaCol;
     try {
-      const parsed = parseFormula(cell.formula, ctx);
+      // The workbook's own literal is data: the formula length limit does not apply to it.
+      const parsed = parseFormula(cell.formula, ctx, { longLiteral: !overridden });
       cell.parsed = parsed;
       if (parsed.literal && !overridden) {
         cell.kind = 'input';
