@@ -54,23 +54,44 @@ export class GsGallery extends LitElement {
   }
 
   private async load(): Promise<void> {
+    let files: string[];
     try {
       const response = await fetch(new URL(this.index, document.baseURI), { cache: 'no-cache' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const files = (await response.json()) as string[];
-      this._entries = await Promise.all(
-        files.map(async (file) => {
-          try {
-            const spec = readWorkbook(await fetchWorkbookText(new URL(file, this.base).href), file);
-            return { file, title: spec.title, summary: spec.meta.summary ?? '' };
-          } catch {
-            return { file, title: file, summary: 'This workbook could not be loaded.' };
-          }
-        }),
-      );
+      files = (await response.json()) as string[];
     } catch (e) {
       this._error = `Could not list the workbooks (${this.index}): ${e instanceof Error ? e.message : String(e)}`;
+      return;
     }
+    // Until a workbook's own title is read, its file name stands in for it.
+    const standIns = files.map((file) => ({ file, title: file.replace(/\.md$/i, '').replace(/^\d+-/, '').replace(/-/g, ' '), summary: '' }));
+    const open = new URLSearchParams(location.search).get('w');
+    if (open) {
+      this._entries = standIns;
+      // A workbook is open: it comes first. Only its neighbours' titles are needed (for the
+      // links to the previous and next), and only once it has computed.
+      await this.updateComplete;
+      await this.querySelector('gs-workbook')?.settled().catch(() => undefined);
+      const at = files.indexOf(open);
+      await this.readTitles([files[at - 1], files[at + 1]].filter((f): f is string => !!f));
+    } else {
+      await this.readTitles(files, standIns);
+    }
+  }
+
+  /** Reads the title and summary of each file, in place of its stand-in. */
+  private async readTitles(files: string[], entries = this._entries!): Promise<void> {
+    const read = await Promise.all(
+      files.map(async (file): Promise<Entry> => {
+        try {
+          const spec = readWorkbook(await fetchWorkbookText(new URL(file, this.base).href), file);
+          return { file, title: spec.title, summary: spec.meta.summary ?? '' };
+        } catch {
+          return { file, title: file, summary: 'This workbook could not be loaded.' };
+        }
+      }),
+    );
+    this._entries = entries.map((e) => read.find((r) => r.file === e.file) ?? e);
   }
 
   override render() {

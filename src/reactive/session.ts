@@ -61,6 +61,8 @@ export class Session {
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly anyListeners = new Set<(index: number) => void>();
   private readonly editListeners = new Set<(edit: Edit) => void>();
+  private computeQueued = false;
+  private disposed = false;
   /** Edits made inside group(): reported together when it ends. */
   private collecting: Edit[] | null = null;
   /** The formulas the student typed, by cell name. */
@@ -380,6 +382,7 @@ export class Session {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.runtime.dispose();
     this.listeners.clear();
     this.anyListeners.clear();
@@ -405,6 +408,23 @@ export class Session {
       // A second cell of the same name: shown with its error, invisible to formulas.
       variable.define(null, [], cell.run);
     }
+    this.computeSoon();
+  }
+
+  /**
+   * The runtime computes on the next animation frame; an edit is computed as soon as the task
+   * that made it ends instead (once, however many cells it redefined), so its dependents are
+   * rendered before that frame and the frame only paints them. `_computeNow` is the runtime's
+   * own compute step (runtime.js, pinned at 6.0.1); the frame's scheduled compute then finds
+   * nothing left to do.
+   */
+  private computeSoon(): void {
+    if (this.computeQueued) return;
+    this.computeQueued = true;
+    queueMicrotask(() => {
+      this.computeQueued = false;
+      if (!this.disposed) void (this.runtime as unknown as { _computeNow(): Promise<void> })._computeNow();
+    });
   }
 
   /** Gradient checks read other cells' formulas too, so they are redefined whenever a formula changes. */

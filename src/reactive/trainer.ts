@@ -12,7 +12,7 @@ import type { Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
 import { failure, trainStep, type TrainFailure } from '../train/batch.ts';
 import type { TrainPlan } from '../train/plan.ts';
-import type { Edit, Session } from './session.ts';
+import type { CellState, Edit, Session } from './session.ts';
 
 export type TrainerStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -55,6 +55,7 @@ export class Trainer {
   private publishing = false;
   private stride = 1;
   private readonly unwatch: () => void;
+  private readonly unwatchLoss: () => void;
 
   constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule = frame) {
     this.session = session;
@@ -66,8 +67,19 @@ export class Trainer {
         this.interrupted = true;
         this.stop(messages.trainStoppedByEdit());
       }
-      else this.refreshLoss();
     });
+    // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
+    // runtime computes it anyway, so a keystroke costs no extra training step.
+    const loss = session.indexOf(block.loss);
+    this.unwatchLoss = loss >= 0 ? session.subscribe(loss, (s) => this.lossChanged(s)) : () => {};
+  }
+
+  private lossChanged(s: CellState): void {
+    if (this.state.status === 'running') return; // the run records its own losses
+    if (s.status === 'ok' && typeof s.value === 'number') this.record(this.state.step, s.value);
+    else if (s.status === 'error') delete this.state.loss;
+    else return;
+    this.update({});
   }
 
   /** The block compiled against the session's current plan (formulas may have been edited). */
@@ -81,7 +93,6 @@ export class Trainer {
 
   subscribe(listener: (state: TrainerState) => void): () => void {
     this.listeners.add(listener);
-    if (!this.state.history.length && this.state.status === 'idle') this.refreshLoss();
     listener(this.state);
     return () => this.listeners.delete(listener);
   }
@@ -96,7 +107,6 @@ export class Trainer {
     this.publish(result.next, true, 'Step');
     this.record(this.state.step, result.loss);
     this.update({ status: 'idle', step: this.state.step + 1, message: undefined, failure: undefined });
-    this.refreshLoss();
     return null;
   }
 
@@ -142,7 +152,6 @@ export class Trainer {
           }
         }
         this.update({ runTo: undefined, ...patch });
-        if (patch.status !== 'failed') this.refreshLoss();
         resolve(this.state);
       };
       const slice = () => {
@@ -190,13 +199,15 @@ export class Trainer {
       this.publishing = false;
     }
     this.stride = 1;
+    const loss = this.session.state(this.block.loss);
     this.state = { status: 'idle', step: 0, history: [] };
-    this.refreshLoss();
+    if (loss) this.lossChanged(loss);
   }
 
   dispose(): void {
     this.stop();
     this.unwatch();
+    this.unwatchLoss();
     this.listeners.clear();
   }
 
@@ -238,15 +249,6 @@ export class Trainer {
       this.stride *= 2;
       this.state.history = h.filter(([s]) => s % this.stride === 0);
     }
-  }
-
-  /** The loss at the current weights (for the display and the last point of the curve). */
-  private refreshLoss(): void {
-    if (this.train.problems.length) return;
-    const r = trainStep(this.session.plan, this.train, this.session.inputValues());
-    if (!isCellError(r)) this.record(this.state.step, r.loss);
-    else delete this.state.loss;
-    this.update({});
   }
 
   private update(patch: Partial<TrainerState>): void {

@@ -76,7 +76,8 @@ describe('training: the worked example', () => {
     expect(losses.length).to.be.at.least(50);
     for (let k = 1; k < losses.length; k++) expect(losses[k]).to.be.below(losses[k - 1]);
     await session.settled();
-    expectValue(value(session, 'E'), state.loss!, 12, 'the runtime shows the trained error');
+    expectValue(trainer.state.loss!, value(session, 'E') as number, 12, 'the trainer shows the sheet\'s trained error');
+    expect(trainer.state.history[trainer.state.history.length - 1]).to.deep.equal([50, trainer.state.loss]);
   });
 });
 
