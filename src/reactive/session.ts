@@ -6,7 +6,7 @@ import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq
 import { CellError, isCellError, toCellError } from '../errors.ts';
 import type { PlotBlock, WorkbookSpec } from '../format/spec.ts';
 import type { PlotLayerData } from '../plot/compile.ts';
-import { matFromRows, shapeOf, type Value } from '../formula/value.ts';
+import { Mat, collapse, shapeOf, type Value } from '../formula/value.ts';
 import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { parseEntry } from '../graph/entry.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
@@ -32,6 +32,8 @@ type Listener = (state: CellState) => void;
 /** One change a student made; history (undo/redo) and persistence are built on these. */
 export type Edit =
   | { kind: 'entries'; name: string; before: string[][]; after: string[][] }
+  /** One entry typed (1-based row and column): its cost does not grow with the matrix. `scalar`: the cell is 1×1. */
+  | { kind: 'entry'; name: string; row: number; col: number; before: string; after: string; scalar: boolean }
   | { kind: 'formula'; name: string; before: string; after: string }
   /** Several edits made as one action (a training step, a reset), undone together. */
   | { kind: 'group'; label: string; edits: Edit[] };
@@ -71,6 +73,13 @@ export class Session {
   private readonly entries = new Map<string, string[][]>();
   /** Each entry read as a number, or its error. */
   private readonly parsed = new Map<string, (number | CellError)[][]>();
+  /**
+   * Per input cell, what its value is made from without visiting every entry again: the numbers
+   * row by row (0 where an entry is not a number), the positions of the entries that are not
+   * numbers, and how many texts differ from the workbook's. An entry typed costs the same
+   * whatever the size of the matrix (a 256×256 one used to re-read its 65,536 entries).
+   */
+  private readonly grids = new Map<string, { data: Float64Array; bad: Set<number>; own: string[][]; differs: number }>();
 
   constructor(spec: WorkbookSpec) {
     this.spec = spec;
@@ -84,8 +93,11 @@ export class Session {
     for (const cell of this.plan.cells) {
       if (cell.kind === 'input' && this.isPrimary(cell) && !cell.error) {
         const literal = cell.checked.literal!;
+        const cols = literal.entries[0].length;
+        const data = typeof literal.value === 'number' ? Float64Array.of(literal.value) : literal.value.data.slice();
         this.entries.set(cell.name, literal.entries.map((r) => [...r]));
-        this.parsed.set(cell.name, literal.entries.map((r) => r.map(Number)));
+        this.parsed.set(cell.name, literal.entries.map((r, i) => r.map((_, j) => data[i * cols + j])));
+        this.grids.set(cell.name, { data, bad: new Set(), own: literal.entries, differs: 0 });
       }
       this.variables[cell.index] = this.module.variable(this.observer(cell.index));
       this.define(cell);
@@ -181,11 +193,14 @@ export class Session {
     if (!grid || !grid[row - 1] || grid[row - 1][col - 1] === undefined) {
       throw new RangeError(`${name}[${row},${col}] is not an entry of an input cell`);
     }
-    const before = copy(grid);
+    const before = grid[row - 1][col - 1];
+    const g = this.grids.get(name)!;
+    const own = g.own[row - 1][col - 1];
+    g.differs += Number(text !== own) - Number(before !== own);
     grid[row - 1][col - 1] = text;
     const parsed = this.parseAt(name, row, col);
     this.define(this.plan.byName.get(name)!);
-    this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
+    this.emitEdit({ kind: 'entry', name, row, col, before, after: text, scalar: grid.length === 1 && grid[0].length === 1 });
     return isCellError(parsed) ? parsed : null;
   }
 
@@ -202,11 +217,21 @@ export class Session {
       throw new RangeError(`${name} is ${grid.length}×${grid[0].length}; the new entries are not`);
     }
     const before = copy(grid);
-    const parsed = this.parsed.get(name)!;
+    const g = this.grids.get(name)!;
+    const cols = grid[0].length;
+    g.differs = 0;
     texts.forEach((row, i) => row.forEach((t, j) => {
-      grid[i][j] = t;
-      if (options.values) parsed[i][j] = options.values[i][j];
-      else this.parseAt(name, i + 1, j + 1);
+      if (t !== g.own[i][j]) g.differs++;
+      if (options.values) {
+        grid[i][j] = t;
+        this.parsed.get(name)![i][j] = options.values[i][j];
+        g.data[i * cols + j] = options.values[i][j];
+        g.bad.delete(i * cols + j);
+      } else if (t !== grid[i][j]) {
+        // Only the texts that changed are read again (a block pasted into a large matrix).
+        grid[i][j] = t;
+        this.parseAt(name, i + 1, j + 1);
+      }
     }));
     this.define(this.plan.byName.get(name)!);
     if (options.record !== false) this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
@@ -228,6 +253,14 @@ export class Session {
     const at = rows === 1 && cols === 1 ? name : `${name}[${row},${col}]`;
     const parsed = parseEntry(this.entries.get(name)![row - 1][col - 1], at, name);
     this.parsed.get(name)![row - 1][col - 1] = parsed;
+    const g = this.grids.get(name)!, k = (row - 1) * cols + (col - 1);
+    if (isCellError(parsed)) {
+      g.bad.add(k);
+      g.data[k] = 0;
+    } else {
+      g.bad.delete(k);
+      g.data[k] = parsed;
+    }
     return parsed;
   }
 
@@ -240,11 +273,17 @@ export class Session {
     this.setEntries(name, values.map((row) => row.map(String)), { values, record });
   }
 
-  /** The input cell's value from its entries: the first bad entry makes the whole cell an error. */
-  private inputValue(name: string): CellResult {
-    const grid = this.parsed.get(name)!;
-    for (const row of grid) for (const p of row) if (isCellError(p)) return p;
-    return matFromRows(grid as number[][]);
+  /** An input cell's value from its entries: the first entry that is not a number makes the whole cell an error. */
+  inputValue(name: string): CellResult {
+    const g = this.grids.get(name)!;
+    const [rows, cols] = this.entryShape(name);
+    if (g.bad.size) {
+      let k = Infinity;
+      for (const b of g.bad) k = Math.min(k, b);
+      return this.parsed.get(name)![Math.floor(k / cols)][k % cols] as CellError;
+    }
+    // A copy: the value the runtime holds never changes under a cell that read it.
+    return collapse(new Mat(rows, cols, g.data.slice()));
   }
 
   /** The current value of every input cell, as typed (for the batch driver). */
@@ -309,6 +348,7 @@ export class Session {
       const edits = reverse ? [...edit.edits].reverse() : edit.edits;
       this.group(edit.label, () => edits.forEach((e) => this.apply(e, reverse)));
     } else if (edit.kind === 'entries') this.setEntries(edit.name, reverse ? edit.before : edit.after);
+    else if (edit.kind === 'entry') this.setEntry(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
     else this.setFormula(edit.name, reverse ? edit.before : edit.after);
   }
 
@@ -333,10 +373,7 @@ export class Session {
   /** What the student changed, relative to the workbook. */
   edits(): EditState {
     const entries: EditState['entries'] = {};
-    for (const [name, grid] of this.entries) {
-      const literal = this.plan.byName.get(name)?.checked.literal;
-      if (!literal || JSON.stringify(literal.entries) !== JSON.stringify(grid)) entries[name] = copy(grid);
-    }
+    for (const [name, grid] of this.entries) if (this.grids.get(name)!.differs > 0) entries[name] = copy(grid);
     return { entries, formulas: Object.fromEntries(this.overrides) };
   }
 
@@ -369,10 +406,7 @@ export class Session {
   resetAll(): void {
     this.group('Reset', () => {
       for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
-      for (const name of this.entries.keys()) {
-        const literal = this.plan.byName.get(name)?.checked.literal;
-        if (literal && JSON.stringify(literal.entries) !== JSON.stringify(this.entries.get(name))) this.resetInput(name);
-      }
+      for (const name of this.entries.keys()) if (this.grids.get(name)!.differs > 0) this.resetInput(name);
     });
   }
 

@@ -121,7 +121,7 @@ export class History {
     const typing = typedEntry(edit);
     if (this.open && last && typing !== null && typedEntry(last) === typing) {
       // One more keystroke in the same entry: the step now goes from before the first to after this one.
-      const merged: Edit = { ...(edit as Extract<Edit, { kind: 'entries' }>), before: (last as Extract<Edit, { kind: 'entries' }>).before };
+      const merged = mergeTyping(last, edit);
       if (unchanged(merged)) this.done.pop();
       else this.done[this.done.length - 1] = merged;
       this.open = !unchanged(merged);
@@ -143,6 +143,7 @@ export class History {
 export function describeEdit(edit: Edit): string {
   if (edit.kind === 'group') return edit.label;
   if (edit.kind === 'formula') return `${edit.name} formula`;
+  if (edit.kind === 'entry') return edit.scalar ? edit.name : `${edit.name}[${edit.row},${edit.col}]`;
   const at = changedEntries(edit);
   const scalar = edit.after.length === 1 && edit.after[0].length === 1;
   return at.length === 1 && !scalar ? `${edit.name}[${at[0][0] + 1},${at[0][1] + 1}]` : edit.name;
@@ -162,16 +163,33 @@ function changedEntries(edit: Extract<Edit, { kind: 'entries' }>): [number, numb
   return at;
 }
 
-/** "name i j" when an entries edit changed exactly one entry (a keystroke), else null. */
+/** "name i j" (0-based) when an edit changed exactly one entry (a keystroke), else null. */
 function typedEntry(edit: Edit): string | null {
+  if (edit.kind === 'entry') return `${edit.name} ${edit.row - 1} ${edit.col - 1}`;
   if (edit.kind !== 'entries') return null;
   const at = changedEntries(edit);
   return at.length === 1 ? `${edit.name} ${at[0][0]} ${at[0][1]}` : null;
 }
 
+/** Two edits of the same one entry as one: from before the first to after the second. */
+function mergeTyping(first: Edit, next: Edit): Edit {
+  if (next.kind === 'entry') {
+    // The first may be an entries edit that changed only this entry (an older kind of record).
+    const before = first.kind === 'entry' ? first.before : first.kind === 'entries' ? first.before[next.row - 1][next.col - 1] : next.before;
+    return { ...next, before };
+  }
+  if (next.kind === 'entries' && first.kind === 'entries') return { ...next, before: first.before };
+  if (next.kind === 'entries' && first.kind === 'entry') {
+    const before = next.before.map((r) => [...r]);
+    before[first.row - 1][first.col - 1] = first.before;
+    return { ...next, before };
+  }
+  return next;
+}
+
 function unchanged(edit: Edit): boolean {
   if (edit.kind === 'group') return edit.edits.every(unchanged);
-  if (edit.kind === 'formula') return edit.before === edit.after;
+  if (edit.kind === 'formula' || edit.kind === 'entry') return edit.before === edit.after;
   return JSON.stringify(edit.before) === JSON.stringify(edit.after);
 }
 

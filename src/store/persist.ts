@@ -94,6 +94,8 @@ export interface Loaded {
 export class Persistence {
   state: SaveState = { saving: true };
   readonly key: string;
+  /** Characters in the record last written (0 when there is none). */
+  size = 0;
 
   constructor(url: string, private readonly storage: StorageProvider = browserStorage) {
     this.key = storageKey(url);
@@ -111,6 +113,7 @@ export class Persistence {
       return { changed: false };
     }
     if (text === null) return { changed: false };
+    this.size = text.length;
     const record = parseRecord(text);
     if (!record) {
       this.state = notSaving('corrupt');
@@ -125,8 +128,14 @@ export class Persistence {
     const store = this.open();
     if (!store) return this.state;
     try {
-      if (isEmpty(edits)) store.removeItem(this.key);
-      else store.setItem(this.key, JSON.stringify({ v: recordVersion, hash, edits } satisfies SavedRecord));
+      if (isEmpty(edits)) {
+        store.removeItem(this.key);
+        this.size = 0;
+      } else {
+        const text = JSON.stringify({ v: recordVersion, hash, edits } satisfies SavedRecord);
+        store.setItem(this.key, text);
+        this.size = text.length;
+      }
       this.state = { saving: true };
     } catch (e) {
       this.state = isQuota(e) ? notSaving('full') : notSaving('failed', detail(e));

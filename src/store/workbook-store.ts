@@ -7,6 +7,11 @@
 //   file saved ─▶ new session (registry carries edits over) ─▶ history keeps the steps of
 //                 cells whose definition did not change; the record is saved with the new hash
 //
+// A record is written after every edit while it is small. A large one (a 256×256 matrix edited:
+// ~400,000 characters, some milliseconds to build and write) is written once typing pauses, when
+// the page is idle, and at once when the page is hidden or left, so a keystroke never waits for
+// it and nothing typed is lost when the page closes.
+//
 // No DOM: storage comes from a provider (localStorage in a browser), so this runs under Node.
 
 import type { Edit, EditState, Session } from '../reactive/session.ts';
@@ -25,6 +30,11 @@ export interface Restored {
   lost: EditState;
 }
 
+/** A record at least this long (characters) is written when typing pauses, not after every edit. */
+export const deferAbove = 50_000;
+/** How long typing must pause before a large record is written (ms). */
+export const deferFor = 500;
+
 export class WorkbookStore {
   readonly url: string;
   readonly history = new History();
@@ -35,11 +45,14 @@ export class WorkbookStore {
   restored: Restored | undefined;
   private unlisten: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
+  /** Cancels the write of a large record that is waiting for typing to pause. */
+  private pending: (() => void) | undefined;
 
   constructor(url: string, storage: StorageProvider = browserStorage) {
     this.url = url;
     this.persistence = new Persistence(url, storage);
     this.history.onChange(() => this.notify());
+    unsaved.add(this);
   }
 
   get saveState(): SaveState {
@@ -125,12 +138,28 @@ export class WorkbookStore {
   }
 
   dispose(): void {
+    this.flush();
+    unsaved.delete(this);
     this.unlisten?.();
     this.history.detach();
     this.listeners.clear();
   }
 
+  /** Writes a record that is waiting, now. */
+  flush(): void {
+    if (this.pending) this.saveNow();
+  }
+
   private save(): void {
+    if (!this.session) return;
+    if (this.persistence.size < deferAbove) return this.saveNow();
+    this.pending?.();
+    this.pending = later(() => this.saveNow(), deferFor);
+  }
+
+  private saveNow(): void {
+    this.pending?.();
+    this.pending = undefined;
     if (!this.session) return;
     const before = this.persistence.state;
     const after = this.persistence.save(this.hash, this.session.edits());
@@ -147,6 +176,29 @@ function sameDefinition(a: Session, b: Session, name: string): boolean {
   const before = a.plan.byName.get(name)?.checked.spec.formula;
   return before !== undefined && before === b.plan.byName.get(name)?.checked.spec.formula;
 }
+
+/** Runs fn once `ms` have passed and the page is idle; returns a function that cancels it. */
+function later(fn: () => void, ms: number): () => void {
+  const g = globalThis as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (g.requestIdleCallback) idle = g.requestIdleCallback(fn, { timeout: 2000 });
+    else fn();
+  }, ms);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) g.cancelIdleCallback?.(idle);
+  };
+}
+
+/** Every store; a page that is hidden or left writes what is waiting (in a browser). */
+const unsaved = new Set<WorkbookStore>();
+const flushAll = () => unsaved.forEach((s) => s.flush());
+const page = globalThis as { addEventListener?: (type: string, f: () => void) => void; document?: { visibilityState?: string } };
+page.addEventListener?.('pagehide', flushAll);
+page.addEventListener?.('visibilitychange', () => {
+  if (page.document?.visibilityState === 'hidden') flushAll();
+});
 
 function pick(edits: EditState, names: readonly string[]): EditState {
   const out: EditState = { entries: {}, formulas: {} };

@@ -102,7 +102,7 @@ describe('a live session of the worked example', () => {
     session.setEntry('gamma', 1, 1, '0.5');
     session.setFormula('E', 'mse(y_hat, y)');
     expect(edits).to.deep.equal([
-      { kind: 'entries', name: 'gamma', before: [['1']], after: [['0.5']] },
+      { kind: 'entry', name: 'gamma', row: 1, col: 1, before: '1', after: '0.5', scalar: true },
       { kind: 'formula', name: 'E', before: '0.5 * (y - y_hat)^2', after: 'mse(y_hat, y)' },
     ]);
   });

@@ -106,6 +106,8 @@ describe('the undo history of a workbook', () => {
     expect(describeEdit({ kind: 'entries', name: 'x', before: [['1'], ['2']], after: [['1'], ['3']] })).to.equal('x[2,1]');
     expect(describeEdit({ kind: 'entries', name: 'x', before: [['1'], ['2']], after: [['0'], ['3']] })).to.equal('x');
     expect(describeEdit({ kind: 'entries', name: 'g', before: [['1']], after: [['3']] })).to.equal('g');
+    expect(describeEdit({ kind: 'entry', name: 'A', row: 256, col: 3, before: '1', after: '2', scalar: false })).to.equal('A[256,3]');
+    expect(describeEdit({ kind: 'entry', name: 'g', row: 1, col: 1, before: '1', after: '2', scalar: true })).to.equal('g');
     expect(describeEdit({ kind: 'formula', name: 'h1', before: 'a', after: 'b' })).to.equal('h1 formula');
     expect(describeEdit({ kind: 'group', label: 'Step', edits: [] })).to.equal('Step');
   });
