@@ -1,7 +1,9 @@
-// Figure 5 (the matrix part): a 256×256 editable matrix. Its input cell is ~400,000 characters;
-// a workbook file holds at most 2,000 per cell, so the workbook cannot be written today: the
-// figure says so, then measures it anyway with that limit lifted in the bench page only. The
-// 20-layer workbook's edits are measured with the other edits (bench/latency.ts).
+// Figure 5 (the matrix part): a 256×256 editable matrix. Its input cell is ~400,000 characters,
+// which a workbook may hold (an input's literal is data, not a formula: src/formula/parse.ts).
+// Measured: the time to the first render and how many <input>s it makes, the frame interval
+// while the matrix's viewport scrolls down and across, and typed edits from the input event to
+// the frame that shows b = A * v and s = sum(b). The 20-layer workbook's edits are measured with
+// the other edits (bench/latency.ts).
 
 import { readWorkbook } from '../src/format/read.ts';
 import { planWorkbook } from '../src/workbook.ts';
@@ -30,14 +32,20 @@ export async function measure(opts: Options): Promise<Row[]> {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`${site.url}/bench/index.html`);
-    await page.evaluate(() => window.bench.allowLongLiterals());
     const url = await site.addWorkbook('big.md', text);
     const load = await page.evaluate((u) => window.bench.open(u), url);
     const inputs = await page.evaluate(() => document.querySelector('gs-cell[name="A"]')!.shadowRoot!.querySelectorAll('input').length);
-    rows.push({ figure: 'scale', case: `${n}×${n} matrix (limit lifted in the bench page): first render`, value: `${fmt(load)} ms, ${inputs.toLocaleString('en-US')} <input>s on the page`, target: 'render only what is visible', met: inputs < 5000 });
-    const [f50, f95] = await page.evaluate(() => window.bench.scroll(40, 120));
-    rows.push({ figure: 'scale', case: `${n}×${n} matrix: scrolling 40 px a frame, frame interval`, value: `median ${fmt(f50)} ms, p95 ${fmt(f95)} ms`, target: 'p95 ≤ 16.7 ms', met: f95 <= 1000 / 60 + 1 });
-    await page.evaluate(() => scrollTo(0, 0));
+    rows.push({ figure: 'scale', case: `${n}×${n} matrix: first render`, value: `${fmt(load)} ms, ${inputs.toLocaleString('en-US')} <input>s on the page`, target: 'render only what is visible', met: inputs < 5000 });
+    // The matrix scrolls in its own viewport: down 40 px a frame, then across 40 px a frame.
+    for (const [dx, way] of [[0, 'down'], [40, 'across']] as const) {
+      const [f50, f95] = await page.evaluate((frames, across) => window.bench.scroll(40, frames, 'A', across), opts.smoke ? 10 : 120, dx > 0);
+      rows.push({ figure: 'scale', case: `${n}×${n} matrix: scrolling ${way} 40 px a frame, frame interval`, value: `median ${fmt(f50)} ms, p95 ${fmt(f95)} ms`, target: 'p95 ≤ 16.7 ms', met: f95 <= 1000 / 60 + 1 });
+    }
+    await page.evaluate(() => {
+      const v = document.querySelector('gs-cell[name="A"]')!.shadowRoot!.querySelector('.viewport')!;
+      v.scrollTop = 0;
+      v.scrollLeft = 0;
+    });
     const times: number[] = [];
     for (let k = 0; k < (opts.smoke ? 2 : 20); k++) {
       await page.evaluate((phase) => window.bench.quiet(phase), (k * 7) % 16);

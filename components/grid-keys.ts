@@ -19,7 +19,10 @@
 //                was pasted and what did not fit; a single value pastes into the entry.
 //
 // The grid is an ARIA grid with a roving tabindex: one entry is in the tab order (the last one
-// focused), the others are reached with the keys above.
+// focused), the others are reached with the keys above. A large grid renders only part of its
+// entries (entry-grid.ts): moving to one that is not rendered makes it the active entry, which
+// is always rendered, and focuses it once the cell has rendered it (before the next key is
+// handled: Lit renders in a microtask); focusing it scrolls it into view.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isBlock, parseBlock, pasteBlock } from '../src/store/clipboard.ts';
@@ -55,21 +58,38 @@ export class GridKeys implements ReactiveController {
 
   /** Is (row, col) the entry in the tab order? (The first one when the active one is gone.) */
   isActive(row: number, col: number): boolean {
-    const [rows, cols] = this.options.shape();
-    const [r, c] = this.active[0] <= rows && this.active[1] <= cols ? this.active : [1, 1];
+    const [r, c] = this.activeIn(this.options.shape());
     return r === row && c === col;
+  }
+
+  /** The entry in the tab order of a grid of this shape. */
+  activeIn([rows, cols]: [number, number]): [number, number] {
+    return this.active[0] <= rows && this.active[1] <= cols ? this.active : [1, 1];
   }
 
   input(row: number, col: number): HTMLInputElement | null {
     return this.options.root()?.querySelector<HTMLInputElement>(`input.entry[data-row="${row}"][data-col="${col}"]`) ?? null;
   }
 
-  /** Focuses an entry with its whole text selected (typing replaces it). */
+  /**
+   * Focuses an entry with its whole text selected (typing replaces it). An entry of the grid
+   * that is not rendered (a large grid) is rendered first, and focused right after.
+   */
   focusEntry(row: number, col: number): boolean {
     const input = this.input(row, col);
-    if (!input) return false;
-    input.focus();
-    input.select();
+    if (input) {
+      input.focus();
+      input.select();
+      return true;
+    }
+    const [rows, cols] = this.options.shape();
+    if (row < 1 || row > rows || col < 1 || col > cols) return false;
+    this.active = [row, col];
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => {
+      if (this.active[0] === row && this.active[1] === col) this.input(row, col)?.focus();
+      this.input(row, col)?.select();
+    });
     return true;
   }
 

@@ -25,7 +25,7 @@ import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
 import { watchSession } from '../src/reactive/registry.ts';
-import { entryGrid, gridStyles } from './entry-grid.ts';
+import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
 
@@ -79,6 +79,8 @@ export class GsCell extends LitElement {
     setEntry: (row, col, text) => this.onEntryInput(row, col, text),
     setEntries: (entries, row, col, text) => this.onEntriesPaste(entries, row, col, text),
   });
+  /** Which part of a large grid is rendered (an input's entries, or a value shown in full). */
+  private readonly view = new GridView(this, () => this.shadowRoot);
   /** Copy the value as TSV or LaTeX. */
   private readonly copier = new CellCopy(this);
 
@@ -211,9 +213,7 @@ export class GsCell extends LitElement {
     const session = this.session!;
     session.setEntry(this.name, row, col, text);
     this.requestUpdate();
-    const state = session.inputValues().get(this.name);
-    const value = state === undefined || state instanceof Error ? null : toJSON(state);
-    this.emit({ name: this.name, value, kind: 'entry', text, row, col });
+    this.emitEntry(row, col, text);
   }
 
   /** A block pasted into the grid: every entry at once, one edit, one gs-change (at its top-left entry). */
@@ -221,9 +221,22 @@ export class GsCell extends LitElement {
     const session = this.session!;
     session.setEntries(this.name, entries);
     this.requestUpdate();
-    const state = session.inputValues().get(this.name);
-    const value = state === undefined || state instanceof Error ? null : toJSON(state);
-    this.emit({ name: this.name, value, kind: 'entry', text, row, col });
+    this.emitEntry(row, col, text);
+  }
+
+  /**
+   * gs-change for an entry edit. Its `value` (the cell's new value as JSON) is made when a
+   * listener first reads it: for a 256×256 matrix that is 65,536 numbers, on every keystroke.
+   */
+  private emitEntry(row: number, col: number, text: string): void {
+    const state = this.session!.inputValue(this.name);
+    let json: JsonValue | null | undefined;
+    const detail = { name: this.name, kind: 'entry', text, row, col } as GsChangeDetail;
+    Object.defineProperty(detail, 'value', {
+      get: () => (json === undefined ? (json = state instanceof Error ? null : toJSON(state)) : json),
+      enumerable: true,
+    });
+    this.emit(detail);
   }
 
   private commitFormula(): void {
@@ -285,7 +298,7 @@ export class GsCell extends LitElement {
           ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}`)}
         </header>
         <div class="body" part="value">${input
-          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys })
+          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys, view: this.view })
           : this.renderValue(value, state.comparison)}${this.copier.render(this.name, value)}</div>
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
@@ -320,6 +333,16 @@ export class GsCell extends LitElement {
       return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
     }
     // Long values show their first and last rows (and columns) until the student asks for all.
+    const less = html`<button type="button" class="expand" @click=${() => (this._expanded = false)}>Show less</button>`;
+    if (this._expanded && value.rows * value.cols > virtualAbove) {
+      // All of a large value: the rows and columns in view of a scrolling viewport, as a large input grid.
+      const cell = (i: number, j: number) => {
+        const v = value.data[(i - 1) * value.cols + (j - 1)];
+        return html`<span class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</span>`;
+      };
+      return html`${virtualGrid({ label: `${this.name} value`, role: 'table', rows: value.rows, cols: value.cols, cell,
+        shows: (_i, cols) => [value, comparison, cols.join()], view: this.view, className: 'values' })}${less}`;
+    }
     const rows = shown(value.rows, 12, this._expanded), cols = shown(value.cols, 10, this._expanded);
     const cut = rows.includes(0) || cols.includes(0);
     return html`<table class="matrix" role="table" aria-label=${`${this.name} value`}>
@@ -328,9 +351,9 @@ export class GsCell extends LitElement {
         const v = value.data[(i - 1) * value.cols + (j - 1)];
         return html`<td class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</td>`;
       })}</tr>`)}
-    </table>${cut || this._expanded
-      ? html`<button type="button" class="expand" @click=${() => (this._expanded = !this._expanded)}>${this._expanded ? 'Show less' : `Show all ${value.rows}×${value.cols}`}</button>`
-      : nothing}`;
+    </table>${this._expanded
+      ? less
+      : cut ? html`<button type="button" class="expand" @click=${() => (this._expanded = true)}>Show all ${value.rows}×${value.cols}</button>` : nothing}`;
   }
 
   private renderFormulaBar(session: Session) {

@@ -13,7 +13,6 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
 import type { Plan } from '../../src/graph/compile.ts';
-import { limits } from '../../src/limits.ts';
 
 /** Chromium's prioritized task scheduler (not in TypeScript's DOM types yet). */
 const scheduler = (globalThis as { scheduler?: { postTask(f: () => void, o: { priority: string }): Promise<void> } }).scheduler;
@@ -182,19 +181,19 @@ const bench = {
     await new Promise((r) => setTimeout(r, phase));
   },
   /**
-   * Lets a workbook hold an input cell longer than a formula may be (a 256×256 matrix is ~400,000
-   * characters): for the scale figure only, since a workbook file cannot hold one today.
+   * Scrolls the page down by `step` px a frame, `frames` times (or, with `cell`, the viewport of
+   * that cell's large grid by `step` px down, or across when `across`); the median and 95th
+   * percentile frame intervals.
    */
-  allowLongLiterals(): void {
-    (limits as { maxFormulaLength: number }).maxFormulaLength = 1_000_000;
-  },
-  /** Scrolls the page down by `step` px a frame, `frames` times; the median and 95th percentile frame intervals. */
-  scroll(step: number, frames: number): Promise<[number, number]> {
+  scroll(step: number, frames: number, cell?: string, across = false): Promise<[number, number]> {
+    const target: { scrollBy(x: number, y: number): void } = cell
+      ? workbook!.querySelector<GsCell>(`gs-cell[name="${cell}"]`)!.shadowRoot!.querySelector<HTMLElement>('.viewport')!
+      : window;
     return new Promise((resolve) => {
       const times: number[] = [];
       const tick = (t: number) => {
         times.push(t);
-        scrollBy(0, step);
+        target.scrollBy(across ? step : 0, across ? 0 : step);
         if (times.length <= frames) requestAnimationFrame(tick);
         else {
           const gaps = times.slice(1).map((x, k) => x - times[k]).sort((a, b) => a - b);
