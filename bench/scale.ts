@@ -47,7 +47,7 @@ export async function measure(opts: Options): Promise<Row[]> {
       v.scrollLeft = 0;
     });
     const times: number[] = [];
-    for (let k = 0; k < (opts.smoke ? 2 : 20); k++) {
+    for (let k = 0; k < (opts.smoke ? 2 : 50); k++) {
       await page.evaluate((phase) => window.bench.quiet(phase), (k * 7) % 16);
       await page.evaluate(() => window.bench.arm('A', 'A[1,1]'));
       await page.keyboard.press(String(1 + (k % 9)) as never);
