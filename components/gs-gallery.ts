@@ -5,6 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import { readWorkbook } from '../src/format/read.ts';
 import { fetchWorkbookText } from '../src/reactive/registry.ts';
 import './gs-workbook.ts';
+import { adoptStyles } from './light-dom.ts';
 
 interface Entry {
   file: string;
@@ -39,8 +40,7 @@ export class GsGallery extends LitElement {
   }
 
   protected override createRenderRoot() {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptStyles(this, sheet);
     return this;
   }
 

@@ -11,6 +11,7 @@ import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
 import { WorkbookTools } from './workbook-tools.ts';
+import { adoptStyles } from './light-dom.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -77,8 +78,7 @@ export class GsWorkbook extends LitElement {
   }
 
   protected override createRenderRoot() {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adoptStyles(this, sheet);
     return this;
   }
 

@@ -23,6 +23,7 @@ import { messages } from '../src/messages.ts';
 import { isEmpty } from '../src/store/persist.ts';
 import { writeClipboard } from './cell-copy.ts';
 import { toolbar, toolbarSheet } from './workbook-toolbar.ts';
+import { adoptStyles } from './light-dom.ts';
 
 /** What a `gs-history` event says: an undo, a redo, a Reset all, or a shared link applied. */
 export interface GsHistoryDetail {
@@ -67,8 +68,7 @@ export class WorkbookTools implements ReactiveController {
   }
 
   hostConnected(): void {
-    const root = this.host.getRootNode() as Document | ShadowRoot;
-    if (!root.adoptedStyleSheets.includes(toolbarSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, toolbarSheet];
+    adoptStyles(this.host, toolbarSheet);
     for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
   }
 

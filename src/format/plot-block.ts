@@ -14,7 +14,7 @@
 // [, color = …] [, name = …]". Marks: line, point, bar, area, rect (a heat map over a grid).
 
 import { codes, messages } from '../messages.ts';
-import type { Report } from './block-reader.ts';
+import { contentLines, type Report } from './block-reader.ts';
 import { plotMarks, type PlotBlock, type PlotLayerSpec, type PlotMark, type WorkbookSpec } from './spec.ts';
 
 export const plotSettings = ['title', 'caption', 'x', 'x-title', 'y-title', 'x-scale', 'y-scale', 'x-range', 'y-range', 'color-range', 'width', 'height'] as const;
@@ -23,12 +23,7 @@ const channelNames = ['x', 'y', 'color', 'name'] as const;
 export function readPlot(lines: string[], from: number, to: number, _spec: WorkbookSpec, problem: Report): PlotBlock {
   const block: PlotBlock = { kind: 'plot', line: from, width: 420, height: 240, layers: [] };
   const seen = new Map<string, number>(); // setting → its line
-  for (let i = from; i < to; i++) {
-    const raw = lines[i];
-    const line = i + 1;
-    const text = raw.trim();
-    if (!text || text.startsWith('#')) continue;
-    const indent = raw.length - raw.trimStart().length;
+  for (const { raw, line, text, indent } of contentLines(lines, from, to)) {
     const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(text);
     if (!m) {
       problem(codes.E_BLOCK, messages.plotLine(text), line, indent + 1);

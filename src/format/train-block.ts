@@ -12,7 +12,7 @@
 // them at once. `steps` bounds Run (default 1000); `target` stops it once the loss is that low.
 
 import { codes, messages } from '../messages.ts';
-import type { Report } from './block-reader.ts';
+import { contentLines, type Report } from './block-reader.ts';
 import type { TrainBlock, WorkbookSpec } from './spec.ts';
 
 export const defaultSteps = 1000;
@@ -21,12 +21,7 @@ export const maxSteps = 1_000_000;
 export function readTrain(lines: string[], from: number, to: number, _spec: WorkbookSpec, problem: Report): TrainBlock {
   const block: TrainBlock = { kind: 'train', line: from, loss: '', lossLine: from, updates: [], steps: defaultSteps };
   const seen = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const raw = lines[i];
-    const line = i + 1;
-    const text = raw.trim();
-    if (!text || text.startsWith('#')) continue;
-    const indent = raw.length - raw.trimStart().length;
+  for (const { raw, line, text, indent } of contentLines(lines, from, to)) {
     const update = /^([^\s<]+)\s*<-\s*(.*)$/.exec(text);
     if (update) {
       const formula = update[2].trim();
