@@ -36,7 +36,23 @@ export type Edit =
   | { kind: 'entry'; name: string; row: number; col: number; before: string; after: string; scalar: boolean }
   | { kind: 'formula'; name: string; before: string; after: string }
   /** Several edits made as one action (a training step, a reset), undone together. */
-  | { kind: 'group'; label: string; edits: Edit[] };
+  | { kind: 'group'; label: string; edits: Edit[]; training?: TrainingMark };
+
+/**
+ * Where a training Step, Run or Reset left its trainer (the block at `line`): the step counter
+ * and, for Reset, the loss curve it cleared. Undo replays the edit with `before` and `after`
+ * swapped, so the trainer's counter and curve follow the weights back.
+ */
+export interface TrainingMark {
+  line: number;
+  before: TrainingPoint;
+  after: TrainingPoint;
+}
+export interface TrainingPoint {
+  step: number;
+  /** The loss curve as it was, when the edit threw it away (Reset). */
+  curve?: [number, number][];
+}
 
 /** Everything a student changed, by cell name: entries as typed, formulas as typed. */
 export interface EditState {
@@ -346,14 +362,15 @@ export class Session {
   apply(edit: Edit, reverse = false): void {
     if (edit.kind === 'group') {
       const edits = reverse ? [...edit.edits].reverse() : edit.edits;
-      this.group(edit.label, () => edits.forEach((e) => this.apply(e, reverse)));
+      const t = edit.training;
+      this.group(edit.label, () => edits.forEach((e) => this.apply(e, reverse)), t && (reverse ? { ...t, before: t.after, after: t.before } : t));
     } else if (edit.kind === 'entries') this.setEntries(edit.name, reverse ? edit.before : edit.after);
     else if (edit.kind === 'entry') this.setEntry(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
     else this.setFormula(edit.name, reverse ? edit.before : edit.after);
   }
 
   /** Runs fn and reports every edit it makes as one group edit (one undo step). */
-  group(label: string, fn: () => void): void {
+  group(label: string, fn: () => void, training?: TrainingMark): void {
     const outer = this.collecting;
     const edits: Edit[] = [];
     this.collecting = edits;
@@ -362,7 +379,7 @@ export class Session {
     } finally {
       this.collecting = outer;
     }
-    if (edits.length) this.emitEdit({ kind: 'group', label, edits });
+    if (edits.length) this.emitEdit(training ? { kind: 'group', label, edits, training } : { kind: 'group', label, edits });
   }
 
   /** Reports an edit made without records (e.g. a training run, from its start to its end). */

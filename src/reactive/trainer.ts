@@ -12,7 +12,7 @@ import type { Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
 import { failure, trainStep, type TrainFailure } from '../train/batch.ts';
 import type { TrainPlan } from '../train/plan.ts';
-import type { CellState, Edit, Session } from './session.ts';
+import type { CellState, Edit, Session, TrainingMark, TrainingPoint } from './session.ts';
 
 export type TrainerStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -61,12 +61,13 @@ export class Trainer {
     this.session = session;
     this.block = block;
     // A student's edit while a run is going on wins: the run stops rather than overwrite it.
-    this.unwatch = session.onEdit(() => {
+    // An undo or redo of this trainer's Step, Run or Reset moves its counter and curve too.
+    this.unwatch = session.onEdit((edit) => {
       if (this.publishing) return;
       if (this.state.status === 'running') {
         this.interrupted = true;
         this.stop(messages.trainStoppedByEdit());
-      }
+      } else if (edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
     });
     // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
     // runtime computes it anyway, so a keystroke costs no extra training step.
@@ -104,7 +105,7 @@ export class Trainer {
     if (problem) return problem;
     const result = trainStep(this.session.plan, this.train, this.session.inputValues());
     if (isCellError(result)) return this.fail(this.state.step + 1, result);
-    this.publish(result.next, true, 'Step');
+    this.publish(result.next, this.mark({ step: this.state.step + 1 }));
     this.record(this.state.step, result.loss);
     this.update({ status: 'idle', step: this.state.step + 1, message: undefined, failure: undefined });
     return null;
@@ -130,7 +131,7 @@ export class Trainer {
     /** The trained cells' entries as the run last published them. */
     let published = start;
     const publishRun = () => {
-      this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])), false);
+      this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])));
       published = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
     };
     this.update({ status: 'running', runTo: end, message: undefined, failure: undefined });
@@ -146,7 +147,7 @@ export class Trainer {
         if (edits.length) {
           this.publishing = true;
           try {
-            this.session.record({ kind: 'group', label: 'Run', edits });
+            this.session.record({ kind: 'group', label: 'Run', edits, training: this.mark({ step: this.state.step }, first) });
           } finally {
             this.publishing = false;
           }
@@ -194,7 +195,8 @@ export class Trainer {
     this.stop();
     this.publishing = true;
     try {
-      this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)));
+      const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));
+      this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)), training);
     } finally {
       this.publishing = false;
     }
@@ -228,10 +230,23 @@ export class Trainer {
     return f;
   }
 
-  private publish(values: Map<string, Value>, record: boolean, label = 'Step'): void {
+  /** Where an edit of this trainer leaves it (`after`), and where it was before. */
+  private mark(after: TrainingPoint, step = this.state.step, curve?: [number, number][]): TrainingMark {
+    return { line: this.block.line, before: curve ? { step, curve } : { step }, after };
+  }
+
+  /** Undo or redo put the weights back to `point`: the counter and the curve follow them. */
+  private follow(point: TrainingPoint): void {
+    this.state.history = point.curve ? point.curve.map(([s, l]) => [s, l]) : this.state.history.filter(([s]) => s <= point.step);
+    if (point.curve && !point.curve.length) this.stride = 1;
+    this.update({ status: 'idle', step: point.step, message: undefined, failure: undefined });
+  }
+
+  /** Sets the trained cells: as one undoable Step when `training` says where it leaves the trainer. */
+  private publish(values: Map<string, Value>, training?: TrainingMark): void {
     this.publishing = true;
     try {
-      if (record) this.session.group(label, () => values.forEach((v, name) => this.session.setValue(name, v)));
+      if (training) this.session.group('Step', () => values.forEach((v, name) => this.session.setValue(name, v)), training);
       else values.forEach((v, name) => this.session.setValue(name, v, false));
     } finally {
       this.publishing = false;

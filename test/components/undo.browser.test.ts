@@ -66,8 +66,13 @@ describe('undo and redo in the worked example', () => {
   it('undoes a training Step and Reset one at a time, from the toolbar', async () => {
     const train = wb.querySelector<GsTrain>('gs-train')!;
     const button = (name: string) => [...train.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
+    const where = async () => {
+      await train.updateComplete;
+      return train.shadowRoot!.querySelector('.where')!.textContent!.replace(/\s+/g, ' ').trim();
+    };
     button('Step').click();
     await settle(wb);
+    expect(await where()).to.match(/^step 1 · loss /);
     const stepped = cellOf(wb, 'Theta2').value;
     expect(stepped).to.not.deep.equal(notes.Theta2);
     expect(toolbarButton(wb, 'Undo').title).to.equal('Undo Step (Ctrl+Z)');
@@ -77,9 +82,12 @@ describe('undo and redo in the worked example', () => {
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
     expect(cellOf(wb, 'Theta2').value, 'undoing Reset gives back the trained weights').to.deep.equal(stepped);
+    expect(await where(), 'and the step counter').to.match(/^step 1 · loss /);
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
     expect(cellOf(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
+    expect(await where(), 'undoing the Step takes the counter back').to.equal(`step 0 · loss ${train.shadowRoot!.querySelector('.loss')!.textContent}`);
+    expect(Number(train.shadowRoot!.querySelector('.loss')!.textContent)).to.be.closeTo(notes.E, 1e-6);
     expect(toolbarButton(wb, 'Undo').getAttribute('aria-disabled')).to.equal('true');
     expect(toolbarButton(wb, 'Redo').getAttribute('aria-disabled')).to.equal('false');
     toolbarButton(wb, 'Redo').click();

@@ -6,6 +6,7 @@ import { evaluateWorkbook } from '../../src/workbook.ts';
 import { Session, type Edit } from '../../src/reactive/session.ts';
 import { Trainer } from '../../src/reactive/trainer.ts';
 import { runBatch } from '../../src/train/batch.ts';
+import { History } from '../../src/store/history.ts';
 import type { TrainBlock } from '../../src/format/spec.ts';
 import { toJSON, valuesEqual, type Value } from '../../src/formula/value.ts';
 import { readText } from '../helpers/files.ts';
@@ -66,6 +67,47 @@ describe('training: the worked example', () => {
     session.apply(edits[1], true); // undo the Reset
     session.apply(edits[0], true); // undo the Step
     expect(session.edits().entries).to.deep.equal({});
+  });
+
+  it('undo and redo move the step counter and the loss curve with the weights', async () => {
+    const history = new History();
+    history.attach(session);
+    await session.settled();
+    for (let k = 0; k < 3; k++) {
+      trainer.step();
+      await session.settled();
+    }
+    const curve = trainer.state.history.map(([s]) => s);
+    expect(curve).to.deep.equal([0, 1, 2, 3]);
+    history.undo();
+    await session.settled();
+    expect(trainer.state.step).to.equal(2);
+    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0, 1, 2]);
+    expect(trainer.state.loss).to.equal(value(session, 'E'));
+    history.redo();
+    await session.settled();
+    expect(trainer.state.step).to.equal(3);
+    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0, 1, 2, 3]);
+    const before = trainer.state.history.map(([s, l]) => [s, l]);
+    await trainer.run({ steps: 20, target: null });
+    await session.settled();
+    expect(trainer.state.step).to.equal(23);
+    history.undo(); // the Run
+    await session.settled();
+    expect(trainer.state.step).to.equal(3);
+    expect(trainer.state.history).to.deep.equal(before);
+    trainer.reset();
+    await session.settled();
+    expect(trainer.state.step).to.equal(0);
+    history.undo(); // the Reset gives back the counter and the curve it cleared
+    await session.settled();
+    expect(trainer.state.step).to.equal(3);
+    expect(trainer.state.history).to.deep.equal(before);
+    history.redo();
+    await session.settled();
+    expect(trainer.state.step).to.equal(0);
+    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0]);
+    history.detach();
   });
 
   it('Run lowers the error step by step and records the curve', async () => {
