@@ -104,6 +104,14 @@ describe('numbers: entries typed into an input', () => {
     });
   }
 
+  // Half-way through typing 1e-3 the entry reads "1e": that is not 1·e (Euler's number).
+  for (const text of ['1e', '2.5E', '1e-', '-.5e+']) {
+    it(`says "${text}", a number whose exponent is still being typed, is not a number (E_ENTRY)`, () => {
+      const e = expectCellError(parseEntry(text, 'w[1,1]', 'w'), ['E_ENTRY'], text);
+      expect(e.message).to.contain(`"${text}" is not a number`);
+    });
+  }
+
   for (const [text, expected] of [['1e308', 1e308], ['-0', -0], ['1/3', 1 / 3], ['-sqrt(2)', -Math.SQRT2], ['pi/4', Math.PI / 4]] as const) {
     it(`reads "${text}" as ${expected}`, () => {
       expect(Object.is(parseEntry(text, 'w', 'w'), expected)).to.equal(true);
