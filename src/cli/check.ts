@@ -85,6 +85,15 @@ export function checkWorkbookText(text: string, file: string): FileReport {
     // A check that cannot run because of an error is reported where that error is.
     return report;
   });
+  // A plot that cannot be drawn with the values the cells have (channels of different lengths,
+  // a value ≤ 0 on a log scale); a plot that fails because a cell does is reported at the cell.
+  for (const plot of plan.plots.values()) {
+    const drawn = plot.run(...plot.inputs.map((name) => results[plan.byName.get(name)!.index]));
+    if (isCellError(drawn) && drawn.root === 'plot') {
+      const at = drawn.loc ?? { line: plot.block.line, col: 1 };
+      findings.push({ file, line: at.line, col: at.col, code: drawn.code, severity: 'error', message: `${messages.plotCannotDraw()} ${drawn.message}` });
+    }
+  }
   findings.sort((a, b) => a.line - b.line || a.col - b.col);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells };

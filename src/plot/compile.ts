@@ -38,7 +38,7 @@ type Channel = 'x' | 'y' | 'color';
 export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
   const problems: Problem[] = [];
   const inputs: string[] = [];
-  const compiled: { name: string; mark: string; channels: [Channel, LooseFormula, number[]][] }[] = [];
+  const compiled: { name: string; mark: string; channels: [Channel, LooseFormula, number[]][]; loc: { line: number; col: number } }[] = [];
   const compileAt = (text: string, line: number, col: number): [LooseFormula, number[]] | null => {
     try {
       const f = compileLoose(plan, text);
@@ -64,15 +64,18 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
       if (c) channels.push([channel, c[0], c[1]]);
       else ok = false;
     }
-    if (ok) compiled.push({ name: layer.name ?? layer.channels.y, mark: layer.mark, channels });
+    if (ok) compiled.push({ name: layer.name ?? layer.channels.y, mark: layer.mark, channels, loc: { line: layer.line, col: layer.col } });
   }
 
   const run = (...values: CellResult[]): PlotLayerData[] | CellError => {
     const bad = values.find(isCellError);
     if (bad) return bad;
+    // A plot's own error (not a cell's) is located at the layer it comes from.
+    let at: { line: number; col: number } | undefined;
     try {
       let total = 0;
       return compiled.map((layer) => {
+        at = layer.loc;
         const columns = new Map<Channel, number[]>();
         for (const [channel, f, slots] of layer.channels) {
           const v = collapse(f.run(slots.map((k) => values[k] as Value)));
@@ -92,7 +95,9 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
         return { name: layer.name, rows };
       });
     } catch (e) {
-      return toCellError(e, 'plot');
+      const err = toCellError(e, 'plot');
+      if (at && !err.loc) err.loc = { ...at };
+      return err;
     }
   };
   return { block, inputs, run, problems };

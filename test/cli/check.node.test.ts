@@ -142,4 +142,23 @@ describe('gradsheet check', () => {
     expect(report.findings.map((f) => [f.line, f.col, f.code, f.cell])).to.deep.equal([[4, 5, 'E_SHAPE', 'u']]);
     expect(report.cells.find((c) => c.name === 'w')!.error).to.deep.include({ code: 'E_SHAPE', root: 'u' });
   });
+
+  it('reports a plot that cannot be drawn at its layer, and a plot whose cell fails only at the cell', async () => {
+    const { checkWorkbookText } = await import('../../src/cli/check.ts');
+    const text = [
+      '```cells', 'x = linspace(0.5, 2, 4)', 'y = x .^ 2', "bad = [1; 2] * [1, 2, 3]'", '```', '',
+      '```plot', 'x: x', 'line: y as fine', 'point: [1; 2] as short', '```', '',
+      '```plot', 'y-scale: log', 'line: x = x, y = x - 1', '```', '',
+      '```plot', 'line: x = x, y = bad', '```', '',
+    ].join('\n');
+    const report = checkWorkbookText(text, 'plots.md');
+    expect(report.findings.map((f) => `${f.line}:${f.col} ${f.code} ${f.cell ?? '-'}`)).to.deep.equal([
+      '4:7 E_SHAPE bad',
+      '10:8 E_SHAPE -',
+      '15:7 E_ARGUMENT -',
+    ]);
+    expect(report.findings[1].message).to.equal('The plot cannot be drawn: short: y has 2 values but the x values have 4: every channel of a layer needs one value per point.');
+    expect(report.findings[2].message).to.contain('≤ 0, which a log scale cannot show');
+    expect(report.ok).to.equal(false);
+  });
 });
