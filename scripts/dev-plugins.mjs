@@ -132,7 +132,11 @@ export function workbookIndexPlugin() {
 }
 
 export function typescriptPlugin() {
-  return esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') });
+  const plugin = esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(root, 'tsconfig.json') });
+  // The app entry is already bundled JavaScript: no need to transform it again.
+  const transform = plugin.transform.bind(plugin);
+  plugin.transform = (context) => (context.path === APP_ENTRY ? undefined : transform(context));
+  return plugin;
 }
 
 /** The stream pages follow; the same constant is in components/live-reload.ts. */
@@ -196,17 +200,18 @@ export function liveReloadPlugin({ dirs = ['workbooks'], settleMs = 40 } = {}) {
 
 /** The URL the gallery page loads; its chunks (chunk-*.js, …) are served beside it. */
 const APP_ENTRY = '/components/app.ts';
-const APP_CHUNKS = '/components/';
 
-export function appBundlePlugin() {
-  const outdir = path.join(root, 'components'); // nothing is written: the files are served from memory
+export function appBundlePlugin({ entry = APP_ENTRY.slice(1) } = {}) {
+  const entryUrl = '/' + entry;
+  const chunksUrl = '/' + path.posix.dirname(entry) + '/';
+  const outdir = path.join(root, path.posix.dirname(entry)); // nothing is written: the files are served from memory
   let latest = null; // Map of URL path → contents of the last build
   let first = null; // the first build, which requests may have to wait for
   let ctx = null;
   const started = () => {
     first ??= (async () => {
       ctx = await context({
-        ...bundleOptions({ entryPoints: { app: 'components/app.ts' }, outdir, minify: false }),
+        ...bundleOptions({ entryPoints: { app: entry }, outdir, minify: false }),
         chunkNames: '[name]-[hash]',
         write: false,
         sourcemap: 'linked',
@@ -227,7 +232,7 @@ export function appBundlePlugin() {
             setup(b) {
               b.onEnd((result) => {
                 if (result.errors.length || !result.outputFiles) return;
-                latest = new Map(result.outputFiles.map((f) => [APP_CHUNKS + path.relative(outdir, f.path).split(path.sep).join('/'), f.contents]));
+                latest = new Map(result.outputFiles.map((f) => [chunksUrl + path.relative(outdir, f.path).split(path.sep).join('/'), f.contents]));
               });
             },
           },
@@ -246,9 +251,15 @@ export function appBundlePlugin() {
     async serverStop() {
       await ctx?.dispose();
     },
+    // The server caches what plugins transform by file path, and components/app.ts never
+    // changes on disk: cached, the first bundle would be served after a component is edited.
+    transform(context) {
+      if (context.path === entryUrl) return { transformCache: false };
+      return undefined;
+    },
     async serve(context) {
-      const wanted = context.path === APP_ENTRY ? APP_CHUNKS + 'app.js' : context.path;
-      if (wanted !== APP_CHUNKS + 'app.js' && !latest?.has(wanted)) return undefined;
+      const wanted = context.path === entryUrl ? chunksUrl + 'app.js' : context.path;
+      if (wanted !== chunksUrl + 'app.js' && !latest?.has(wanted)) return undefined;
       await started();
       const body = latest?.get(wanted);
       if (!body) return undefined;
