@@ -41,6 +41,7 @@ export class GsPlot extends LitElement {
     data: { attribute: false },
     label: { type: String },
     _error: { state: true },
+    _drawn: { state: true },
   };
 
   declare spec: PlotSpec | undefined;
@@ -48,6 +49,8 @@ export class GsPlot extends LitElement {
   /** The accessible name of the chart. */
   declare label: string;
   declare _error: string | undefined;
+  /** The first drawing is done: until then a placeholder of the chart's size holds its place. */
+  declare _drawn: boolean;
 
   /** The vega View once drawn (tests read data and marks from it). */
   view: VegaView | undefined;
@@ -59,6 +62,7 @@ export class GsPlot extends LitElement {
     super();
     this.data = {};
     this.label = 'plot';
+    this._drawn = false;
   }
 
   /** Resolves once the chart shows the current spec and data. */
@@ -97,6 +101,7 @@ export class GsPlot extends LitElement {
       this.result = result;
       this.view = result.view;
       this._error = undefined;
+      this._drawn = true;
     } catch (e) {
       this._error = messages.plotDrawFailed(e instanceof Error ? e.message : String(e));
     }
@@ -115,6 +120,7 @@ export class GsPlot extends LitElement {
     this.result = undefined;
     this.view = undefined;
     this.embedded = undefined;
+    this._drawn = false;
   }
 
   override connectedCallback(): void {
@@ -123,7 +129,13 @@ export class GsPlot extends LitElement {
   }
 
   override render() {
+    // vega is loaded on demand (a second or so on a slow line): the page must not jump when it comes.
+    const size = (key: 'width' | 'height', fallback: number) => (typeof this.spec?.[key] === 'number' ? (this.spec[key] as number) : fallback);
+    const placeholder = this._drawn || this._error
+      ? null
+      : html`<p class="pending" style=${`width: ${size('width', 420) + 50}px; height: ${size('height', 240) + 60}px`}>Drawing the chart…</p>`;
     return html`<figure part="plot" role="img" aria-label=${this.label}>
+      ${placeholder}
       <div class="chart"></div>
       ${this._error ? html`<figcaption class="error" role="alert">${this._error}</figcaption>` : null}
     </figure>`;
@@ -134,7 +146,8 @@ export class GsPlot extends LitElement {
     css`
       :host { display: block; }
       figure { margin: 0; }
-      .chart { min-height: 4rem; }
+      .chart:empty { display: none; }
+      .pending { margin: 0; max-width: 100%; display: flex; align-items: center; justify-content: center; color: var(--_muted); font-size: 0.85rem; }
       .error { color: var(--_error); font-size: 0.85rem; }
     `,
   ];

@@ -5,6 +5,7 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
+import type { GsPlot } from '../../components/gs-plot.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {
@@ -67,5 +68,33 @@ describe('plots and sliders in a workbook', () => {
     const alert = figures(wb)[2].shadowRoot!.querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('E_NONFINITE').and.to.contain('log(z)');
     expect(figures(wb)[2].plot).to.equal(null);
+  });
+});
+
+describe('a chart before vega has drawn it', () => {
+  it('holds its place with a placeholder of about its size, so the page does not jump', async () => {
+    const plot = document.createElement('gs-plot') as GsPlot;
+    plot.label = 'Plot: a line';
+    plot.spec = {
+      width: 300, height: 200, layer: [{ data: { name: 'layer0' }, mark: 'line',
+        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }],
+    };
+    plot.data = { layer0: [{ x: 0, y: 0 }, { x: 1, y: 2 }, { x: 2, y: 1 }] };
+    document.body.append(plot);
+    try {
+      await plot.updateComplete;
+      const pending = plot.shadowRoot!.querySelector<HTMLElement>('.pending');
+      expect(pending, 'a placeholder while vega loads and draws').to.not.equal(null);
+      expect(pending!.textContent).to.equal('Drawing the chart…');
+      const before = pending!.getBoundingClientRect();
+      await plot.drawn;
+      await plot.updateComplete;
+      expect(plot.shadowRoot!.querySelector('.pending'), 'gone once drawn').to.equal(null);
+      const svg = plot.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+      expect(Math.abs(svg.width - before.width), `chart ${svg.width} wide, placeholder ${before.width}`).to.be.below(60);
+      expect(Math.abs(svg.height - before.height), `chart ${svg.height} high, placeholder ${before.height}`).to.be.below(60);
+    } finally {
+      plot.remove();
+    }
   });
 });
