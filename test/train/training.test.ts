@@ -72,41 +72,25 @@ describe('training: the worked example', () => {
   it('undo and redo move the step counter and the loss curve with the weights', async () => {
     const history = new History();
     history.attach(session);
-    await session.settled();
-    for (let k = 0; k < 3; k++) {
-      trainer.step();
+    /** Does `action`, lets the sheet compute, and says where the trainer is: its step, and the steps of its curve. */
+    const after = async (action: () => unknown) => {
+      await action();
       await session.settled();
-    }
-    const curve = trainer.state.history.map(([s]) => s);
-    expect(curve).to.deep.equal([0, 1, 2, 3]);
-    history.undo();
+      return { step: trainer.state.step, curve: trainer.state.history.map(([s]) => s) };
+    };
     await session.settled();
-    expect(trainer.state.step).to.equal(2);
-    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0, 1, 2]);
-    expect(trainer.state.loss).to.equal(value(session, 'E'));
-    history.redo();
-    await session.settled();
-    expect(trainer.state.step).to.equal(3);
-    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0, 1, 2, 3]);
-    const before = trainer.state.history.map(([s, l]) => [s, l]);
-    await trainer.run({ steps: 20, target: null });
-    await session.settled();
-    expect(trainer.state.step).to.equal(23);
-    history.undo(); // the Run
-    await session.settled();
-    expect(trainer.state.step).to.equal(3);
-    expect(trainer.state.history).to.deep.equal(before);
-    trainer.reset();
-    await session.settled();
-    expect(trainer.state.step).to.equal(0);
-    history.undo(); // the Reset gives back the counter and the curve it cleared
-    await session.settled();
-    expect(trainer.state.step).to.equal(3);
-    expect(trainer.state.history).to.deep.equal(before);
-    history.redo();
-    await session.settled();
-    expect(trainer.state.step).to.equal(0);
-    expect(trainer.state.history.map(([s]) => s)).to.deep.equal([0]);
+    for (let k = 0; k < 3; k++) await after(() => trainer.step());
+    expect(await after(() => history.undo())).to.deep.equal({ step: 2, curve: [0, 1, 2] });
+    expect(trainer.state.loss, 'the loss shown is the sheet\'s').to.equal(value(session, 'E'));
+    expect(await after(() => history.redo())).to.deep.equal({ step: 3, curve: [0, 1, 2, 3] });
+    const three = trainer.state.history.map(([s, l]) => [s, l]);
+    expect((await after(() => trainer.run({ steps: 20, target: null }))).step).to.equal(23);
+    expect(await after(() => history.undo()), 'undoing the Run').to.deep.equal({ step: 3, curve: [0, 1, 2, 3] });
+    expect(trainer.state.history).to.deep.equal(three);
+    expect(await after(() => trainer.reset())).to.deep.equal({ step: 0, curve: [0] });
+    expect(await after(() => history.undo()), 'undoing the Reset gives back the curve it cleared').to.deep.equal({ step: 3, curve: [0, 1, 2, 3] });
+    expect(trainer.state.history).to.deep.equal(three);
+    expect(await after(() => history.redo())).to.deep.equal({ step: 0, curve: [0] });
     history.detach();
   });
 
