@@ -25,6 +25,7 @@ import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
 import { watchSession } from '../src/reactive/registry.ts';
+import { messages } from '../src/messages.ts';
 import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
@@ -187,7 +188,7 @@ export class GsCell extends LitElement {
     if (!session || !this.isConnected) return;
     const index = this.index >= 0 && session.planCell(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
     if (index < 0) {
-      this._loadError = `This workbook has no cell named "${this.name}".`;
+      this._loadError = this.name ? messages.embedNoCell(this.name, session.closestName(this.name)) : messages.embedNoName();
       return;
     }
     this._loadError = undefined;
@@ -284,6 +285,8 @@ export class GsCell extends LitElement {
     if (this._loadError) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${this._loadError}</div></section>`;
     const session = this.session;
     const state = this._state;
+    // A cell of a page (not of a <gs-workbook>, which gives its cells their session) needs a workbook.
+    if (!session && !this.workbook) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${messages.embedNoWorkbook(this.name ?? '')}</div></section>`;
     if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
     const cell = session.planCell(this.index);
     const spec = cell.checked.spec;

@@ -12,6 +12,7 @@ import { parseEntry } from '../graph/entry.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import type { GradCheck } from '../grad/check.ts';
 import { planWorkbook } from '../workbook.ts';
+import { closest } from '../formula/spelling.ts';
 
 export type Status = 'pending' | 'ok' | 'error';
 
@@ -348,6 +349,11 @@ export class Session {
   }
 
   // ---- Edits as a whole ------------------------------------------------------------------------
+
+  /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
+  closestName(name: string): string | undefined {
+    return closest(name, this.plan.byName.keys());
+  }
 
   /** Called after every edit, with what changed. */
   onEdit(listener: (edit: Edit) => void): () => void {
