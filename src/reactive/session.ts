@@ -80,6 +80,7 @@ export class Session {
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly anyListeners = new Set<(index: number) => void>();
   private readonly editListeners = new Set<(edit: Edit) => void>();
+  private readonly flushers = new Set<() => void>();
   private computeQueued = false;
   private disposed = false;
   /** Edits made inside group(): reported together when it ends. */
@@ -353,6 +354,20 @@ export class Session {
   /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
   closestName(name: string): string | undefined {
     return closest(name, this.plan.byName.keys());
+  }
+
+  /**
+   * Work in progress that becomes an edit when asked (a training run, which records itself as
+   * one edit when it ends): undo and redo ask first, so they act on it.
+   */
+  onFlush(fn: () => void): () => void {
+    this.flushers.add(fn);
+    return () => this.flushers.delete(fn);
+  }
+
+  /** Ends work in progress (see onFlush), so that every edit made so far has been reported. */
+  flush(): void {
+    this.flushers.forEach((fn) => fn());
   }
 
   /** Called after every edit, with what changed. */

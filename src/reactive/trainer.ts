@@ -56,6 +56,9 @@ export class Trainer {
   private stride = 1;
   private readonly unwatch: () => void;
   private readonly unwatchLoss: () => void;
+  private readonly unflush: () => void;
+  /** Ends the run going on at once, recording it (an undo or redo is about to happen). */
+  private endRun: (() => void) | undefined;
 
   constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule = frame) {
     this.session = session;
@@ -71,6 +74,7 @@ export class Trainer {
     });
     // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
     // runtime computes it anyway, so a keystroke costs no extra training step.
+    this.unflush = session.onFlush(() => this.endRun?.());
     const loss = session.indexOf(block.loss);
     this.unwatchLoss = loss >= 0 ? session.subscribe(loss, (s) => this.lossChanged(s)) : () => {};
   }
@@ -136,7 +140,11 @@ export class Trainer {
     };
     this.update({ status: 'running', runTo: end, message: undefined, failure: undefined });
     return new Promise((resolve) => {
+      let ended = false;
       const finish = (patch: Partial<TrainerState>) => {
+        if (ended) return;
+        ended = true;
+        this.endRun = undefined;
         // After an interruption the sheet already shows the last published weights, and the
         // student's edit, which a final publish would overwrite.
         if (!this.interrupted) publishRun();
@@ -155,7 +163,9 @@ export class Trainer {
         this.update({ runTo: undefined, ...patch });
         resolve(this.state);
       };
+      this.endRun = () => finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
       const slice = () => {
+        if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: this.state.message ?? messages.trainStopped(this.state.step) });
         const until = now() + sliceMs;
         let step = this.state.step;
@@ -210,6 +220,7 @@ export class Trainer {
     this.stop();
     this.unwatch();
     this.unwatchLoss();
+    this.unflush();
     this.listeners.clear();
   }
 

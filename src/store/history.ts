@@ -83,10 +83,13 @@ export class History {
 
   /** Undoes the last step; returns it, or null when there is nothing to undo. */
   undo(): Edit | null {
+    // A training run going on ends first and becomes the newest step: undo takes it back.
+    this.session?.flush();
     return this.move(this.done, this.undone, true);
   }
 
   redo(): Edit | null {
+    this.session?.flush();
     return this.move(this.undone, this.done, false);
   }
 

@@ -179,6 +179,32 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     }
   });
 
+  it('undo during a run stops it and takes the whole run back; redo puts it back', async () => {
+    const { session, trainer } = await open(path);
+    const history = new History();
+    history.attach(session);
+    try {
+      await session.settled();
+      const start = session.entriesOf('W1');
+      const running = trainer.run({ steps: 1_000_000, target: null });
+      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
+      history.undo();
+      const state = await running;
+      expect(state.status).to.equal('stopped');
+      const stoppedAt = state.step;
+      expect(session.entriesOf('W1'), 'the weights are back where the run started').to.deep.equal(start);
+      expect(trainer.state.step).to.equal(0);
+      expect(history.canRedo).to.equal(true);
+      expect(history.redo()).to.deep.include({ kind: 'group', label: 'Run' });
+      expect(trainer.state.step).to.equal(stoppedAt);
+      expect(session.entriesOf('W1')).to.not.deep.equal(start);
+    } finally {
+      history.detach();
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
   it('stops when asked, within a slice', async () => {
     const { session, trainer } = await open(path);
     try {
