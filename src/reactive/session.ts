@@ -81,6 +81,7 @@ export class Session {
   private readonly anyListeners = new Set<(index: number) => void>();
   private readonly editListeners = new Set<(edit: Edit) => void>();
   private readonly flushers = new Set<() => void>();
+  private flushing = false;
   private computeQueued = false;
   private disposed = false;
   /** Edits made inside group(): reported together when it ends. */
@@ -211,6 +212,7 @@ export class Session {
     if (!grid || !grid[row - 1] || grid[row - 1][col - 1] === undefined) {
       throw new RangeError(`${name}[${row},${col}] is not an entry of an input cell`);
     }
+    this.beginEdit();
     const before = grid[row - 1][col - 1];
     const g = this.grids.get(name)!;
     const own = g.own[row - 1][col - 1];
@@ -234,7 +236,9 @@ export class Session {
     if (texts.length !== grid.length || texts.some((r) => r.length !== grid[0].length)) {
       throw new RangeError(`${name} is ${grid.length}×${grid[0].length}; the new entries are not`);
     }
-    const before = copy(grid);
+    const record = options.record !== false;
+    if (record) this.beginEdit();
+    const before = record ? copy(grid) : grid;
     const g = this.grids.get(name)!;
     const cols = grid[0].length;
     g.differs = 0;
@@ -252,7 +256,7 @@ export class Session {
       }
     }));
     this.define(this.plan.byName.get(name)!);
-    if (options.record !== false) this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
+    if (record) this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
   }
 
   /** The workbook's own entries for an input cell. */
@@ -328,6 +332,7 @@ export class Session {
   setFormula(name: string, text: string): CellError | null {
     const cell = this.plan.byName.get(name);
     if (!cell) throw new RangeError(`${name} is not a cell`);
+    this.beginEdit();
     const before = this.formula(name);
     if (text === cell.checked.spec.formula) this.overrides.delete(name);
     else this.overrides.set(name, text);
@@ -367,7 +372,18 @@ export class Session {
 
   /** Ends work in progress (see onFlush), so that every edit made so far has been reported. */
   flush(): void {
-    this.flushers.forEach((fn) => fn());
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      this.flushers.forEach((fn) => fn());
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Before an edit is made: work in progress ends first, so it is recorded before the edit. */
+  private beginEdit(): void {
+    if (!this.collecting) this.flush();
   }
 
   /** Called after every edit, with what changed. */
@@ -392,6 +408,7 @@ export class Session {
 
   /** Runs fn and reports every edit it makes as one group edit (one undo step). */
   group(label: string, fn: () => void, training?: TrainingMark): void {
+    this.beginEdit();
     const outer = this.collecting;
     const edits: Edit[] = [];
     this.collecting = edits;
@@ -577,11 +594,16 @@ export class Session {
   }
 }
 
-/** What a cell's runtime definition depends on: when it changes, the variable is redefined. */
 function copy(grid: string[][]): string[][] {
   return grid.map((r) => [...r]);
 }
 
+/** Two grids of entry texts are the same, entry by entry. */
+export function sameTexts(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  return a.length === b.length && a.every((row, i) => row.length === b[i].length && row.every((t, j) => t === b[i][j]));
+}
+
+/** What a cell's runtime definition depends on: when it changes, the variable is redefined. */
 function signature(cell: PlanCell | undefined): string {
   if (!cell) return '';
   return [cell.kind, cell.checked.formula, cell.inputs.join(','), cell.error ? `${cell.error.code}:${cell.error.message}` : ''].join('|');

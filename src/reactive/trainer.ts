@@ -12,7 +12,7 @@ import type { Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
 import { failure, trainStep, type TrainFailure } from '../train/batch.ts';
 import type { TrainPlan } from '../train/plan.ts';
-import type { CellState, Edit, Session, TrainingMark, TrainingPoint } from './session.ts';
+import { sameTexts, type CellState, type Edit, type Session, type TrainingMark, type TrainingPoint } from './session.ts';
 
 export type TrainerStatus = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -50,31 +50,26 @@ export class Trainer {
   state: TrainerState = { status: 'idle', step: 0, history: [] };
   private listeners = new Set<(state: TrainerState) => void>();
   private stopRequested = false;
-  /** A student edited the sheet during the run: the run must not write over that edit. */
-  private interrupted = false;
   private publishing = false;
   private stride = 1;
   private readonly unwatch: () => void;
   private readonly unwatchLoss: () => void;
   private readonly unflush: () => void;
-  /** Ends the run going on at once, recording it (an undo or redo is about to happen). */
+  /** Ends the run going on at once, recording it: the sheet is about to be edited, or undone. */
   private endRun: (() => void) | undefined;
 
   constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule = frame) {
     this.session = session;
     this.block = block;
-    // A student's edit while a run is going on wins: the run stops rather than overwrite it.
+    // Any edit of the sheet during a run (a student's entry, an undo, a Reset) first ends the
+    // run, which records itself as one edit: the student's edit comes after it, and wins.
+    this.unflush = session.onFlush(() => this.endRun?.());
     // An undo or redo of this trainer's Step, Run or Reset moves its counter and curve too.
     this.unwatch = session.onEdit((edit) => {
-      if (this.publishing) return;
-      if (this.state.status === 'running') {
-        this.interrupted = true;
-        this.stop(messages.trainStoppedByEdit());
-      } else if (edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
+      if (!this.publishing && edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
     });
     // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
     // runtime computes it anyway, so a keystroke costs no extra training step.
-    this.unflush = session.onFlush(() => this.endRun?.());
     const loss = session.indexOf(block.loss);
     this.unwatchLoss = loss >= 0 ? session.subscribe(loss, (s) => this.lossChanged(s)) : () => {};
   }
@@ -131,13 +126,7 @@ export class Trainer {
     const first = this.state.step;
     const end = first + steps;
     this.stopRequested = false;
-    this.interrupted = false;
-    /** The trained cells' entries as the run last published them. */
-    let published = start;
-    const publishRun = () => {
-      this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])));
-      published = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
-    };
+    const publishRun = () => this.publish(new Map(this.targets.map((t) => [t, inputs.get(t) as Value])));
     this.update({ status: 'running', runTo: end, message: undefined, failure: undefined });
     return new Promise((resolve) => {
       let ended = false;
@@ -145,13 +134,12 @@ export class Trainer {
         if (ended) return;
         ended = true;
         this.endRun = undefined;
-        // After an interruption the sheet already shows the last published weights, and the
-        // student's edit, which a final publish would overwrite.
-        if (!this.interrupted) publishRun();
-        const after = published;
-        const edits: Edit[] = this.targets
-          .filter((t) => JSON.stringify(start.get(t)) !== JSON.stringify(after.get(t)))
-          .map((t) => ({ kind: 'entries', name: t, before: start.get(t)!, after: after.get(t)! }));
+        publishRun();
+        const edits: Edit[] = [];
+        for (const t of this.targets) {
+          const before = start.get(t)!, after = this.session.entriesOf(t);
+          if (!sameTexts(before, after)) edits.push({ kind: 'entries', name: t, before, after });
+        }
         if (edits.length) {
           this.publishing = true;
           try {
@@ -163,10 +151,10 @@ export class Trainer {
         this.update({ runTo: undefined, ...patch });
         resolve(this.state);
       };
-      this.endRun = () => finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
+      this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
       const slice = () => {
         if (ended) return;
-        if (this.stopRequested) return finish({ status: 'stopped', message: this.state.message ?? messages.trainStopped(this.state.step) });
+        if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
         const until = now() + sliceMs;
         let step = this.state.step;
         while (step < end && now() < until) {
@@ -194,15 +182,13 @@ export class Trainer {
     });
   }
 
-  stop(message?: string): void {
-    if (this.state.status !== 'running') return;
-    this.stopRequested = true;
-    if (message) this.state.message = message;
+  stop(): void {
+    if (this.state.status === 'running') this.stopRequested = true;
   }
 
   /** Back to the workbook's own weights (one undoable edit), with the history cleared. */
   reset(): void {
-    this.stop();
+    this.session.flush(); // a run going on ends, recorded, before it is reset
     this.publishing = true;
     try {
       const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));

@@ -8,7 +8,7 @@
 // focus leaves an entry, and on undo and redo): typing "1.5" and pressing Escape (which puts
 // the old text back) leaves no step at all. No DOM here.
 
-import type { Edit, Session } from '../reactive/session.ts';
+import { sameTexts, type Edit, type Session } from '../reactive/session.ts';
 
 /** How many steps are kept; the oldest are forgotten first. */
 export const historyLimit = 1000;
@@ -193,7 +193,7 @@ function mergeTyping(first: Edit, next: Edit): Edit {
 function unchanged(edit: Edit): boolean {
   if (edit.kind === 'group') return edit.edits.every(unchanged);
   if (edit.kind === 'formula' || edit.kind === 'entry') return edit.before === edit.after;
-  return JSON.stringify(edit.before) === JSON.stringify(edit.after);
+  return sameTexts(edit.before, edit.after);
 }
 
 /** The part of an edit that touches only cells `keep` accepts, or null when nothing is left. */

@@ -205,6 +205,54 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     }
   });
 
+  it('an edit during a run comes after the run in the history: undoing both gives back the start', async () => {
+    const { session, trainer } = await open(path);
+    const history = new History();
+    history.attach(session);
+    try {
+      await session.settled();
+      const start = session.entriesOf('W1');
+      const running = trainer.run({ steps: 1_000_000, target: null });
+      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
+      session.setEntry('W1', 1, 1, '0.25');
+      await running;
+      expect(history.undoLabel, 'the edit is the newest step').to.equal('W1[1,1]');
+      history.undo();
+      expect(session.entryText('W1', 1, 1), 'undoing the edit gives back the trained weight').to.not.equal('0.25');
+      expect(history.undo()).to.deep.include({ kind: 'group', label: 'Run' });
+      expect(session.entriesOf('W1')).to.deep.equal(start);
+      expect(trainer.state.step).to.equal(0);
+    } finally {
+      history.detach();
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
+  it('Reset during a run resets: the run is recorded first and then undone by the Reset', async () => {
+    const { session, trainer } = await open(path);
+    const history = new History();
+    history.attach(session);
+    try {
+      await session.settled();
+      const start = session.entriesOf('W1');
+      const running = trainer.run({ steps: 1_000_000, target: null });
+      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
+      trainer.reset();
+      await running;
+      await new Promise((r) => setTimeout(r, 20)); // a slice that was scheduled must not publish
+      expect(session.entriesOf('W1')).to.deep.equal(start);
+      expect(trainer.state.step).to.equal(0);
+      expect(history.undoLabel).to.equal('Reset');
+      history.undo();
+      expect(session.entriesOf('W1'), 'undoing the Reset gives back the trained weights').to.not.deep.equal(start);
+    } finally {
+      history.detach();
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
   it('stops when asked, within a slice', async () => {
     const { session, trainer } = await open(path);
     try {
