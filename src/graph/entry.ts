@@ -7,8 +7,6 @@ import { compileExpr } from '../formula/evaluate.ts';
 import { parseFormula } from '../formula/parse.ts';
 
 const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-/** "1e", "2.5E-": a number whose exponent is still being typed (not 1·e, Euler's number). */
-const halfExponent = /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?$/;
 
 /** `at` names the entry in messages, e.g. "Theta1[1,3]". */
 export function parseEntry(text: string, at: string, root: string): number | CellError {
@@ -19,10 +17,12 @@ export function parseEntry(text: string, at: string, root: string): number | Cel
     // 1e400 reads as Infinity: no cell holds one (formula/value.ts, "Numbers").
     return Number.isFinite(v) ? v : new CellError(codes.E_ENTRY, messages.entryNonFinite(at, t), root);
   }
-  if (halfExponent.test(t)) return new CellError(codes.E_ENTRY, messages.entryNotNumber(at, t), root);
   try {
     const parsed = parseFormula(t);
-    if (parsed.refs.length === 0) {
+    // No implicit products in an entry: "1e" is a number whose exponent is still being typed,
+    // not 1·e, and "2 3" a typo, not 6. Write 2*pi for 2π.
+    const implicit = parsed.node.filter((n) => (n as { implicit?: boolean }).implicit === true).length > 0;
+    if (parsed.refs.length === 0 && !implicit) {
       const v = compileExpr(parsed.expr, () => -1)([]);
       if (typeof v === 'number' && Number.isFinite(v)) return v;
       if (typeof v !== 'number') return new CellError(codes.E_ENTRY, messages.entryNotScalar(at, t), root);

@@ -104,9 +104,10 @@ describe('numbers: entries typed into an input', () => {
     });
   }
 
-  // Half-way through typing 1e-3 the entry reads "1e": that is not 1·e (Euler's number).
-  for (const text of ['1e', '2.5E', '1e-', '-.5e+']) {
-    it(`says "${text}", a number whose exponent is still being typed, is not a number (E_ENTRY)`, () => {
+  // Half-way through typing 1e-3 the entry reads "1e": that is not 1·e (Euler's number). No
+  // implicit product is read in an entry at all: "2 e" and "1e 3" are typos, not 5.44 and 8.15.
+  for (const text of ['1e', '2.5E', '1e-', '-.5e+', '1e5e', '1e+3e', '2 e', '1e 3', '3pi']) {
+    it(`says "${text}" is not a number (E_ENTRY): no half-typed exponent, no implicit product`, () => {
       const e = expectCellError(parseEntry(text, 'w[1,1]', 'w'), ['E_ENTRY'], text);
       expect(e.message).to.contain(`"${text}" is not a number`);
     });
