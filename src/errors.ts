@@ -34,6 +34,12 @@ export class CellError extends Error {
   }
 }
 
+/** Places an error in the file: `at` is where its formula starts, `err.col` a column inside it. */
+export function withLoc(err: CellError, at: Loc): CellError {
+  if (!err.loc) err.loc = { line: at.line, col: at.col - 1 + (err.col ?? 1) };
+  return err;
+}
+
 export function isCellError(v: unknown): v is CellError {
   return v instanceof CellError;
 }

@@ -88,8 +88,10 @@ export function checkWorkbookText(text: string, file: string): FileReport {
   // A plot that cannot be drawn with the values the cells have (channels of different lengths,
   // a value ≤ 0 on a log scale); a plot that fails because a cell does is reported at the cell.
   for (const plot of plan.plots.values()) {
-    const drawn = plot.run(...plot.inputs.map((name) => results[plan.byName.get(name)!.index]));
-    if (isCellError(drawn) && drawn.root === 'plot') {
+    const values = plot.inputs.map((name) => results[plan.byName.get(name)!.index]);
+    if (values.some(isCellError)) continue;
+    const drawn = plot.run(...values);
+    if (isCellError(drawn)) {
       const at = drawn.loc ?? { line: plot.block.line, col: 1 };
       findings.push({ file, line: at.line, col: at.col, code: drawn.code, severity: 'error', message: `${messages.plotCannotDraw()} ${drawn.message}` });
     }

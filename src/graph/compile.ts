@@ -5,7 +5,7 @@
 // become a CellError located in the workbook file. The same Plan drives the reactive runtime
 // (src/reactive) and direct evaluation (./run.ts), so the two agree value for value.
 
-import { CellError, isCellError, toCellError } from '../errors.ts';
+import { CellError, isCellError, toCellError, withLoc } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { compileExpr, type Compiled, type CompileHooks } from '../formula/evaluate.ts';
 import { collapse, firstNonFinite, type Value } from '../formula/value.ts';
@@ -178,11 +178,6 @@ function cellFunction(cell: CheckedCell, compiled: Compiled): PlanCell['run'] {
       return withLoc(toCellError(e, name), at);
     }
   };
-}
-
-function withLoc(err: CellError, at: { line: number; col: number }): CellError {
-  if (!err.loc) err.loc = { line: at.line, col: at.col - 1 + (err.col ?? 1) };
-  return err;
 }
 
 /** Depth-first order over inputs; cells on loops (already errors) come wherever they fall. */

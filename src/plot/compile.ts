@@ -2,7 +2,7 @@
 // rows of every layer. Nothing non-finite ever reaches a chart: a NaN, an infinity, or a value
 // a log scale cannot show makes the whole plot an error that says which layer and channel.
 
-import { CellError, isCellError, toCellError } from '../errors.ts';
+import { CellError, isCellError, toCellError, withLoc, type Loc } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import type { PlotBlock, Problem } from '../format/spec.ts';
 import { collapse, describeShape, shapeOf, type Value } from '../formula/value.ts';
@@ -38,7 +38,7 @@ type Channel = 'x' | 'y' | 'color';
 export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
   const problems: Problem[] = [];
   const inputs: string[] = [];
-  const compiled: { name: string; mark: string; channels: [Channel, LooseFormula, number[]][]; loc: { line: number; col: number } }[] = [];
+  const compiled: { name: string; mark: string; channels: [Channel, LooseFormula, number[]][]; loc: Loc }[] = [];
   const compileAt = (text: string, line: number, col: number): [LooseFormula, number[]] | null => {
     try {
       const f = compileLoose(plan, text);
@@ -71,7 +71,7 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
     const bad = values.find(isCellError);
     if (bad) return bad;
     // A plot's own error (not a cell's) is located at the layer it comes from.
-    let at: { line: number; col: number } | undefined;
+    let at: Loc | undefined;
     try {
       let total = 0;
       return compiled.map((layer) => {
@@ -96,8 +96,7 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
       });
     } catch (e) {
       const err = toCellError(e, 'plot');
-      if (at && !err.loc) err.loc = { ...at };
-      return err;
+      return at ? withLoc(err, at) : err;
     }
   };
   return { block, inputs, run, problems };

@@ -161,4 +161,11 @@ describe('gradsheet check', () => {
     expect(report.findings[2].message).to.contain('≤ 0, which a log scale cannot show');
     expect(report.ok).to.equal(false);
   });
+
+  it('reports a failing cell named plot once, at the cell, not again as a plot', async () => {
+    const { checkWorkbookText } = await import('../../src/cli/check.ts');
+    const text = ['```cells', 'z = linspace(0, 1, 3)', 'plot = log(z - 2)', '```', '', '```plot', 'line: x = z, y = plot', '```', ''].join('\n');
+    const report = checkWorkbookText(text, 'named-plot.md');
+    expect(report.findings.map((f) => `${f.line} ${f.code} ${f.cell ?? '-'}`)).to.deep.equal(['3 E_NONFINITE plot']);
+  });
 });
