@@ -164,12 +164,15 @@ export class GsCell extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workbook')) this.watch();
     if (changed.has('session') || changed.has('name') || changed.has('index')) this.attach();
+    // A cell of a page needs a workbook (a <gs-workbook> gives its own cells their session).
+    if (!this.session && !this.workbook) this._loadError = messages.embedNoWorkbook(this.name);
   }
 
   /** An embedded cell follows its workbook's session, including when it is replaced. */
   private watch(): void {
     this.unwatch?.();
     this.unwatch = undefined;
+    this._loadError = undefined;
     if (!this.workbook || !this.isConnected) return;
     this.unwatch = watchSession(
       new URL(this.workbook, document.baseURI).href,
@@ -270,13 +273,25 @@ export class GsCell extends LitElement {
     this.dispatchEvent(new CustomEvent<GsChangeDetail>('gs-change', { detail, bubbles: true, composed: true }));
   }
 
+  /**
+   * Focuses the cell's entry in the tab order, else its formula field; false if it has neither
+   * (a computed cell shown without a formula bar).
+   */
+  focusFirst(): boolean {
+    const inner = this.shadowRoot?.querySelector<HTMLElement>('input.entry[tabindex="0"], input.formula');
+    inner?.focus({ preventScroll: true });
+    return !!inner;
+  }
+
+  /** "Depends on h1": a <gs-workbook> goes there (gs-jump); an embedded cell, to h1 of its workbook on the page. */
   private jumpTo(name: string): void {
+    const jump = new CustomEvent('gs-jump', { detail: { name }, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(jump)) return;
     const root = this.getRootNode() as Document | ShadowRoot;
-    const target = root.querySelector?.(`gs-cell[name="${CSS.escape(name)}"]`) as HTMLElement | null;
-    if (target) {
-      target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      target.focus();
-    }
+    const target = [...root.querySelectorAll<GsCell>('gs-cell')].find((c) => c.name === name && c.workbook === this.workbook);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target.focusFirst();
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
@@ -285,8 +300,6 @@ export class GsCell extends LitElement {
     if (this._loadError) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${this._loadError}</div></section>`;
     const session = this.session;
     const state = this._state;
-    // A cell of a page (not of a <gs-workbook>, which gives its cells their session) needs a workbook.
-    if (!session && !this.workbook) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${messages.embedNoWorkbook(this.name ?? '')}</div></section>`;
     if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
     const cell = session.planCell(this.index);
     const spec = cell.checked.spec;

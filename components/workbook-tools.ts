@@ -161,10 +161,11 @@ export class WorkbookTools implements ReactiveController {
   jump(name: string): void {
     const cell = [...this.host.querySelectorAll<GsCell>('gs-cell')].find((c) => c.name === name);
     if (!cell) return;
-    const inner = cell.shadowRoot?.querySelector<HTMLElement>('input.entry[tabindex="0"], input.formula');
     cell.scrollIntoView({ block: 'center' });
-    (inner ?? cell).focus({ preventScroll: true });
-    if (!inner) this.select(name);
+    if (!cell.focusFirst()) {
+      cell.focus({ preventScroll: true });
+      this.select(name);
+    }
   }
 
   render(session: Session) {
@@ -214,6 +215,7 @@ export class WorkbookTools implements ReactiveController {
   };
 
   private onJump = (e: CustomEvent<{ name: string }>): void => {
+    e.preventDefault();
     this.jump(e.detail.name);
   };
 

@@ -49,9 +49,28 @@ describe('embedded cells that name something wrong', () => {
     const cell = add({ name: 'h1' });
     await cell.updateComplete;
     expect(alert(cell)).to.contain('The cell "h1" has no workbook: set its workbook attribute');
+    expect(cell.status, 'the cell says it is in error, not pending').to.equal('error');
+    expect(cell.error!.message).to.equal(alert(cell));
     cell.setAttribute('workbook', lecture);
     await until(() => cell.status === 'ok', 'the cell loaded');
     expect(alert(cell)).to.equal('');
+  });
+
+  it('"Depends on x" goes to x of its own workbook, not to an x of another workbook above it', async () => {
+    const other = add({ workbook: '/examples/course-page/one-neuron.md', name: 'x' });
+    const x = add({ workbook: lecture, name: 'x' });
+    const h1 = add({ workbook: lecture, name: 'h1' });
+    await until(() => [other, x, h1].every((c) => c.status === 'ok'), 'three cells loaded');
+    const entry = x.shadowRoot!.querySelector<HTMLInputElement>('[aria-label="x[1,1]"]')!;
+    entry.value = 'abc';
+    entry.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await until(() => h1.status === 'error', 'h1 depends on the bad entry');
+    await h1.updateComplete;
+    const root = h1.shadowRoot!.querySelector<HTMLButtonElement>('button.root')!;
+    expect(root.textContent).to.equal('x');
+    root.click();
+    expect(x.shadowRoot!.activeElement, 'x of the lecture has the focus').to.not.equal(null);
+    expect(other.shadowRoot!.activeElement).to.equal(null);
   });
 
   it('names the address and the HTTP status of a workbook that is not there', async () => {
