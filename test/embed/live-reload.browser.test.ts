@@ -103,4 +103,36 @@ describe('live reload of a workbook file', () => {
     expect(cell(wb, 't')!.value).to.equal(2 * (15 + 100));
     wb.remove();
   });
+
+  it('lets go of its stream while hidden, and reads a file saved meanwhile when shown again', async () => {
+    const hiddenName = `hidden-${crypto.randomUUID().slice(0, 8)}.md`;
+    const visibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      await save(hiddenName, v1);
+      const page = document.createElement('gs-workbook');
+      page.src = `/test-results/live-reload/${hiddenName}`;
+      document.body.append(page);
+      await page.loaded;
+      await settle(page);
+      expect(live.connected).to.equal(true);
+      visibility('hidden');
+      expect(live.connected, 'a hidden page holds no connection').to.equal(false);
+      await save(hiddenName, v2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(cell(page, 't'), 'nothing is announced to a hidden page').to.equal(null);
+      const reloaded = new Promise<void>((resolve) => page.addEventListener('gs-reload', () => resolve(), { once: true }));
+      visibility('visible');
+      expect(live.connected).to.equal(true);
+      await reloaded;
+      await settle(page);
+      expect(cell(page, 't')!.value).to.equal(2 * (11 + 100));
+      page.remove();
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      await executeServerCommand('gs-delete-workbook', { name: hiddenName });
+    }
+  });
 });
