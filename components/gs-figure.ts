@@ -62,9 +62,7 @@ export class GsFigure extends LitElement {
     const label = block.title ?? block.layers.map((l) => l.name ?? l.channels.y).join(', ');
     return html`<figure part="figure" class=${error ? 'stale' : ''}>
       ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> ${messages.plotCannotDraw()} ${error.message}</div>` : nothing}
-      ${this.lastGood
-        ? html`<gs-plot .spec=${this.spec} .data=${this.lastGood} label=${`Plot: ${label}`}></gs-plot>`
-        : error ? nothing : html`<p class="pending" aria-busy="true">Drawing ${label}…</p>`}
+      ${error && !this.lastGood ? nothing : html`<gs-plot .spec=${this.spec} .data=${this.lastGood ?? {}} label=${`Plot: ${label}`}></gs-plot>`}
       ${block.caption ? html`<figcaption>${inlineMarkdown(block.caption)}</figcaption>` : nothing}
     </figure>`;
   }
@@ -79,7 +77,6 @@ export class GsFigure extends LitElement {
       figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }
       .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
       figure.stale gs-plot { opacity: 0.35; }
-      .pending { color: var(--_muted); margin: 0; }
       .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
     `,
   ];

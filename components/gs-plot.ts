@@ -41,7 +41,7 @@ export class GsPlot extends LitElement {
     data: { attribute: false },
     label: { type: String },
     _error: { state: true },
-    _drawn: { state: true },
+    view: { attribute: false },
   };
 
   declare spec: PlotSpec | undefined;
@@ -49,11 +49,9 @@ export class GsPlot extends LitElement {
   /** The accessible name of the chart. */
   declare label: string;
   declare _error: string | undefined;
-  /** The first drawing is done: until then a placeholder of the chart's size holds its place. */
-  declare _drawn: boolean;
 
-  /** The vega View once drawn (tests read data and marks from it). */
-  view: VegaView | undefined;
+  /** The vega View once drawn (tests read data and marks from it); until then a placeholder of the chart's size holds its place. */
+  declare view: VegaView | undefined;
   private result: { finalize(): void } | undefined;
   private drawing: Promise<void> = Promise.resolve();
   private embedded: PlotSpec | undefined;
@@ -62,7 +60,6 @@ export class GsPlot extends LitElement {
     super();
     this.data = {};
     this.label = 'plot';
-    this._drawn = false;
   }
 
   /** Resolves once the chart shows the current spec and data. */
@@ -101,7 +98,6 @@ export class GsPlot extends LitElement {
       this.result = result;
       this.view = result.view;
       this._error = undefined;
-      this._drawn = true;
     } catch (e) {
       this._error = messages.plotDrawFailed(e instanceof Error ? e.message : String(e));
     }
@@ -120,7 +116,6 @@ export class GsPlot extends LitElement {
     this.result = undefined;
     this.view = undefined;
     this.embedded = undefined;
-    this._drawn = false;
   }
 
   override connectedCallback(): void {
@@ -130,10 +125,11 @@ export class GsPlot extends LitElement {
 
   override render() {
     // vega is loaded on demand (a second or so on a slow line): the page must not jump when it comes.
-    const size = (key: 'width' | 'height', fallback: number) => (typeof this.spec?.[key] === 'number' ? (this.spec[key] as number) : fallback);
-    const placeholder = this._drawn || this._error
+    // Its size is the spec's plot area plus room for the axes, as vega draws it.
+    const { width, height } = (this.spec ?? {}) as { width?: number; height?: number };
+    const placeholder = this.view || this._error
       ? null
-      : html`<p class="pending" style=${`width: ${size('width', 420) + 50}px; height: ${size('height', 240) + 60}px`}>Drawing the chart…</p>`;
+      : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>Drawing the chart…</p>`;
     return html`<figure part="plot" role="img" aria-label=${this.label}>
       ${placeholder}
       <div class="chart"></div>
