@@ -39,7 +39,7 @@ export async function measure(opts: Options): Promise<Row[]> {
     // The matrix scrolls in its own viewport: down 40 px a frame, then across 40 px a frame.
     for (const [dx, way] of [[0, 'down'], [40, 'across']] as const) {
       const [f50, f95] = await page.evaluate((frames, across) => window.bench.scroll(40, frames, 'A', across), opts.smoke ? 10 : 120, dx > 0);
-      rows.push({ figure: 'scale', case: `${n}×${n} matrix: scrolling ${way} 40 px a frame, frame interval`, value: `median ${fmt(f50)} ms, p95 ${fmt(f95)} ms`, target: 'p95 ≤ 16.7 ms', met: f95 <= 1000 / 60 + 1 });
+      rows.push({ figure: 'scale', case: `${n}×${n} matrix: scrolling ${way} 40 px a frame, frame interval`, value: `median ${fmt(f50)} ms, p95 ${fmt(f95)} ms`, target: 'p95 ≤ 16.7 ms (+1 ms jitter)', met: f95 <= 1000 / 60 + 1 });
     }
     await page.evaluate(() => {
       const v = document.querySelector('gs-cell[name="A"]')!.shadowRoot!.querySelector('.viewport')!;

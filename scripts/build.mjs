@@ -1,6 +1,7 @@
 // `npm run build`: dist/gradsheet.js, one ES module a course page loads with
 //   <script type="module" src="…/gradsheet.js"></script>
-// It registers <gs-workbook>, <gs-cell> and <gs-gallery> (components/index.ts) and nothing
+// It registers every gradsheet element (components/index.ts: <gs-workbook>, <gs-cell>, <gs-gallery>,
+// <gs-train>, <gs-plot>, <gs-figure>) and nothing
 // else: no globals on window. Code reached only through import() (vega, for plots) is split
 // into chunks under dist/chunks/ that load when first needed. Prints each file's size, raw and
 // gzipped, and what a page downloads before any plot is shown.

@@ -210,14 +210,15 @@ export function appBundlePlugin({ entry = APP_ENTRY.slice(1) } = {}) {
   let ctx = null;
   const started = () => {
     first ??= (async () => {
+      const base = bundleOptions({ entryPoints: { app: entry }, outdir, minify: false });
       ctx = await context({
-        ...bundleOptions({ entryPoints: { app: entry }, outdir, minify: false }),
+        ...base,
         chunkNames: '[name]-[hash]',
         write: false,
         sourcemap: 'linked',
         logLevel: 'silent',
         plugins: [
-          ...bundleOptions({ entryPoints: {}, outdir }).plugins,
+          ...base.plugins,
           {
             // The heavy packages stay the prebundled modules (built once, cached on disk), so
             // the app bundle is only our code, Lit and the runtime: it builds in tens of ms.

@@ -11,6 +11,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const only = process.argv[2];
+if (process.argv.length > 3 || (only !== undefined && only !== '--node' && only !== '--browser')) {
+  console.error(`npm test: unknown arguments ${process.argv.slice(2).join(' ')} (use --node or --browser, or nothing for every test)`);
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
 
 function run(cmd, args, env = {}) {
   return new Promise((resolve) => {
