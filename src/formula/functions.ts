@@ -115,7 +115,7 @@ const divide: Op = {
   name: 'divide', arity: [2, 2], group: 'operator', doc: 'a / b: division by a number (use ./ to divide matrices element by element)',
   forward: ([a, b]) => {
     if (typeof b !== 'number') throw new ShapeError(messages.shapeDivide());
-    return K.map(a, (x) => x / b);
+    return K.div(a, b);
   },
   backward: (g, [a, b]) => {
     const bb = b as number;

@@ -108,10 +108,11 @@ function nestingBeyond(text: string, max: number): number {
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** Where a word first appears in the text (1-based column), for locating an error. */
+/** Where a word first appears in the text (1-based column), for locating an error; 1 if it does not. */
 export function columnOf(text: string, word: string, from = 0): number {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(/^\w/.test(word) ? `(?<![\\w.])${escaped}(?!\\w)` : escaped, 'u');
+  // A name is found as a whole word: Θ1 is not the end of xΘ1, nor x the start of x2.
+  const re = new RegExp(/^[\p{L}\p{N}_]/u.test(word) ? `(?<![\\p{L}\\p{N}_.])${escaped}(?![\\p{L}\\p{N}_])` : escaped, 'u');
   const m = re.exec(text.slice(from));
   return m ? from + m.index + 1 : 1;
 }

@@ -5,7 +5,7 @@
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import type { CellSpec, Problem, WorkbookSpec } from '../format/spec.ts';
-import { parseFormula, type Literal, type ParsedFormula } from '../formula/parse.ts';
+import { columnOf, parseFormula, type Literal, type ParsedFormula } from '../formula/parse.ts';
 import { closest } from '../formula/spelling.ts';
 import { isValidName, reservedBecause } from './names.ts';
 
@@ -81,7 +81,7 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
         if (!byName.has(ref)) {
           const near = closest(ref, byName.keys());
           const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(ref, near), cell.name);
-          if (!cell.error) cell.error = located(err, cell.spec.line, col - 1 + columnOfRef(cell.formula, ref));
+          if (!cell.error) cell.error = located(err, cell.spec.line, col - 1 + columnOf(cell.formula, ref));
         } else if (ref === cell.name && !cell.error) {
           cell.error = located(new CellError(codes.E_CYCLE, messages.cycle([ref, ref]), cell.name), cell.spec.line, cell.spec.col);
         }
@@ -121,12 +121,6 @@ function located(err: CellError, line: number, col: number): CellError {
 
 function toProblem(err: CellError, cell: string): Problem {
   return { code: err.code, message: err.message, line: err.loc?.line ?? 1, col: err.loc?.col ?? 1, cell };
-}
-
-function columnOfRef(formula: string, ref: string): number {
-  const re = new RegExp(`(?<![\\w.])${ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'u');
-  const m = re.exec(formula);
-  return m ? m.index + 1 : 1;
 }
 
 /** Does the text look like a number or matrix of numbers, even if it does not parse? */

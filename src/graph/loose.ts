@@ -5,7 +5,7 @@
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { compileExpr, type Compiled } from '../formula/evaluate.ts';
-import { parseFormula } from '../formula/parse.ts';
+import { columnOf, parseFormula } from '../formula/parse.ts';
 import { closest } from '../formula/spelling.ts';
 import type { Plan } from './compile.ts';
 import { gradHooks } from '../grad/hooks.ts';
@@ -24,7 +24,7 @@ export function compileLoose(plan: Plan, text: string): LooseFormula {
   const unknown = parsed.refs.find((r) => !plan.byName.has(r));
   if (unknown) {
     const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(unknown, closest(unknown, plan.byName.keys())));
-    err.col = Math.max(1, text.search(new RegExp(`(?<![\\w.])${unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'u')) + 1);
+    err.col = columnOf(text, unknown);
     throw err;
   }
   const inputs = [...parsed.refs];

@@ -122,6 +122,8 @@ class FastStep {
   private readonly constant = new Set<string>();
   private readonly kept = new Map<string, CellResult>();
   private keptFrom = new Map<string, CellResult>();
+  /** The trained cells: their values change every step, so they never invalidate what is kept. */
+  private readonly targets: Set<string>;
 
   constructor(
     private readonly plan: Plan,
@@ -129,8 +131,8 @@ class FastStep {
     private readonly groups: GradGroup[],
     private readonly updates: FastUpdate[],
   ) {
-    const targets = new Set(tp.updates.map((u) => u.target));
-    const varying = new Set<string>(targets);
+    this.targets = new Set(tp.updates.map((u) => u.target));
+    const varying = new Set<string>(this.targets);
     for (const name of plan.order) {
       const cell = plan.byName.get(name)!;
       if (varying.has(name)) continue;
@@ -178,29 +180,22 @@ class FastStep {
   /** Forgets the kept cells when an input they may read is no longer the same value. */
   private keep(inputs: ReadonlyMap<string, CellResult>): void {
     let same = this.keptFrom.size === inputs.size;
-    if (same) for (const [name, v] of inputs) if (this.keptFrom.get(name) !== v && !this.isTarget(name)) same = false;
+    if (same) for (const [name, v] of inputs) if (this.keptFrom.get(name) !== v && !this.targets.has(name)) same = false;
     if (!same) {
       this.kept.clear();
       this.keptFrom = new Map(inputs);
     }
   }
 
-  private isTarget(name: string): boolean {
-    return this.tp.updates.some((u) => u.target === name);
-  }
-
   /** One tape from the wrts to `of`, one backward pass; false when this step must take the plain path. */
   private gradients(g: GradGroup, values: Map<string, CellResult>, plain: (name: string) => CellResult, grads: Map<string, Value>): boolean {
     const tape = new Tape();
     const vars = new Map<string, Var>();
-    const leaves: [string, Var][] = [];
     for (const name of g.ancestors) {
       if (!g.path.has(name)) {
         const v = plain(name);
         if (isCellError(v)) return false;
-        const leaf = tape.leaf(v, g.wrts.includes(name));
-        vars.set(name, leaf);
-        if (leaf.tracked) leaves.push([name, leaf]);
+        vars.set(name, tape.leaf(v, g.wrts.includes(name)));
         continue;
       }
       const cell = this.plan.byName.get(name)!;

@@ -152,3 +152,13 @@ describe('formula errors', () => {
     expect(sheet('r = sqrt(-4)').error('r').code).to.equal('E_NONFINITE');
   });
 });
+
+describe('locating a name in a formula', () => {
+  it('finds a name as a whole word, Greek names too: Θ1 is not the end of xΘ1, x not the start of x2', async () => {
+    const { columnOf } = await import('../../src/formula/parse.ts');
+    expect(columnOf('xΘ1 + Θ1', 'Θ1')).to.equal(7);
+    expect(columnOf('x2 + x', 'x')).to.equal(6);
+    expect(columnOf('a.b + b', 'b')).to.equal(7);
+    expect(columnOf('1 + 2', 'zz'), 'not there: the start').to.equal(1);
+  });
+});
