@@ -55,6 +55,7 @@ export class GsPlot extends LitElement {
   private result: { finalize(): void } | undefined;
   private drawing: Promise<void> = Promise.resolve();
   private embedded: PlotSpec | undefined;
+  private pushQueued = false;
 
   constructor() {
     super();
@@ -72,7 +73,15 @@ export class GsPlot extends LitElement {
     if (changed.has('spec') && this.spec !== this.embedded) this.drawing = this.drawing.then(() => this.embed());
     // New data is drawn in a task of its own, after the frame that shows the cells' new values:
     // vega's dataflow and SVG cost more than every cell of the sheet (edit → paint, bench/).
-    else if (changed.has('data')) this.drawing = this.drawing.then(afterFrame).then(() => this.push());
+    // One push at most is waiting: it draws whatever the data are by then (a run sends new data
+    // every frame, and vega may take longer than one).
+    else if (changed.has('data') && !this.pushQueued) {
+      this.pushQueued = true;
+      this.drawing = this.drawing.then(afterFrame).then(() => {
+        this.pushQueued = false;
+        return this.push();
+      });
+    }
   }
 
   private async embed(): Promise<void> {

@@ -3,6 +3,7 @@
 // The Trainer (src/reactive/trainer.ts) does all the work; this element only shows it.
 
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Session } from '../src/reactive/session.ts';
 import type { TrainBlock } from '../src/format/spec.ts';
 import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
@@ -14,7 +15,7 @@ import { formatNumber } from '../src/format/number.ts';
 import { texToHTML } from './tex.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
-import type { PlotSpec } from './gs-plot.ts';
+import type { PlotData, PlotSpec } from './gs-plot.ts';
 import './gs-plot.ts';
 
 export class GsTrain extends LitElement {
@@ -32,6 +33,7 @@ export class GsTrain extends LitElement {
   trainer: Trainer | undefined;
   private unsubscribe: (() => void) | undefined;
   private stepsInput = '';
+  private curve: { of: readonly [number, number][]; length: number; lastStep: number; lastLoss: number; data: PlotData } | undefined;
   /** The loss chart's specification, made once per block (a new one would redraw the chart). */
   private spec: PlotSpec | undefined;
   private targetInput = '';
@@ -74,6 +76,17 @@ export class GsTrain extends LitElement {
     }
   }
 
+  /** The curve as the plot's rows, made again only when it has changed (not for a new message). */
+  private lossData(history: readonly [number, number][]): PlotData {
+    const last = history[history.length - 1];
+    const cached = this.curve;
+    // The trainer appends to one array, replaces its last point, or replaces the array.
+    if (cached && cached.of === history && cached.length === history.length && cached.lastStep === last[0] && cached.lastLoss === last[1]) return cached.data;
+    const data = { loss: history.map(([step, loss]) => ({ step, loss })) };
+    this.curve = { of: history, length: history.length, lastStep: last[0], lastLoss: last[1], data };
+    return data;
+  }
+
   private run(): void {
     const steps = Number(this.stepsInput);
     const target = Number(this.targetInput);
@@ -92,8 +105,8 @@ export class GsTrain extends LitElement {
     const progress = running && state.runTo !== undefined ? html`<progress max=${state.runTo} value=${state.step} aria-label="Training progress"></progress>` : nothing;
     return html`<section class="train" part="train" aria-label="Gradient descent">
       <header>
-        <span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
-        <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>
+        ${guard([this.session!.plan, block], () => html`<span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
+          <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>`)}
       </header>
       <div class="controls">
         <button type="button" @click=${() => trainer.step()} ?disabled=${running}>Step</button>
@@ -112,7 +125,7 @@ export class GsTrain extends LitElement {
       </div>
       ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
       ${state.history.length > 1
-        ? html`<gs-plot label=${`Loss per step (${block.loss})`} .spec=${this.spec} .data=${{ loss: state.history.map(([step, loss]) => ({ step, loss })) }}></gs-plot>`
+        ? html`<gs-plot label=${`Loss per step (${block.loss})`} .spec=${this.spec} .data=${this.lossData(state.history)}></gs-plot>`
         : html`<p class="hint">The loss per step is plotted here once training starts.</p>`}
     </section>`;
   }
