@@ -3,6 +3,7 @@
 // that a page (or a test) can find with querySelector; each cell keeps its own shadow root.
 
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { Session } from '../src/reactive/session.ts';
 import { watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
@@ -148,9 +149,9 @@ export class GsWorkbook extends LitElement {
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
-        ${sideBySide(spec.blocks).map((b) => Array.isArray(b)
+        ${guard([session], () => sideBySide(spec.blocks).map((b) => Array.isArray(b)
           ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`
-          : this.renderBlock(b, session))}
+          : this.renderBlock(b, session)))}
       </article>
     `;
   }

@@ -14,7 +14,7 @@
 import type { ReactiveController } from 'lit';
 import type { GsWorkbook } from './gs-workbook.ts';
 import type { GsCell } from './gs-cell.ts';
-import type { Session } from '../src/reactive/session.ts';
+import type { Edit, Session } from '../src/reactive/session.ts';
 import { dependencyGraph, trace, type Trace } from '../src/graph/trace.ts';
 import { describeEdit } from '../src/store/history.ts';
 import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
@@ -49,6 +49,8 @@ export class WorkbookTools implements ReactiveController {
   private unlisten: (() => void) | undefined;
   private unlistenEdits: (() => void) | undefined;
   private listenedSession: Session | undefined;
+  /** What the cells were last marked for (markTrace). */
+  private marked: { trace?: Trace; session?: Session } = {};
 
   constructor(readonly host: GsWorkbook) {
     host.addController(this);
@@ -77,6 +79,10 @@ export class WorkbookTools implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // The cells are rendered again only for a new session (gs-workbook guards them).
+    const session = this.store?.session;
+    if (this.trace === this.marked.trace && session === this.marked.session) return;
+    this.marked = { trace: this.trace, session };
     this.markTrace();
   }
 
@@ -99,8 +105,10 @@ export class WorkbookTools implements ReactiveController {
     if (session && session !== this.listenedSession) {
       this.unlistenEdits?.();
       this.listenedSession = session;
-      // A formula edit can change what reads what: trace again.
-      this.unlistenEdits = session.onEdit(() => this.retrace());
+      // A formula edit can change what reads what: trace again (an entry changes nothing of it).
+      this.unlistenEdits = session.onEdit((edit) => {
+        if (changesFormula(edit)) this.retrace();
+      });
       this.retrace();
       this.applySharedLink();
     }
@@ -283,6 +291,11 @@ export class WorkbookTools implements ReactiveController {
   private tell(detail: GsHistoryDetail): void {
     this.host.dispatchEvent(new CustomEvent<GsHistoryDetail>('gs-history', { detail, bubbles: true, composed: true }));
   }
+}
+
+/** Does an edit change a formula (and so, perhaps, what reads what)? */
+function changesFormula(edit: Edit): boolean {
+  return edit.kind === 'formula' || (edit.kind === 'group' && edit.edits.some(changesFormula));
 }
 
 function shortcut(e: KeyboardEvent): 'undo' | 'redo' | null {
