@@ -306,8 +306,10 @@ export class GsCell extends LitElement {
     const input = session.isInput(this.index);
     const header = this.typeset(cell, input);
     const value = state.status === 'ok' ? state.value : undefined;
+    // A cell that fails only because a cell it reads does is quiet: the root cell says why.
+    const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
     return html`
-      <section part="cell" class="cell status-${state.status} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
         <header part="header">${guard([header, value === undefined ? '' : shapeText(value)], () => html`
           <span class="label" title=${this.name}>${trustedHTML(header.label)}</span>
           ${header.formula !== null ? html`<span class="eq">=</span><span class="tex">${trustedHTML(header.formula)}</span>` : nothing}
@@ -315,7 +317,7 @@ export class GsCell extends LitElement {
         </header>
         <div class="body" part="value">${input
           ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys, view: this.view })
-          : this.renderValue(value, state.comparison)}${this.copier.render(this.name, value)}</div>
+          : this.renderValue(value, state.comparison, state.status)}${this.copier.render(this.name, value)}</div>
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
@@ -342,8 +344,8 @@ export class GsCell extends LitElement {
     return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
   }
 
-  private renderValue(value: Value | undefined, comparison: Comparison | undefined) {
-    if (value === undefined) return html`<span class="placeholder">…</span>`;
+  private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {
+    if (value === undefined) return html`<span class="placeholder">${status === 'error' ? 'no value' : '…'}</span>`;
     const differs = (i: number, j: number) => comparison?.entries.some((e) => e.row === i && e.col === j && !e.agrees);
     if (typeof value === 'number') {
       return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
@@ -445,13 +447,16 @@ export class GsCell extends LitElement {
 
   private renderError(state: CellState) {
     const err = state.error!;
-    const upstream = err.root && err.root !== this.name;
-    const where = !upstream && err.loc ? html`<span class="loc">line ${err.loc.line}, column ${err.loc.col}</span>` : nothing;
+    if (err.root && err.root !== this.name) {
+      // One alert, at the root; its dependents say where to look, without repeating it.
+      return html`<div class="error upstream" part="error" title=${err.message}>
+        Depends on <button type="button" class="root" @click=${() => this.jumpTo(err.root)}>${err.root}</button>, which has an error.
+      </div>`;
+    }
+    const where = err.loc ? html`<span class="loc">line ${err.loc.line}, column ${err.loc.col}</span>` : nothing;
     return html`<div class="error" role="alert" part="error">
       <span class="code">${err.code}</span>
-      ${upstream
-        ? html`Depends on <button type="button" class="root" @click=${() => this.jumpTo(err.root)}>${err.root}</button>, which has an error: ${err.message}`
-        : html`${err.message}`}
+      ${err.message}
       ${where}
     </div>`;
   }
@@ -525,10 +530,11 @@ export class GsCell extends LitElement {
         font-family: var(--_mono);
         font-variant-numeric: tabular-nums;
       }
-      .matrix td { text-align: right; padding: 0.05rem 0.2rem; }
+      /* A number never breaks across lines (2.07931e-12 at its minus sign). */
+      .matrix td { text-align: right; padding: 0.05rem 0.2rem; white-space: nowrap; }
       .matrix td.more { text-align: center; color: var(--_muted); }
       button.expand { margin-top: 0.3rem; }
-      .scalar-value { font-family: var(--_mono); font-size: 1.05rem; }
+      .scalar-value { font-family: var(--_mono); font-size: 1.05rem; white-space: nowrap; }
       .differs { background: var(--_differ-bg); color: var(--_differ); border-radius: 3px; font-weight: 600; }
       input.entry {
         font: inherit;
@@ -608,7 +614,7 @@ export class GsCell extends LitElement {
       .check.fail.expected { color: var(--_differ); background: var(--_differ-bg); }
       .check .detail { color: var(--_fg); }
       .check-table { font-family: var(--_mono); font-size: 0.78rem; border-collapse: collapse; flex-basis: 100%; }
-      .check-table th, .check-table td { padding: 0.05rem 0.4rem; text-align: right; }
+      .check-table th, .check-table td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowrap; }
       .check-table thead th { font-family: var(--_font); font-weight: 600; color: var(--_muted); }
       .check-table tr.bad td:first-of-type { font-weight: 700; }
       .error {
@@ -624,6 +630,9 @@ export class GsCell extends LitElement {
       .error .loc { display: block; font-size: 0.75rem; opacity: 0.85; }
       .error button.root { color: var(--_error); border-color: var(--_error); padding: 0 0.3rem; }
       .error-text { color: var(--_error); }
+      .status-error.upstream { border-color: var(--_border); border-style: dashed; }
+      .error.upstream { color: var(--_muted); background: none; border: 1px dashed var(--_border); min-width: 0; }
+      .error.upstream button.root { color: var(--_accent); border-color: var(--_border); }
       .caption { margin: 0.4rem 0 0; font-size: 0.82rem; color: var(--_muted); }
       .muted, .placeholder { color: var(--_muted); }
       .note { font-size: 0.8rem; margin-top: 0.3rem; }

@@ -18,6 +18,7 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
   gs-workbook { display: block; color: var(--gs-fg, inherit); font-family: var(--gs-font, system-ui, -apple-system, 'Segoe UI', sans-serif); line-height: 1.5; }
   gs-workbook .gs-prose { max-width: 46rem; }
+  gs-workbook .gs-prose math[display="block"] { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
   gs-workbook .gs-prose pre { background: var(--gs-code-bg, rgba(127,127,127,0.1)); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
   gs-workbook .gs-row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 0.9rem 0 1.2rem; }
   gs-workbook .gs-figures { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-start; }
