@@ -20,7 +20,7 @@ import { formulaTex } from '../src/formula/tex.ts';
 import type { Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
 import type { CellError } from '../src/errors.ts';
-import { texToHTML } from './tex.ts';
+import { sameSymbols, texToHTML } from './tex.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
@@ -334,7 +334,8 @@ export class GsCell extends LitElement {
       const label = texToHTML(cell.checked.spec.label ?? labelFor(this.name));
       const parsed = cell.checked.parsed;
       const formula = !input && parsed ? texToHTML(formulaTex(parsed.node, (n) => this.labelOf(n))) : null;
-      this.header = { cell: cell.checked, label, formula };
+      // A label that says what the formula says ("σ(x)" for sigmoid(x)) is shown once.
+      this.header = { cell: cell.checked, label, formula: formula !== null && sameSymbols(formula, label) ? null : formula };
     }
     return this.header;
   }

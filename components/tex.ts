@@ -57,3 +57,9 @@ function boldLetters(html: string): string {
 export function escapeHTML(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** Do two pieces of typeset math show the same symbols (σ(x) written as \\sigma(x) or by formula)? */
+export function sameSymbols(a: string, b: string): boolean {
+  const shown = (html: string) => html.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+  return shown(a) === shown(b);
+}

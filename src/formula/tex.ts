@@ -35,6 +35,9 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
               return `${tex(a)} \\oslash ${tex(b)}`;
             case 'dotPow':
               return `{${tex(a)}}^{\\circ ${tex(b)}}`;
+            case 'equal':
+              // A comparison, not a definition: "S = a == b" must not read "S = a = b".
+              return `${tex(a)} \\overset{?}{=} ${tex(b)}`;
             case 'multiply':
               if (n.implicit) return undefined;
               return a.type === 'ConstantNode' || b.type === 'ConstantNode' ? `${tex(a)} \\cdot ${tex(b)}` : `${tex(a)}\\,${tex(b)}`;

@@ -16,8 +16,12 @@ describe('formula TeX', () => {
     expect(tex('not x')).to.equal('\\neg{x}');
   });
 
+  it('typesets == as a question, ≟, so that "S = a == b" does not read "S = a = b"', () => {
+    expect(tex('round(Y) == Y')).to.contain('\\overset{?}{=}');
+  });
+
   it('gives TeX that KaTeX reads for every formula of the kind the workbooks use', () => {
-    for (const f of ['y_XOR != t_XOR', 'sum(wrong)', 'sum(A, 1)', 'not x', "Theta1' * x", 'a <= b', 'x1 * w1', 'mu * sigma2 * lambda^2', '[X, t, y]']) {
+    for (const f of ['y_XOR != t_XOR', 'round(Y) == Y', 'sum(wrong)', 'sum(A, 1)', 'not x', "Theta1' * x", 'a <= b', 'x1 * w1', 'mu * sigma2 * lambda^2', '[X, t, y]']) {
       expect(() => renders(tex(f)), f).to.not.throw();
     }
   });

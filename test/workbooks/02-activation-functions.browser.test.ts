@@ -22,6 +22,12 @@ describe('workbook 2 on the page: activation functions', () => {
     }
   });
 
+  it('shows a label that says what its formula says once: σ(x), not σ(x) = σ(x)', () => {
+    const header = (name: string) => cell(wb, name).shadowRoot!.querySelector('header')!;
+    expect(header('sigma_x').querySelector('.eq'), 'no "=" and no second σ(x)').to.equal(null);
+    expect(header('tanh_from_sigma').querySelector('.eq'), 'a label that differs keeps its formula').to.not.equal(null);
+  });
+
   it('moves the dots and the values when x is typed', async () => {
     await typeInto(control(wb, 'x', 'x'), '-2');
     await settle(wb);
