@@ -152,6 +152,8 @@ export class GsPlot extends LitElement {
       :host { display: block; }
       figure { margin: 0; }
       .chart:empty { display: none; }
+      /* Heat-map cells meet without an anti-aliased seam (a grid of hairlines on a dark page). */
+      .chart .mark-rect path { shape-rendering: crispEdges; }
       .pending { margin: 0; max-width: 100%; display: flex; align-items: center; justify-content: center; color: var(--_muted); font-size: 0.85rem; }
       .error { color: var(--_error); font-size: 0.85rem; }
     `,

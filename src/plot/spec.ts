@@ -59,6 +59,9 @@ export function vegaLiteSpec(block: PlotBlock): Record<string, unknown> {
     width: block.width,
     height: block.height,
     layer: layers,
+    // A heat map is pale (the dots in full colour stand out on it) over a white ground, also on a
+    // dark page, where see-through colours would turn grey and 0.5 would not be white.
+    ...(heat ? { view: { fill: 'white' } } : {}),
     ...(independent ? { resolve: { scale: { color: 'independent' } } } : {}),
   };
 }

@@ -78,6 +78,13 @@ describe('plots', () => {
     expect(spec.layer.map((l: any) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
     expect(spec.layer[0].encoding.y.scale.type).to.equal('log');
   });
+  it('put a heat map on a white ground, which a chart without one does not get', () => {
+    const heat = plots(wb('a = [0; 0; 1; 1]\nb = [0; 1; 0; 1]', 'rect: x = a, y = b, color = a + b'));
+    expect((vegaLiteSpec([...heat.plan.plots.keys()][0] as PlotBlock) as any).view).to.deep.equal({ fill: 'white' });
+    const line = plots(wb('z = [1; 2]', 'x: z\nline: z'));
+    expect((vegaLiteSpec([...line.plan.plots.keys()][0] as PlotBlock) as any).view).to.equal(undefined);
+  });
+
   it('fix an axis or the colour scale with "x-range", "y-range" and "color-range", clipping marks beyond', () => {
     const { plan } = plots(wb('z = [0; 2]', 'x: z\nline: z\nx-range: -0.5 to 1.5\ny-range: 0 to 1\ncolor-range: 0 to 1'));
     const block = [...plan.plots.keys()][0] as PlotBlock;
