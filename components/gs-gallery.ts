@@ -6,6 +6,7 @@ import { readWorkbook } from '../src/format/read.ts';
 import { fetchWorkbookText } from '../src/reactive/registry.ts';
 import './gs-workbook.ts';
 import { adoptStyles } from './light-dom.ts';
+import { paletteCSS } from './styles.ts';
 
 interface Entry {
   file: string;
@@ -15,12 +16,13 @@ interface Entry {
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
+  ${paletteCSS('gs-gallery')}
   gs-gallery { display: block; }
   gs-gallery nav.gs-pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font-size: 0.95rem; }
   gs-gallery ol.gs-list { padding-left: 1.4rem; max-width: 46rem; }
   gs-gallery ol.gs-list li { margin: 0.7rem 0; }
   gs-gallery ol.gs-list a { font-weight: 600; font-size: 1.05rem; }
-  gs-gallery ol.gs-list p { margin: 0.15rem 0 0; color: var(--gs-muted, #5d6678); }
+  gs-gallery ol.gs-list p { margin: 0.15rem 0 0; color: var(--_muted); }
 `);
 
 export class GsGallery extends LitElement {

@@ -13,25 +13,24 @@ import './gs-train.ts';
 import './gs-figure.ts';
 import { WorkbookTools } from './workbook-tools.ts';
 import { adoptStyles } from './light-dom.ts';
+import { paletteCSS } from './styles.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
-  gs-workbook { display: block; color: var(--gs-fg, inherit); font-family: var(--gs-font, system-ui, -apple-system, 'Segoe UI', sans-serif); line-height: 1.5; }
+  ${paletteCSS('gs-workbook')}
+  gs-workbook { display: block; color: var(--gs-fg, inherit); font-family: var(--_font); line-height: 1.5; }
   gs-workbook .gs-prose { max-width: 46rem; }
   gs-workbook .gs-prose math[display="block"] { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
   gs-workbook .gs-prose pre { background: var(--gs-code-bg, rgba(127,127,127,0.1)); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
   gs-workbook .gs-row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-start; margin: 0.9rem 0 1.2rem; }
   gs-workbook .gs-figures { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-start; }
-  gs-workbook .gs-problems { border: 1px solid var(--gs-error, #b00020); border-radius: 8px; padding: 0.5rem 0.9rem; margin: 0.8rem 0; max-width: 46rem; }
-  gs-workbook .gs-problems h2 { font-size: 1rem; margin: 0.2rem 0 0.4rem; color: var(--gs-error, #b00020); }
+  gs-workbook .gs-problems { border: 1px solid var(--_error); border-radius: 8px; padding: 0.5rem 0.9rem; margin: 0.8rem 0; max-width: 46rem; }
+  gs-workbook .gs-problems h2 { font-size: 1rem; margin: 0.2rem 0 0.4rem; color: var(--_error); }
   gs-workbook .gs-problems li { font-size: 0.9rem; margin: 0.15rem 0; }
   gs-workbook .gs-problems code { font-size: 0.8rem; }
-  gs-workbook .gs-status { color: var(--gs-muted, #5d6678); }
-  gs-workbook .gs-load-error { color: var(--gs-error, #b00020); }
-  gs-workbook .gs-reload { border-left: 3px solid var(--gs-differ, #a15c00); padding: 0.3rem 0.7rem; margin: 0.8rem 0; max-width: 46rem; font-size: 0.9rem; }
-  @media (prefers-color-scheme: dark) {
-    gs-workbook .gs-problems h2, gs-workbook .gs-load-error { color: var(--gs-error, #ff8a9a); }
-  }
+  gs-workbook .gs-status { color: var(--_muted); }
+  gs-workbook .gs-load-error { color: var(--_error); }
+  gs-workbook .gs-reload { border-left: 3px solid var(--_differ); padding: 0.3rem 0.7rem; margin: 0.8rem 0; max-width: 46rem; font-size: 0.9rem; }
 `);
 
 export class GsWorkbook extends LitElement {

@@ -1,45 +1,41 @@
 // Shared look. Everything a course site may want to change is a CSS custom property
 // (--gs-*), documented in the README; parts are exposed with ::part for the rest.
 
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Each colour and font a course site may set (--gs-NAME), with its light and dark default. */
+const palette: [name: string, light: string, dark?: string][] = [
+  ['fg', '#1d2330', '#e4e8f0'],
+  ['muted', '#5d6678', '#a3acbd'],
+  ['bg', '#ffffff', '#11141a'],
+  ['cell-bg', '#fbfcfe', '#1c212b'],
+  ['border', '#d5dae3', '#3a4252'],
+  ['accent', '#2d5bd7', '#8fb0ff'],
+  ['ok', '#1d7a46', '#6fd39b'],
+  ['error', '#b00020', '#ff8a9a'],
+  ['error-bg', '#fdecee', '#3a1d24'],
+  ['differ', '#a15c00', '#ffc46b'],
+  ['differ-bg', '#fff4e0', '#3a2e17'],
+  ['input-bg', '#ffffff', '#11141a'],
+  ['font', "system-ui, -apple-system, 'Segoe UI', sans-serif"],
+  ['mono', "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace"],
+];
+
+/**
+ * The palette as CSS for `selector`: each --_NAME is the page's --gs-NAME, or its default for
+ * the colour scheme. One source for the shadow-DOM elements (:host) and the light-DOM ones.
+ */
+export function paletteCSS(selector: string): string {
+  const declare = (scheme: 1 | 2) => palette.filter((p) => p[scheme] !== undefined).map((p) => `--_${p[0]}: var(--gs-${p[0]}, ${p[scheme]});`).join(' ');
+  return `${selector} { ${declare(1)} color-scheme: light dark; }
+  @media (prefers-color-scheme: dark) { ${selector} { ${declare(2)} } }`;
+}
 
 export const theme = css`
-  :host {
-    --_fg: var(--gs-fg, #1d2330);
-    --_muted: var(--gs-muted, #5d6678);
-    --_bg: var(--gs-bg, #ffffff);
-    --_cell-bg: var(--gs-cell-bg, #fbfcfe);
-    --_border: var(--gs-border, #d5dae3);
-    --_accent: var(--gs-accent, #2d5bd7);
-    --_ok: var(--gs-ok, #1d7a46);
-    --_error: var(--gs-error, #b00020);
-    --_error-bg: var(--gs-error-bg, #fdecee);
-    --_differ: var(--gs-differ, #a15c00);
-    --_differ-bg: var(--gs-differ-bg, #fff4e0);
-    --_input-bg: var(--gs-input-bg, #ffffff);
-    --_font: var(--gs-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
-    --_mono: var(--gs-mono, ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace);
-    color-scheme: light dark;
-  }
+  ${unsafeCSS(paletteCSS(':host'))}
   /* Read by screen readers, not shown (e.g. a table header that would only repeat the obvious). */
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_fg: var(--gs-fg, #e4e8f0);
-      --_muted: var(--gs-muted, #a3acbd);
-      --_bg: var(--gs-bg, #161a22);
-      --_cell-bg: var(--gs-cell-bg, #1c212b);
-      --_border: var(--gs-border, #3a4252);
-      --_accent: var(--gs-accent, #8fb0ff);
-      --_ok: var(--gs-ok, #6fd39b);
-      --_error: var(--gs-error, #ff8a9a);
-      --_error-bg: var(--gs-error-bg, #3a1d24);
-      --_differ: var(--gs-differ, #ffc46b);
-      --_differ-bg: var(--gs-differ-bg, #3a2e17);
-      --_input-bg: var(--gs-input-bg, #11141a);
-    }
   }
 `;

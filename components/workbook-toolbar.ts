@@ -9,6 +9,7 @@ import type { Session, EditState } from '../src/reactive/session.ts';
 import { toTSV } from '../src/store/clipboard.ts';
 import { messages } from '../src/messages.ts';
 import type { WorkbookTools } from './workbook-tools.ts';
+import { paletteCSS } from './styles.ts';
 
 let panels = 0;
 const panelIds = new WeakMap<WorkbookTools, string>();
@@ -79,48 +80,35 @@ function lostEdits(lost: EditState) {
 
 export const toolbarSheet = new CSSStyleSheet();
 toolbarSheet.replaceSync(`
+  ${paletteCSS('gs-workbook')}
   gs-workbook {
-    --_gs-bg: var(--gs-bg, #ffffff);
-    --_gs-fg: var(--gs-fg, #1d2330);
-    --_gs-muted: var(--gs-muted, #5d6678);
-    --_gs-accent: var(--gs-accent, #2d5bd7);
-    --_gs-border: var(--gs-border, #d5dae3);
-    --_gs-warn: var(--gs-differ, #8a4f00);
-    --_gs-warn-bg: var(--gs-differ-bg, #fff4e0);
     --_gs-precedent: #1f6fb2;
     --_gs-dependent: #8a3ffc;
   }
   @media (prefers-color-scheme: dark) {
     gs-workbook {
-      --_gs-bg: var(--gs-bg, #11141a);
-      --_gs-fg: var(--gs-fg, #e4e8f0);
-      --_gs-muted: var(--gs-muted, #a3acbd);
-      --_gs-accent: var(--gs-accent, #8fb0ff);
-      --_gs-border: var(--gs-border, #3a4252);
-      --_gs-warn: var(--gs-differ, #ffc46b);
-      --_gs-warn-bg: var(--gs-differ-bg, #3a2e17);
       --_gs-precedent: #6cb6ff;
       --_gs-dependent: #c8a2ff;
     }
   }
   gs-workbook .gs-toolbar {
     position: sticky; top: 0; z-index: 3;
-    background: var(--_gs-bg); color: var(--_gs-fg);
-    border-bottom: 1px solid var(--_gs-border);
+    background: var(--_bg); color: var(--_fg);
+    border-bottom: 1px solid var(--_border);
     padding: 0.4rem 0 0.3rem; margin-bottom: 0.6rem;
   }
   gs-workbook .gs-tools { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
   gs-workbook .gs-toolbar button, gs-workbook .gs-notice button {
     font: inherit; font-size: 0.88rem; padding: 0.2rem 0.7rem; border-radius: 5px; cursor: pointer;
-    border: 1px solid var(--_gs-accent); background: transparent; color: var(--_gs-accent);
+    border: 1px solid var(--_accent); background: transparent; color: var(--_accent);
   }
   gs-workbook .gs-toolbar button[aria-disabled="true"] { opacity: 0.55; cursor: default; }
-  gs-workbook .gs-toolbar button[aria-expanded="true"] { background: color-mix(in srgb, var(--_gs-accent) 15%, transparent); }
+  gs-workbook .gs-toolbar button[aria-expanded="true"] { background: color-mix(in srgb, var(--_accent) 15%, transparent); }
   gs-workbook .gs-toolbar button:focus-visible, gs-workbook .gs-notice button:focus-visible, gs-workbook .gs-notice input:focus-visible {
-    outline: 2px solid var(--_gs-accent); outline-offset: 1px;
+    outline: 2px solid var(--_accent); outline-offset: 1px;
   }
-  gs-workbook .gs-saved { font-size: 0.8rem; color: var(--_gs-muted); margin-left: 0.3rem; }
-  gs-workbook .gs-saved.gs-off { color: var(--_gs-warn); font-weight: 600; }
+  gs-workbook .gs-saved { font-size: 0.8rem; color: var(--_muted); margin-left: 0.3rem; }
+  gs-workbook .gs-saved.gs-off { color: var(--_differ); font-weight: 600; }
   gs-workbook .gs-trace { margin: 0.35rem 0 0; font-size: 0.85rem; display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: baseline; }
   gs-workbook .gs-trace .gs-reads::before, gs-workbook .gs-trace .gs-readby::before {
     content: ''; display: inline-block; width: 1.4em; height: 0; vertical-align: middle; margin-right: 0.3em;
@@ -128,22 +116,22 @@ toolbarSheet.replaceSync(`
   gs-workbook .gs-trace .gs-reads::before { border-top: 2px dashed var(--_gs-precedent); }
   gs-workbook .gs-trace .gs-readby::before { border-top: 2px solid var(--_gs-dependent); }
   gs-workbook .gs-toolbar button.gs-link {
-    border: none; padding: 0 0.1rem; font-size: inherit; text-decoration: underline; font-family: var(--gs-mono, ui-monospace, monospace);
+    border: none; padding: 0 0.1rem; font-size: inherit; text-decoration: underline; font-family: var(--_mono);
   }
-  gs-workbook .gs-none { color: var(--_gs-muted); }
-  gs-workbook .gs-announce { margin: 0.2rem 0 0; font-size: 0.8rem; color: var(--_gs-muted); }
+  gs-workbook .gs-none { color: var(--_muted); }
+  gs-workbook .gs-announce { margin: 0.2rem 0 0; font-size: 0.8rem; color: var(--_muted); }
   gs-workbook .gs-announce:empty { margin: 0; }
   gs-workbook .gs-notice {
-    border-left: 3px solid var(--_gs-accent); padding: 0.35rem 0.7rem; margin: 0.6rem 0; max-width: 46rem; font-size: 0.9rem;
+    border-left: 3px solid var(--_accent); padding: 0.35rem 0.7rem; margin: 0.6rem 0; max-width: 46rem; font-size: 0.9rem;
   }
-  gs-workbook .gs-notice.gs-warn { border-left-color: var(--_gs-warn); background: var(--_gs-warn-bg); }
+  gs-workbook .gs-notice.gs-warn { border-left-color: var(--_differ); background: var(--_differ-bg); }
   gs-workbook .gs-notice pre { display: inline-block; margin: 0.2rem 0; vertical-align: top; }
   gs-workbook .gs-share label { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-  gs-workbook .gs-share input { flex: 1; min-width: 14rem; font: inherit; font-size: 0.8rem; padding: 0.2rem 0.35rem; color: var(--_gs-fg); background: var(--_gs-bg); border: 1px solid var(--_gs-border); border-radius: 4px; }
+  gs-workbook .gs-share input { flex: 1; min-width: 14rem; font: inherit; font-size: 0.8rem; padding: 0.2rem 0.35rem; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: 4px; }
   gs-workbook .gs-graph-panel { margin: 0.6rem 0 1rem; }
   gs-workbook .gs-graph-panel[hidden] { display: none; }
   gs-workbook gs-cell[data-trace] { border-radius: 10px; outline-offset: 2px; }
-  gs-workbook gs-cell[data-trace~="selected"] { outline: 3px solid var(--_gs-accent); }
+  gs-workbook gs-cell[data-trace~="selected"] { outline: 3px solid var(--_accent); }
   gs-workbook gs-cell[data-trace~="precedent"] { outline: 2px dashed var(--_gs-precedent); }
   gs-workbook gs-cell[data-trace~="dependent"] { outline: 2px solid var(--_gs-dependent); }
   @media print {
