@@ -15,7 +15,7 @@ let renderer: Renderer | undefined;
 let loading: Promise<Renderer> | undefined;
 
 /** Loads the Markdown renderer (once); resolves when prose and captions can be rendered. */
-export function loadMarkdown(): Promise<Renderer> {
+function loadMarkdown(): Promise<Renderer> {
   return (loading ??= import('./markdown.ts').then((m) => (renderer = m)));
 }
 

@@ -9,7 +9,7 @@ import { texToHTML } from './tex.ts';
 
 const scheme = /^\s*([a-z][a-z0-9+.-]*):/i;
 
-export function isSafeLink(url: string): boolean {
+function isSafeLink(url: string): boolean {
   const m = scheme.exec(url);
   return !m || ['http', 'https', 'mailto'].includes(m[1].toLowerCase());
 }

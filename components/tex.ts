@@ -54,7 +54,7 @@ function boldLetters(html: string): string {
   });
 }
 
-export function escapeHTML(s: string): string {
+function escapeHTML(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

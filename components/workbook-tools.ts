@@ -15,7 +15,7 @@ import type { ReactiveController } from 'lit';
 import type { GsWorkbook } from './gs-workbook.ts';
 import type { GsCell } from './gs-cell.ts';
 import type { Edit, Session } from '../src/reactive/session.ts';
-import { dependencyGraph, trace, type Trace } from '../src/graph/trace.ts';
+import { trace, type Trace } from '../src/graph/trace.ts';
 import { describeEdit } from '../src/store/history.ts';
 import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
 import { ShareError, decodeShare, shareLink, sharedInHash, shareParam, workbookPath } from '../src/store/share.ts';
@@ -233,7 +233,7 @@ export class WorkbookTools implements ReactiveController {
     const session = this.store?.session;
     if (!session) return;
     if (this.trace?.name === name) return;
-    this.trace = trace(session.plan, name, dependencyGraph(session.plan));
+    this.trace = trace(session.plan, name);
     this.host.requestUpdate();
   }
 

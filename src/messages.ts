@@ -230,11 +230,9 @@ export const messages = {
   checkFailsPasses: () => 'The derivation is marked as wrong, but the gradient check passes: remove the "check-fails:" line.',
   fileUnreadable: (file: string, detail: string) => `Could not read ${file}: ${detail}.`,
 
-  upstream: (root: string) => `depends on ${root}, which has an error`,
   internal: (detail: string) => `Internal error (please report it): ${detail}`,
 
   // Saving, sharing, pasting and undoing (src/store, the toolbar)
-  saving: () => 'Your edits are saved in this browser.',
   notSavingBlocked: (detail: string) =>
     `Your edits are not being saved: this browser does not let this page use its storage (${detail}). They last until the page is closed; Share makes a link that keeps them.`,
   notSavingFull: () =>

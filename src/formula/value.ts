@@ -84,19 +84,6 @@ export function toJSON(v: Value): JsonValue {
   return out;
 }
 
-/** Accepts a number, an array of rows, or a flat array (read as a column). */
-export function fromJSON(json: unknown): Value {
-  if (typeof json === 'number') return json;
-  if (typeof json === 'boolean') return json ? 1 : 0;
-  if (!Array.isArray(json)) throw new TypeError('a value is a number or an array of rows');
-  if (json.length === 0) return new Mat(0, 0);
-  if (!Array.isArray(json[0])) return matFromRows(json.map((x) => [Number(x)]));
-  const width = json[0].length;
-  if (!json.every((row) => Array.isArray(row) && row.length === width))
-    throw new TypeError('every row of a matrix must have the same length');
-  return matFromRows(json.map((row: unknown[]) => row.map(Number)));
-}
-
 /** Every entry of a value, in row-major order. */
 export function entries(v: Value): ArrayLike<number> {
   return typeof v === 'number' ? [v] : v.data;

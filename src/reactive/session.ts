@@ -259,11 +259,6 @@ export class Session {
     if (record) this.emitEdit({ kind: 'entries', name, before, after: copy(grid) });
   }
 
-  /** The workbook's own entries for an input cell. */
-  initialEntries(name: string): string[][] | undefined {
-    return this.plan.byName.get(name)?.checked.literal?.entries.map((r) => [...r]);
-  }
-
   /** Puts an input cell back to the workbook's own numbers. */
   resetInput(name: string): void {
     const literal = this.plan.byName.get(name)?.checked.literal;

@@ -152,11 +152,6 @@ export function describeEdit(edit: Edit): string {
   return at.length === 1 && !scalar ? `${edit.name}[${at[0][0] + 1},${at[0][1] + 1}]` : edit.name;
 }
 
-/** The cells an edit changes, each once. */
-export function editedCells(edit: Edit): string[] {
-  return edit.kind === 'group' ? [...new Set(edit.edits.flatMap(editedCells))] : [edit.name];
-}
-
 /** Positions (0-based) where an entries edit changed the text. */
 function changedEntries(edit: Extract<Edit, { kind: 'entries' }>): [number, number][] {
   const at: [number, number][] = [];
