@@ -28,6 +28,35 @@ export function shapeMessage(err: ShapeError, args: readonly Expr[], values: rea
 }
 
 /** The positions an index expression evaluates to, 1-based, as a list. */
+type Apply = Extract<Expr, { kind: 'apply' }>;
+
+/** An operation on its arguments' values; its errors say which operands, or which text made a NaN. */
+export function applyOp(expr: Apply, values: Value[]): Value {
+  try {
+    return expr.op.forward(values);
+  } catch (e) {
+    if (e instanceof ShapeError) throw shapeMessage(e, expr.args, values);
+    if (e instanceof NaNError) throw new CellError(codes.E_NONFINITE, messages.nanResult(expr.text, e.where));
+    throw e;
+  }
+}
+
+/** The entries of `t` (the value of `target`) that index lists pick; an index outside it names the target. */
+export function selectIn(target: Expr, t: Value, lists: number[][]): ReturnType<typeof select> {
+  try {
+    return select(t, lists, target.text);
+  } catch (e) {
+    if (e instanceof ShapeError) throw shapeMessage(e, [target], [t]);
+    throw e;
+  }
+}
+
+/** The condition of "c ? a : b": a single number, non-zero for a. */
+export function conditionHolds(test: Expr, c: Value): boolean {
+  if (typeof c !== 'number') throw new CellError(codes.E_SHAPE, messages.shapeOne(test.text, describeShape(shapeOf(c)), messages.shapeCondition()));
+  return c !== 0;
+}
+
 export function indexList(v: Value): number[] {
   return Array.from(entries(v));
 }
@@ -59,17 +88,8 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
       return () => box.n;
     }
     case 'apply': {
-      const { op, args } = expr;
-      const fs = args.map((a) => sub(a));
-      const run = (values: Value[]) => {
-        try {
-          return op.forward(values);
-        } catch (e) {
-          if (e instanceof ShapeError) throw shapeMessage(e, args, values);
-          if (e instanceof NaNError) throw new CellError(codes.E_NONFINITE, messages.nanResult(expr.text, e.where));
-          throw e;
-        }
-      };
+      const fs = expr.args.map((a) => sub(a));
+      const run = (values: Value[]) => applyOp(expr, values);
       if (fs.length === 1) {
         const [f] = fs;
         return (inputs) => run([f(inputs)]);
@@ -98,22 +118,12 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
           boxes[k].n = sizes[k];
           return d(inputs, sizes[k]);
         });
-        try {
-          return gather(t, select(t, lists, targetText));
-        } catch (e) {
-          if (e instanceof ShapeError) throw shapeMessage(e, [expr.target], [t]);
-          throw e;
-        }
+        return gather(t, selectIn(expr.target, t, lists));
       };
     }
     case 'cond': {
       const test = sub(expr.test), a = sub(expr.then), b = sub(expr.otherwise);
-      const text = expr.test.text;
-      return (inputs) => {
-        const c = test(inputs);
-        if (typeof c !== 'number') throw new CellError(codes.E_SHAPE, messages.shapeOne(text, describeShape(shapeOf(c)), messages.shapeCondition()));
-        return c !== 0 ? a(inputs) : b(inputs);
-      };
+      return (inputs) => (conditionHolds(expr.test, test(inputs)) ? a(inputs) : b(inputs));
     }
     case 'grad': {
       if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.gradHere());

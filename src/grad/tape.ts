@@ -7,11 +7,11 @@
 
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
-import { compileDim, shapeMessage } from '../formula/evaluate.ts';
-import { ShapeError, add } from '../formula/kernels.ts';
+import { applyOp, compileDim, conditionHolds, selectIn } from '../formula/evaluate.ts';
+import { add } from '../formula/kernels.ts';
 import type { Expr } from '../formula/parse.ts';
-import { assemble, assembleBackward, gather, scatter, select } from '../formula/structure.ts';
-import { describeShape, shapeOf, type Value } from '../formula/value.ts';
+import { assemble, assembleBackward, gather, scatter } from '../formula/structure.ts';
+import { shapeOf, type Value } from '../formula/value.ts';
 
 /** A value on the tape; `tracked` when it depends on the differentiation variable. */
 export interface Var {
@@ -69,13 +69,7 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
       const { op } = expr;
       const ins = expr.args.map(sub);
       const values = ins.map((v) => v.value);
-      let out: Value;
-      try {
-        out = op.forward(values);
-      } catch (e) {
-        if (e instanceof ShapeError) throw shapeMessage(e, expr.args, values);
-        throw e;
-      }
+      const out = applyOp(expr, values);
       if (!ins.some((v) => v.tracked) || op.flat) return tape.leaf(out, false);
       if (!op.backward) throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(op.name));
       const backward = op.backward;
@@ -97,23 +91,13 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
         const dim = compileDim(d, (e) => () => evaluateTaped(e, ref, tape, sizes[k]).value);
         return dim([], sizes[k]);
       });
-      let sel;
-      try {
-        sel = select(target.value, lists, expr.target.text);
-      } catch (e) {
-        if (e instanceof ShapeError) throw shapeMessage(e, [expr.target], [target.value]);
-        throw e;
-      }
+      const sel = selectIn(expr.target, target.value, lists);
       const out = gather(target.value, sel);
       if (!target.tracked) return tape.leaf(out, false);
       return tape.record(out, [target], (g) => [scatter(g, shape, sel)]);
     }
     case 'cond': {
-      const c = sub(expr.test).value;
-      if (typeof c !== 'number') {
-        throw new CellError(codes.E_SHAPE, messages.shapeOne(expr.test.text, describeShape(shapeOf(c)), 'the condition of "? :" must be a single number'));
-      }
-      return c !== 0 ? sub(expr.then) : sub(expr.otherwise);
+      return conditionHolds(expr.test, sub(expr.test).value) ? sub(expr.then) : sub(expr.otherwise);
     }
     case 'grad':
       throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(`grad(${expr.of}, ${expr.wrt}) (second derivatives are not supported)`));

@@ -6,9 +6,11 @@ import { runChecks } from '../../src/graph/run.ts';
 import { readWorkbook } from '../../src/format/read.ts';
 import { Session } from '../../src/reactive/session.ts';
 import { isCellError, CellError } from '../../src/errors.ts';
-import { toJSON, type Value } from '../../src/formula/value.ts';
+import { matFromRows, toJSON, type Value } from '../../src/formula/value.ts';
 import type { GradCheck } from '../../src/grad/check.ts';
 import { Tape, evaluateTaped } from '../../src/grad/tape.ts';
+import { parseFormula } from '../../src/formula/parse.ts';
+import { compileExpr } from '../../src/formula/evaluate.ts';
 import { functions, operators } from '../../src/formula/functions.ts';
 import { readText } from '../helpers/files.ts';
 import { expectValue } from '../helpers/numbers.ts';
@@ -154,6 +156,30 @@ describe('gradient checks of hand-written partials', () => {
       expect(check.autodiff).to.deep.equal(session.state('autodiff_Theta1')!.value);
     } finally {
       session.dispose();
+    }
+  });
+});
+
+describe('the tape says what went wrong as the evaluator does', () => {
+  it('names the expression that made a NaN, and the operands of a shape mismatch', () => {
+    const ctx = { isCell: (n: string) => n === 'w' || n === 'v', cellNames: () => ['w', 'v'] };
+    const v = matFromRows([[1, 2, 3]]);
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return e as CellError;
+      }
+      throw new Error('no error');
+    };
+    for (const [text, w] of [['sqrt(w) + 1', -4], ['w * v', matFromRows([[1, 2]])]] as const) {
+      const expr = parseFormula(text, ctx).expr;
+      const plain = failure(() => compileExpr(expr, (n) => (n === 'w' ? 0 : 1))([w, v]));
+      const tape = new Tape();
+      const vars = { w: tape.leaf(w, true), v: tape.leaf(v, false) };
+      const taped = failure(() => evaluateTaped(expr, (n) => vars[n as 'w' | 'v'], tape));
+      expect(taped).to.be.instanceOf(CellError);
+      expect(taped.message, text).to.equal(plain.message);
     }
   });
 });
