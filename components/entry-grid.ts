@@ -19,7 +19,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Session } from '../src/reactive/session.ts';
-import type { Comparison } from '../src/graph/expect.ts';
+import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { SliderSpec } from '../src/format/spec.ts';
 import type { GridKeys } from './grid-keys.ts';
 
@@ -105,7 +105,7 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
     const err = session.entryError(name, i, j);
     const text = session.entryText(name, i, j);
     const label = scalar ? name : `${name}[${i},${j}]`;
-    const differs = comparison?.entries.some((e) => e.row === i && e.col === j && !e.agrees);
+    const differs = differsAt(comparison, i, j, cols);
     return html`<input
       class=${`entry${err ? ' invalid' : ''}${differs ? ' differs' : ''}`}
       part="entry"

@@ -17,7 +17,7 @@ import { toJSON, describeShape, shapeOf, type JsonValue, type Value } from '../s
 import { formatNumber } from '../src/format/number.ts';
 import { labelFor } from '../src/graph/names.ts';
 import { formulaTex } from '../src/formula/tex.ts';
-import type { Comparison } from '../src/graph/expect.ts';
+import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
 import type { CellError } from '../src/errors.ts';
 import { sameSymbols, texToHTML } from './tex.ts';
@@ -347,7 +347,8 @@ export class GsCell extends LitElement {
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {
     if (value === undefined) return html`<span class="placeholder">${status === 'error' ? 'no value' : '…'}</span>`;
-    const differs = (i: number, j: number) => comparison?.entries.some((e) => e.row === i && e.col === j && !e.agrees);
+    const width = typeof value === 'number' ? 1 : value.cols;
+    const differs = (i: number, j: number) => differsAt(comparison, i, j, width);
     if (typeof value === 'number') {
       return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
     }

@@ -69,17 +69,19 @@ export function centralDifferences(sg: Subgraph, values: readonly Value[]): Valu
     }
     return v;
   };
+  // One copy of x, each entry moved and put back in turn (only the scalar results are kept).
+  const moved = typeof x === 'number' ? null : new Mat(rows, cols, Float64Array.from(x.data));
   for (let k = 0; k < n; k++) {
     const xk = at(x, k);
     const h = 1e-5 * Math.max(1, Math.abs(xk));
     const shifted = (d: number): Value => {
-      if (typeof x === 'number') return x + d;
-      const m = new Mat(rows, cols, Float64Array.from(x.data));
-      m.data[k] = xk + d;
-      return m;
+      if (!moved) return xk + d;
+      moved.data[k] = xk + d;
+      return moved;
     };
     const plus = scalarAt(evaluateAt(sg, values, shifted(h)));
     const minus = scalarAt(evaluateAt(sg, values, shifted(-h)));
+    if (moved) moved.data[k] = xk;
     out.data[k] = (plus - minus) / (2 * h);
   }
   return collapse(out);

@@ -45,6 +45,12 @@ export interface Comparison {
   maxDifference: number;
 }
 
+/** Does entry (row, col), 1-based, of a value of `cols` columns differ from the slide? (Entries are in row order.) */
+export function differsAt(c: Comparison | undefined, row: number, col: number, cols: number): boolean {
+  const e = c?.entries[(row - 1) * cols + (col - 1)];
+  return e !== undefined && !e.agrees;
+}
+
 export function readExpectation(slide: SlideSpec): Expectation {
   let literal;
   try {
