@@ -33,6 +33,8 @@ export class GsTrain extends LitElement {
   trainer: Trainer | undefined;
   private unsubscribe: (() => void) | undefined;
   private stepsInput = '';
+  /** Run one step a frame, to watch it. */
+  private slow = false;
   private curve: { of: readonly [number, number][]; length: number; lastStep: number; lastLoss: number; data: PlotData } | undefined;
   /** The loss chart's specification, made once per block (a new one would redraw the chart). */
   private spec: PlotSpec | undefined;
@@ -93,6 +95,7 @@ export class GsTrain extends LitElement {
     void this.trainer!.run({
       steps: Number.isInteger(steps) && steps > 0 ? Math.min(steps, maxSteps) : this.block!.steps,
       target: this.targetInput.trim() !== '' && Number.isFinite(target) ? target : null,
+      ...(this.slow ? { perFrame: 1 } : {}),
     });
   }
 
@@ -117,6 +120,8 @@ export class GsTrain extends LitElement {
           @input=${(e: Event) => (this.stepsInput = (e.target as HTMLInputElement).value)} /></label>
         <label>stop at loss ≤ <input type="text" inputmode="decimal" aria-label="Target loss" placeholder="none" .value=${this.targetInput}
           @input=${(e: Event) => (this.targetInput = (e.target as HTMLInputElement).value)} /></label>
+        <label title="Run one step a frame (60 a second), slow enough to watch the sheet and the plots move">
+          <input type="checkbox" .checked=${this.slow} @change=${(e: Event) => (this.slow = (e.target as HTMLInputElement).checked)} /> one step a frame</label>
       </div>
       <div class="status" role="status" aria-live="polite">
         ${progress}
@@ -146,7 +151,7 @@ export class GsTrain extends LitElement {
       button:disabled { opacity: 0.45; cursor: default; }
       button:focus-visible, input:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
       label { font-size: 0.85rem; color: var(--_muted); display: inline-flex; gap: 0.3rem; align-items: center; margin-left: 0.4rem; }
-      input { font: inherit; font-size: 0.85rem; width: 6rem; padding: 0.15rem 0.3rem; border: 1px solid var(--_border); border-radius: 4px; background: var(--_input-bg); color: var(--_fg); }
+      input:not([type=checkbox]) { font: inherit; font-size: 0.85rem; width: 6rem; padding: 0.15rem 0.3rem; border: 1px solid var(--_border); border-radius: 4px; background: var(--_input-bg); color: var(--_fg); }
       .status { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; margin: 0.5rem 0; font-size: 0.9rem; }
       .loss { font-family: var(--_mono); }
       .message.failed { color: var(--_error); }

@@ -113,9 +113,12 @@ export class Trainer {
   /**
    * Runs until `steps` more steps are taken, the loss reaches `target`, Stop, or a failure.
    * Both default to the block's own settings; `target: null` runs without a target.
+   * `perFrame` caps the steps taken between two frames (1: a run slow enough to watch each step);
+   * by default a frame takes as many as fit in about 10 ms.
    */
-  run(options: { steps?: number; target?: number | null } = {}): Promise<TrainerState> {
+  run(options: { steps?: number; target?: number | null; perFrame?: number } = {}): Promise<TrainerState> {
     const steps = options.steps ?? this.block.steps;
+    const perFrame = options.perFrame ?? Infinity;
     const target = options.target === null ? undefined : options.target ?? this.block.target;
     if (this.state.status === 'running') return Promise.resolve(this.state);
     const problem = this.blocked();
@@ -157,7 +160,8 @@ export class Trainer {
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
         const until = now() + sliceMs;
         let step = this.state.step;
-        while (step < end && now() < until) {
+        const last = Math.min(end, step + perFrame);
+        while (step < last && now() < until) {
           const r = trainStep(plan, train, inputs);
           if (isCellError(r)) {
             this.state.step = step;

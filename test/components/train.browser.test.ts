@@ -53,6 +53,30 @@ describe('<gs-train> on the worked example', () => {
     expect(cell(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
     expect(cell(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
   });
+
+  it('runs one step a frame when "one step a frame" is checked, so every step shows', async () => {
+    const snapshot = await a11ySnapshot({});
+    expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'checkbox' && n.name === 'one step a frame')).to.not.equal(null);
+    const box = train(wb).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    box.focus();
+    await sendKeys({ press: 'Space' });
+    expect(box.checked).to.equal(true);
+    const steps = train(wb).shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Steps per run"]')!;
+    steps.focus();
+    steps.select();
+    await sendKeys({ type: '20' });
+    const target = train(wb).shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Target loss"]')!;
+    target.focus();
+    target.select();
+    await sendKeys({ press: 'Backspace' });
+    const shown: number[] = [];
+    const unsubscribe = train(wb).trainer!.subscribe((state) => shown.push(state.step));
+    button(wb, 'Run').click();
+    await until(() => train(wb).trainer!.state.status === 'done', 'the run ends');
+    unsubscribe();
+    expect(train(wb).trainer!.state.step).to.equal(20);
+    for (let k = 1; k <= 20; k++) expect(shown, `step ${k} shown`).to.include(k);
+  });
 });
 
 describe('<gs-train> on XOR', () => {

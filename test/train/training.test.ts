@@ -253,6 +253,24 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     }
   });
 
+  it('runs one step a frame when asked, publishing every step to the sheet', async () => {
+    let frames = 0;
+    const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
+    const session = new Session(readWorkbook(await readText(path), path));
+    const trainer = new Trainer(session, session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!, counted);
+    const seen: number[] = [];
+    trainer.subscribe((s) => seen.push(s.step));
+    try {
+      const state = await trainer.run({ steps: 12, target: null, perFrame: 1 });
+      expect(state.step).to.equal(12);
+      expect(frames, 'one frame a step').to.equal(12);
+      for (let k = 1; k < 12; k++) expect(seen, `step ${k} shown`).to.include(k);
+    } finally {
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
   it('stops when asked, within a slice', async () => {
     const { session, trainer } = await open(path);
     try {
