@@ -9,13 +9,17 @@ import type { GsFigure } from '../../components/gs-figure.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import type { PlotRow } from '../../src/plot/compile.ts';
+import { runId } from './page.ts';
 
 let counter = 0;
 
-/** A fresh workbook element (a unique URL, so no session is shared with another test). */
+/**
+ * A fresh workbook element at a URL no other test uses (its session and its saved edits are its
+ * own: localStorage is shared by every test file of a run, so the URL carries the run's id).
+ */
 export async function mountWorkbook(path: string): Promise<GsWorkbook> {
   const wb = document.createElement('gs-workbook');
-  wb.src = `/${path}?page-test=${++counter}`;
+  wb.src = `/${path}?page-test=${runId}-w${++counter}`;
   document.body.append(wb);
   await wb.loaded;
   await wb.settled();
