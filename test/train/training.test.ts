@@ -179,17 +179,28 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     }
   });
 
-  it('undo during a run stops it and takes the whole run back; redo puts it back', async () => {
+  /** XOR with a history; a long run, and `act` once it has taken 50 steps. Resolves when the run has ended. */
+  async function duringARun(act: (session: Session, trainer: Trainer, history: History) => void) {
     const { session, trainer } = await open(path);
     const history = new History();
     history.attach(session);
+    await session.settled();
+    const start = session.entriesOf('W1');
+    const running = trainer.run({ steps: 1_000_000, target: null });
+    while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
+    act(session, trainer, history);
+    const state = await running;
+    const close = () => {
+      history.detach();
+      trainer.dispose();
+      session.dispose();
+    };
+    return { session, trainer, history, start, state, close };
+  }
+
+  it('undo during a run stops it and takes the whole run back; redo puts it back', async () => {
+    const { session, trainer, history, start, state, close } = await duringARun((_s, _t, h) => h.undo());
     try {
-      await session.settled();
-      const start = session.entriesOf('W1');
-      const running = trainer.run({ steps: 1_000_000, target: null });
-      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
-      history.undo();
-      const state = await running;
       expect(state.status).to.equal('stopped');
       const stoppedAt = state.step;
       expect(session.entriesOf('W1'), 'the weights are back where the run started').to.deep.equal(start);
@@ -199,23 +210,13 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
       expect(trainer.state.step).to.equal(stoppedAt);
       expect(session.entriesOf('W1')).to.not.deep.equal(start);
     } finally {
-      history.detach();
-      trainer.dispose();
-      session.dispose();
+      close();
     }
   });
 
   it('an edit during a run comes after the run in the history: undoing both gives back the start', async () => {
-    const { session, trainer } = await open(path);
-    const history = new History();
-    history.attach(session);
+    const { session, trainer, history, start, close } = await duringARun((s) => s.setEntry('W1', 1, 1, '0.25'));
     try {
-      await session.settled();
-      const start = session.entriesOf('W1');
-      const running = trainer.run({ steps: 1_000_000, target: null });
-      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
-      session.setEntry('W1', 1, 1, '0.25');
-      await running;
       expect(history.undoLabel, 'the edit is the newest step').to.equal('W1[1,1]');
       history.undo();
       expect(session.entryText('W1', 1, 1), 'undoing the edit gives back the trained weight').to.not.equal('0.25');
@@ -223,23 +224,13 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
       expect(session.entriesOf('W1')).to.deep.equal(start);
       expect(trainer.state.step).to.equal(0);
     } finally {
-      history.detach();
-      trainer.dispose();
-      session.dispose();
+      close();
     }
   });
 
   it('Reset during a run resets: the run is recorded first and then undone by the Reset', async () => {
-    const { session, trainer } = await open(path);
-    const history = new History();
-    history.attach(session);
+    const { session, trainer, history, start, close } = await duringARun((_s, t) => t.reset());
     try {
-      await session.settled();
-      const start = session.entriesOf('W1');
-      const running = trainer.run({ steps: 1_000_000, target: null });
-      while (trainer.state.step < 50) await new Promise((r) => setTimeout(r, 5));
-      trainer.reset();
-      await running;
       await new Promise((r) => setTimeout(r, 20)); // a slice that was scheduled must not publish
       expect(session.entriesOf('W1')).to.deep.equal(start);
       expect(trainer.state.step).to.equal(0);
@@ -247,9 +238,7 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
       history.undo();
       expect(session.entriesOf('W1'), 'undoing the Reset gives back the trained weights').to.not.deep.equal(start);
     } finally {
-      history.detach();
-      trainer.dispose();
-      session.dispose();
+      close();
     }
   });
 
