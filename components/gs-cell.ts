@@ -14,7 +14,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Session, CellState } from '../src/reactive/session.ts';
 import type { PlanCell } from '../src/graph/compile.ts';
 import { toJSON, describeShape, shapeOf, type JsonValue, type Value } from '../src/formula/value.ts';
-import { formatNumber } from '../src/format/number.ts';
+import { formatApart, formatNumber } from '../src/format/number.ts';
 import { labelFor } from '../src/graph/names.ts';
 import { formulaTex } from '../src/formula/tex.ts';
 import { differsAt, type Comparison } from '../src/graph/expect.ts';
@@ -396,18 +396,19 @@ export class GsCell extends LitElement {
   }
 
   private renderComparison(c: Comparison) {
-    const slide = typeof c.slide === 'number' ? formatNumber(c.slide) : matrixText(c.slide);
+    // The slide's value as the author wrote it (0.593269992 stays 0.593269992), minus signs typeset.
+    const slide = c.slideText.replace(/-/g, '−');
     const verdict = c.agrees
       ? html`<span class="verdict agree">✓ agrees</span>`
       : html`<span class="verdict differ">✗ differs${c.knownWrong ? ' — the slide is wrong' : ''}</span>`;
     const detail = c.shapeMismatch
       ? c.shapeMismatch
       : c.agrees
-        ? c.maxDifference < 1e-12
-          ? 'exactly'
-          : `within the slide's rounding (±${formatNumber(Math.max(...c.entries.map((e) => e.tolerance)), 2)})`
-        : c.entries.filter((e) => !e.agrees).slice(0, 4).map((e) =>
-            `${c.entries.length > 1 ? `[${e.row},${e.col}] ` : ''}slide ${formatNumber(e.slide)}, computed ${formatNumber(e.computed)}`).join('; ');
+        ? agreement(c)
+        : c.entries.filter((e) => !e.agrees).slice(0, 4).map((e) => {
+          const [s, v] = formatApart(e.slide, e.computed);
+          return `${c.entries.length > 1 ? `[${e.row},${e.col}] ` : ''}slide ${s}, computed ${v}`;
+        }).join('; ');
     return html`<div class=${`slide ${c.agrees ? 'agree' : 'differ'}`} part="slide" role="note">
       <span class="slide-says">Slide says <span class="slide-value">${slide}</span></span>
       ${verdict}
@@ -672,8 +673,12 @@ function shapeText(v: Value): string {
   return s[0] === 1 && s[1] === 1 ? 'scalar' : describeShape(s);
 }
 
-function matrixText(rows: number[][]): string {
-  return '[' + rows.map((r) => r.map((v) => formatNumber(v)).join(', ')).join('; ') + ']';
+/** How an agreeing comparison agreed: exactly, within the author's tolerance, or by the slide's digits. */
+function agreement(c: Comparison): string {
+  if (c.maxDifference < 1e-12) return messages.slideExactly();
+  if (c.explicit) return messages.slideWithin(formatNumber(Math.max(...c.entries.map((e) => e.tolerance)), 2));
+  const rounded = c.entries.some((e) => e.by === 'rounding'), truncated = c.entries.some((e) => e.by === 'truncation');
+  return messages.slideAsPrinted(rounded && truncated ? 'rounded or truncated' : truncated ? 'truncated' : 'rounded');
 }
 
 if (!customElements.get('gs-cell')) customElements.define('gs-cell', GsCell);

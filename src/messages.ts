@@ -224,6 +224,10 @@ export const messages = {
     `The cell does not agree with the slide: ${detail}. Fix the formula or the slide value; if the slide itself is wrong, add a line "slide-wrong: <why>" under the cell.`,
   slideKnownWrong: (detail: string, reason: string) => `The slide is marked as wrong (${detail}): ${reason}`,
   slideWrongAgrees: () => 'The slide is marked as wrong, but the values agree: remove the "slide-wrong:" line.',
+  // How a slide comparison agreed, as the cell says it beside "✓ agrees"
+  slideExactly: () => 'exactly',
+  slideWithin: (tolerance: string) => `within the author's ±${tolerance}`,
+  slideAsPrinted: (how: 'rounded' | 'truncated' | 'rounded or truncated') => `${how} to the digits the slide prints`,
   checkDiffers: (of: string, wrt: string, detail: string) =>
     `The gradient check against grad(${of}, ${wrt}) fails: ${detail}. Fix the derivation; if it is wrong on purpose (a teaching example), add a line "check-fails: <why>" under the cell.`,
   checkKnownFails: (detail: string, reason: string) => `The derivation is marked as wrong and the check fails (${detail}): ${reason}`,

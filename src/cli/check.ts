@@ -5,7 +5,7 @@
 // to be wrong ("slide-wrong:", "check-fails:") is reported, never failed.
 
 import { isCellError, type CellError } from '../errors.ts';
-import { formatNumber } from '../format/number.ts';
+import { formatApart } from '../format/number.ts';
 import type { Problem } from '../format/spec.ts';
 import { toJSON, type JsonValue } from '../formula/value.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
@@ -131,7 +131,10 @@ function checkFinding(c: GradCheck): Verdict {
 /** "slide 0.072, computed 0.0703063"; entry by entry for a matrix: "[1,3] slide 1.5, computed −1.5; …". */
 export function differences(entries: { row: number; col: number; a: number; b: number; agrees: boolean }[], a: string, b: string): string {
   const wrong = entries.filter((e) => !e.agrees);
-  const shown = wrong.slice(0, 4).map((e) => `${entries.length > 1 ? `[${e.row},${e.col}] ` : ''}${a} ${formatNumber(e.a)}, ${b} ${formatNumber(e.b)}`);
+  const shown = wrong.slice(0, 4).map((e) => {
+    const [x, y] = formatApart(e.a, e.b);
+    return `${entries.length > 1 ? `[${e.row},${e.col}] ` : ''}${a} ${x}, ${b} ${y}`;
+  });
   return shown.join('; ') + (wrong.length > shown.length ? `; and ${wrong.length - shown.length} more` : '');
 }
 

@@ -11,3 +11,15 @@ export function formatNumber(v: number, digits = 6): string {
   const trimmed = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
   return (exponent ? `${trimmed}e${Number(exponent)}` : trimmed).replace(/^-/, '−');
 }
+
+/**
+ * Two numbers shown with as many significant digits as it takes to tell them apart (six at
+ * least, 17 at most): "0.291028" and "0.291028" become "0.2910281" and "0.2910276".
+ */
+export function formatApart(a: number, b: number): [string, string] {
+  for (let digits = 6; digits < 17; digits++) {
+    const x = formatNumber(a, digits), y = formatNumber(b, digits);
+    if (x !== y) return [x, y];
+  }
+  return [formatNumber(a, 17), formatNumber(b, 17)];
+}
