@@ -84,6 +84,7 @@ export const messages = {
   trainLossShape: (name: string, shape: string) => `The loss ${name} is ${shape}; it must be a single number: sum or average it, e.g. mean(${name}).`,
   trainUpdateShape: (target: string, shape: string, expected: string) =>
     `The update of ${target} gives a ${shape} value, but ${target} is ${expected}: the update must keep its shape.`,
+  trainFirstStep: (detail: string) => `The first training step would fail: ${detail}`,
   trainDiverged: (step: number, cell: string, detail: string) => `Training stopped at step ${step}: ${cell} — ${detail}`,
   plotLine: (line: string) =>
     `"${line}" is not part of a plot: write a layer such as "line: sigmoid(z) as σ(z)" or "point: x = X[:, 1], y = X[:, 2]", or a setting such as "title: …".`,

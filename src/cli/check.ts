@@ -12,6 +12,8 @@ import { compare, type Comparison } from '../graph/expect.ts';
 import { runChecks } from '../graph/run.ts';
 import type { GradCheck } from '../grad/check.ts';
 import { codes, messages, type Code } from '../messages.ts';
+import type { CellResult, Plan } from '../graph/compile.ts';
+import { trainStep } from '../train/batch.ts';
 import { evaluateWorkbook } from '../workbook.ts';
 
 export interface Finding {
@@ -96,6 +98,7 @@ export function checkWorkbookText(text: string, file: string): FileReport {
       findings.push({ file, line: at.line, col: at.col, code: drawn.code, severity: 'error', message: `${messages.plotCannotDraw()} ${drawn.message}` });
     }
   }
+  findings.push(...trainFindings(file, plan, results));
   findings.sort((a, b) => a.line - b.line || a.col - b.col);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells };
@@ -107,6 +110,28 @@ function finding(file: string, p: Problem, severity: Finding['severity']): Findi
 
 function errorFinding(file: string, err: CellError, line: number, col: number): Finding {
   return finding(file, { code: err.code, message: err.message, line: err.loc?.line ?? line, col: err.loc?.col ?? col, cell: err.root }, 'error');
+}
+
+/**
+ * One step of every train block, from the workbook's own values, written nowhere: what Step
+ * would fail on (a loss that is not a number, an update that changes a weight's shape, a NaN)
+ * is reported at the update rule to blame, or at the block. A failure that is a cell's own
+ * error is reported at that cell already.
+ */
+function trainFindings(file: string, plan: Plan, results: readonly CellResult[]): Finding[] {
+  const found: Finding[] = [];
+  const inputs = new Map(plan.cells.filter((c) => c.kind === 'input').map((c) => [c.name, results[c.index]] as const));
+  for (const tp of plan.trains.values()) {
+    if (tp.problems.length) continue;
+    const r = trainStep(plan, tp, inputs);
+    if (!isCellError(r)) continue;
+    const cell = r.root ? plan.byName.get(r.root) : undefined;
+    if (cell && isCellError(results[cell.index])) continue;
+    const rule = tp.block.updates.find((u) => u.target === r.root);
+    const at = rule ? { line: rule.line, col: rule.col } : { line: r.root === tp.loss ? tp.block.lossLine : tp.block.line, col: 1 };
+    found.push({ file, ...at, code: r.code, severity: 'error', ...(r.root ? { cell: r.root } : {}), message: messages.trainFirstStep(r.message) });
+  }
+  return found;
 }
 
 type Verdict = Pick<Finding, 'code' | 'severity' | 'message'> | null;
