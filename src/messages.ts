@@ -181,6 +181,7 @@ export const messages = {
     `so ${k} is not ${what === 'entry' ? 'an' : 'a'} ${what} of it (indices start at 1)`,
   argNumber: (what: string, rows: number, cols: number) => `${what} must be a number, not a ${rows}×${cols} matrix`,
   argWhole: (what: string, min: number, got: number) => `${what} must be a whole number ≥ ${min}, not ${got}`,
+  argLabel: (row: number, got: number, k: number) => `label ${row} is ${got}, but labels are whole numbers from 1 to ${k}`,
   argDimension: (got: number) => `the dimension must be 1 (down each column) or 2 (along each row), not ${got}`,
   argEmpty: () => 'the matrix is empty',
   sizesWhole: (rows: number, cols: number) => `sizes must be whole numbers ≥ 0, not ${rows} and ${cols}`,
@@ -191,6 +192,8 @@ export const messages = {
   shapeDivide: () => 'a matrix can only be divided by a number here; use ./ to divide element by element',
   shapePower: () => '^ raises numbers only; use .^ to raise a matrix element by element',
   shapeDot: () => 'a dot product needs two vectors of the same length',
+  shapeAccuracy: (predicted: number, labels: number) =>
+    `accuracy needs one class per sample in both: the first gives ${predicted}, the second ${labels} (Y is one-hot rows of P's shape, or a column of labels)`,
   shapeCondition: () => 'the condition of "? :" must be a single number',
   shapeBlockRows: () => 'blocks side by side in a matrix need the same number of rows',
   shapeRowWidths: (first: number) => `every row of a matrix needs the same number of columns (row 1 has ${first})`,

@@ -341,6 +341,119 @@ const losses: Op[] = [
     (h, y) => -(y === 0 ? 0 : y / h) + (y === 1 ? 0 : (1 - y) / (1 - h))),
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Classification: scores → probabilities → predicted classes. A matrix is taken by rows (each
+// row one sample's scores, as a data matrix holds one sample a row); a single column is one
+// vector. Classes are numbered from 1, as the slides number entries.
+
+/** The rows a by-rows function works on: [count, length, offset of row i, stride between its entries]. */
+function samples(a: Mat): { n: number; k: number; at: (i: number, j: number) => number } {
+  return a.cols === 1
+    ? { n: 1, k: a.rows, at: (_i, j) => j }
+    : { n: a.rows, k: a.cols, at: (i, j) => i * a.cols + j };
+}
+
+/** Each sample's softmax (shifted by its maximum, so softmax([1000, 0]) is exactly [1, 0]); `log` gives log_softmax. */
+function softmaxOf(v: Value, log: boolean): Value {
+  if (typeof v === 'number') return log ? 0 : 1;
+  const { n, k, at } = samples(v);
+  const out = new Mat(v.rows, v.cols), d = v.data, o = out.data;
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) max = Math.max(max, d[at(i, j)]);
+    let total = 0;
+    for (let j = 0; j < k; j++) total += Math.exp(d[at(i, j)] - max);
+    const logTotal = Math.log(total);
+    for (let j = 0; j < k; j++) {
+      const z = d[at(i, j)] - max;
+      o[at(i, j)] = log ? z - logTotal : Math.exp(z) / total;
+    }
+  }
+  return out;
+}
+
+/** The 1-based position of each sample's largest entry (the first, on a tie). */
+function argmaxOf(v: Value): Value {
+  if (typeof v === 'number') return 1;
+  const { n, k, at } = samples(v);
+  const out = new Mat(n, 1);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (v.data[at(i, j)] > v.data[at(i, best)]) best = j;
+    out.data[i] = best + 1;
+  }
+  return collapse(out);
+}
+
+const classification: Op[] = [
+  {
+    name: 'softmax', arity: [1, 1], group: 'activation', tex: fn('\operatorname{softmax}'),
+    doc: 'softmax(Z): e^z / Σ e^z for each row of Z (each sample\'s scores; a column is one vector), stable for large scores',
+    forward: ([z]) => softmaxOf(z, false),
+    // dz = y ⊙ (g − Σ g ⊙ y), sample by sample
+    backward: (g, [z], y) => {
+      if (typeof y === 'number') return [0];
+      const gm = g as Mat, { n, k, at } = samples(y), out = new Mat(y.rows, y.cols);
+      for (let i = 0; i < n; i++) {
+        let dot = 0;
+        for (let j = 0; j < k; j++) dot += gm.data[at(i, j)] * y.data[at(i, j)];
+        for (let j = 0; j < k; j++) out.data[at(i, j)] = y.data[at(i, j)] * (gm.data[at(i, j)] - dot);
+      }
+      return [typeof z === 'number' ? 0 : out];
+    },
+  },
+  {
+    name: 'log_softmax', arity: [1, 1], group: 'activation', tex: fn('\log\operatorname{softmax}'),
+    doc: 'log_softmax(Z): ln softmax(Z), by rows as softmax, computed without overflow (for cross entropy on scores)',
+    forward: ([z]) => softmaxOf(z, true),
+    // dz = g − softmax(z) Σ g, sample by sample
+    backward: (g, [z], y) => {
+      if (typeof y === 'number') return [0];
+      const gm = g as Mat, { n, k, at } = samples(y), out = new Mat(y.rows, y.cols);
+      for (let i = 0; i < n; i++) {
+        let total = 0;
+        for (let j = 0; j < k; j++) total += gm.data[at(i, j)];
+        for (let j = 0; j < k; j++) out.data[at(i, j)] = gm.data[at(i, j)] - Math.exp(y.data[at(i, j)]) * total;
+      }
+      return [typeof z === 'number' ? 0 : out];
+    },
+  },
+  {
+    name: 'argmax', arity: [1, 1], group: 'reduction', flat: true,
+    doc: 'argmax(Z): the class (1-based) of each row\'s largest entry, as a column (of a column: its position); flat',
+    forward: ([z]) => argmaxOf(z),
+  },
+  {
+    name: 'one_hot', arity: [2, 2], group: 'creation', flat: true,
+    doc: 'one_hot(labels, k): one row per label (a whole number from 1 to k), 1 in the label\'s column, 0 elsewhere; flat',
+    forward: ([labels, kk]) => {
+      const k = intArg('one_hot', kk, 'the number of classes', 1);
+      const ls = typeof labels === 'number' ? [labels] : Array.from(labels.data);
+      K.checkSize(ls.length, k, `one_hot(…, ${k})`);
+      const out = new Mat(ls.length, k);
+      ls.forEach((l, i) => {
+        if (!Number.isInteger(l) || l < 1 || l > k) throw argError('one_hot', messages.argLabel(i + 1, l, k));
+        out.data[i * k + l - 1] = 1;
+      });
+      return collapse(out);
+    },
+  },
+  {
+    name: 'accuracy', arity: [2, 2], group: 'loss', flat: true,
+    doc: 'accuracy(P, Y): the fraction of rows whose argmax in P is the class in Y (one-hot rows of P\'s shape, or a column of 1-based labels); flat',
+    forward: ([p, y]) => {
+      const predicted = argmaxOf(p), [pr, pc] = shapeOf(p), [yr, yc] = shapeOf(y);
+      const labels = yr === pr && yc === pc ? argmaxOf(y) : y;
+      const a = typeof predicted === 'number' ? [predicted] : Array.from(predicted.data);
+      const b = typeof labels === 'number' ? [labels] : Array.from(labels.data);
+      if (a.length !== b.length) throw new ShapeError(messages.shapeAccuracy(a.length, b.length));
+      let right = 0;
+      for (let i = 0; i < a.length; i++) if (a[i] === b[i]) right++;
+      return right / a.length;
+    },
+  },
+];
+
 // Deterministic pseudo-random numbers (mulberry32), so a seeded workbook is the same everywhere.
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -454,7 +567,7 @@ function guarded(op: Op): Op {
 
 /** The functions a formula may call, by name. Frozen: nothing can add to it at run time. */
 export const functions: ReadonlyMap<string, Op> = new Map(
-  [...activations, ...derivatives, ...elementwise, ...reductions, ...losses, ...creation, transpose].map((op) => [op.name, guarded(op)]),
+  [...activations, ...derivatives, ...elementwise, ...reductions, ...losses, ...classification, ...creation, transpose].map((op) => [op.name, guarded(op)]),
 );
 
 /** The operators, by mathjs's function name for them. */
