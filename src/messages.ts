@@ -84,6 +84,8 @@ export const messages = {
   trainLossShape: (name: string, shape: string) => `The loss ${name} is ${shape}; it must be a single number: sum or average it, e.g. mean(${name}).`,
   trainUpdateShape: (target: string, shape: string, expected: string) =>
     `The update of ${target} gives a ${shape} value, but ${target} is ${expected}: the update must keep its shape.`,
+  inputStartReads: (name: string) =>
+    `An input's start is computed once, before any cell, so it cannot read ${name}: use numbers and functions only, e.g. "randn(8, 2, 7) * 0.5".`,
   trainFirstStep: (detail: string) => `The first training step would fail: ${detail}`,
   trainDiverged: (step: number, cell: string, detail: string) => `Training stopped at step ${step}: ${cell} — ${detail}`,
   plotLine: (line: string) =>

@@ -7,7 +7,7 @@ import type { Block, CellSpec, SlideSpec, SliderSpec, WorkbookSpec } from './spe
 import type { Report } from './block-reader.ts';
 
 /** Attributes a cell may have, one per indented line under it. */
-export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails'] as const;
+export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails', 'input'] as const;
 
 /** Lines [from, to) (0-based) of a ```cells block. */
 export function readCells(lines: string[], from: number, to: number, spec: WorkbookSpec, problem: Report): Block {
@@ -92,6 +92,10 @@ function applyAttribute(cell: CellSpec, key: string, value: string, line: number
     case 'check-fails':
       // The author knows this derivation is wrong (a teaching example): the failing check is expected.
       cell.check = { ...(cell.check ?? { of: '', wrt: '', line, col }), fails: value };
+      return;
+    case 'input':
+      // The formula is this input's start, computed once (graph/check.ts).
+      cell.input = { note: value, line, col };
       return;
     case 'slide-wrong':
       // May come before or after "slide:"; a reason without a slide value is reported at the end.

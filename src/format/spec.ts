@@ -56,6 +56,11 @@ export interface CellSpec {
   slide?: SlideSpec;
   slider?: SliderSpec;
   check?: CheckSpec;
+  /**
+   * "input: a seeded random start": the formula (which reads no cell) is computed once, and the
+   * cell is then an input holding that value: editable, trained, saved, reset to it.
+   */
+  input?: { note: string; line: number; col: number };
 }
 
 /** One update rule of a ```train block: "Theta1 <- Theta1 - gamma * grad(E, Theta1)". */

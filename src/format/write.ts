@@ -64,5 +64,6 @@ function writeCell(cell: CellSpec, formula = cell.formula): string[] {
     if (cell.check.fails !== undefined) lines.push(`  check-fails: ${cell.check.fails}`);
   }
   if (cell.slider) lines.push(`  slider: ${cell.slider.min} to ${cell.slider.max} step ${cell.slider.step}`);
+  if (cell.input) lines.push(`  input:${cell.input.note ? ` ${cell.input.note}` : ''}`);
   return lines;
 }

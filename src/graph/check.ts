@@ -7,6 +7,8 @@ import { codes, messages } from '../messages.ts';
 import type { CellSpec, Problem, WorkbookSpec } from '../format/spec.ts';
 import { columnOf, parseFormula, type Literal, type ParsedFormula } from '../formula/parse.ts';
 import { closest } from '../formula/spelling.ts';
+import { compileExpr } from '../formula/evaluate.ts';
+import { firstNonFinite, toJSON } from '../formula/value.ts';
 import { isValidName, reservedBecause } from './names.ts';
 
 export interface CheckedCell {
@@ -76,6 +78,13 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
       if (parsed.literal && !overridden) {
         cell.kind = 'input';
         cell.literal = parsed.literal;
+      } else if (cell.spec.input && !overridden) {
+        // "input:": the formula is the start of an input, computed here once.
+        cell.kind = 'input';
+        if (parsed.refs.length) {
+          const at = cell.spec.input;
+          if (!cell.error) cell.error = located(new CellError(codes.E_ATTRIBUTE, messages.inputStartReads(parsed.refs[0]), cell.name), at.line, at.col);
+        } else cell.literal = startOf(parsed);
       }
       for (const ref of parsed.refs) {
         if (!byName.has(ref)) {
@@ -158,4 +167,16 @@ function findCycles(cells: CheckedCell[], byName: Map<string, CheckedCell>): str
   };
   for (const c of cells) if (!index.has(c.name)) visit(c.name);
   return loops;
+}
+
+/**
+ * The value of an input's start formula (one that reads no cell), as the literal an input
+ * holds: the numbers and their full-precision texts. Its errors are the cell's, thrown.
+ */
+function startOf(parsed: ParsedFormula): Literal {
+  const value = compileExpr(parsed.expr, () => -1)([]);
+  const bad = firstNonFinite(value);
+  if (bad) throw new CellError(codes.E_NONFINITE, messages.nonFinite(bad.value, typeof value === 'number' ? '' : ` at [${bad.index.join(',')}]`));
+  const rows = toJSON(value);
+  return { value, entries: typeof rows === 'number' ? [[String(rows)]] : rows.map((r) => r.map(String)) };
 }
