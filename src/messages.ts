@@ -157,6 +157,13 @@ export const messages = {
     `The result is ${value}${where}: ${Number.isNaN(value) ? 'an undefined operation (0/0, log of a negative, …)' : 'a division by zero or an overflow'} happened.` +
     (Number.isNaN(value) ? ' Check the values it uses.' : ' Check for a division by zero, log(0), or exp or ^ of a large number.'),
   noDerivative: (name: string) => `no derivative for ${name}: gradients cannot pass through it.`,
+  noDerivativeWhole: (text: string, arg: string) =>
+    `no derivative of ${text} with respect to ${arg}: it must be a whole number (a count, a size, a seed or a dimension), so gradients cannot pass through it.`,
+  noDerivativeIndex: (text: string, index: string) =>
+    `no derivative of ${text} with respect to the position ${index}: positions are whole numbers, so gradients cannot pass through them.`,
+  powerOfNegative: () => 'a ^ b with respect to b where a is negative (a negative number has a power only at whole exponents)',
+  gradOfNumber: (of: string, wrt: string) =>
+    `grad(${of}, ${wrt}) needs ${of} to be a single number (a loss); sum it first, e.g. sum(${of})`,
 
   // Why a cell name is reserved (the "what" of nameReserved)
   reasonFunction: () => 'a built-in function',

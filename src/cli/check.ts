@@ -84,7 +84,11 @@ export function checkWorkbookText(text: string, file: string): FileReport {
       const verdict = checkFinding(check);
       if (verdict) findings.push({ file, line: checkSpec.line, col: checkSpec.col, cell: pc.name, ...verdict });
     }
-    // A check that cannot run because of an error is reported where that error is.
+    // A check that cannot run because of an error is reported where that error is; one that
+    // fails on its own (grad of a non-number, no derivative) fails here, at its line.
+    if (isCellError(check) && checkSpec && !pc.checkError && !isCellError(result) && check.root === pc.name) {
+      findings.push({ file, line: checkSpec.line, col: checkSpec.col, cell: pc.name, code: check.code, severity: 'error', message: check.message });
+    }
     return report;
   });
   // A plot that cannot be drawn with the values the cells have (channels of different lengths,

@@ -3,6 +3,9 @@
 // gradient of each argument given the gradient g of the output, with the output's shape.
 // An op without `backward` cannot be differentiated through, and says so by name.
 // An op marked `flat` is piecewise constant (comparisons, step): its gradient is zero.
+// Arguments listed in `whole` must be whole numbers (counts, sizes, seeds, dimensions): nothing
+// is differentiable in them, so a gradient that would pass through one is E_NO_DERIVATIVE.
+// A real argument that only moves where a count changes (b of a:b) is flat in that argument.
 
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
@@ -20,8 +23,11 @@ export interface Op {
   readonly doc: string;
   readonly group: 'operator' | 'activation' | 'derivative' | 'loss' | 'elementwise' | 'reduction' | 'matrix' | 'creation' | 'logic';
   forward(args: Value[]): Value;
-  backward?(g: Value, args: Value[], out: Value): (Value | null)[];
+  /** `need[i]`: argument i depends on the variable (its gradient is used); an op may refuse one it cannot give. */
+  backward?(g: Value, args: Value[], out: Value, need: readonly boolean[]): (Value | null)[];
   readonly flat?: boolean;
+  /** Positions of the arguments that must be whole numbers: no gradient passes through them. */
+  readonly whole?: readonly number[];
   /** TeX for a call with the given argument TeX; default \operatorname{name}(…). */
   tex?(args: string[]): string;
 }
@@ -138,8 +144,12 @@ const dotDivide: Op = {
   ],
 };
 
-function powBackward(g: Value, [a, b]: Value[], out: Value): (Value | null)[] {
-  // d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a (only where a > 0; a constant exponent needs none)
+function powBackward(g: Value, [a, b]: Value[], out: Value, need: readonly boolean[]): (Value | null)[] {
+  // d(a^b)/da = b a^(b-1); d(a^b)/db = a^b ln a (only where a > 0; a constant exponent needs none).
+  // A negative base has a power only at whole exponents: nothing to differentiate in b there.
+  if (need[1] && (typeof a === 'number' ? a < 0 : a.data.some((x) => x < 0))) {
+    throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(messages.powerOfNegative()));
+  }
   const da = K.mul(g, K.zip(a, b, (x, y) => (y === 0 ? 0 : y * Math.pow(x, y - 1)), 'raise'));
   const db = K.mul(g, K.zip(a, out, (x, y) => (x > 0 ? y * Math.log(x) : 0), 'raise'));
   return [K.unbroadcast(da, shapeOf(a)), K.unbroadcast(db, shapeOf(b))];
@@ -247,7 +257,7 @@ const elementwise: Op[] = [
 function reduction(name: string, doc: string, mean: boolean): Op {
   const count = (a: Value, dim?: 1 | 2) => (typeof a === 'number' ? 1 : dim === 1 ? a.rows : dim === 2 ? a.cols : a.data.length);
   return {
-    name, arity: [1, 2], group: 'reduction', doc,
+    name, arity: [1, 2], group: 'reduction', doc, whole: [1],
     forward: ([a, d]) => {
       const dim = d === undefined ? undefined : dimArg(name, d);
       if (mean && count(a, dim) === 0) throw argError(name, messages.argEmpty());
@@ -293,7 +303,8 @@ const reductions: Op[] = [
   {
     name: 'norm', arity: [1, 1], group: 'reduction', doc: 'norm(A): the Euclidean (Frobenius) norm √(Σ a²)',
     forward: ([a]) => Math.sqrt(K.sumAll(K.mul(a, a))),
-    backward: (g, [a], out) => [K.scale(a, (g as number) / (out as number))],
+    // At 0 (a kink, as abs has) the gradient is taken as 0, as abs's is.
+    backward: (g, [a], out) => [out === 0 ? K.zerosLike(a) : K.scale(a, (g as number) / (out as number))],
     tex: (a) => `\\left\\lVert ${a[0]} \\right\\rVert`,
   },
   {
@@ -322,23 +333,28 @@ function reshapeLike(v: Value, like: Value): Value {
   return v.rows === like.rows ? v : new Mat(like.rows, like.cols, v.data);
 }
 
-function loss(name: string, doc: string, tex: string, f: (h: number, y: number) => number, d: (h: number, y: number) => number): Op {
+/** `d` is ∂f/∂h and `dy` is ∂f/∂y (a target computed from the variable is differentiated too). */
+function loss(name: string, doc: string, tex: string, f: (h: number, y: number) => number, d: (h: number, y: number) => number,
+  dy: (h: number, y: number) => number): Op {
+  const grad = (g: Value, h: Value, y: Value, at: (h: number, y: number) => number, like: Value) =>
+    K.unbroadcast(K.scale(K.zip(h, y, at, 'differentiate'), g as number), shapeOf(like));
   return {
     name, arity: [2, 2], group: 'loss', doc,
     forward: ([h, y]) => K.sumAll(K.zip(h, y, f, 'compare the prediction with the target')),
-    backward: (g, [h, y]) => [K.unbroadcast(K.scale(K.zip(h, y, d, 'differentiate'), g as number), shapeOf(h)), null],
+    backward: (g, [h, y], _out, need) => [grad(g, h, y, d, h), need[1] ? grad(g, h, y, dy, y) : null],
     tex: (a) => `${tex}\\left(${a.join(', ')}\\right)`,
   };
 }
 
 const losses: Op[] = [
   loss('mse', "mse(h, y): the lecture's L2 loss ½ Σ (y − h)² of a prediction h against a target y", '\\operatorname{MSE}',
-    (h, y) => 0.5 * (y - h) * (y - h), (h, y) => h - y),
+    (h, y) => 0.5 * (y - h) * (y - h), (h, y) => h - y, (h, y) => y - h),
   loss('cross_entropy', 'cross_entropy(h, y): −Σ y ln h', '\\operatorname{CE}',
-    (h, y) => (y === 0 ? 0 : -y * Math.log(h)), (h, y) => (y === 0 ? 0 : -y / h)),
+    (h, y) => (y === 0 ? 0 : -y * Math.log(h)), (h, y) => (y === 0 ? 0 : -y / h), (h) => -Math.log(h)),
   loss('bce', 'bce(h, y): binary cross entropy −Σ (y ln h + (1 − y) ln(1 − h))', '\\operatorname{BCE}',
     (h, y) => -((y === 0 ? 0 : y * Math.log(h)) + (y === 1 ? 0 : (1 - y) * Math.log(1 - h))),
-    (h, y) => -(y === 0 ? 0 : y / h) + (y === 1 ? 0 : (1 - y) / (1 - h))),
+    (h, y) => -(y === 0 ? 0 : y / h) + (y === 1 ? 0 : (1 - y) / (1 - h)),
+    (h) => Math.log(1 - h) - Math.log(h)),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -475,7 +491,7 @@ function sized(name: string, args: Value[], square: boolean): [number, number] {
 
 function generated(name: string, doc: string, arity: [number, number], make: (r: number, c: number, args: Value[]) => (k: number) => number, square = false): Op {
   return {
-    name, arity, group: 'creation', doc,
+    name, arity, group: 'creation', doc, whole: [0, 1, 2],
     forward: (args) => {
       const [r, c] = sized(name, args, square);
       const f = make(r, c, args);
@@ -483,8 +499,25 @@ function generated(name: string, doc: string, arity: [number, number], make: (r:
       for (let k = 0; k < out.data.length; k++) out.data[k] = f(k);
       return collapse(out);
     },
+    // Every argument is whole (whole: the tape refuses a tracked one), so no gradient is due.
     backward: (_g, args) => args.map(() => null),
   };
+}
+
+/**
+ * Entry k (from 0) of n evenly spaced numbers from a to b is a + (b − a)·t with t = k/(n − 1)
+ * (t = 0 when n = 1), so ∂/∂a = 1 − t and ∂/∂b = t, exactly; `at(k)` gives the t of entry k.
+ */
+function spacedBackward(g: Value, count: number, entries: number, at: (k: number) => number): [number, number] {
+  let da = 0, db = 0;
+  spend(entries);
+  for (let k = 0; k < entries; k++) {
+    const gk = typeof g === 'number' ? g : g.data[k];
+    const t = count === 1 ? 0 : at(k) / (count - 1);
+    da += gk * (1 - t);
+    db += gk * t;
+  }
+  return [da, db];
 }
 
 const creation: Op[] = [
@@ -500,7 +533,7 @@ const creation: Op[] = [
     return () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   }),
   {
-    name: 'linspace', arity: [3, 3], group: 'creation', doc: 'linspace(a, b, n): n evenly spaced numbers from a to b, as a column',
+    name: 'linspace', arity: [3, 3], group: 'creation', whole: [2], doc: 'linspace(a, b, n): n evenly spaced numbers from a to b, as a column',
     forward: ([a, b, n]) => {
       const lo = scalarArg('linspace', a, 'the start'), hi = scalarArg('linspace', b, 'the end');
       const count = intArg('linspace', n, 'the count', 1);
@@ -509,10 +542,10 @@ const creation: Op[] = [
       for (let k = 0; k < count; k++) out.data[k] = count === 1 ? lo : lo + ((hi - lo) * k) / (count - 1);
       return collapse(out);
     },
-    backward: () => [null, null, null],
+    backward: (g, [, , n]) => [...spacedBackward(g, n as number, n as number, (k) => k), null],
   },
   {
-    name: 'grid', arity: [3, 3], group: 'creation',
+    name: 'grid', arity: [3, 3], group: 'creation', whole: [2],
     doc: 'grid(a, b, n): the n² points of an n×n grid over [a, b]², one per row (an n²×2 matrix), for heat maps of a decision boundary',
     forward: ([a, b, n]) => {
       const lo = scalarArg('grid', a, 'the start'), hi = scalarArg('grid', b, 'the end');
@@ -528,7 +561,12 @@ const creation: Op[] = [
       }
       return collapse(out);
     },
-    backward: () => [null, null, null],
+    // Row i·n + j is (at(j), at(i)): entry e of the data is column e % 2 of row ⌊e/2⌋.
+    backward: (g, [, , n]) => {
+      const count = n as number;
+      const at = (e: number) => (e % 2 === 0 ? Math.floor(e / 2) % count : Math.floor(e / 2 / count));
+      return [...spacedBackward(g, count, 2 * count * count, at), null];
+    },
   },
   {
     name: 'size', arity: [1, 1], group: 'matrix', doc: 'size(A): [rows, columns] of A, as a row', flat: true,
@@ -551,7 +589,19 @@ export const range: Op = guarded({
     for (let k = 0; k < count; k++) out.data[k] = lo + k * step;
     return collapse(out);
   },
-  backward: (_g, args) => args.map(() => null),
+  // Entry k (from 0) is a + k·step: ∂/∂a = 1 and ∂/∂step = k, exactly while the count stays the
+  // same; b only decides the count, so the result is flat in b (as step(x) is in x).
+  backward: (g, args, out) => {
+    const n = typeof out === 'number' ? 1 : out.data.length;
+    let da = 0, ds = 0;
+    spend(n);
+    for (let k = 0; k < n; k++) {
+      const gk = typeof g === 'number' ? g : g.data[k];
+      da += gk;
+      ds += gk * k;
+    }
+    return args.length === 3 ? [da, null, ds] : [da, null];
+  },
 });
 
 /**

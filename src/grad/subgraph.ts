@@ -29,6 +29,8 @@ export function subgraph(checked: CheckedWorkbook, of: string, wrt: string): Sub
   const onPath = new Set(path.map((c) => c.name));
   const inputs = [wrt];
   for (const cell of path) for (const d of cell.deps) if (!onPath.has(d) && !inputs.includes(d)) inputs.push(d);
+  // Not on any path, `of` is still read: its gradient is zero only if it is a single number.
+  if (path.length === 0 && of !== wrt) inputs.push(of);
   return { of, wrt, path, inputs };
 }
 
@@ -75,8 +77,7 @@ function pathError(sg: Subgraph): CellError | null {
 
 function requireScalar(sg: Subgraph, v: Value): void {
   if (typeof v !== 'number') {
-    throw new CellError(codes.E_SHAPE, messages.shapeOne(sg.of, describeShape(shapeOf(v)),
-      `grad(${sg.of}, ${sg.wrt}) needs ${sg.of} to be a single number (a loss); sum it first, e.g. sum(${sg.of})`));
+    throw new CellError(codes.E_SHAPE, messages.shapeOne(sg.of, describeShape(shapeOf(v)), messages.gradOfNumber(sg.of, sg.wrt)));
   }
 }
 
@@ -85,8 +86,10 @@ export function gradient(sg: Subgraph, values: readonly Value[]): Value {
   const err = pathError(sg);
   if (err) throw err;
   const wrtValue = values[0];
-  if (sg.of === sg.wrt) return fill(shapeOf(wrtValue), 1);
-  if (sg.path.length === 0) return fill(shapeOf(wrtValue), 0);
+  if (sg.of === sg.wrt || sg.path.length === 0) {
+    requireScalar(sg, sg.of === sg.wrt ? wrtValue : values[sg.inputs.indexOf(sg.of)]);
+    return fill(shapeOf(wrtValue), sg.of === sg.wrt ? 1 : 0);
+  }
   const tape = new Tape();
   const vars = new Map<string, Var>();
   sg.inputs.forEach((name, k) => vars.set(name, tape.leaf(values[k], k === 0)));

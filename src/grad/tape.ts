@@ -72,8 +72,11 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
       const out = applyOp(expr, values);
       if (!ins.some((v) => v.tracked) || op.flat) return tape.leaf(out, false);
       if (!op.backward) throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(op.name));
+      const whole = op.whole?.find((k) => ins[k]?.tracked);
+      if (whole !== undefined) throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivativeWhole(expr.text, expr.args[whole].text));
       const backward = op.backward;
-      return tape.record(out, ins, (g) => backward(g, values, out));
+      const need = ins.map((v) => v.tracked);
+      return tape.record(out, ins, (g) => backward(g, values, out, need));
     }
     case 'matrix': {
       const rows = expr.rows.map((r) => r.map(sub));
@@ -87,8 +90,14 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
       const target = sub(expr.target);
       const shape = shapeOf(target.value);
       const sizes = expr.dims.length === 1 ? [shape[0] === 1 ? shape[1] : shape[0]] : shape;
+      // A position is a whole number: an index that depends on the variable has no derivative.
+      const position = (e: Expr, size: number) => {
+        const v = evaluateTaped(e, ref, tape, size);
+        if (v.tracked) throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivativeIndex(expr.text, e.text));
+        return v.value;
+      };
       const lists = expr.dims.map((d, k) => {
-        const dim = compileDim(d, (e) => () => evaluateTaped(e, ref, tape, sizes[k]).value);
+        const dim = compileDim(d, (e) => () => position(e, sizes[k]));
         return dim([], sizes[k]);
       });
       const sel = selectIn(expr.target, target.value, lists);

@@ -168,4 +168,23 @@ describe('gradsheet check', () => {
     const report = checkWorkbookText(text, 'named-plot.md');
     expect(report.findings.map((f) => `${f.line} ${f.code} ${f.cell ?? '-'}`)).to.deep.equal(['3 E_NONFINITE plot']);
   });
+
+  it('exits 1 on a check that compares a hand-written 0 with the gradient through linspace', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('grad-through-linspace'));
+    expect(code, stdout).to.equal(1);
+    const [first, summary] = stdout.trim().split('\n');
+    expect(first).to.equal('test/input/cli/grad-through-linspace.md:10:10 E_CHECK dE_dw: The gradient check against grad(E, w) fails: '
+      + 'this cell 0, autodiff 2.5. Fix the derivation; if it is wrong on purpose (a teaching example), add a line "check-fails: <why>" under the cell.');
+    expect(summary).to.equal('gradsheet check: 1 workbook, 3 cells: 1 error, 0 warnings');
+  });
+
+  it('exits 1 on a check of grad of a column and a check through a count, each at its check line', async () => {
+    const { code, stdout } = await gradsheet('check', fixture('grad-of-a-column'));
+    expect(code, stdout).to.equal(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).to.equal('test/input/cli/grad-of-a-column.md:6:10 E_SHAPE g: Shape mismatch: v is 2×1; '
+      + 'grad(v, v) needs v to be a single number (a loss); sum it first, e.g. sum(v).');
+    expect(lines[1]).to.match(/^test\/input\/cli\/grad-of-a-column\.md:10:10 E_NO_DERIVATIVE dE_dn: no derivative of linspace\(0, 1, n\) with respect to n: it must be a whole number/);
+    expect(lines[2]).to.equal('gradsheet check: 1 workbook, 5 cells: 2 errors, 0 warnings');
+  });
 });
