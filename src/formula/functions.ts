@@ -440,8 +440,8 @@ const classification: Op[] = [
     forward: ([z]) => argmaxOf(z),
   },
   {
-    name: 'one_hot', arity: [2, 2], group: 'creation', flat: true,
-    doc: 'one_hot(labels, k): one row per label (a whole number from 1 to k), 1 in the label\'s column, 0 elsewhere; flat',
+    name: 'one_hot', arity: [2, 2], group: 'creation', whole: [0, 1],
+    doc: 'one_hot(labels, k): one row per label (a whole number from 1 to k), 1 in the label\'s column, 0 elsewhere',
     forward: ([labels, kk]) => {
       const k = intArg('one_hot', kk, 'the number of classes', 1);
       const ls = typeof labels === 'number' ? [labels] : Array.from(labels.data);
@@ -453,6 +453,8 @@ const classification: Op[] = [
       });
       return collapse(out);
     },
+    // Both arguments are whole (labels, a count): the tape refuses a tracked one.
+    backward: (_g, args) => args.map(() => null),
   },
   {
     name: 'accuracy', arity: [2, 2], group: 'loss', flat: true,

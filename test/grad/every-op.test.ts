@@ -147,6 +147,16 @@ const rules: Record<string, Case[]> = {
   mse: [...both('one shape', 'smooth', samePair(e3, e3)), ...both('a number as target', 'smooth', fc.tuple(anyShape(e3), e3))],
   cross_entropy: both('probabilities', 'smooth', samePair(num(0.05, 0.95), num(0.05, 1))),
   bce: both('probabilities', 'smooth', samePair(num(0.05, 0.95), num(0, 1))),
+  // classification: by rows (a column is one vector); argmax and accuracy are flat away from ties
+  softmax: smooth1(-4, 4),
+  log_softmax: smooth1(-4, 4),
+  argmax: one('distinct entries', 'flat', e3).map((c) => ({ ...c, args: c.args.filter(([a]) => spread(a)) })),
+  one_hot: [{ what: 'one_hot(labels, k)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), fc.constant(3)) }],
+  accuracy: [{
+    what: 'distinct scores against a one-hot row', kinds: ['flat', 'flat'],
+    args: fc.tuple(fc.constantFrom(-1, 0, 1), fc.constantFrom(0, 1, 2)).map(([shift, l]) => [
+      new Mat(1, 3, Float64Array.of(0.5 + shift, -0.7, 1.3 - shift)), new Mat(1, 3, Float64Array.from([0, 1, 2], (j) => (j === l ? 1 : 0)))] as Value[]),
+  }],
   // creation: counts, sizes and seeds are whole
   zeros: [{ what: 'zeros(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) }, { what: 'zeros(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) }],
   ones: [{ what: 'ones(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) }, { what: 'ones(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) }],
