@@ -16,6 +16,11 @@ export const limits = {
   maxDepth: 200,
   /** Entries in any matrix a formula or an input creates (8 MB of float64). */
   maxEntries: 1_000_000,
+  /**
+   * Rows, or columns, of any matrix (even an empty one: zeros(1e300, 0) has no entries, but
+   * transposing, indexing or printing it would walk over 1e300 rows).
+   */
+  maxSide: 1_000_000,
   /** Scalar multiplications in one matrix product. */
   maxMultiplications: 200_000_000,
   /**
@@ -24,6 +29,11 @@ export const limits = {
    * 37 element-wise operations on a maximal matrix: about half a second.
    */
   maxWork: 300_000_000,
+  /**
+   * Work of one recompute of a whole workbook, all of its cells, checks and plots together (its
+   * load, with saved edits or a share link, or one edit): about a second (formula/budget.ts).
+   */
+  maxLoadWork: 600_000_000,
   /** Bytes in one workbook file. */
   maxFileBytes: 1_000_000,
   /** Cells in one workbook. */

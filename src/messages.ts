@@ -52,6 +52,9 @@ const list = (names: readonly string[]) =>
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A side of a matrix, readable even when absurd (1e300). */
+const side = (n: number) => (n >= 1e15 ? n.toExponential(0) : n.toLocaleString('en-US'));
+
 export const messages = {
   fileEmpty: () => 'The workbook file is empty: start it with a title line such as "# My workbook" and a ```cells block.',
   fileBinary: () => 'The workbook file is not text (it contains NUL bytes): save it as UTF-8 Markdown.',
@@ -220,6 +223,16 @@ export const messages = {
   tooDeepChain: (cap: number) => `The formula chains more than ${cap} operations inside one another: split it over several cells.`,
   tooMuchWorkFormula: (cap: number) =>
     `The formula would take more work than one cell may do (${cap.toExponential(0)} units, about half a second): split it over several cells or use smaller matrices.`,
+  tooMuchWorkWorkbook: (cap: number) =>
+    `Not computed: this workbook's budget for one recompute (${cap.toExponential(0)} units, about a second, for all of its cells together) ran out before this cell. Change an input or this formula to compute it again, or split the work over smaller matrices.`,
+  tooMuchWorkCheck: (cap: number) =>
+    `This gradient check would take more work than one check may do (${cap.toExponential(0)} units for autodiff and every central difference together, about half a second): check a smaller variable or use smaller matrices.`,
+  tooMuchWorkStep: (cap: number) =>
+    `One training step would take more work than a step may do (${cap.toExponential(0)} units, about half a second), so the run stopped before it; nothing was changed. Use smaller matrices or fewer data points.`,
+  tooMuchWorkPlot: (cap: number) =>
+    `This plot would take more work than one plot may do (${cap.toExponential(0)} units, about half a second): plot fewer points or use smaller matrices.`,
+  tooLongSide: (what: string, rows: number, cols: number, cap: number) =>
+    `${what} would be ${side(rows)}×${side(cols)}; a matrix may have at most ${cap.toLocaleString('en-US')} rows and as many columns (even with no entries).`,
   tooManyCells: (cells: number, cap: number) => `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
   fileNotUtf8: () => 'The workbook file is not UTF-8 text (some bytes are not valid UTF-8): save it as UTF-8 Markdown.',
   fileIsHtml: () => 'This is an HTML page, not a workbook: check the address (a server may have sent its error page or home page instead).',

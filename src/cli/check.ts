@@ -7,6 +7,7 @@
 import { isCellError, type CellError } from '../errors.ts';
 import { formatApart } from '../format/number.ts';
 import type { Problem } from '../format/spec.ts';
+import { LoadBudget } from '../formula/budget.ts';
 import { toJSON, type JsonValue } from '../formula/value.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import { runChecks } from '../graph/run.ts';
@@ -54,10 +55,12 @@ export interface FileReport {
 
 /** Checks one workbook text; `file` is how locations name it. */
 export function checkWorkbookText(text: string, file: string): FileReport {
-  const { spec, plan, results } = evaluateWorkbook(text, file);
+  // One pool for the whole workbook, as on the page (formula/budget.ts).
+  const load = new LoadBudget();
+  const { spec, plan, results } = load.run(() => evaluateWorkbook(text, file));
   // Every problem of the file, its cells, their slide and check attributes, its training rules.
   const findings: Finding[] = plan.problems.map((p) => finding(file, p, 'error'));
-  const checks = runChecks(plan, results);
+  const checks = load.run(() => runChecks(plan, results));
   const cells = plan.cells.map((pc, i): CellReport => {
     const result = results[i];
     const report: CellReport = { name: pc.name, line: pc.checked.spec.line, kind: pc.kind, status: isCellError(result) ? 'error' : 'ok' };

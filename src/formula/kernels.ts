@@ -45,6 +45,7 @@ export function checkSize(rows: number, cols: number, what: string): void {
   }
   const n = rows * cols;
   if (n > limits.maxEntries) throw new CellError(codes.E_TOO_LARGE, messages.tooLarge(what, n, limits.maxEntries));
+  if (rows > limits.maxSide || cols > limits.maxSide) throw new CellError(codes.E_TOO_LARGE, messages.tooLongSide(what, rows, cols, limits.maxSide));
 }
 
 export function alloc(rows: number, cols: number, what = 'The result'): Mat {
@@ -330,7 +331,7 @@ export function sumAll(a: Value): number {
 /** Sum along a dimension, 1-based as in formulas: 1 sums each column (a row results), 2 each row. */
 export function sumDim(a: Value, dim: 1 | 2): Value {
   if (typeof a === 'number') return a;
-  spend(a.data.length);
+  spend(Math.max(a.data.length, a.rows)); // its rows are walked over, even with no entries
   const R = a.rows, C = a.cols, d = a.data;
   const out = dim === 1 ? new Mat(1, C) : new Mat(R, 1), o = out.data;
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[dim === 1 ? j : i] += d[i * C + j];

@@ -4,6 +4,7 @@
 
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
+import { spend } from './budget.ts';
 import { ShapeError, alloc } from './kernels.ts';
 import { Mat, collapse, describeShape, shapeOf, type Shape, type Value } from './value.ts';
 
@@ -33,6 +34,7 @@ export function assemble(rows: Value[][], texts: string[][]): Value {
     let left = 0;
     for (const b of blocks) {
       const [h, w] = shapeOf(b);
+      if (w === 0) spend(h); // its rows are walked over, even when it has no entries
       for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) out.data[(top + i) * C + left + j] = typeof b === 'number' ? b : b.data[i * w + j];
       left += w;
     }

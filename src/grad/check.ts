@@ -9,6 +9,8 @@ import { codes, messages } from '../messages.ts';
 import { describeShape, shapeOf, sizeOf, type Value } from '../formula/value.ts';
 import { Mat, collapse } from '../formula/value.ts';
 import { evaluateAt, gradient, type Subgraph } from './subgraph.ts';
+import { withBudget } from '../formula/budget.ts';
+import { limits } from '../limits.ts';
 
 export const tolerances = { rtol: 1e-5, atol: 1e-7 } as const;
 
@@ -87,9 +89,15 @@ export function centralDifferences(sg: Subgraph, values: readonly Value[]): Valu
   return collapse(out);
 }
 
+/**
+ * The check of a written gradient. Autodiff (the tape's forward and backward pass) and all 2n
+ * central differences share one budget (formula/budget.ts): a check is refused as a whole,
+ * never allowed 2n + 1 budgets.
+ */
 export function gradientCheck(sg: Subgraph, values: readonly Value[], written: Value, expectedToFail?: string): GradCheck {
-  const autodiff = gradient(sg, values);
-  const numeric = sizeOf(values[0]) <= maxFiniteDifferenceEntries ? centralDifferences(sg, values) : null;
+  const [autodiff, numeric] = withBudget(
+    () => [gradient(sg, values), sizeOf(values[0]) <= maxFiniteDifferenceEntries ? centralDifferences(sg, values) : null] as const,
+    limits.maxWork, () => messages.tooMuchWorkCheck(limits.maxWork));
   const base = { of: sg.of, wrt: sg.wrt, written, autodiff, numeric, ...(expectedToFail ? { expectedToFail } : {}) };
   const [wr, wc] = shapeOf(written), [ar, ac] = shapeOf(autodiff);
   let numericDifference: number | null = null;

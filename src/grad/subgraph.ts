@@ -4,6 +4,7 @@
 
 import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
+import { withBudget } from '../formula/budget.ts';
 import { compileExpr, type Compiled } from '../formula/evaluate.ts';
 import { collapse, describeShape, shapeOf, type Value } from '../formula/value.ts';
 import { fill } from '../formula/kernels.ts';
@@ -83,6 +84,11 @@ function requireScalar(sg: Subgraph, v: Value): void {
 
 /** The exact gradient d(of)/d(wrt), shaped like wrt, by reverse-mode differentiation. */
 export function gradient(sg: Subgraph, values: readonly Value[]): Value {
+  // Inside a formula or a check this shares their budget; on its own it opens one.
+  return withBudget(() => gradientOn(sg, values));
+}
+
+function gradientOn(sg: Subgraph, values: readonly Value[]): Value {
   const err = pathError(sg);
   if (err) throw err;
   const wrtValue = values[0];

@@ -105,7 +105,8 @@ function compileCheck(plan: Plan, pc: PlanCell): void {
       try {
         return gradientCheck(sg, values as Value[], written as Value, spec.fails);
       } catch (e) {
-        return toCellError(e, pc.name);
+        const err = toCellError(e, pc.name);
+        return err.loc ? err : withLoc(err, { line: spec.line, col: spec.col });
       }
     },
   };

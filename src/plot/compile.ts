@@ -5,7 +5,9 @@
 import { CellError, isCellError, toCellError, withLoc, type Loc } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import type { PlotBlock, Problem } from '../format/spec.ts';
+import { entryCost, spend, withBudget } from '../formula/budget.ts';
 import { collapse, describeShape, shapeOf, type Value } from '../formula/value.ts';
+import { limits } from '../limits.ts';
 import type { CellResult, Plan } from '../graph/compile.ts';
 import { compileLoose, type LooseFormula } from '../graph/loose.ts';
 
@@ -67,7 +69,10 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
     if (ok) compiled.push({ name: layer.name ?? layer.channels.y, mark: layer.mark, channels, loc: { line: layer.line, col: layer.col } });
   }
 
-  const run = (...values: CellResult[]): PlotLayerData[] | CellError => {
+  // One budget for the whole plot: every channel of every layer, and the rows made from them.
+  const run = (...values: CellResult[]): PlotLayerData[] | CellError =>
+    withBudget(() => layers(values), limits.maxWork, () => messages.tooMuchWorkPlot(limits.maxWork));
+  const layers = (values: CellResult[]): PlotLayerData[] | CellError => {
     const bad = values.find(isCellError);
     if (bad) return bad;
     // A plot's own error (not a cell's) is located at the layer it comes from.
@@ -106,6 +111,7 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
 function vector(v: Value, what: string, positive: boolean): number[] {
   const [r, c] = shapeOf(v);
   if (r !== 1 && c !== 1) throw new CellError(codes.E_SHAPE, messages.plotVector(what, describeShape([r, c])));
+  spend(shapeOf(v)[0] * shapeOf(v)[1] * entryCost);
   const list = typeof v === 'number' ? [v] : Array.from(v.data);
   const k = list.findIndex((x) => !Number.isFinite(x));
   if (k >= 0) throw new CellError(codes.E_NONFINITE, messages.nonFinite(list[k], ` in ${what} at [${k + 1}]`));

@@ -12,6 +12,7 @@ import { parseEntry } from '../graph/entry.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import type { GradCheck } from '../grad/check.ts';
 import { planWorkbook } from '../workbook.ts';
+import { LoadBudget } from '../formula/budget.ts';
 import { closest } from '../formula/spelling.ts';
 
 export type Status = 'pending' | 'ok' | 'error';
@@ -84,6 +85,8 @@ export class Session {
   private flushing = false;
   private computeQueued = false;
   private disposed = false;
+  /** The work all cells, checks and plots of one recompute may do together (formula/budget.ts). */
+  readonly budget = new LoadBudget();
   /** Edits made inside group(): reported together when it ends. */
   private collecting: Edit[] | null = null;
   /** The formulas the student typed, by cell name. */
@@ -487,10 +490,10 @@ export class Session {
       const value = this.inputValue(cell.name);
       variable.define(varName(cell.name), [], () => value);
     } else if (primary) {
-      variable.define(varName(cell.name), cell.inputs.map(varName), cell.run);
+      variable.define(varName(cell.name), cell.inputs.map(varName), this.drawing(cell.run));
     } else {
       // A second cell of the same name: shown with its error, invisible to formulas.
-      variable.define(null, [], cell.run);
+      variable.define(null, [], this.drawing(cell.run));
     }
     this.computeSoon();
   }
@@ -507,8 +510,14 @@ export class Session {
     this.computeQueued = true;
     queueMicrotask(() => {
       this.computeQueued = false;
+      this.budget.refill(); // one recompute, one pool
       if (!this.disposed) void (this.runtime as unknown as { _computeNow(): Promise<void> })._computeNow();
     });
+  }
+
+  /** A runtime definition that draws its work from this session's pool. */
+  private drawing<A extends unknown[], R>(run: (...args: A) => R): (...args: A) => R {
+    return (...args) => this.budget.run(() => run(...args));
   }
 
   /** Gradient checks read other cells' formulas too, so they are redefined whenever a formula changes. */
@@ -527,8 +536,9 @@ export class Session {
         variable = this.module.variable({ fulfilled: (v: unknown) => this.patchState(cell.index, { gradCheck: v as GradCheck | CellError }) });
         this.checkVariables.set(cell.index, variable);
       }
-      variable.define(`check:${cell.index}`, cell.check.inputs.map(varName), cell.check.run);
+      variable.define(`check:${cell.index}`, cell.check.inputs.map(varName), this.drawing(cell.check.run));
     }
+    this.computeSoon();
   }
 
   /** Plots read formulas of their own, so they are redefined whenever any formula changes. */
@@ -544,8 +554,9 @@ export class Session {
         });
         this.plotVariables.set(block, variable);
       }
-      variable.define(`plot:${this.spec.blocks.indexOf(block)}`, plot.inputs.map(varName), plot.run);
+      variable.define(`plot:${this.spec.blocks.indexOf(block)}`, plot.inputs.map(varName), this.drawing(plot.run));
     }
+    this.computeSoon();
   }
 
   /** Calls `listener` with the rows of every layer of a plot block (or its error), now and on every change. */

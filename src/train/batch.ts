@@ -14,6 +14,7 @@
 import { CellError, isCellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { withBudget } from '../formula/budget.ts';
+import { limits } from '../limits.ts';
 import { compileExpr, type Compiled } from '../formula/evaluate.ts';
 import { fill } from '../formula/kernels.ts';
 import { parseFormula } from '../formula/parse.ts';
@@ -40,6 +41,12 @@ export interface TrainFailure {
 
 /** Evaluates the loss and every update at the given input values. */
 export function trainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
+  // One budget for the whole step (forward, backward, every update): a step that cannot fit
+  // is refused before the page waits on it, and changes nothing.
+  return withBudget(() => stepOnce(plan, tp, inputs), limits.maxWork, () => messages.tooMuchWorkStep(limits.maxWork));
+}
+
+function stepOnce(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
   const fast = fastStep(plan, tp);
   if (fast) {
     const r = fast.step(inputs);

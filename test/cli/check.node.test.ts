@@ -2,7 +2,9 @@
 // judged by its exit status and its output.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notes } from '../helpers/lecture.ts';
 import { expectValue } from '../helpers/numbers.ts';
@@ -17,7 +19,12 @@ function gradsheet(...args: string[]): Promise<{ code: number; stdout: string; s
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A safety net against a hang (the tests assert on the output, never on time).
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
   });
 }
 
@@ -186,5 +193,16 @@ describe('gradsheet check', () => {
       + 'grad(v, v) needs v to be a single number (a loss); sum it first, e.g. sum(v).');
     expect(lines[1]).to.match(/^test\/input\/cli\/grad-of-a-column\.md:10:10 E_NO_DERIVATIVE dE_dn: no derivative of linspace\(0, 1, n\) with respect to n: it must be a whole number/);
     expect(lines[2]).to.equal('gradsheet check: 1 workbook, 5 cells: 2 errors, 0 warnings');
+  });
+
+  it('ends with an error code on z = zeros(1e300, 0), an empty matrix with an absurd side, instead of growing for ever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-'));
+    const file = join(dir, 'empty-side.md');
+    writeFileSync(file, '```cells\nz = zeros(1e300, 0)\nt = z\'\n```\n');
+    // A safety net only: the assertions are on what it prints.
+    const child = gradsheet('check', file);
+    const { code, stdout } = await child;
+    expect(code).to.equal(1);
+    expect(stdout).to.match(/empty-side\.md:2:\d+ E_TOO_LARGE z: zeros\(1e\+300, 0\) would be 1e\+300×0; a matrix may have at most 1,000,000 rows/);
   });
 });
