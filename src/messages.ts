@@ -121,6 +121,15 @@ export const messages = {
   nameInvalid: (name: string) =>
     `"${name}" is not a valid cell name: start with a letter and use letters, digits and _ (e.g. Theta1, dE_dh1).`,
   nameReserved: (name: string, what: string) => `"${name}" is ${what}, so a cell cannot be called that: choose another name (e.g. ${name}_1).`,
+  nameOperator: (name: string, ch: string, op: string) =>
+    `"${name}" is not a name: ${ch} is not a letter, and not an operator in formulas either: write ${op} (e.g. ${name.replace(ch, ` ${op} `)}).`,
+  nameLookalike: (name: string, ch: string, code: string, plain: string, plainCode: string) =>
+    `"${name}" uses ${ch} (${code}), another way of writing ${plain} (${plainCode}) that looks the same: type the plain letter ${plain}.`,
+  nameCharacter: (name: string, ch: string, code: string) =>
+    `"${name}" uses ${ch} (${code}), which is not a letter a name may use: names use letters (Latin or Greek), digits and _.`,
+  nameConfusable: (name: string, other: string, line: number) =>
+    `"${name}" looks the same as the cell "${other}" on line ${line} but is spelled with other letters (such as Greek Α for Latin A): rename one of them.`,
+  nameRefusedHere: (name: string) => `"${name}" is the name of a cell whose name is refused: rename that cell, then use its new name here.`,
   nameDuplicate: (name: string, line: number) => `A cell named "${name}" is already defined on line ${line}: rename one of them.`,
   nameUnknown: (name: string, suggestion?: string) =>
     `"${name}" is not defined: no cell or constant has that name.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
@@ -229,6 +238,8 @@ export const messages = {
   checkKnownFails: (detail: string, reason: string) => `The derivation is marked as wrong and the check fails (${detail}): ${reason}`,
   checkFailsPasses: () => 'The derivation is marked as wrong, but the gradient check passes: remove the "check-fails:" line.',
   fileUnreadable: (file: string, detail: string) => `Could not read ${file}: ${detail}.`,
+  fileMissing: () => 'no such file',
+  fileNotRegular: (kind: string) => `it is ${kind}, not a regular file: only workbook files are read`,
 
   internal: (detail: string) => `Internal error (please report it): ${detail}`,
 
