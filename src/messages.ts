@@ -267,6 +267,7 @@ export const messages = {
   pastedCut: (block: string, into: string, at: string, rowsOut: number, colsOut: number, entriesOut: number) =>
     `${block} pasted into a ${into} matrix at ${at}: ${[rowsOut ? plural(rowsOut, 'row') : '', colsOut ? plural(colsOut, 'column') : ''].filter(Boolean).join(' and ')} did not fit (${plural(entriesOut, 'entry', 'entries')} left out).`,
   pasteEmpty: () => 'The clipboard holds no numbers to paste.',
+  pasteTooLarge: (length: number, max: number) => `Nothing pasted: the clipboard holds ${length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} a paste may have.`,
   copied: (name: string, as: string) => `Copied ${name} as ${as}.`,
   copyFailed: (detail: string) => `Could not copy: ${detail.replace(/\.$/, '')}.`,
   undone: (what: string) => `Undone: ${what}.`,
