@@ -115,6 +115,8 @@ export const messages = {
   loadFailed: (url: string, detail: string) => `Could not load the workbook ${url}: ${detail}.`,
   loadTooLarge: (bytes: number, cap: number) => `the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${cap.toLocaleString('en-US')}`,
   loadNetwork: () => 'the network request failed',
+  loadTimeout: (seconds: number) => `the server did not send the whole file within ${seconds} seconds; check the address, or reload the page to try again`,
+  loadIsHtml: () => 'this address is a web page, not a workbook (a server may have sent its login, error or home page instead): check the address',
   sliderNotScalar: (name: string) => `A slider needs an input cell holding one number, and ${name} is not one: remove "slider:" or make ${name} a single number.`,
   blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
 
@@ -218,7 +220,7 @@ export const messages = {
     `The formula would take more work than one cell may do (${cap.toExponential(0)} units, about half a second): split it over several cells or use smaller matrices.`,
   tooManyCells: (cells: number, cap: number) => `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
   fileNotUtf8: () => 'The workbook file is not UTF-8 text (some bytes are not valid UTF-8): save it as UTF-8 Markdown.',
-  fileIsHtml: () => 'This is an HTML page, not a workbook: check the address (a server may have sent its error page or home page instead).',
+  fileIsHtml: () => 'This address is a web page (an HTML page), not a workbook: check the address (a server may have sent its error page or home page instead).',
   slideWrongAlone: () => 'slide-wrong needs a "slide:" value on this cell: what does the slide say?',
   thrownNonError: (text: string) => `a non-Error was thrown: ${text}`,
   thrownUnreadable: () => 'something was thrown that cannot even be described',
