@@ -113,6 +113,7 @@ export const messages = {
   embedNoName: () => 'This cell has no name: set its name attribute to the name of a cell of the workbook, as in name="h1".',
   embedNoWorkbook: (name?: string) => `${name ? `The cell "${name}"` : 'This cell'} has no workbook: set its workbook attribute to the workbook's URL, as in workbook="/workbooks/07-backpropagation.md".`,
   loadFailed: (url: string, detail: string) => `Could not load the workbook ${url}: ${detail}.`,
+  galleryNotListed: (w: string) => `This site opens only its own workbooks, and "${w}" is not one of them: choose a workbook from the list of all workbooks.`,
   loadTooLarge: (bytes: number, cap: number) => `the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${cap.toLocaleString('en-US')}`,
   loadNetwork: () => 'the network request failed',
   loadTimeout: (seconds: number) => `the server did not send the whole file within ${seconds} seconds; check the address, or reload the page to try again`,
