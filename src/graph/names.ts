@@ -10,8 +10,9 @@ import { messages } from '../messages.ts';
 // Letters a name may use: Latin (with its accented letters), Greek, and the letter-like symbols
 // that are letters (ℓ). Not × or ÷ (mathjs reads them as letters, so `a×b` would be one name),
 // nor ™, ℃ or the Latin clicks ǀ ǁ ǂ ǃ, which look like punctuation. A name starts with a
-// letter, never with _ (so never __proto__ or _data, mathjs's old way in).
-const letter = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u01BF\\u01C4-\\u024F\\u0386-\\u03CE\\u03D1\\u03D5\\u03D6\\u03F5\\u2100-\\u214F';
+// letter, never with _ (so never __proto__ or _data, mathjs's old way in). Nor the digraphs ǅ ǈ ǋ ǲ
+// (one letter that looks like two).
+const letter = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u01BF\\u01CD-\\u01F0\\u01F4-\\u024F\\u0386-\\u03CE\\u03D1\\u03D5\\u03D6\\u03F5\\u2100-\\u214F';
 const namePattern = new RegExp(`^[${letter}][${letter}_0-9]*$`);
 const notALetter = /[^\p{L}\p{N}_]/u;
 
@@ -51,8 +52,8 @@ const lookalikes: Record<string, string> = {
 
 /** What a name looks like: equal skeletons are names a reader cannot tell apart. */
 export function skeleton(name: string): string {
-  // NFKC only for the letter-like symbols: ϑ and θ are two letters a reader tells apart.
-  return [...name].map((ch) => lookalikes[ch] ?? (ch >= '\u2100' && ch <= '\u214F' ? ch.normalize('NFKC') : ch)).join('');
+  // NFKC (ℎ → h, ſ → s) except for Greek: ϑ and θ are two letters a reader tells apart.
+  return [...name].map((ch) => lookalikes[ch] ?? (ch >= '\u0370' && ch <= '\u03FF' ? ch : ch.normalize('NFKC'))).join('');
 }
 
 /** Why a name is reserved ("a built-in function"), or null when a cell may use it. */

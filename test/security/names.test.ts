@@ -83,7 +83,7 @@ describe('a refused name is still its cell\'s', () => {
 });
 
 describe('names a reader can tell apart', () => {
-  for (const name of ['a×b', 'a÷b', '\u212A', 'x\u212A', '\u2126', '\u212B', 'a™', 'ǃ', 'ǀx', 'a\u0387b', '℃']) {
+  for (const name of ['a×b', 'a÷b', '\u212A', 'x\u212A', '\u2126', '\u212B', 'a™', 'ǃ', 'ǀx', 'a\u0387b', '℃', 'ǅ', 'e\u0301', 'Аx', 'Ａ']) {
     it(`refuses ${JSON.stringify(name)} (${[...name].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase()).join(' ')}) with a message naming the character`, () => {
       expect(isValidName(name), name).to.equal(false);
       const e = sheet(`${name} = 1`, 'other = 2').error(name);
@@ -107,7 +107,7 @@ describe('names a reader can tell apart', () => {
     expect(e.message).to.contain('U+212A').and.to.contain('type the plain letter K');
   });
 
-  for (const [first, second] of [['A', 'Α'], ['Theta1', 'Τheta1'], ['h', 'ℎ'], ['o', 'ο'], ['KA', 'ΚΑ'], ['p1', 'ρ1']]) {
+  for (const [first, second] of [['A', 'Α'], ['Theta1', 'Τheta1'], ['h', 'ℎ'], ['o', 'ο'], ['KA', 'ΚΑ'], ['p1', 'ρ1'], ['s1', 'ſ1']]) {
     it(`refuses ${second} beside ${first}: they look the same`, () => {
       const s = sheet(`${first} = 1`, `${second} = 2`, `f = ${first} + 1`);
       const e = s.error(second);
