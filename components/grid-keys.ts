@@ -25,7 +25,8 @@
 // handled: Lit renders in a microtask); focusing it scrolls it into view.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isBlock, parseBlock, pasteBlock } from '../src/store/clipboard.ts';
+import { isBlock, maxPasteLength, parseBlock, pasteBlock } from '../src/store/clipboard.ts';
+import { messages } from '../src/messages.ts';
 
 export interface GridKeysOptions {
   /** Where the entries are rendered (the cell's shadow root). */
@@ -191,6 +192,11 @@ export class GridKeys implements ReactiveController {
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (!isBlock(text)) return; // a single value: the browser pastes it into the entry as typing
     e.preventDefault();
+    if (text.length > maxPasteLength) {
+      this.message = messages.pasteTooLarge(text.length, maxPasteLength);
+      this.host.requestUpdate();
+      return;
+    }
     const block = parseBlock(text);
     const pasted = pasteBlock(this.options.entries(), block, row, col);
     this.message = pasted.message;

@@ -25,7 +25,7 @@ import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
 import { watchSession } from '../src/reactive/registry.ts';
-import { messages } from '../src/messages.ts';
+import { codes, messages } from '../src/messages.ts';
 import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
@@ -191,7 +191,10 @@ export class GsCell extends LitElement {
     if (!session || !this.isConnected) return;
     const index = this.index >= 0 && session.planCell(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
     if (index < 0) {
-      this._loadError = this.name ? messages.embedNoCell(this.name, session.closestName(this.name)) : messages.embedNoName();
+      // A file that is no workbook at all (a web page sent in its place): say that, not "no cell named x".
+      const notAWorkbook = session.spec.problems.find((p) => p.code === codes.E_FILE && p.line === 1 && !session.spec.cells.length);
+      if (notAWorkbook && this.workbook) this._loadError = messages.loadFailed(new URL(this.workbook, document.baseURI).href, lowerFirst(notAWorkbook.message.replace(/\.$/, '')));
+      else this._loadError = this.name ? messages.embedNoCell(this.name, session.closestName(this.name)) : messages.embedNoName();
       return;
     }
     this._loadError = undefined;
@@ -688,3 +691,5 @@ declare global {
     'gs-cell': GsCell;
   }
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

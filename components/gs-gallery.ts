@@ -1,9 +1,13 @@
 // <gs-gallery index="workbooks/index.json">: the list of workbooks, in lecture order, and the
-// open workbook (?w=file.md) with links to the previous and next ones.
+// open workbook (?w=file.md) with links to the previous and next ones. ?w= opens only a workbook
+// the index lists, on the gallery's own origin: a link to the course's site can never show a
+// data: URL, another site's text or a file outside the workbooks (?w=../README.md) under the
+// course's name.
 
 import { LitElement, html, nothing } from 'lit';
 import { readWorkbook } from '../src/format/read.ts';
 import { fetchWorkbookText } from '../src/reactive/registry.ts';
+import { messages } from '../src/messages.ts';
 import './gs-workbook.ts';
 import { adoptStyles } from './light-dom.ts';
 import { paletteCSS } from './styles.ts';
@@ -74,7 +78,7 @@ export class GsGallery extends LitElement {
       // links to the previous and next), and only once it has computed.
       await this.updateComplete;
       await this.querySelector('gs-workbook')?.settled().catch(() => undefined);
-      const at = files.indexOf(open);
+      const at = files.indexOf(listedFile(open, files, this.base) ?? '');
       await this.readTitles([files[at - 1], files[at + 1]].filter((f): f is string => !!f));
     } else {
       await this.readTitles(files, standIns);
@@ -101,7 +105,12 @@ export class GsGallery extends LitElement {
     const open = new URLSearchParams(location.search).get('w');
     const entries = this._entries;
     if (open) {
-      const at = entries?.findIndex((e) => e.file === open) ?? -1;
+      if (!entries) return html`<p aria-busy="true">Loading the workbooks…</p>`;
+      const listed = listedFile(open, entries.map((e) => e.file), this.base);
+      if (!listed) {
+        return html`<p class="gs-not-listed" role="alert">${messages.galleryNotListed(open)}</p><nav class="gs-pager" aria-label="Workbooks"><a href="./">All workbooks</a></nav>`;
+      }
+      const at = entries.findIndex((e) => e.file === listed);
       const prev = entries && at > 0 ? entries[at - 1] : undefined;
       const next = entries && at >= 0 && at < entries.length - 1 ? entries[at + 1] : undefined;
       // Two pagers, above and below: landmarks with different names, so each can be told apart.
@@ -117,6 +126,21 @@ export class GsGallery extends LitElement {
       ${entries.map((e) => html`<li><a href=${`?w=${encodeURIComponent(e.file)}`}>${e.title}</a>${e.summary ? html`<p>${e.summary}</p>` : nothing}</li>`)}
     </ol>`;
   }
+}
+
+/**
+ * The file of the index that `open` (a ?w= value) names, resolved against the index's folder:
+ * the same origin and the same path as a listed file (a query such as ?persist=1 may follow).
+ */
+export function listedFile(open: string, files: readonly string[], base: URL): string | null {
+  let url: URL;
+  try {
+    url = new URL(open, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base.origin) return null;
+  return files.find((file) => new URL(file, base).pathname === url.pathname) ?? null;
 }
 
 if (!customElements.get('gs-gallery')) customElements.define('gs-gallery', GsGallery);

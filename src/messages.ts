@@ -119,14 +119,26 @@ export const messages = {
   embedNoName: () => 'This cell has no name: set its name attribute to the name of a cell of the workbook, as in name="h1".',
   embedNoWorkbook: (name?: string) => `${name ? `The cell "${name}"` : 'This cell'} has no workbook: set its workbook attribute to the workbook's URL, as in workbook="/workbooks/07-backpropagation.md".`,
   loadFailed: (url: string, detail: string) => `Could not load the workbook ${url}: ${detail}.`,
+  galleryNotListed: (w: string) => `This site opens only its own workbooks, and "${w}" is not one of them: choose a workbook from the list of all workbooks.`,
   loadTooLarge: (bytes: number, cap: number) => `the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${cap.toLocaleString('en-US')}`,
   loadNetwork: () => 'the network request failed',
+  loadTimeout: (seconds: number) => `the server did not send the whole file within ${seconds} seconds; check the address, or reload the page to try again`,
+  loadIsHtml: () => 'this address is a web page, not a workbook (a server may have sent its login, error or home page instead): check the address',
   sliderNotScalar: (name: string) => `A slider needs an input cell holding one number, and ${name} is not one: remove "slider:" or make ${name} a single number.`,
   blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
 
   nameInvalid: (name: string) =>
     `"${name}" is not a valid cell name: start with a letter and use letters, digits and _ (e.g. Theta1, dE_dh1).`,
   nameReserved: (name: string, what: string) => `"${name}" is ${what}, so a cell cannot be called that: choose another name (e.g. ${name}_1).`,
+  nameOperator: (name: string, ch: string, op: string) =>
+    `"${name}" is not a name: ${ch} is not a letter, and not an operator in formulas either: write ${op} (e.g. ${name.replace(ch, ` ${op} `)}).`,
+  nameLookalike: (name: string, ch: string, code: string, plain: string, plainCode: string) =>
+    `"${name}" uses ${ch} (${code}), another way of writing ${plain} (${plainCode}) that looks the same: type the plain letter ${plain}.`,
+  nameCharacter: (name: string, ch: string, code: string) =>
+    `"${name}" uses ${ch} (${code}), which is not a letter a name may use: names use letters (Latin or Greek), digits and _.`,
+  nameConfusable: (name: string, other: string, line: number) =>
+    `"${name}" looks the same as the cell "${other}" on line ${line} but is spelled with other letters (such as Greek Α for Latin A): rename one of them.`,
+  nameRefusedHere: (name: string) => `"${name}" is the name of a cell whose name is refused: rename that cell, then use its new name here.`,
   nameDuplicate: (name: string, line: number) => `A cell named "${name}" is already defined on line ${line}: rename one of them.`,
   nameUnknown: (name: string, suggestion?: string) =>
     `"${name}" is not defined: no cell or constant has that name.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
@@ -235,7 +247,7 @@ export const messages = {
     `${what} would be ${side(rows)}×${side(cols)}; a matrix may have at most ${cap.toLocaleString('en-US')} rows and as many columns (even with no entries).`,
   tooManyCells: (cells: number, cap: number) => `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
   fileNotUtf8: () => 'The workbook file is not UTF-8 text (some bytes are not valid UTF-8): save it as UTF-8 Markdown.',
-  fileIsHtml: () => 'This is an HTML page, not a workbook: check the address (a server may have sent its error page or home page instead).',
+  fileIsHtml: () => 'This address is a web page (an HTML page), not a workbook: check the address (a server may have sent its error page or home page instead).',
   slideWrongAlone: () => 'slide-wrong needs a "slide:" value on this cell: what does the slide say?',
   thrownNonError: (text: string) => `a non-Error was thrown: ${text}`,
   thrownUnreadable: () => 'something was thrown that cannot even be described',
@@ -259,6 +271,8 @@ export const messages = {
   checkKnownFails: (detail: string, reason: string) => `The derivation is marked as wrong and the check fails (${detail}): ${reason}`,
   checkFailsPasses: () => 'The derivation is marked as wrong, but the gradient check passes: remove the "check-fails:" line.',
   fileUnreadable: (file: string, detail: string) => `Could not read ${file}: ${detail}.`,
+  fileMissing: () => 'no such file',
+  fileNotRegular: (kind: string) => `it is ${kind}, not a regular file: only workbook files are read`,
 
   internal: (detail: string) => `Internal error (please report it): ${detail}`,
 
@@ -286,6 +300,7 @@ export const messages = {
   pastedCut: (block: string, into: string, at: string, rowsOut: number, colsOut: number, entriesOut: number) =>
     `${block} pasted into a ${into} matrix at ${at}: ${[rowsOut ? plural(rowsOut, 'row') : '', colsOut ? plural(colsOut, 'column') : ''].filter(Boolean).join(' and ')} did not fit (${plural(entriesOut, 'entry', 'entries')} left out).`,
   pasteEmpty: () => 'The clipboard holds no numbers to paste.',
+  pasteTooLarge: (length: number, max: number) => `Nothing pasted: the clipboard holds ${length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} a paste may have.`,
   copied: (name: string, as: string) => `Copied ${name} as ${as}.`,
   copyFailed: (detail: string) => `Could not copy: ${detail.replace(/\.$/, '')}.`,
   undone: (what: string) => `Undone: ${what}.`,

@@ -8,6 +8,7 @@ import { devPlugins } from '../scripts/dev-plugins.mjs';
 import { summaryReporter } from '../scripts/wtr-summary-reporter.mjs';
 import { liveReloadDir, saveWorkbookPlugin } from './embed/live-reload-plugin.mjs';
 import { networkGuard } from './security/network-guard.mjs';
+import { testServer, testServerPlugin } from './embed/test-server-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Every request of every page is watched: one to anywhere but the test server fails the run.
@@ -17,7 +18,8 @@ export default {
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [...devPlugins({ watch: ['workbooks', liveReloadDir] }), a11ySnapshotPlugin(), saveWorkbookPlugin(), guard.plugin],
+  middleware: [testServer],
+  plugins: [...devPlugins({ watch: ['workbooks', liveReloadDir] }), a11ySnapshotPlugin(), saveWorkbookPlugin(), testServerPlugin(), guard.plugin],
   concurrency: Number(process.env.WTR_CONCURRENCY ?? 2),
   concurrentBrowsers: 1,
   // The whole browser run takes about 3 minutes alone on 2 cores; a loaded machine needs more.

@@ -2,10 +2,11 @@
 // checks, 1 when any has an error (a problem, a failing cell, a disagreeing slide or gradient
 // check), 2 when the command line itself is wrong. Output goes to `out`, usage errors to `err`, so tests can run it in-process.
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { codes, messages } from '../messages.ts';
 import { checkWorkbookText, formatFinding, type FileReport } from './check.ts';
+import { readWorkbookFile } from './read-file.ts';
 
 export const usage = `Usage: gradsheet check [--json] <file.md | directory>…
 
@@ -78,9 +79,9 @@ async function expand(args: string[]): Promise<string[]> {
 async function checkFile(file: string): Promise<FileReport> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readWorkbookFile(file);
   } catch (e) {
-    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+    const detail = e instanceof Error ? e.message : String(e);
     const finding = { file, line: 1, col: 1, code: codes.E_FILE, severity: 'error' as const, message: messages.fileUnreadable(file, detail) };
     return { file, title: '', ok: false, errors: 1, warnings: 0, findings: [finding], cells: [] };
   }

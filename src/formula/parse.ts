@@ -11,6 +11,7 @@ import { limits } from '../limits.ts';
 import { constants, functions, operators, range, type Op } from './functions.ts';
 import { disabledFunctions, parse as mathParse, type MathNode } from './mathjs.ts';
 import { closest } from './spelling.ts';
+import { invalidCharacter, isValidName } from '../graph/names.ts';
 import type { Value } from './value.ts';
 import { matFromRows } from './value.ts';
 
@@ -156,7 +157,11 @@ class Walker {
           if (!Number.isFinite(v)) this.fail(codes.E_NONFINITE, messages.nonFiniteLiteral(written), written);
           return { kind: 'const', value: v, text };
         }
-        if (typeof v === 'boolean') return { kind: 'const', value: v ? 1 : 0, text };
+        if (typeof v === 'boolean') {
+          // A cell named true (refused) still owns the name: reading it depends on its error.
+          if (this.ctx.isCell(written)) return this.ref(written);
+          return { kind: 'const', value: v ? 1 : 0, text };
+        }
         if (typeof v === 'string') return this.fail(codes.E_FORBIDDEN, messages.strings(), '"');
         return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.quoted(written)), written);
       }
@@ -170,6 +175,9 @@ class Walker {
           this.refs.add(name);
           return { kind: 'ref', name, text };
         }
+        // mathjs reads × ÷ and the Kelvin sign K as letters: `a×b` is one symbol, which is no name.
+        const bad = isValidName(name) ? null : invalidCharacter(name);
+        if (bad) this.fail(codes.E_NAME_INVALID, bad, name);
         if (constants.has(name)) return { kind: 'const', value: constants.get(name)!, text };
         if (functions.has(name)) {
           return this.fail(codes.E_SYNTAX, messages.syntax(messages.functionNotCalled(name)), name);
@@ -243,6 +251,11 @@ class Walker {
       default:
         return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.quoted(safeText(node))));
     }
+  }
+
+  ref(name: string): Expr {
+    this.refs.add(name);
+    return { kind: 'ref', name, text: '' };
   }
 
   indexDim(d: MathNode, depth: number): IndexDim {

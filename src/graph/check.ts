@@ -9,7 +9,7 @@ import { columnOf, parseFormula, type Literal, type ParsedFormula } from '../for
 import { closest } from '../formula/spelling.ts';
 import { compileExpr } from '../formula/evaluate.ts';
 import { firstNonFinite, toJSON } from '../formula/value.ts';
-import { isValidName, reservedBecause } from './names.ts';
+import { invalidCharacter, isValidName, reservedBecause, skeleton } from './names.ts';
 
 export interface CheckedCell {
   /** Position in spec.cells. */
@@ -37,6 +37,11 @@ export interface CheckedWorkbook {
   byName: Map<string, CheckedCell>;
   /** The file's problems and the cells' problems, in file order. */
   problems: Problem[];
+  /**
+   * Names whose cell is refused (`e`, `sum`, a duplicate look-alike): the cell still owns its
+   * name, so a formula that reads it depends on that cell's error, never on the built-in.
+   */
+  refused: Map<string, CheckedCell>;
 }
 
 /**
@@ -45,6 +50,8 @@ export interface CheckedWorkbook {
  */
 export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): CheckedWorkbook {
   const byName = new Map<string, CheckedCell>();
+  const refused = new Map<string, CheckedCell>();
+  const looks = new Map<string, CheckedCell>();
   const cells: CheckedCell[] = spec.cells.map((cellSpec, index) => {
     const formula = overrides.get(cellSpec.name) ?? cellSpec.formula;
     const cell: CheckedCell = { index, spec: cellSpec, name: cellSpec.name, kind: 'formula', formula, deps: [], primary: false };
@@ -52,14 +59,19 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
       if (!cell.error) cell.error = located(new CellError(code, message, cell.name), cellSpec.line, col);
     };
     // 1. The name.
-    if (!isValidName(cell.name)) fail(codes.E_NAME_INVALID, messages.nameInvalid(cell.name));
+    if (!isValidName(cell.name)) fail(codes.E_NAME_INVALID, invalidCharacter(cell.name) ?? messages.nameInvalid(cell.name));
     else {
       const why = reservedBecause(cell.name);
       if (why) fail(codes.E_NAME_RESERVED, messages.nameReserved(cell.name, why));
     }
-    const first = byName.get(cell.name);
+    const first = byName.get(cell.name) ?? refused.get(cell.name);
     if (first) fail(codes.E_NAME_DUPLICATE, messages.nameDuplicate(cell.name, first.spec.line));
-    else if (!cell.error) {
+    const alike = looks.get(skeleton(cell.name));
+    if (alike && alike.name !== cell.name) fail(codes.E_NAME_DUPLICATE, messages.nameConfusable(cell.name, alike.name, alike.spec.line));
+    if (!alike) looks.set(skeleton(cell.name), cell);
+    if (first) return cell;
+    if (cell.error) refused.set(cell.name, cell);
+    else {
       byName.set(cell.name, cell);
       cell.primary = true;
     }
@@ -67,7 +79,7 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
   });
 
   // 2. The formulas, now that every name is known.
-  const ctx = { isCell: (n: string) => byName.has(n), cellNames: () => byName.keys() };
+  const ctx = { isCell: (n: string) => byName.has(n) || refused.has(n), cellNames: () => byName.keys() };
   for (const cell of cells) {
     const overridden = overrides.has(cell.name);
     const col = cell.spec.formulaCol;
@@ -87,7 +99,11 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
         } else cell.literal = startOf(parsed);
       }
       for (const ref of parsed.refs) {
-        if (!byName.has(ref)) {
+        const owner = refused.get(ref);
+        if (owner && !cell.error) {
+          // The refused cell's own error, passed on: "Depends on e, which has an error".
+          cell.error = located(new CellError(owner.error!.code, owner.error!.message, owner.name), owner.spec.line, owner.spec.col);
+        } else if (!byName.has(ref) && !owner) {
           const near = closest(ref, byName.keys());
           const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(ref, near), cell.name);
           if (!cell.error) cell.error = located(err, cell.spec.line, col - 1 + columnOf(cell.formula, ref));
@@ -118,9 +134,10 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
 
   const problems = [
     ...spec.problems,
-    ...cells.filter((c) => c.error).map((c) => toProblem(c.error!, c.name)),
+    // A cell that reads a refused name passes that cell's error on, and is not reported again.
+    ...cells.filter((c) => c.error && (c.error.root === c.name || !c.error.root)).map((c) => toProblem(c.error!, c.name)),
   ].sort((a, b) => a.line - b.line || a.col - b.col);
-  return { spec, cells, byName, problems };
+  return { spec, cells, byName, problems, refused };
 }
 
 function located(err: CellError, line: number, col: number): CellError {

@@ -19,8 +19,15 @@ export interface LooseFormula {
 
 /** Throws a CellError (with `col` in the text) when the formula is not valid here. */
 export function compileLoose(plan: Plan, text: string): LooseFormula {
-  const ctx = { isCell: (n: string) => plan.byName.has(n), cellNames: () => plan.byName.keys() };
+  const refused = plan.checked.refused;
+  const ctx = { isCell: (n: string) => plan.byName.has(n) || refused.has(n), cellNames: () => plan.byName.keys() };
   const parsed = parseFormula(text, ctx);
+  const owned = parsed.refs.find((r) => refused.has(r));
+  if (owned) {
+    const err = new CellError(refused.get(owned)!.error!.code, messages.nameRefusedHere(owned), owned);
+    err.col = columnOf(text, owned);
+    throw err;
+  }
   const unknown = parsed.refs.find((r) => !plan.byName.has(r));
   if (unknown) {
     const err = new CellError(codes.E_NAME_UNKNOWN, messages.nameUnknown(unknown, closest(unknown, plan.byName.keys())));

@@ -7,17 +7,53 @@ import { constants, functions } from '../formula/functions.ts';
 import { disabledFunctions } from '../formula/mathjs.ts';
 import { messages } from '../messages.ts';
 
-// Letters mathjs accepts in a name: Latin, accented Latin, Greek, letter-like symbols. A name
-// starts with a letter, never with _ (so never __proto__ or _data, mathjs's old way in).
-const letter = 'A-Za-z\\u00C0-\\u02AF\\u0370-\\u03FF\\u2100-\\u214F';
+// Letters a name may use: Latin (with its accented letters), Greek, and the letter-like symbols
+// that are letters (ℓ). Not × or ÷ (mathjs reads them as letters, so `a×b` would be one name),
+// nor ™, ℃ or the Latin clicks ǀ ǁ ǂ ǃ, which look like punctuation. A name starts with a
+// letter, never with _ (so never __proto__ or _data, mathjs's old way in). Nor the digraphs ǅ ǈ ǋ ǲ
+// (one letter that looks like two).
+const letter = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u01BF\\u01CD-\\u01F0\\u01F4-\\u024F\\u0386-\\u03CE\\u03D1\\u03D5\\u03D6\\u03F5\\u2100-\\u214F';
 const namePattern = new RegExp(`^[${letter}][${letter}_0-9]*$`);
+const notALetter = /[^\p{L}\p{N}_]/u;
 
 const keywords = new Set(['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad']);
 
 const objectProperties = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export function isValidName(name: string): boolean {
-  return namePattern.test(name);
+  // normalize('NFC'): the Kelvin sign K, the ohm sign Ω and the angstrom sign Å are other ways
+  // of writing K, Ω and Å, which look the same: only the plain letter is a name.
+  return namePattern.test(name) && !notALetter.test(name) && name.normalize('NFC') === name;
+}
+
+/**
+ * Why a name that mathjs would read as one symbol is not a name, when it is a character that
+ * is not a letter (× ÷ ™) or another way of writing a letter (K for K): the sentence to show.
+ */
+export function invalidCharacter(name: string): string | null {
+  for (const ch of name) {
+    if (ch === '\u00D7' || ch === '\u00F7') return messages.nameOperator(name, ch, ch === '\u00D7' ? '*' : '/');
+    const nfc = ch.normalize('NFC');
+    if (nfc !== ch) return messages.nameLookalike(name, ch, codePoint(ch), nfc, codePoint(nfc));
+    if (notALetter.test(ch) || !namePattern.test('a' + ch)) return messages.nameCharacter(name, ch, codePoint(ch));
+  }
+  return null;
+}
+
+const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
+// Letters of other scripts drawn like a Latin one (Greek capital Α and Latin A), and letter-like
+// symbols that are a Latin letter in another style (ℎ and h): two names with the same skeleton
+// look the same, so a workbook may not have both.
+const lookalikes: Record<string, string> = {
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  ο: 'o', ν: 'v', ρ: 'p', ı: 'i',
+};
+
+/** What a name looks like: equal skeletons are names a reader cannot tell apart. */
+export function skeleton(name: string): string {
+  // NFKC (ℎ → h, ſ → s) except for Greek: ϑ and θ are two letters a reader tells apart.
+  return [...name].map((ch) => lookalikes[ch] ?? (ch >= '\u0370' && ch <= '\u03FF' ? ch : ch.normalize('NFKC'))).join('');
 }
 
 /** Why a name is reserved ("a built-in function"), or null when a cell may use it. */

@@ -45,23 +45,62 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 
+/**
+ * How long a workbook may take to arrive, all of it (headers and body): a server that never
+ * finishes its response would otherwise leave every cell "pending" forever. Tests shorten it.
+ */
+export const loading = { timeoutMs: 15_000 };
+
 export async function fetchWorkbookText(url: string): Promise<string> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Every wait races the deadline: a stalled body stops the load too, not only a stalled connection.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new LoadError(url, messages.loadTimeout(loading.timeoutMs / 1000)));
+      controller.abort();
+    }, loading.timeoutMs);
+  });
+  deadline.catch(() => undefined);
+  try {
+    return await readResponse(url, controller.signal, deadline);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readResponse(url: string, signal: AbortSignal, deadline: Promise<never>): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+    response = await Promise.race([fetch(url, { credentials: 'same-origin', cache: 'no-cache', signal }), deadline]);
   } catch (e) {
+    if (e instanceof LoadError) throw e;
+    if (signal.aborted) throw await deadline.catch((timedOut: unknown) => timedOut);
     throw new LoadError(url, e instanceof Error ? e.message : messages.loadNetwork());
   }
   if (!response.ok) throw new LoadError(url, `HTTP ${response.status} ${response.statusText}`.trim());
+  // A redirect to a login or home page: say so, rather than "no cell named x" later.
+  if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '')) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new LoadError(url, messages.loadIsHtml());
+  }
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxDownload) throw new LoadError(url, messages.loadTooLarge(declared, maxDownload));
-  if (!response.body) return response.text();
+  if (!response.body) return await Promise.race([response.text(), deadline]);
   // Read with a cap, in case the length was not declared.
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await Promise.race([reader.read(), deadline]);
+    } catch (e) {
+      void reader.cancel().catch(() => undefined);
+      if (signal.aborted && !(e instanceof LoadError)) throw await deadline.catch((timedOut: unknown) => timedOut);
+      throw e instanceof LoadError ? e : new LoadError(url, e instanceof Error ? e.message : messages.loadNetwork());
+    }
+    const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
     if (total > maxDownload) {
@@ -77,6 +116,7 @@ export async function fetchWorkbookText(url: string): Promise<string> {
     at += c.byteLength;
   }
   // Not fatal on bad UTF-8: the reader reports the replacement characters as a located problem.
+  // HTML sent as text/plain (or no type) is read, and reported by the reader as not a workbook.
   return new TextDecoder('utf-8').decode(bytes);
 }
 

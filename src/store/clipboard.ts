@@ -8,6 +8,7 @@
 // bmatrix for slides (six significant digits, as the sheet shows them). No DOM here.
 
 import { formatNumber } from '../format/number.ts';
+import { limits } from '../limits.ts';
 import { messages } from '../messages.ts';
 
 /** Reads tab-separated text into rows of trimmed texts (rows may differ in length). */
@@ -53,6 +54,12 @@ export function parseBlock(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Characters of pasted text read at most: a million entries of up to ten characters. A larger
+ * clipboard is refused with a message rather than read (reading it would hold up the page).
+ */
+export const maxPasteLength = 10 * limits.maxEntries;
+
 /** True when pasted text is a block of cells (it has a tab or a line break), not a single value. */
 export function isBlock(text: string): boolean {
   return /[\t\r\n]/.test(text);
@@ -77,7 +84,10 @@ export interface Pasted {
 export function pasteBlock(entries: readonly (readonly string[])[], block: readonly (readonly string[])[], row: number, col: number): Pasted {
   const rows = entries.length, cols = entries[0]?.length ? entries[0].length : 0;
   const out = entries.map((r) => [...r]);
-  const height = block.length, width = Math.max(0, ...block.map((r) => r.length));
+  // A loop, not Math.max(...rows): a spread of 300,000 rows overflows the stack.
+  const height = block.length;
+  let width = 0;
+  for (const r of block) if (r.length > width) width = r.length;
   let left = 0;
   block.forEach((cells, i) => cells.forEach((text, j) => {
     const r = row - 1 + i, c = col - 1 + j;

@@ -2,8 +2,10 @@
 // judged by its exit status and its output.
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { notes } from '../helpers/lecture.ts';
@@ -114,6 +116,43 @@ describe('gradsheet check', () => {
     const option = await gradsheet('check', '--jsn', fixture('passing'));
     expect(option.code).to.equal(2);
     expect(option.stderr).to.contain('unknown option "--jsn"');
+  });
+
+  it('reports a FIFO, a device and a directory named *.md as E_FILE instead of waiting on them forever', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gradsheet-fifo-'));
+    try {
+      execFileSync('mkfifo', [path.join(dir, 'a-pipe.md')]);
+      mkdirSync(path.join(dir, 'b-folder.md'));
+      writeFileSync(path.join(dir, 'c-real.md'), '```cells\nx = 1\n```\n');
+      const { code, stdout } = await gradsheet('check', dir, '/dev/null');
+      expect(code).to.equal(1);
+      expect(stdout).to.contain(`${path.join(dir, 'a-pipe.md')}:1:1 E_FILE Could not read ${path.join(dir, 'a-pipe.md')}: it is a FIFO (named pipe), not a regular file`);
+      expect(stdout).to.contain(`${path.join(dir, 'b-folder.md')}:1:1 E_FILE Could not read ${path.join(dir, 'b-folder.md')}: it is a directory, not a regular file`);
+      expect(stdout).to.contain('/dev/null:1:1 E_FILE Could not read /dev/null: it is a device, not a regular file');
+      expect(stdout).to.contain('gradsheet check: 4 workbooks, 1 cell: 3 errors, 0 warnings');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 on a cell named e, and its dependent depends on that cell, never on Euler\'s e', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gradsheet-e-'));
+    try {
+      const file = path.join(dir, 'e.md');
+      writeFileSync(file, '```cells\ne = 2\nf = e^2\ng = f + 1\n```\n');
+      const { code, stdout } = await gradsheet('check', '--json', file);
+      expect(code).to.equal(1);
+      const [report] = JSON.parse(stdout).files;
+      expect(report.findings.map((f: { line: number; code: string; cell: string }) => [f.line, f.code, f.cell])).to.deep.equal([[2, 'E_NAME_RESERVED', 'e']]);
+      for (const name of ['f', 'g']) {
+        const cell = report.cells.find((c: { name: string }) => c.name === name);
+        expect(cell.status, name).to.equal('error');
+        expect(cell.error, name).to.deep.include({ code: 'E_NAME_RESERVED', root: 'e' });
+        expect(cell, name).to.not.have.property('value');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--json prints every cell value, status and error, and parses', async () => {

@@ -39,4 +39,47 @@ describe('the gallery', () => {
       frame.remove();
     }
   });
+
+  for (const [what, w] of [
+    ['a data: URL', 'data:text/markdown,%23%20Official%20notice%0A%0AVisit%20evil.example'],
+    ['a file outside the workbooks', '../README.md'],
+    ['a path outside the workbooks, spelled with %2e', '%2e%2e/README.md'],
+    ['another origin', 'http://127.0.0.1:9/x.md'],
+    ['another origin, without a scheme', '//example.com/07-backpropagation.md'],
+    ['a file the index does not list', 'no-such-workbook.md'],
+  ]) {
+    it(`opens no workbook for ${what} in ?w=, and says it opens only its own`, async () => {
+      // Not openFrame: it waits for a workbook or the list, and this page shows neither.
+      const frame = document.createElement('iframe');
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.src = `/index.html?w=${encodeURIComponent(w)}`;
+      document.body.append(frame);
+      await loaded;
+      try {
+        const doc = frame.contentDocument!;
+        await until(frame, () => !!doc.querySelector('gs-gallery [role="alert"]'), 'the gallery says why');
+        expect(doc.querySelector('gs-gallery [role="alert"]')!.textContent).to.equal(
+          `This site opens only its own workbooks, and "${w}" is not one of them: choose a workbook from the list of all workbooks.`,
+        );
+        expect(doc.querySelector('gs-workbook'), 'no workbook element').to.equal(null);
+        expect(doc.querySelector<HTMLAnchorElement>('gs-gallery nav a')!.getAttribute('href')).to.equal('./');
+        const fetched = (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => r.name);
+        expect(fetched.filter((u) => u.includes('README') || u.startsWith('data:') || !u.startsWith(location.origin)), fetched.join('\n')).to.deep.equal([]);
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+
+  it('still opens a listed workbook with a query after its name (?w=07-backpropagation.md?v=2)', async function () {
+    this.timeout(60_000);
+    const frame = await openFrame(`/index.html?w=${encodeURIComponent('07-backpropagation.md?v=2')}`);
+    try {
+      const doc = frame.contentDocument!;
+      await until(frame, () => !!doc.querySelector('gs-cell[name="y_hat"]'), 'the workbook opens');
+      expect(doc.querySelector('gs-workbook')!.getAttribute('src')).to.equal(`${location.origin}/workbooks/07-backpropagation.md?v=2`);
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -163,6 +163,35 @@ describe('pasting a block from a spreadsheet', () => {
     expect(cellOf(wb, 'Theta1').shadowRoot!.querySelector('.grid-message')!.textContent).to.equal('');
   });
 
+  it('pastes the top of a 300,000×1 column into Θ2, says what was left out, and replaces the earlier message', async () => {
+    const status = () => cellOf(wb, 'Theta2').shadowRoot!.querySelector('[role=status].grid-message')!.textContent;
+    paste(controlOf(wb, 'Theta2', 'Theta2[1,1]'), '1\t2\n3\t4\n');
+    await settle(wb);
+    expect(status()).to.equal('2×2 pasted into a 3×1 matrix at [1,1]: 1 column did not fit (2 entries left out).');
+    const column = Array.from({ length: 300_000 }, (_, i) => String((i % 7) / 10)).join('\n');
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      paste(controlOf(wb, 'Theta2', 'Theta2[1,1]'), column);
+      await settle(wb);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors, 'no "Maximum call stack size exceeded"').to.deep.equal([]);
+    expect(cellOf(wb, 'Theta2').value).to.deep.equal([[0], [0.1], [0.2]]);
+    expect(status()).to.equal('300000×1 pasted into a 3×1 matrix at [1,1]: 299997 rows did not fit (299997 entries left out).');
+  });
+
+  it('refuses a clipboard larger than a paste may be, with a message, and leaves the entries as they were', async () => {
+    const before = shownEntries(wb, 'Theta2');
+    paste(controlOf(wb, 'Theta2', 'Theta2[1,1]'), '1\n'.repeat(5_000_001));
+    await settle(wb);
+    expect(shownEntries(wb, 'Theta2')).to.deep.equal(before);
+    expect(cellOf(wb, 'Theta2').shadowRoot!.querySelector('[role=status].grid-message')!.textContent)
+      .to.equal('Nothing pasted: the clipboard holds 10,000,002 characters, more than the 10,000,000 a paste may have.');
+  });
+
   it('pastes a Google Sheets column (no trailing line break) into a vector, and a single value as typing', async () => {
     paste(controlOf(wb, 'Theta2', 'Theta2[1,1]'), '0.1\n0.2\n0.3');
     await settle(wb);

@@ -5,6 +5,13 @@ import { expect } from 'chai';
 import { isBlock, latexNumber, parseBlock, pasteBlock, toLatex, toTSV } from '../../src/store/clipboard.ts';
 
 describe('pasting a block of cells', () => {
+  it('pastes the top of a 300,000×1 block into a 3×1 matrix and counts the rest, without overflowing the stack', () => {
+    const block = parseBlock(Array.from({ length: 300_000 }, (_, i) => String(i)).join('\n'));
+    const p = pasteBlock([['a'], ['b'], ['c']], block, 1, 1);
+    expect(p.entries).to.deep.equal([['0'], ['1'], ['2']]);
+    expect(p.message).to.equal('300000×1 pasted into a 3×1 matrix at [1,1]: 299997 rows did not fit (299997 entries left out).');
+  });
+
   it('reads tabs and line breaks, with \\r\\n and a trailing line break', () => {
     expect(parseBlock('1\t2\t3\n4\t5\t6')).to.deep.equal([['1', '2', '3'], ['4', '5', '6']]);
     expect(parseBlock('1\t2\t3\r\n4\t5\t6\r\n')).to.deep.equal([['1', '2', '3'], ['4', '5', '6']]);
