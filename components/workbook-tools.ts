@@ -70,6 +70,8 @@ export class WorkbookTools implements ReactiveController {
       [window, 'storage', this.onStorage as EventListener],
       // A share link reached without reloading (only the fragment changed) is applied like a fresh open.
       [window, 'hashchange', this.onHashChange],
+      // Back from the back/forward cache: another tab may have saved meanwhile (no event came).
+      [window, 'pageshow', this.onPageShow as EventListener],
     ];
   }
 
@@ -228,6 +230,10 @@ export class WorkbookTools implements ReactiveController {
 
   private onStorage = (e: StorageEvent): void => {
     if (e.storageArea !== sessionStorageOf()) this.store?.storageChanged(e.key, e.newValue);
+  };
+
+  private onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && this.store) this.store.storageChanged(this.store.persistence.key, null);
   };
 
   private onHashChange = (): void => {
