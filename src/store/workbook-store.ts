@@ -264,28 +264,34 @@ export class WorkbookStore {
     const record = Persistence.parse(now === undefined ? newValue : now);
     if (!record) return;
     const other = record.edits, mine = session.edits(), base = this.synced;
-    const take: EditState = { entries: {}, formulas: {} }, reset: string[] = [], kept: EditState = { entries: {}, formulas: {} };
+    const take: EditState = { entries: {}, formulas: {} }, reset: ['entries' | 'formulas', string][] = [], kept: EditState = { entries: {}, formulas: {} };
     for (const part of ['entries', 'formulas'] as const) {
       const names = new Set([...Object.keys(other[part]), ...Object.keys(mine[part]), ...Object.keys(base[part])]);
       for (const name of names) {
         const o = other[part][name], m = mine[part][name], b = base[part][name];
         if (same(o, m)) continue;
         if (same(m, b)) {
-          if (o === undefined) reset.push(name);
+          if (o === undefined) reset.push([part, name]);
           else (take[part] as Record<string, unknown>)[name] = o;
         } else if (!same(o, b) && o !== undefined) (kept[part] as Record<string, unknown>)[name] = o;
       }
     }
-    const taken = [...namesOf(take), ...reset];
+    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name)])];
     if (taken.length) {
+      let dropped: string[] = [];
       this.history.seal();
       session.group('Another tab', () => {
-        for (const name of reset) {
-          if (session.isInput(session.indexOf(name))) session.resetInput(name);
+        for (const [part, name] of reset) {
+          if (part === 'entries') session.resetInput(name);
           else session.restoreFormula(name);
         }
-        session.restoreEdits(take);
+        dropped = session.restoreEdits(take).dropped;
       });
+      // Edits this version of the workbook cannot take (the other tab has another) are shown, not taken.
+      taken = taken.filter((n) => !dropped.includes(n));
+      const notTaken = pick(take, dropped);
+      Object.assign(kept.entries, notTaken.entries);
+      Object.assign(kept.formulas, notTaken.formulas);
     }
     if (taken.length || !isEmpty(kept)) this.otherTab = { taken, kept };
     this.fromLink = false;

@@ -226,6 +226,21 @@ describe('two tabs of one workbook', () => {
     sb.dispose();
   });
 
+  it('shows, and does not take, an edit the other tab made to another version of the file that does not fit here', () => {
+    const a = new WorkbookStore(url, () => storage), b = new WorkbookStore(url, () => storage);
+    const sa = open(), sb = open(modelWorkbook.replace('a = [1, 2; 3, 4]', 'a = 1'));
+    a.attach(sa);
+    b.attach(sb);
+    sb.setEntry('a', 1, 1, '9');
+    sb.setEntry('b', 1, 1, '6');
+    a.storageChanged(key, storage.getItem(key));
+    expect(sa.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(sa.entriesOf('b')).to.deep.equal([['6']]);
+    expect(a.otherTab).to.deep.equal({ taken: ['b'], kept: { entries: { a: [['9']] }, formulas: {} } });
+    sa.dispose();
+    sb.dispose();
+  });
+
   it('follows a Reset all of the other tab, and ignores records that are not ours', () => {
     const { a, b, sa, sb, deliver } = tabs();
     sa.setEntry('a', 1, 1, '10');
