@@ -148,6 +148,9 @@ export class WorkbookStore {
     this.unlisten = session.onEdit((edit) => {
       if (!(edit.kind === 'group' && edit.label === 'Shared link')) this.fromLink = false;
       this.save();
+      // A formula typed is saved before it is computed (in the next animation frame): if
+      // computing it freezes the tab, the next open must offer it rather than apply it again.
+      if (changesFormula(edit) && !this.applyingNow) queueMicrotask(() => this.markTyped(session));
     });
     this.notify();
   }
@@ -318,13 +321,24 @@ export class WorkbookStore {
   }
 
   /** The marker before an apply: if the page freezes or crashes before it is removed, the next open applies nothing. */
+  /** Set while this store applies edits itself (under a marker of its own). */
+  private applyingNow = false;
+
+  private markTyped(session: Session): void {
+    if (this.session !== session) return;
+    this.applying('saved');
+    this.applied(session);
+  }
+
   private applying(source: 'saved' | 'shared', edits?: EditState): void {
     this.applies++;
+    this.applyingNow = true;
     this.persistence.writeSlot('applying', { hash: this.hash, source, ...(edits ? { edits } : {}) });
   }
 
   /** The edits are applied: the marker is removed once the sheet has computed them. */
   private applied(session: Session): void {
+    this.applyingNow = false;
     const at = this.applies;
     void session.settled().then(() => {
       if (at === this.applies && this.session === session) this.persistence.writeSlot('applying', undefined);
@@ -420,6 +434,10 @@ page.addEventListener?.('pagehide', () => unsaved.forEach((s) => s.leave()));
 page.addEventListener?.('visibilitychange', () => {
   if (page.document?.visibilityState === 'hidden') flushAll();
 });
+
+function changesFormula(edit: Edit): boolean {
+  return edit.kind === 'formula' || (edit.kind === 'group' && edit.edits.some(changesFormula));
+}
 
 function namesOf(edits: EditState): string[] {
   return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas)])];

@@ -117,11 +117,12 @@ describe('an apply that never finished', () => {
     // edits in the backup slot, and the marker still set.
     const crafted = { entries: { gamma: [['0.5']] }, formulas: { s2: 'Theta2 * h1 * 2' } };
     const own = JSON.parse(localStorage.getItem(storageKey(url))!).edits;
+    frame.remove(); // closed: an open tab would take these writes as another tab's
     localStorage.setItem(storageKey(url), JSON.stringify({ v: 1, hash, edits: crafted }));
     localStorage.setItem(storageKey(url, 'backup'), JSON.stringify({ v: 1, hash, edits: own }));
     localStorage.setItem(storageKey(url, 'applying'), JSON.stringify({ v: 1, hash, source: 'shared', edits: crafted }));
 
-    await reloadFrame(frame);
+    frame = await openFrame(galleryPage(workbook));
     let wb = frameWorkbook(frame);
     expect(cellOf(wb, 'gamma').value, 'nothing applied').to.equal(1);
     expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
@@ -148,8 +149,9 @@ describe('an apply that never finished', () => {
 
   it('saved edits whose apply was interrupted can be restored with one click', async () => {
     const hash = frameWorkbook(frame!).tools.store!.hash;
+    frame!.remove();
     localStorage.setItem(storageKey(url, 'applying'), JSON.stringify({ v: 1, hash, source: 'saved' }));
-    await reloadFrame(frame!);
+    frame = await openFrame(galleryPage(workbook));
     const wb = frameWorkbook(frame!);
     expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
     expect(noticeText(wb)).to.contain('did not finish applying your saved edits (to Theta1)');

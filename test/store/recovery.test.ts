@@ -81,6 +81,28 @@ describe('an apply that never finished (document recovery)', () => {
     s.dispose();
   });
 
+  it('a formula typed is under a marker until computed: had it frozen the tab, the next open offers it instead of applying it', async () => {
+    const store = new WorkbookStore(url, () => storage);
+    const s = open();
+    store.attach(s);
+    s.setFormula('d', 'max(c)');
+    await Promise.resolve(); // the marker is written before the runtime computes (its next frame)
+    expect(JSON.parse(storage.getItem(marker)!)).to.deep.equal({ v: 1, hash: store.hash, source: 'saved' });
+    // Had the tab frozen computing it, the marker would still be there on the next open:
+    const next = new WorkbookStore(url, () => storage);
+    const s2 = open();
+    next.attach(s2);
+    expect(s2.formula('d')).to.equal('sum(c)');
+    expect(next.recovery).to.deep.equal({ source: 'saved', edits: { entries: {}, formulas: { d: 'max(c)' } }, names: ['d'] });
+    s2.dispose();
+    // It did not freeze: once computed, the marker goes.
+    storage.setItem(marker, JSON.stringify({ v: 1, hash: store.hash, source: 'saved' }));
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.getItem(marker)).to.equal(null);
+    s.dispose();
+  });
+
   it('discards the edits of an unfinished apply when asked, and the record follows the sheet', () => {
     storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits: own }));
     storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
