@@ -144,6 +144,9 @@ export class WorkbookStore {
       const dropped = new Set(reload?.dropped ?? []);
       this.history.follow(session, (name) => !dropped.has(name) && sameDefinition(previous, session, name));
       this.save();
+      // The edits carried over are computed anew: under the marker, like any apply.
+      this.applying('saved');
+      this.applied(session);
     }
     this.unlisten = session.onEdit((edit) => {
       if (!(edit.kind === 'group' && edit.label === 'Shared link')) this.fromLink = false;
@@ -320,16 +323,17 @@ export class WorkbookStore {
     this.saveNow(run);
   }
 
-  /** The marker before an apply: if the page freezes or crashes before it is removed, the next open applies nothing. */
   /** Set while this store applies edits itself (under a marker of its own). */
   private applyingNow = false;
 
+  /** A formula typed: under the marker until computed, like saved edits applied. */
   private markTyped(session: Session): void {
     if (this.session !== session) return;
     this.applying('saved');
     this.applied(session);
   }
 
+  /** The marker before an apply: if the page freezes or crashes before it is removed, the next open applies nothing. */
   private applying(source: 'saved' | 'shared', edits?: EditState): void {
     this.applies++;
     this.applyingNow = true;
