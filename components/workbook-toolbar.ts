@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Session, EditState } from '../src/reactive/session.ts';
 import { toTSV } from '../src/store/clipboard.ts';
+import { isEmpty } from '../src/store/persist.ts';
 import { messages } from '../src/messages.ts';
 import type { WorkbookTools } from './workbook-tools.ts';
 import { paletteCSS } from './styles.ts';
@@ -49,9 +50,28 @@ export function toolbar(tools: WorkbookTools, session: Session) {
           : nothing}</div>`
       : nothing}
     ${store?.restored
-      ? html`<div class="gs-notice" role="status">${messages.restoredChanged(store.restored.dropped)}
+      ? html`<div class="gs-notice" role="status">${store.restored.changed
+          ? messages.restoredChanged(store.restored.dropped)
+          : store.restored.dropped.length ? messages.restoredDropped(store.restored.dropped) : nothing}
+          ${store.restored.run ? messages.restoredRun() : nothing}
           ${store.restored.dropped.length ? lostEdits(store.restored.lost) : nothing}
           <button type="button" @click=${() => tools.dismissRestored()}>Dismiss</button></div>`
+      : nothing}
+    ${store?.recovery
+      ? html`<div class="gs-notice gs-warn gs-recovery" role="status">${messages.recoveryOffer(store.recovery.source, store.recovery.names)}
+          ${lostEdits(store.recovery.edits, messages.recoveryDetails())}
+          <button type="button" @click=${() => store.restoreRecovery()}>${messages.recoveryRestore(store.recovery.names)}</button>
+          <button type="button" @click=${() => store.discardRecovery()}>${messages.recoveryDiscard()}</button></div>`
+      : nothing}
+    ${store?.backup
+      ? html`<div class="gs-notice gs-backup" role="status">${messages.backupOffer()}
+          <button type="button" @click=${() => store.restoreBackup()}>${messages.backupRestore(store.backup.names)}</button>
+          <button type="button" @click=${() => store.discardBackup()}>${messages.backupDiscard()}</button></div>`
+      : nothing}
+    ${store?.otherTab
+      ? html`<div class="gs-notice gs-other-tab" role="status">${store.otherTab.taken.length ? messages.otherTabTaken(store.otherTab.taken) : nothing}
+          ${isEmpty(store.otherTab.kept) ? nothing : html`${messages.otherTabKept(Object.keys({ ...store.otherTab.kept.entries, ...store.otherTab.kept.formulas }))} ${lostEdits(store.otherTab.kept, messages.otherTabDetails())}`}
+          <button type="button" @click=${() => store.dismissOtherTab()}>Dismiss</button></div>`
       : nothing}
     ${tools.shareNotice
       ? html`<div class="gs-notice" role="status">${tools.shareNotice}
@@ -70,12 +90,12 @@ export function toolbar(tools: WorkbookTools, session: Session) {
 }
 
 /** What the student had typed into cells whose edits could not be kept, so nothing is lost unseen. */
-function lostEdits(lost: EditState) {
+function lostEdits(lost: EditState, summary = 'What you had typed') {
   const items = [
     ...Object.entries(lost.entries).map(([name, grid]) => html`<li><strong>${name}</strong> <pre>${toTSV(grid)}</pre></li>`),
     ...Object.entries(lost.formulas).map(([name, text]) => html`<li><strong>${name}</strong> = <code>${text}</code></li>`),
   ];
-  return html`<details><summary>What you had typed</summary><ul>${items}</ul></details>`;
+  return html`<details><summary>${summary}</summary><ul>${items}</ul></details>`;
 }
 
 export const toolbarSheet = new CSSStyleSheet();

@@ -66,6 +66,12 @@ export class WorkbookTools implements ReactiveController {
       [this.host, 'focusout', this.onFocusOut],
       [this.host, 'gs-jump', this.onJump as EventListener],
       [document, 'keydown', this.onPageKeyDown as EventListener],
+      // Another tab saved (src/store/workbook-store.ts merges it by cell).
+      [window, 'storage', this.onStorage as EventListener],
+      // A share link reached without reloading (only the fragment changed) is applied like a fresh open.
+      [window, 'hashchange', this.onHashChange],
+      // Back from the back/forward cache: another tab may have saved meanwhile (no event came).
+      [window, 'pageshow', this.onPageShow as EventListener],
     ];
   }
 
@@ -222,6 +228,21 @@ export class WorkbookTools implements ReactiveController {
     this.store?.history.seal();
   };
 
+  private onStorage = (e: StorageEvent): void => {
+    if (e.storageArea !== sessionStorageOf()) this.store?.storageChanged(e.key, e.newValue);
+  };
+
+  private onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && this.store) this.store.storageChanged(this.store.persistence.key, null);
+  };
+
+  private onHashChange = (): void => {
+    if (!this.store?.session) return;
+    appliedLinks.delete(this.store);
+    this.applySharedLink();
+    this.host.requestUpdate();
+  };
+
   private onJump = (e: CustomEvent<{ name: string }>): void => {
     e.preventDefault();
     this.jump(e.detail.name);
@@ -290,6 +311,15 @@ export class WorkbookTools implements ReactiveController {
 
   private tell(detail: GsHistoryDetail): void {
     this.host.dispatchEvent(new CustomEvent<GsHistoryDetail>('gs-history', { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** The page's sessionStorage (its events are not another tab's saves), or undefined when blocked. */
+function sessionStorageOf(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
   }
 }
 

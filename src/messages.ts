@@ -291,8 +291,23 @@ export const messages = {
     dropped.length
       ? `This workbook changed since your edits were saved. Your edits to ${list(dropped)} could not be kept: ${dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind. Every other edit was restored.`
       : 'This workbook changed since your edits were saved; all of them still apply and were restored.',
+  restoredDropped: (dropped: readonly string[]) =>
+    `Your edits to ${list(dropped)} could not be restored: ${dropped.length === 1 ? 'that cell does' : 'those cells do'} not take them (removed, or of another shape or kind). Every other edit was restored.`,
+  restoredRun: () => 'This page was left during a training Run: the weights it had reached were saved, and are shown again.',
+  recoveryOffer: (source: 'saved' | 'shared', names: readonly string[]) =>
+    `Opening this workbook last time did not finish applying ${source === 'shared' ? "a shared link's edits" : 'your saved edits'} (to ${list(names)}): the page may have frozen or crashed. So nothing was applied this time, and the workbook shows its own values.`,
+  recoveryRestore: (names: readonly string[]) => `Restore them (${plural(names.length, 'cell')}: ${list(names)})`,
+  recoveryDiscard: () => 'Discard them',
+  recoveryDetails: () => 'What it was applying',
+  backupOffer: () => 'A shared link replaced your own edits in this browser; they are kept until you choose.',
+  backupRestore: (names: readonly string[]) => `Restore your own edits (${plural(names.length, 'cell')}: ${list(names)})`,
+  backupDiscard: () => 'Discard your own edits',
+  otherTabTaken: (names: readonly string[]) => `Another tab saved this workbook: its edits to ${list(names)} are shown here too (Undo takes them back).`,
+  otherTabKept: (names: readonly string[]) =>
+    `This tab and another both changed ${list(names)}: this tab kept its own and saved it; the other tab's ${names.length === 1 ? 'edit is' : 'edits are'} below.`,
+  otherTabDetails: () => "The other tab's edits",
   sharedApplied: (dropped: readonly string[], changed: boolean) =>
-    `This page opened a shared link: its edits are applied (Undo takes them back).${changed ? ' The link was made from another version of this workbook.' : ''}${dropped.length ? ` Its edits to ${list(dropped)} could not be applied: ${dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind.` : ''}`,
+    `This page opened a shared link: its edits are applied (Undo takes them back; your own edits, if you had any, are kept).${changed ? ' The link was made from another version of this workbook.' : ''}${dropped.length ? ` Its edits to ${list(dropped)} could not be applied: ${dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind.` : ''}`,
   sharedUnreadable: (detail: string) => `This page's shared link could not be read (${detail}); the workbook shows its own values.`,
   shareCopied: () => 'Link copied. It opens this workbook with every value you changed.',
   shareNotCopied: () => 'Copy this link; it opens this workbook with every value you changed.',

@@ -51,6 +51,21 @@ const entries = new Map<string, Entry>();
  */
 export const loading = { timeoutMs: 15_000 };
 
+/** The text each session was read from (its saved edits are tied to a hash of it). */
+const texts = new WeakMap<Session, string>();
+
+/** A session of a workbook's text, remembering the text. */
+export function openSession(text: string, url: string): Session {
+  const session = new Session(readWorkbook(text, url));
+  texts.set(session, text);
+  return session;
+}
+
+/** The text a session was read from, when it was opened from one (openSession). */
+export function sourceText(session: Session): string | undefined {
+  return texts.get(session);
+}
+
 export async function fetchWorkbookText(url: string): Promise<string> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -126,7 +141,7 @@ function entryFor(url: string): Entry {
     const e: Entry = {
       promise: fetchWorkbookText(url).then((text) => {
         e.text = text;
-        return new Session(readWorkbook(text, url));
+        return openSession(text, url);
       }),
       generation: 0,
       watchers: new Set(),
@@ -193,7 +208,7 @@ export async function reloadWorkbook(url: string, text?: string): Promise<Reload
   }
   if (generation !== entry.generation || next === entry.text) return null;
   const old = entry.current;
-  const session = new Session(readWorkbook(next, url));
+  const session = openSession(next, url);
   // The edits are taken now, not when the fetch began: nothing typed meanwhile is lost.
   const { dropped } = session.restoreEdits(old.edits());
   entry.text = next;

@@ -9,7 +9,15 @@
 // saved. A corrupt record is left as it is until the student chooses to discard it.
 //
 // Record: key "gradsheet:edits:<workbook URL without #fragment>", value
-// {"v": 1, "hash": "<content hash>", "edits": {"entries": {name: [[text]]}, "formulas": {name: text}}}.
+// {"v": 1, "hash": "<content hash>", "edits": {"entries": {name: [[text]]}, "formulas": {name: text}}}
+// and, when the page was left during a training Run, "run": true (its weights are in the edits).
+//
+// Two more slots per workbook, each a record of the same shape:
+//   "gradsheet:applying:<URL>"  written before saved edits or a share link are applied and
+//       removed once the sheet has computed them ("source": "saved" | "shared"). Found when the
+//       page opens, it means the last apply never finished (the tab froze or crashed): nothing
+//       is applied, and the edits it names are offered to restore or discard.
+//   "gradsheet:backup:<URL>"    the student's own edits, kept when a share link replaced them.
 
 import type { WorkbookSpec } from '../format/spec.ts';
 import type { EditState } from '../reactive/session.ts';
@@ -36,12 +44,24 @@ export interface SavedRecord {
   v: 1;
   hash: string;
   edits: EditState;
+  run?: true;
 }
 
 export const recordVersion = 1;
 
-export function storageKey(url: string): string {
-  return `gradsheet:edits:${url.split('#')[0]}`;
+export function storageKey(url: string, slot: Slot = 'edits'): string {
+  return `gradsheet:${slot}:${url.split('#')[0]}`;
+}
+
+/** The records kept per workbook: its edits, the apply in progress, the own edits a link replaced. */
+export type Slot = 'edits' | 'applying' | 'backup';
+
+/** A record of the "applying" or "backup" slot. */
+export interface SlotRecord {
+  hash: string;
+  /** Absent in an "applying" marker of saved edits: they are the workbook's record. */
+  edits?: EditState;
+  source?: 'saved' | 'shared';
 }
 
 /**
@@ -49,7 +69,20 @@ export function storageKey(url: string): string {
  * file is detected. Not cryptographic: it tells versions of one file apart (53 bits, cyrb53).
  */
 export function contentHash(spec: WorkbookSpec): string {
-  const text = JSON.stringify({ ...spec, source: '' });
+  return cyrb53(JSON.stringify({ ...spec, source: '' }));
+}
+
+/**
+ * A hash of the workbook file's text as the reader sees it (a byte-order mark and CRLF line
+ * ends do not count). Unlike contentHash, it does not change when gradsheet itself changes how
+ * it reads a file (a reworded problem message, a new field of the spec): a record is then not
+ * reported as "workbook changed" when the file did not change.
+ */
+export function textHash(text: string): string {
+  return 't' + cyrb53(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+}
+
+function cyrb53(text: string): string {
   let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -89,6 +122,10 @@ export interface Loaded {
   edits?: EditState;
   /** The edits were saved from another version of the workbook file. */
   changed: boolean;
+  /** The page was left during a training Run; the edits hold its weights at that moment. */
+  run?: boolean;
+  /** The content hash the record was saved with. */
+  hash?: string;
 }
 
 export class Persistence {
@@ -97,7 +134,7 @@ export class Persistence {
   /** Characters in the record last written (0 when there is none). */
   size = 0;
 
-  constructor(url: string, private readonly storage: StorageProvider = browserStorage) {
+  constructor(private readonly url: string, private readonly storage: StorageProvider = browserStorage) {
     this.key = storageKey(url);
   }
 
@@ -119,11 +156,55 @@ export class Persistence {
       this.state = notSaving('corrupt');
       return { changed: false };
     }
-    return { edits: record.edits, changed: record.hash !== hash };
+    return { edits: record.edits, changed: record.hash !== hash, hash: record.hash, ...(record.run ? { run: true } : {}) };
+  }
+
+  /** The record another tab wrote (a `storage` event's new value), or null when it is none of ours. */
+  static parse(text: string | null): SavedRecord | null {
+    return text === null ? { v: recordVersion, hash: '', edits: { entries: {}, formulas: {} } } : parseRecord(text);
+  }
+
+  /** The record's text as it is now (undefined when storage cannot be read). Never throws. */
+  current(): string | null | undefined {
+    try {
+      return this.storage()?.getItem(this.key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Reads the "applying" or "backup" slot; undefined when it is empty, unreadable or storage fails. */
+  readSlot(slot: Exclude<Slot, 'edits'>): SlotRecord | undefined {
+    try {
+      const text = this.storage()?.getItem(storageKey(this.url, slot));
+      if (!text) return undefined;
+      const value: unknown = JSON.parse(text);
+      if (!isObject(value) || value.v !== recordVersion || typeof value.hash !== 'string') return undefined;
+      const edits = value.edits === undefined ? undefined : readEditState(value.edits);
+      if (edits === null) return undefined;
+      const source = value.source === 'saved' || value.source === 'shared' ? value.source : undefined;
+      return { hash: value.hash, ...(edits ? { edits } : {}), ...(source ? { source } : {}) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes (or, with undefined, empties) a slot. Returns false when storage refused it. Never throws. */
+  writeSlot(slot: Exclude<Slot, 'edits'>, record: SlotRecord | undefined): boolean {
+    try {
+      const store = this.storage();
+      if (!store) return false;
+      const key = storageKey(this.url, slot);
+      if (record) store.setItem(key, JSON.stringify({ v: recordVersion, ...record }));
+      else store.removeItem(key);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Saves the edits (removes the record when there are none). Never throws. */
-  save(hash: string, edits: EditState): SaveState {
+  save(hash: string, edits: EditState, run = false): SaveState {
     if (!this.state.saving && this.state.reason === 'corrupt') return this.state;
     const store = this.open();
     if (!store) return this.state;
@@ -132,7 +213,7 @@ export class Persistence {
         store.removeItem(this.key);
         this.size = 0;
       } else {
-        const text = JSON.stringify({ v: recordVersion, hash, edits } satisfies SavedRecord);
+        const text = JSON.stringify({ v: recordVersion, hash, edits, ...(run ? { run: true } : {}) } satisfies SavedRecord);
         store.setItem(this.key, text);
         this.size = text.length;
       }
@@ -177,7 +258,7 @@ function parseRecord(text: string): SavedRecord | null {
   }
   if (!isObject(value) || value.v !== recordVersion || typeof value.hash !== 'string') return null;
   const edits = readEditState(value.edits);
-  return edits ? { v: recordVersion, hash: value.hash, edits } : null;
+  return edits ? { v: recordVersion, hash: value.hash, edits, ...(value.run === true ? { run: true as const } : {}) } : null;
 }
 
 function notSaving(reason: NotSaving, why = ''): SaveState {

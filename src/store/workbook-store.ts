@@ -12,12 +12,29 @@
 // the page is idle, and at once when the page is hidden or left, so a keystroke never waits for
 // it and nothing typed is lost when the page closes.
 //
+// Nothing is ever lost or locks the student out (document recovery, as Excel does it):
+//
+//   applying saved edits or a share link ─▶ marker "applying" written ─▶ edits applied
+//        ─▶ the sheet has computed them ─▶ marker removed
+//   page opens and finds the marker ─▶ the last apply never finished (the tab froze or
+//        crashed): nothing is applied, the workbook's own values are shown, and the edits the
+//        marker names are offered: Restore (applied again, under a marker again) or Discard.
+//   a share link opened over the student's own edits ─▶ those are kept in the "backup" slot
+//        and offered ("Restore your own edits") until restored or discarded, reloads included.
+//   another tab saves the same workbook (the `storage` event, passed in by the component) ─▶
+//        merged by cell: a cell this tab did not change since it last saved or merged takes
+//        the other tab's edit (one undoable step, "Another tab"); a cell both tabs changed
+//        keeps this tab's, and the other's text is shown; the merged state is saved.
+//   the page is left during a training Run ─▶ the run ends as one step and is saved, marked
+//        "run", so the next open says the trained weights were restored.
+//
 // No DOM: storage comes from a provider (localStorage in a browser), so this runs under Node.
 
 import type { Edit, EditState, Session } from '../reactive/session.ts';
-import { watchSession, type Reload } from '../reactive/registry.ts';
+import { sameTexts } from '../reactive/session.ts';
+import { sourceText, watchSession, type Reload } from '../reactive/registry.ts';
 import { History } from './history.ts';
-import { Persistence, browserStorage, contentHash, type SaveState, type StorageProvider } from './persist.ts';
+import { Persistence, browserStorage, contentHash, isEmpty, storageKey, textHash, type SaveState, type StorageProvider } from './persist.ts';
 import { workbookPath, type SharedState } from './share.ts';
 
 /** What became of the saved edits when the page opened. */
@@ -28,6 +45,27 @@ export interface Restored {
   dropped: string[];
   /** Those edits, as they were saved, so the student can still see what they typed. */
   lost: EditState;
+  /** The page was left during a training Run: the weights it had reached were restored. */
+  run?: boolean;
+}
+
+/** Edits that were not applied, offered to restore or discard, with the cells they change. */
+export interface Offer {
+  edits: EditState;
+  names: string[];
+}
+
+/** The last apply of saved edits or of a share link did not finish: it was not done again. */
+export interface Recovery extends Offer {
+  source: 'saved' | 'shared';
+}
+
+/** What another tab's save did here. */
+export interface FromOtherTab {
+  /** Cells that took the other tab's edit. */
+  taken: string[];
+  /** Cells both tabs changed: this tab kept its own; these are the other tab's edits. */
+  kept: EditState;
 }
 
 /** A record at least this long (characters) is written when typing pauses, not after every edit. */
@@ -43,6 +81,18 @@ export class WorkbookStore {
   /** The content hash of the session's workbook. */
   hash = '';
   restored: Restored | undefined;
+  /** The last apply did not finish; its edits wait for Restore or Discard. */
+  recovery: Recovery | undefined;
+  /** The student's own edits, kept when a share link replaced them. */
+  backup: Offer | undefined;
+  /** Another tab saved this workbook. */
+  otherTab: FromOtherTab | undefined;
+  /** The edits as this tab last saved them or took them from another tab (merging by cell). */
+  private synced: EditState = { entries: {}, formulas: {} };
+  /** The hash saved records and links of this workbook may carry from before textHash. */
+  private legacyHash = '';
+  /** Counts applies, so that only the latest one's marker is removed. */
+  private applies = 0;
   private unlisten: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
   /** Cancels the write of a large record that is waiting for typing to pause. */
@@ -64,21 +114,47 @@ export class WorkbookStore {
     if (session === this.session) return;
     const previous = this.session;
     this.session = session;
-    this.hash = contentHash(session.spec);
+    const text = sourceText(session);
+    this.legacyHash = contentHash(session.spec);
+    this.hash = text === undefined ? this.legacyHash : textHash(text);
     this.unlisten?.();
     if (!previous) {
       const loaded = this.persistence.load(this.hash);
-      if (loaded.edits) {
+      const changed = loaded.changed && !this.sameFile(loaded.hash);
+      const marker = this.persistence.readSlot('applying');
+      if (marker) {
+        // The last apply never finished: apply nothing, offer what it was applying.
+        const edits = marker.edits ?? loaded.edits;
+        if (edits && !isEmpty(edits)) {
+          this.recovery = { source: marker.source ?? 'saved', edits, names: namesOf(edits) };
+          // Kept in the marker, so typing (which rewrites the record) does not lose them.
+          if (!marker.edits) this.persistence.writeSlot('applying', { ...marker, edits });
+        } else this.persistence.writeSlot('applying', undefined);
+      } else if (loaded.edits) {
+        this.applying('saved');
         const { dropped } = session.restoreEdits(loaded.edits);
-        if (loaded.changed || dropped.length) this.restored = { changed: loaded.changed, dropped, lost: pick(loaded.edits, dropped) };
+        this.applied(session);
+        if (changed || dropped.length || loaded.run) this.restored = { changed, dropped, lost: pick(loaded.edits, dropped), ...(loaded.run ? { run: true } : {}) };
       }
+      const backup = this.persistence.readSlot('backup');
+      if (backup?.edits && !isEmpty(backup.edits)) this.backup = { edits: backup.edits, names: namesOf(backup.edits) };
+      this.synced = session.edits();
       this.history.attach(session);
     } else {
       const dropped = new Set(reload?.dropped ?? []);
       this.history.follow(session, (name) => !dropped.has(name) && sameDefinition(previous, session, name));
       this.save();
+      // The edits carried over are computed anew: under the marker, like any apply.
+      this.applying('saved');
+      this.applied(session);
     }
-    this.unlisten = session.onEdit(() => this.save());
+    this.unlisten = session.onEdit((edit) => {
+      if (!(edit.kind === 'group' && edit.label === 'Shared link')) this.fromLink = false;
+      this.save();
+      // A formula typed is saved before it is computed (in the next animation frame): if
+      // computing it freezes the tab, the next open must offer it rather than apply it again.
+      if (changesFormula(edit) && !this.applyingNow) queueMicrotask(() => this.markTyped(session));
+    });
     this.notify();
   }
 
@@ -109,13 +185,173 @@ export class WorkbookStore {
   applyShared(shared: SharedState): { dropped: string[]; changed: boolean } {
     const session = this.session;
     if (!session) return { dropped: Object.keys({ ...shared.edits.entries, ...shared.edits.formulas }), changed: true };
+    // The student's own edits are kept (not the untouched state of an earlier link).
+    const own = session.edits();
+    if (!isEmpty(own) && !this.fromLink) {
+      this.persistence.writeSlot('backup', { hash: this.hash, edits: own });
+      this.backup = { edits: own, names: namesOf(own) };
+    }
     let dropped: string[] = [];
     this.history.seal();
+    this.applying('shared', shared.edits);
     session.group('Shared link', () => {
       session.resetAll();
       dropped = session.restoreEdits(shared.edits).dropped;
     });
-    return { dropped, changed: shared.hash !== this.hash };
+    this.applied(session);
+    this.fromLink = true;
+    this.notify();
+    return { dropped, changed: !this.sameFile(shared.hash) };
+  }
+
+  /** The state is a share link's, untouched since: it is not the student's own work to back up. */
+  private fromLink = false;
+
+  /** Applies the edits the last, unfinished, apply was making (one undoable step). */
+  restoreRecovery(): void {
+    const r = this.recovery, session = this.session;
+    if (!r || !session) return;
+    this.recovery = undefined;
+    this.history.seal();
+    this.applying(r.source, r.edits);
+    session.group('Restored edits', () => session.restoreEdits(r.edits));
+    this.applied(session);
+    this.notify();
+  }
+
+  /** Throws away the edits of the unfinished apply. */
+  discardRecovery(): void {
+    this.recovery = undefined;
+    this.persistence.writeSlot('applying', undefined);
+    this.saveNow();
+    this.notify();
+  }
+
+  /** Back to the student's own edits, which a share link replaced (one undoable step). */
+  restoreBackup(): void {
+    const b = this.backup, session = this.session;
+    if (!b || !session) return;
+    this.history.seal();
+    this.applying('saved', b.edits);
+    session.group('Your own edits', () => {
+      session.resetAll();
+      session.restoreEdits(b.edits);
+    });
+    this.applied(session);
+    this.discardBackup();
+  }
+
+  discardBackup(): void {
+    this.backup = undefined;
+    this.persistence.writeSlot('backup', undefined);
+    this.notify();
+  }
+
+  dismissOtherTab(): void {
+    this.otherTab = undefined;
+    this.notify();
+  }
+
+  /**
+   * A `storage` event (another tab of this browser wrote `key`). Another tab's save of this
+   * workbook is merged by cell (see the top of this file); its backup slot is followed.
+   */
+  storageChanged(key: string | null, newValue: string | null): void {
+    const session = this.session;
+    if (!session || key === null) return;
+    if (key === storageKey(this.url, 'backup')) {
+      const backup = this.persistence.readSlot('backup');
+      this.backup = backup?.edits && !isEmpty(backup.edits) ? { edits: backup.edits, names: namesOf(backup.edits) } : undefined;
+      return this.notify();
+    }
+    if (key !== this.persistence.key) return;
+    // What is stored now: an event may be older than this tab's own later write.
+    const now = this.persistence.current();
+    const record = Persistence.parse(now === undefined ? newValue : now);
+    if (!record) return;
+    const other = record.edits, mine = session.edits(), base = this.synced;
+    const take: EditState = { entries: {}, formulas: {} }, reset: ['entries' | 'formulas', string][] = [], kept: EditState = { entries: {}, formulas: {} };
+    for (const part of ['entries', 'formulas'] as const) {
+      const names = new Set([...Object.keys(other[part]), ...Object.keys(mine[part]), ...Object.keys(base[part])]);
+      for (const name of names) {
+        const o = other[part][name], m = mine[part][name], b = base[part][name];
+        if (same(o, m)) continue;
+        if (same(m, b)) {
+          if (o === undefined) reset.push([part, name]);
+          else (take[part] as Record<string, unknown>)[name] = o;
+        } else if (!same(o, b) && o !== undefined) (kept[part] as Record<string, unknown>)[name] = o;
+      }
+    }
+    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name)])];
+    if (taken.length) {
+      let dropped: string[] = [];
+      this.history.seal();
+      session.group('Another tab', () => {
+        for (const [part, name] of reset) {
+          if (part === 'entries') session.resetInput(name);
+          else session.restoreFormula(name);
+        }
+        dropped = session.restoreEdits(take).dropped;
+      });
+      // Edits this version of the workbook cannot take (the other tab has another) are shown, not taken.
+      taken = taken.filter((n) => !dropped.includes(n));
+      const notTaken = pick(take, dropped);
+      Object.assign(kept.entries, notTaken.entries);
+      Object.assign(kept.formulas, notTaken.formulas);
+    }
+    if (taken.length || !isEmpty(kept)) this.otherTab = { taken, kept };
+    this.fromLink = false;
+    // What this tab has that the other's record lacks is written back, so neither is lost.
+    if (!sameState(session.edits(), other)) this.saveNow();
+    else this.synced = session.edits();
+    this.notify();
+  }
+
+  /** The page is being left: a training Run going on ends (one step) and everything is saved. */
+  leave(): void {
+    const session = this.session;
+    if (!session) return;
+    let run = false;
+    const off = session.onEdit((e) => {
+      if (e.kind === 'group' && e.training && e.label === 'Run') run = true;
+    });
+    try {
+      session.flush();
+    } finally {
+      off();
+    }
+    this.saveNow(run);
+  }
+
+  /** Set while this store applies edits itself (under a marker of its own). */
+  private applyingNow = false;
+
+  /** A formula typed: under the marker until computed, like saved edits applied. */
+  private markTyped(session: Session): void {
+    if (this.session !== session) return;
+    this.applying('saved');
+    this.applied(session);
+  }
+
+  /** The marker before an apply: if the page freezes or crashes before it is removed, the next open applies nothing. */
+  private applying(source: 'saved' | 'shared', edits?: EditState): void {
+    this.applies++;
+    this.applyingNow = true;
+    this.persistence.writeSlot('applying', { hash: this.hash, source, ...(edits ? { edits } : {}) });
+  }
+
+  /** The edits are applied: the marker is removed once the sheet has computed them. */
+  private applied(session: Session): void {
+    this.applyingNow = false;
+    const at = this.applies;
+    void session.settled().then(() => {
+      if (at === this.applies && this.session === session) this.persistence.writeSlot('applying', undefined);
+    });
+  }
+
+  /** A hash saved with a record or a link names this very file (its text, or, from before, its spec). */
+  private sameFile(hash: string | undefined): boolean {
+    return hash === this.hash || hash === this.legacyHash;
   }
 
   /** Throws away an unreadable saved record so that edits are saved again. */
@@ -157,12 +393,14 @@ export class WorkbookStore {
     this.pending = later(() => this.saveNow(), deferFor);
   }
 
-  private saveNow(): void {
+  private saveNow(run = false): void {
     this.pending?.();
     this.pending = undefined;
     if (!this.session) return;
     const before = this.persistence.state;
-    const after = this.persistence.save(this.hash, this.session.edits());
+    const edits = this.session.edits();
+    const after = this.persistence.save(this.hash, edits, run);
+    this.synced = edits;
     if (before.saving !== after.saving || (!before.saving && !after.saving && before.reason !== after.reason)) this.notify();
   }
 
@@ -195,10 +433,31 @@ function later(fn: () => void, ms: number): () => void {
 const unsaved = new Set<WorkbookStore>();
 const flushAll = () => unsaved.forEach((s) => s.flush());
 const page = globalThis as { addEventListener?: (type: string, f: () => void) => void; document?: { visibilityState?: string } };
-page.addEventListener?.('pagehide', flushAll);
+// Left (a reload too): a training Run going on is saved with the weights it reached.
+page.addEventListener?.('pagehide', () => unsaved.forEach((s) => s.leave()));
 page.addEventListener?.('visibilitychange', () => {
   if (page.document?.visibilityState === 'hidden') flushAll();
 });
+
+function changesFormula(edit: Edit): boolean {
+  return edit.kind === 'formula' || (edit.kind === 'group' && edit.edits.some(changesFormula));
+}
+
+function namesOf(edits: EditState): string[] {
+  return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas)])];
+}
+
+function same(a: string[][] | string | undefined, b: string[][] | string | undefined): boolean {
+  if (a === undefined || b === undefined || typeof a === 'string' || typeof b === 'string') return a === b;
+  return sameTexts(a, b);
+}
+
+function sameState(a: EditState, b: EditState): boolean {
+  return (['entries', 'formulas'] as const).every((part) => {
+    const names = new Set([...Object.keys(a[part]), ...Object.keys(b[part])]);
+    return [...names].every((n) => same(a[part][n], b[part][n]));
+  });
+}
 
 function pick(edits: EditState, names: readonly string[]): EditState {
   const out: EditState = { entries: {}, formulas: {} };
