@@ -4,7 +4,7 @@
 // menu, no styles injected into the host page.
 
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { theme } from './styles.ts';
+import { theme, usedScheme } from './styles.ts';
 import { messages } from '../src/messages.ts';
 
 /** A vega-lite specification; datasets are referred to by name ({data: {name: 'loss'}}). */
@@ -91,7 +91,7 @@ export class GsPlot extends LitElement {
       const { embed, interpreter } = await loadVega();
       this.result?.finalize();
       const container = this.renderRoot.querySelector<HTMLElement>('.chart')!;
-      const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+      const dark = usedScheme(this) === 'dark'; // the page's scheme, as the cells (styles.ts)
       const datasets = Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, [...v]]));
       const result = await embed(container, { ...spec, datasets: { ...datasets } }, {
         actions: false,
