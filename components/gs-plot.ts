@@ -35,12 +35,25 @@ const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: 
 /** Resolves in a task after the current one (and so after the frame being rendered, if any). */
 const afterFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A vega-lite chart of named datasets, drawn locked down (no loader, no expressions compiled to
+ * code, no actions menu) in the colour scheme of the page. vega loads with the first chart.
+ *
+ * @summary A vega-lite chart of named datasets.
+ *
+ * @attr {string} label - The chart's accessible name. Default "plot".
+ *
+ * @csspart plot - The chart's figure.
+ *
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ */
 export class GsPlot extends LitElement {
   static override properties = {
     spec: { attribute: false },
     data: { attribute: false },
     label: { type: String },
-    _error: { state: true },
+    _error: { state: true, attribute: false },
     view: { attribute: false },
   };
 
@@ -48,6 +61,7 @@ export class GsPlot extends LitElement {
   declare data: PlotData;
   /** The accessible name of the chart. */
   declare label: string;
+  /** @private (state) */
   declare _error: string | undefined;
 
   /** The vega View once drawn (tests read data and marks from it); until then a placeholder of the chart's size holds its place. */
@@ -161,3 +175,9 @@ export class GsPlot extends LitElement {
 }
 
 if (!customElements.get('gs-plot')) customElements.define('gs-plot', GsPlot);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-plot': GsPlot;
+  }
+}
