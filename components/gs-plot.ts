@@ -70,6 +70,15 @@ export class GsPlot extends LitElement {
   private drawing: Promise<void> = Promise.resolve();
   private embedded: PlotSpec | undefined;
   private pushQueued = false;
+  /** The colour scheme the chart was drawn in; drawn again when the system's changes it. */
+  private scheme: 'light' | 'dark' | undefined;
+  private systemScheme: MediaQueryList | undefined;
+  private readonly onSystemScheme = () => {
+    if (this.embedded && usedScheme(this) !== this.scheme) {
+      this.embedded = undefined;
+      this.requestUpdate('spec');
+    }
+  };
 
   constructor() {
     super();
@@ -105,7 +114,8 @@ export class GsPlot extends LitElement {
       const { embed, interpreter } = await loadVega();
       this.result?.finalize();
       const container = this.renderRoot.querySelector<HTMLElement>('.chart')!;
-      const dark = usedScheme(this) === 'dark'; // the page's scheme, as the cells (styles.ts)
+      this.scheme = usedScheme(this); // the page's scheme, as the cells' (styles.ts)
+      const dark = this.scheme === 'dark';
       const datasets = Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, [...v]]));
       const result = await embed(container, { ...spec, datasets: { ...datasets } }, {
         actions: false,
@@ -135,6 +145,7 @@ export class GsPlot extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.systemScheme?.removeEventListener('change', this.onSystemScheme);
     this.result?.finalize();
     this.result = undefined;
     this.view = undefined;
@@ -143,6 +154,8 @@ export class GsPlot extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.systemScheme ??= typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+    this.systemScheme?.addEventListener('change', this.onSystemScheme);
     if (this.spec && !this.view) this.requestUpdate('spec');
   }
 

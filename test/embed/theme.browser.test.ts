@@ -6,6 +6,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
+import type { GsPlot } from '../../components/gs-plot.ts';
 import { usedScheme } from '../../components/styles.ts';
 import { until } from '../helpers/workbook-page.ts';
 import { runId } from '../helpers/page.ts';
@@ -182,5 +183,45 @@ describe('the scheme a chart is drawn in (usedScheme)', () => {
     }
     el.remove();
     expect(seen).to.deep.equal({ unset: 'light', light: 'light', dark: 'dark', 'light dark': 'dark', 'only light': 'light' });
+  });
+});
+
+describe('a chart is drawn in the colour scheme of its page', function () {
+  this.timeout(60_000);
+  let plot: GsPlot | undefined;
+  afterEach(async () => {
+    plot?.remove();
+    root.style.colorScheme = '';
+    await emulateMedia({ colorScheme: 'no-preference' });
+  });
+
+  /** A line chart; vega's light theme writes axis labels black, its dark theme white. */
+  async function chart(): Promise<GsPlot> {
+    plot = document.createElement('gs-plot');
+    plot.spec = { width: 120, height: 60, data: { name: 'd' }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
+    plot.data = { d: [{ x: 0, y: 0 }, { x: 1, y: 1 }] };
+    document.body.append(plot);
+    await plot.drawn;
+    return plot;
+  }
+  const labelFill = (p: GsPlot) => p.shadowRoot!.querySelector('.role-axis-label text')!.getAttribute('fill');
+
+  it('light on a light page in a dark system, dark on a dark page in a light one', async () => {
+    root.style.colorScheme = 'light';
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(labelFill(await chart())).to.equal('#000');
+    plot!.remove();
+    root.style.colorScheme = 'dark';
+    await emulateMedia({ colorScheme: 'light' });
+    expect(labelFill(await chart())).to.equal('#fff');
+  });
+
+  it('on a page that follows the system, is drawn again when the system changes', async () => {
+    root.style.colorScheme = 'light dark';
+    await emulateMedia({ colorScheme: 'light' });
+    const p = await chart();
+    expect(labelFill(p)).to.equal('#000');
+    await emulateMedia({ colorScheme: 'dark' });
+    await until(() => p.view !== undefined && p.shadowRoot!.querySelector('.role-axis-label text')?.getAttribute('fill') === '#fff', 'drawn dark');
   });
 });
