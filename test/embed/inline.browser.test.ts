@@ -188,3 +188,28 @@ describe('<gs-cell workbook="#id">: a cell of an inline workbook elsewhere on th
     expect(missing.status).to.equal('error');
   });
 });
+
+describe('the README\'s inline workbook example', function () {
+  this.timeout(60_000);
+
+  it('renders as written, and its <gs-cell workbook="#neuron"> shows s of it', async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const section = readme.slice(readme.indexOf('### Inline workbooks'));
+    const example = /````html\n([\s\S]*?)\n````/.exec(section)![1];
+    const host = document.createElement('div');
+    host.innerHTML = example;
+    document.body.append(host);
+    try {
+      const wb = host.querySelector('gs-workbook')!;
+      await wb.loaded;
+      await settle(wb);
+      expect(wb.querySelector('.gs-problems')).to.equal(null);
+      const outside = host.querySelector('p gs-cell') as GsCell;
+      await until(() => outside.status === 'ok', 'the cell of the page loaded');
+      expect(outside.value).to.equal(1);
+      expect(cellOf(wb, 's').value).to.equal(1);
+    } finally {
+      host.remove();
+    }
+  });
+});
