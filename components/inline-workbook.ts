@@ -37,10 +37,12 @@ function scriptOf(wb: Element): HTMLScriptElement | undefined {
 /**
  * The workbook text of a <script>, as written in the page: without the line break after the
  * opening tag, and without the indentation every line shares (the page's, not the workbook's:
- * a ```cells fence indented four spaces would otherwise be a code block).
+ * a ```cells fence indented four spaces would otherwise be a code block). A workbook that
+ * holds "</script" is written "<\/script" in the page (the HTML parser would end the script
+ * there): read back as "</script".
  */
 export function scriptText(script: HTMLScriptElement): string {
-  const lines = (script.textContent ?? '').replace(/^[ \t]*\r?\n/, '').split(/\r?\n/);
+  const lines = (script.textContent ?? '').replace(/<\\\/(script)/gi, '</$1').replace(/^[ \t]*\r?\n/, '').split(/\r?\n/);
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
   const common = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n').replace(/[ \t]+$/, '');

@@ -118,6 +118,22 @@ describe('a workbook written inline in the page', function () {
     expect(cellOf(wb, 'E').value as number).to.be.closeTo(0.5 * (1 - 1 / (1 + Math.exp(-2.25))) ** 2, 1e-12);
   });
 
+  it('reads "<\\/script" back as "</script" (how a page writes it inside a script)', async () => {
+    const id = freshId();
+    host.innerHTML = `<gs-workbook id="${id}"><script type="text/x-gradsheet">
+      # Scripts
+
+      A page ends a script with \`<\\/script>\`.
+
+      \`\`\`cells
+      x = 1
+      \`\`\`
+    </script></gs-workbook>`;
+    const wb = await loaded(id);
+    expect(wb.querySelector('.gs-prose code')!.textContent).to.equal('</script>');
+    expect(cellOf(wb, 'x').value).to.equal(1);
+  });
+
   it('shows its problems with lines counted in the inline text, named by its id', async () => {
     const id = freshId();
     host.innerHTML = `<gs-workbook id="${id}"><script type="text/x-gradsheet">
