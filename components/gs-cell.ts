@@ -3,7 +3,8 @@
 // says, and its error. It computes nothing: values, errors and comparisons come from the
 // Session (src/reactive), which it observes.
 //
-// Public contract (README "Embedding"): attributes `name`, `workbook`; properties `value`
+// Public contract (README "Embedding"): attributes `name`, `workbook` (a URL, or "#id" of an
+// inline workbook: inline-workbook.ts), `theme` (styles.ts); properties `value`
 // (plain JSON), `status` ("pending" | "ok" | "error"), `error` ({code, message, root});
 // entries are <input>s named "NAME[i,j]" (a scalar: "NAME"); the formula field is named
 // "NAME formula"; a `gs-change` event {name, value, …} follows every edit.
