@@ -3,7 +3,8 @@
 // says, and its error. It computes nothing: values, errors and comparisons come from the
 // Session (src/reactive), which it observes.
 //
-// Public contract (README "Embedding"): attributes `name`, `workbook`; properties `value`
+// Public contract (README "Embedding"): attributes `name`, `workbook` (a URL, or "#id" of an
+// inline workbook: inline-workbook.ts), `theme` (styles.ts); properties `value`
 // (plain JSON), `status` ("pending" | "ok" | "error"), `error` ({code, message, root});
 // entries are <input>s named "NAME[i,j]" (a scalar: "NAME"); the formula field is named
 // "NAME formula"; a `gs-change` event {name, value, …} follows every edit.
@@ -23,8 +24,9 @@ import type { CellError } from '../src/errors.ts';
 import { sameSymbols, texToHTML } from './tex.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
-import { theme } from './styles.ts';
-import { watchSession } from '../src/reactive/registry.ts';
+import { theme, type Theme } from './styles.ts';
+import { holdWorkbookText, watchSession } from '../src/reactive/registry.ts';
+import { cellWorkbookSource, whenParsed } from './inline-workbook.ts';
 import { codes, messages } from '../src/messages.ts';
 import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
@@ -41,33 +43,86 @@ export interface GsChangeDetail {
   col?: number;
 }
 
+/** What a `gs-jump` event says: go to the cell `name` ("Depends on h1", a node of the graph). */
+export interface GsJumpDetail {
+  name: string;
+}
+
+/**
+ * One cell of a workbook, live: its label and formula typeset, its value (an editable grid for
+ * an input cell), what the slide says, a gradient check, its error. Inside a <gs-workbook> the
+ * workbook gives it its session; on its own in a page it needs `workbook`.
+ *
+ * @summary One live cell of a workbook: formula, value, slide value, error.
+ *
+ * @attr {string} name - The cell's name in its workbook ("Theta1").
+ * @attr {string} workbook - Its workbook when the cell is on its own in a page: a URL relative to the page, or "#id", the id of a <gs-workbook> or of a <script type="text/x-gradsheet"> of the page.
+ * @attr {"light" | "dark" | "auto"} theme - The colour scheme: "light", "dark", or "auto" (the system's). Unset: the page's CSS `color-scheme` (unset there too: light). Also the `theme` property.
+ *
+ * @fires {CustomEvent<GsChangeDetail>} gs-change - After every edit of an entry or a formula (bubbles, composed).
+ * @fires {CustomEvent<GsJumpDetail>} gs-jump - "Depends on NAME" was clicked (bubbles, composed, cancelable); a <gs-workbook> answers it, otherwise the cell focuses NAME of the same workbook on the page.
+ *
+ * @csspart cell - The whole cell (its card).
+ * @csspart header - The cell's name, formula and shape.
+ * @csspart value - The value, or the grid of entries of an input cell.
+ * @csspart entry - Each editable entry.
+ * @csspart slider - The slider of a number with `slider:`.
+ * @csspart viewport - The scrolling box of a large matrix.
+ * @csspart formula - The formula bar.
+ * @csspart slide - What the slide says, and whether the value agrees.
+ * @csspart check - A gradient check.
+ * @csspart error - The cell's error, or "Depends on …".
+ * @csspart caption - The cell's caption.
+ * @csspart copy - The Copy TSV and LaTeX buttons.
+ *
+ * @cssprop [--gs-fg=#1d2330] - Text (in the dark scheme: #e4e8f0).
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-cell-bg=#fbfcfe] - A card's background (cell, chart, training controls) (in the dark scheme: #1c212b).
+ * @cssprop [--gs-border=#d5dae3] - Borders (in the dark scheme: #3a4252).
+ * @cssprop [--gs-accent=#2d5bd7] - Focus rings, buttons, links (in the dark scheme: #8fb0ff).
+ * @cssprop [--gs-ok=#1d7a46] - A slide value that agrees, a gradient check that passes (in the dark scheme: #6fd39b).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ * @cssprop [--gs-error-bg=#fdecee] - The background of an error (in the dark scheme: #3a1d24).
+ * @cssprop [--gs-differ=#a15c00] - A slide value that differs (in the dark scheme: #ffc46b).
+ * @cssprop [--gs-differ-bg=#fff4e0] - The background of a value that differs (in the dark scheme: #3a2e17).
+ * @cssprop [--gs-input-bg=#ffffff] - An entry's background (in the dark scheme: #11141a).
+ * @cssprop [--gs-font=system-ui, -apple-system, 'Segoe UI', sans-serif] - The text font.
+ * @cssprop [--gs-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - The font of numbers and formulas.
+ */
 export class GsCell extends LitElement {
   static override properties = {
     name: { type: String, reflect: true },
     workbook: { type: String },
+    theme: { type: String, reflect: true },
     session: { attribute: false },
     index: { type: Number, attribute: false },
-    _state: { state: true },
-    _draft: { state: true },
-    _loadError: { state: true },
-    _expanded: { state: true },
+    _state: { state: true, attribute: false },
+    _draft: { state: true, attribute: false },
+    _loadError: { state: true, attribute: false },
+    _expanded: { state: true, attribute: false },
   };
 
   declare name: string;
   /** URL of a workbook, when the cell is embedded on its own in a page. */
   declare workbook: string;
+  /** "light", "dark" or "auto" (the system's); unset: the page's colour scheme. */
+  declare theme: Theme | undefined;
   declare session: Session | undefined;
   /** Position of the cell in its workbook (to tell apart two cells of the same name). */
   declare index: number;
   /** The state shown (see attach()). */
+  /** @private (state) */
   declare _state: CellState | undefined;
   /** The state as the session last reported it; the public properties read this one. */
   private live: CellState | undefined;
   /** The typeset label and formula, made once per definition of the cell (KaTeX is the costliest part of a render). */
   private header: { cell: PlanCell['checked']; label: string; formula: string | null } | undefined;
+  /** @private (state) */
   declare _draft: string | undefined;
+  /** @private (state) */
   declare _loadError: string | undefined;
   /** Show every entry of a long value. */
+  /** @private (state) */
   declare _expanded: boolean;
 
   private unsubscribe: (() => void) | undefined;
@@ -147,7 +202,8 @@ export class GsCell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     watchVisibility(this);
-    if (this.workbook && !this.unwatch) this.watch();
+    // workbook="#id" names an element of the page, perhaps further down than this cell.
+    if (this.workbook && !this.unwatch) whenParsed(() => this.isConnected && !this.unwatch && this.watch());
     this.attach();
   }
 
@@ -174,8 +230,14 @@ export class GsCell extends LitElement {
     this.unwatch = undefined;
     this._loadError = undefined;
     if (!this.workbook || !this.isConnected) return;
+    const source = cellWorkbookSource(this.workbook, this.getRootNode() as Document | ShadowRoot);
+    if (source instanceof Error) {
+      if (document.readyState !== 'loading') this._loadError = source.message; // else: once parsed (connectedCallback)
+      return;
+    }
+    if (source.text !== undefined) holdWorkbookText(source.url, source.text);
     this.unwatch = watchSession(
-      new URL(this.workbook, document.baseURI).href,
+      source.url,
       (session) => {
         this._loadError = undefined;
         this.session = session;
@@ -288,7 +350,7 @@ export class GsCell extends LitElement {
 
   /** "Depends on h1": a <gs-workbook> goes there (gs-jump); an embedded cell, to h1 of its workbook on the page. */
   private jumpTo(name: string): void {
-    const jump = new CustomEvent('gs-jump', { detail: { name }, bubbles: true, composed: true, cancelable: true });
+    const jump = new CustomEvent<GsJumpDetail>('gs-jump', { detail: { name }, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(jump)) return;
     const root = this.getRootNode() as Document | ShadowRoot;
     const target = [...root.querySelectorAll<GsCell>('gs-cell')].find((c) => c.name === name && c.workbook === this.workbook);
@@ -689,6 +751,14 @@ if (!customElements.get('gs-cell')) customElements.define('gs-cell', GsCell);
 declare global {
   interface HTMLElementTagNameMap {
     'gs-cell': GsCell;
+  }
+  interface HTMLElementEventMap {
+    'gs-change': CustomEvent<GsChangeDetail>;
+    'gs-jump': CustomEvent<GsJumpDetail>;
+  }
+  interface DocumentEventMap {
+    'gs-change': CustomEvent<GsChangeDetail>;
+    'gs-jump': CustomEvent<GsJumpDetail>;
   }
 }
 

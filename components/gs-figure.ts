@@ -13,15 +13,34 @@ import { messages } from '../src/messages.ts';
 import type { GsPlot, PlotData, PlotSpec } from './gs-plot.ts';
 import './gs-plot.ts';
 
+/**
+ * A workbook's plot block: the chart, drawn again whenever a cell it reads changes, or the
+ * error that keeps it from being drawn, and its caption. Made by <gs-workbook>.
+ *
+ * @summary A plot of a workbook, live.
+ *
+ * @csspart figure - The frame of the chart and its caption.
+ * @csspart error - Why the chart cannot be drawn.
+ *
+ * @cssprop [--gs-fg=#1d2330] - Text (in the dark scheme: #e4e8f0).
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-cell-bg=#fbfcfe] - A card's background (cell, chart, training controls) (in the dark scheme: #1c212b).
+ * @cssprop [--gs-border=#d5dae3] - Borders (in the dark scheme: #3a4252).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ * @cssprop [--gs-error-bg=#fdecee] - The background of an error (in the dark scheme: #3a1d24).
+ * @cssprop [--gs-font=system-ui, -apple-system, 'Segoe UI', sans-serif] - The text font.
+ * @cssprop [--gs-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - The font of numbers and formulas.
+ */
 export class GsFigure extends LitElement {
   static override properties = {
     session: { attribute: false },
     block: { attribute: false },
-    _data: { state: true },
+    _data: { state: true, attribute: false },
   };
 
   declare session: Session | undefined;
   declare block: PlotBlock | undefined;
+  /** @private (state) */
   declare _data: PlotLayerData[] | CellError | undefined;
 
   private unsubscribe: (() => void) | undefined;
@@ -83,3 +102,9 @@ export class GsFigure extends LitElement {
 }
 
 if (!customElements.get('gs-figure')) customElements.define('gs-figure', GsFigure);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-figure': GsFigure;
+  }
+}

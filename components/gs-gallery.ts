@@ -29,15 +29,27 @@ sheet.replaceSync(`
   gs-gallery ol.gs-list p { margin: 0.15rem 0 0; color: var(--_muted); }
 `);
 
+/**
+ * The list of workbooks named by an index file, in its order, each with its title and summary;
+ * with ?w=FILE in the page's address, that workbook, with links to the previous and next.
+ *
+ * @summary The gallery of a course's workbooks, and the open one.
+ *
+ * @attr {string} index - The URL of the index: a JSON array of workbook file names, relative to it. Default "workbooks/index.json".
+ *
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ */
 export class GsGallery extends LitElement {
   static override properties = {
     index: { type: String },
-    _entries: { state: true },
-    _error: { state: true },
+    _entries: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
   };
 
   declare index: string;
+  /** @private (state) */
   declare _entries: Entry[] | undefined;
+  /** @private (state) */
   declare _error: string | undefined;
 
   constructor() {
@@ -144,3 +156,9 @@ export function listedFile(open: string, files: readonly string[], base: URL): s
 }
 
 if (!customElements.get('gs-gallery')) customElements.define('gs-gallery', GsGallery);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-gallery': GsGallery;
+  }
+}

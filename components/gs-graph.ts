@@ -14,6 +14,7 @@ import type { Plan } from '../src/graph/compile.ts';
 import { dependencyGraph, trace, type DependencyGraph } from '../src/graph/trace.ts';
 import { describeShape, shapeOf } from '../src/formula/value.ts';
 import { theme } from './styles.ts';
+import type { GsJumpDetail } from './gs-cell.ts';
 
 interface Placed {
   name: string;
@@ -35,17 +36,39 @@ interface Layout {
 /** Pixels per character of a node's label (13px monospace) and a node's padding and height. */
 const charWidth = 8, padding = 22, nodeHeight = 42;
 
+/**
+ * The dependency graph of a workbook: a node per cell, an arrow from a cell to each cell that
+ * reads it. Shown by the Graph button of <gs-workbook> (loaded then).
+ *
+ * @summary The dependency graph of a workbook.
+ *
+ * @attr {string} selected - The cell selected in the sheet: its node and arrows stand out.
+ *
+ * @fires {CustomEvent<GsJumpDetail>} gs-jump - A node was clicked, or Enter or Space pressed on it (bubbles, composed).
+ *
+ * @cssprop [--gs-fg=#1d2330] - Text (in the dark scheme: #e4e8f0).
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-cell-bg=#fbfcfe] - A card's background (cell, chart, training controls) (in the dark scheme: #1c212b).
+ * @cssprop [--gs-border=#d5dae3] - Borders (in the dark scheme: #3a4252).
+ * @cssprop [--gs-accent=#2d5bd7] - Focus rings, buttons, links (in the dark scheme: #8fb0ff).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ * @cssprop [--gs-error-bg=#fdecee] - The background of an error (in the dark scheme: #3a1d24).
+ * @cssprop [--gs-input-bg=#ffffff] - An entry's background (in the dark scheme: #11141a).
+ * @cssprop [--gs-font=system-ui, -apple-system, 'Segoe UI', sans-serif] - The text font.
+ * @cssprop [--gs-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - The font of numbers and formulas.
+ */
 export class GsGraph extends LitElement {
   static override properties = {
     session: { attribute: false },
     selected: { type: String },
-    _focus: { state: true },
+    _focus: { state: true, attribute: false },
   };
 
   declare session: Session | undefined;
   /** The cell selected in the sheet: its node and arrows stand out. */
   declare selected: string | undefined;
   /** The node in the tab order. */
+  /** @private (state) */
   declare _focus: string | undefined;
 
   private layout: Layout | undefined;
@@ -78,7 +101,7 @@ export class GsGraph extends LitElement {
 
   private jump(name: string): void {
     this._focus = name;
-    this.dispatchEvent(new CustomEvent('gs-jump', { detail: { name }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<GsJumpDetail>('gs-jump', { detail: { name }, bubbles: true, composed: true }));
   }
 
   private onKey(e: KeyboardEvent, from: Placed): void {

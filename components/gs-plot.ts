@@ -4,7 +4,7 @@
 // menu, no styles injected into the host page.
 
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { theme } from './styles.ts';
+import { theme, usedScheme } from './styles.ts';
 import { messages } from '../src/messages.ts';
 
 /** A vega-lite specification; datasets are referred to by name ({data: {name: 'loss'}}). */
@@ -35,12 +35,25 @@ const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: 
 /** Resolves in a task after the current one (and so after the frame being rendered, if any). */
 const afterFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A vega-lite chart of named datasets, drawn locked down (no loader, no expressions compiled to
+ * code, no actions menu) in the colour scheme of the page. vega loads with the first chart.
+ *
+ * @summary A vega-lite chart of named datasets.
+ *
+ * @attr {string} label - The chart's accessible name. Default "plot".
+ *
+ * @csspart plot - The chart's figure.
+ *
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ */
 export class GsPlot extends LitElement {
   static override properties = {
     spec: { attribute: false },
     data: { attribute: false },
     label: { type: String },
-    _error: { state: true },
+    _error: { state: true, attribute: false },
     view: { attribute: false },
   };
 
@@ -48,6 +61,7 @@ export class GsPlot extends LitElement {
   declare data: PlotData;
   /** The accessible name of the chart. */
   declare label: string;
+  /** @private (state) */
   declare _error: string | undefined;
 
   /** The vega View once drawn (tests read data and marks from it); until then a placeholder of the chart's size holds its place. */
@@ -56,6 +70,15 @@ export class GsPlot extends LitElement {
   private drawing: Promise<void> = Promise.resolve();
   private embedded: PlotSpec | undefined;
   private pushQueued = false;
+  /** The colour scheme the chart was drawn in; drawn again when the system's changes it. */
+  private scheme: 'light' | 'dark' | undefined;
+  private systemScheme: MediaQueryList | undefined;
+  private readonly onSystemScheme = () => {
+    if (this.embedded && usedScheme(this) !== this.scheme) {
+      this.embedded = undefined;
+      this.requestUpdate('spec');
+    }
+  };
 
   constructor() {
     super();
@@ -91,7 +114,8 @@ export class GsPlot extends LitElement {
       const { embed, interpreter } = await loadVega();
       this.result?.finalize();
       const container = this.renderRoot.querySelector<HTMLElement>('.chart')!;
-      const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+      this.scheme = usedScheme(this); // the page's scheme, as the cells' (styles.ts)
+      const dark = this.scheme === 'dark';
       const datasets = Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, [...v]]));
       const result = await embed(container, { ...spec, datasets: { ...datasets } }, {
         actions: false,
@@ -121,6 +145,7 @@ export class GsPlot extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.systemScheme?.removeEventListener('change', this.onSystemScheme);
     this.result?.finalize();
     this.result = undefined;
     this.view = undefined;
@@ -129,6 +154,8 @@ export class GsPlot extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.systemScheme ??= typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+    this.systemScheme?.addEventListener('change', this.onSystemScheme);
     if (this.spec && !this.view) this.requestUpdate('spec');
   }
 
@@ -161,3 +188,9 @@ export class GsPlot extends LitElement {
 }
 
 if (!customElements.get('gs-plot')) customElements.define('gs-plot', GsPlot);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-plot': GsPlot;
+  }
+}

@@ -18,15 +18,35 @@ import { theme } from './styles.ts';
 import type { PlotData, PlotSpec } from './gs-plot.ts';
 import './gs-plot.ts';
 
+/**
+ * The controls of a workbook's train block (Step, Run, Stop, Reset), its update rules
+ * typeset, the progress of a run and the loss per step, plotted live. Made by <gs-workbook>.
+ *
+ * @summary Gradient descent on a workbook: Step, Run, Stop, Reset, and the loss curve.
+ *
+ * @csspart train - The whole block.
+ *
+ * @cssprop [--gs-fg=#1d2330] - Text (in the dark scheme: #e4e8f0).
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-cell-bg=#fbfcfe] - A card's background (cell, chart, training controls) (in the dark scheme: #1c212b).
+ * @cssprop [--gs-border=#d5dae3] - Borders (in the dark scheme: #3a4252).
+ * @cssprop [--gs-accent=#2d5bd7] - Focus rings, buttons, links (in the dark scheme: #8fb0ff).
+ * @cssprop [--gs-ok=#1d7a46] - A slide value that agrees, a gradient check that passes (in the dark scheme: #6fd39b).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ * @cssprop [--gs-input-bg=#ffffff] - An entry's background (in the dark scheme: #11141a).
+ * @cssprop [--gs-font=system-ui, -apple-system, 'Segoe UI', sans-serif] - The text font.
+ * @cssprop [--gs-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - The font of numbers and formulas.
+ */
 export class GsTrain extends LitElement {
   static override properties = {
     session: { attribute: false },
     block: { attribute: false },
-    _state: { state: true },
+    _state: { state: true, attribute: false },
   };
 
   declare session: Session | undefined;
   declare block: TrainBlock | undefined;
+  /** @private (state) */
   declare _state: TrainerState | undefined;
 
   /** The trainer of this block (tests and pages may drive it directly). */
@@ -182,3 +202,9 @@ function lossSpec(loss: string): PlotSpec {
 }
 
 if (!customElements.get('gs-train')) customElements.define('gs-train', GsTrain);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-train': GsTrain;
+  }
+}

@@ -5,15 +5,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Session } from '../src/reactive/session.ts';
-import { watchSession, type Reload } from '../src/reactive/registry.ts';
+import { holdWorkbookText, watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
 import { markdown, markdownShown } from './markdown-lazy.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
-import { WorkbookTools } from './workbook-tools.ts';
+import { WorkbookTools, type GsHistoryDetail } from './workbook-tools.ts';
 import { adoptStyles } from './light-dom.ts';
-import { paletteCSS } from './styles.ts';
+import { paletteCSS, type Theme } from './styles.ts';
+import { whenParsed, workbookSource } from './inline-workbook.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -33,21 +34,66 @@ sheet.replaceSync(`
   gs-workbook .gs-reload { border-left: 3px solid var(--_differ); padding: 0.3rem 0.7rem; margin: 0.8rem 0; max-width: 46rem; font-size: 0.9rem; }
 `);
 
+/** What a `gs-reload` event says: the workbook's file (or inline text) changed and was read again. */
+export type GsReloadDetail = Reload;
+
+/**
+ * A whole workbook: its prose, its cells row by row, its plots and training controls, and its
+ * toolbar (Undo, Redo, Reset all, Share, Graph). It renders into the page (light DOM), so each
+ * cell is a <gs-cell name="…"> that querySelector finds. Every edit is saved in the browser.
+ *
+ * The workbook comes from `src`, or from the page: its `text` property, or a child
+ * <script type="text/x-gradsheet"> holding the workbook's markdown (README "Embedding").
+ *
+ * @summary A whole workbook, live, with its toolbar; from a file or inline in the page.
+ *
+ * @attr {string} src - The workbook's URL, relative to the page. With inline text too, the text stands for that file (it is not fetched).
+ * @attr {"light" | "dark" | "auto"} theme - The colour scheme: "light", "dark", or "auto" (the system's). Unset: the page's CSS `color-scheme` (unset there too: light). Also the `theme` property.
+ *
+ * @fires {CustomEvent<GsReloadDetail>} gs-reload - The workbook was read again (its file changed under `npm start`, or new `text`), with the cells whose edits could not be kept (bubbles, composed).
+ * @fires {CustomEvent<GsHistoryDetail>} gs-history - After an undo, a redo, a Reset all, or a shared link applied (bubbles, composed).
+ *
+ * @cssprop [--gs-code-bg=rgba(127,127,127,0.1)] - Code listings in the prose.
+ * @cssprop [--gs-fg=#1d2330] - Text (in the dark scheme: #e4e8f0).
+ * @cssprop [--gs-muted=#5d6678] - Secondary text (in the dark scheme: #a3acbd).
+ * @cssprop [--gs-bg=#ffffff] - The page background behind the sticky toolbar of a <gs-workbook> (in the dark scheme: #11141a).
+ * @cssprop [--gs-cell-bg=#fbfcfe] - A card's background (cell, chart, training controls) (in the dark scheme: #1c212b).
+ * @cssprop [--gs-border=#d5dae3] - Borders (in the dark scheme: #3a4252).
+ * @cssprop [--gs-accent=#2d5bd7] - Focus rings, buttons, links (in the dark scheme: #8fb0ff).
+ * @cssprop [--gs-ok=#1d7a46] - A slide value that agrees, a gradient check that passes (in the dark scheme: #6fd39b).
+ * @cssprop [--gs-error=#b00020] - Errors (in the dark scheme: #ff8a9a).
+ * @cssprop [--gs-error-bg=#fdecee] - The background of an error (in the dark scheme: #3a1d24).
+ * @cssprop [--gs-differ=#a15c00] - A slide value that differs (in the dark scheme: #ffc46b).
+ * @cssprop [--gs-differ-bg=#fff4e0] - The background of a value that differs (in the dark scheme: #3a2e17).
+ * @cssprop [--gs-input-bg=#ffffff] - An entry's background (in the dark scheme: #11141a).
+ * @cssprop [--gs-font=system-ui, -apple-system, 'Segoe UI', sans-serif] - The text font.
+ * @cssprop [--gs-mono=ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace] - The font of numbers and formulas.
+ */
 export class GsWorkbook extends LitElement {
   static override properties = {
     src: { type: String, reflect: true },
+    text: { attribute: false },
+    theme: { type: String, reflect: true },
     session: { attribute: false },
-    _error: { state: true },
-    _reload: { state: true },
+    _error: { state: true, attribute: false },
+    _reload: { state: true, attribute: false },
   };
 
   declare src: string;
+  /** The workbook's text, when the page holds it (instead of a child script, or of fetching src). */
+  declare text: string | undefined;
+  /** "light", "dark" or "auto" (the system's); unset: the page's colour scheme. */
+  declare theme: Theme | undefined;
   declare session: Session | undefined;
+  /** @private (state) */
   declare _error: string | undefined;
   /** The last live reload that could not keep every edit (or could not read the file). */
+  /** @private (state) */
   declare _reload: Reload | undefined;
 
   private unwatch: (() => void) | undefined;
+  /** The address the workbook is known by (its file's URL, or an inline workbook's: inline-workbook.ts). */
+  private url: string | undefined;
   /** Undo and redo, saved edits, Share, Reset all, tracing and the graph view (its toolbar). */
   readonly tools = new WorkbookTools(this);
   private resolveLoaded!: (s: Session) => void;
@@ -85,29 +131,36 @@ export class GsWorkbook extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.src && !this.unwatch) this.watch();
+    // An inline workbook's <script> is parsed after the element itself.
+    if (!this.unwatch) whenParsed(() => this.isConnected && !this.unwatch && this.watch());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatch?.();
     this.unwatch = undefined;
+    this.url = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.watch();
+    if (changed.has('src') || changed.has('text')) this.watch();
   }
 
   /** Follows the workbook's session, including when it is replaced (the file changed). */
   private watch(): void {
+    const source = this.isConnected ? workbookSource(this) : undefined;
+    if (source?.text !== undefined) holdWorkbookText(source.url, source.text);
+    // New text for the same workbook: a reload (holdWorkbookText), which keeps the edits.
+    if (source && source.url === this.url && this.unwatch) return;
     this.unwatch?.();
     this.unwatch = undefined;
-    if (!this.src || !this.isConnected) return;
+    this.url = undefined;
+    if (!source) return;
     if (this.session) this.loaded = this.freshLoaded();
     this.session = undefined;
     this._error = undefined;
     this._reload = undefined;
-    const url = new URL(this.src, document.baseURI).href;
+    const url = (this.url = source.url);
     this.tools.follow(url); // first, so saved edits are restored before the sheet is shown
     this.unwatch = watchSession(
       url,
@@ -166,7 +219,7 @@ export class GsWorkbook extends LitElement {
   }
 
   private renderProblems(problems: Session['plan']['problems']) {
-    const file = new URL(this.src, document.baseURI).pathname.split('/').pop();
+    const file = decodeURIComponent(new URL(this.url ?? this.src, document.baseURI).pathname.split('/').pop() ?? '');
     return html`<section class="gs-problems" aria-label="Problems in this workbook">
       <h2>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}</h2>
       <ul>
@@ -193,5 +246,13 @@ if (!customElements.get('gs-workbook')) customElements.define('gs-workbook', GsW
 declare global {
   interface HTMLElementTagNameMap {
     'gs-workbook': GsWorkbook;
+  }
+  interface HTMLElementEventMap {
+    'gs-reload': CustomEvent<GsReloadDetail>;
+    'gs-history': CustomEvent<GsHistoryDetail>;
+  }
+  interface DocumentEventMap {
+    'gs-reload': CustomEvent<GsReloadDetail>;
+    'gs-history': CustomEvent<GsHistoryDetail>;
   }
 }

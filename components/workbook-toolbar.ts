@@ -105,10 +105,11 @@ toolbarSheet.replaceSync(`
     --_gs-precedent: #1f6fb2;
     --_gs-dependent: #8a3ffc;
   }
-  @media (prefers-color-scheme: dark) {
+  /* In the workbook's colour scheme, as the palette (styles.ts, paletteCSS). */
+  @supports (color: light-dark(#000, #fff)) {
     gs-workbook {
-      --_gs-precedent: #6cb6ff;
-      --_gs-dependent: #c8a2ff;
+      --_gs-precedent: light-dark(#1f6fb2, #6cb6ff);
+      --_gs-dependent: light-dark(#8a3ffc, #c8a2ff);
     }
   }
   gs-workbook .gs-toolbar {

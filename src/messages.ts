@@ -118,6 +118,9 @@ export const messages = {
     `This workbook has no cell named "${name}".` + (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name attribute against the workbook\'s cells.'),
   embedNoName: () => 'This cell has no name: set its name attribute to the name of a cell of the workbook, as in name="h1".',
   embedNoWorkbook: (name?: string) => `${name ? `The cell "${name}"` : 'This cell'} has no workbook: set its workbook attribute to the workbook's URL, as in workbook="/workbooks/07-backpropagation.md".`,
+  embedNoInline: (id: string) =>
+    `This page has no workbook with the id "${id}": workbook="#${id}" must name a <gs-workbook> or a <script type="text/x-gradsheet"> of the page.`,
+  embedInlineEmpty: (id: string) => `The <gs-workbook id="${id}"> has no workbook: give it a src attribute or a <script type="text/x-gradsheet"> with the workbook's text.`,
   loadFailed: (url: string, detail: string) => `Could not load the workbook ${url}: ${detail}.`,
   galleryNotListed: (w: string) => `This site opens only its own workbooks, and "${w}" is not one of them: choose a workbook from the list of all workbooks.`,
   loadTooLarge: (bytes: number, cap: number) => `the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${cap.toLocaleString('en-US')}`,

@@ -66,6 +66,25 @@ export function sourceText(session: Session): string | undefined {
   return texts.get(session);
 }
 
+/** Workbooks whose text the page holds (inline in it), by the URL they are known by: never fetched. */
+const held = new Map<string, string>();
+
+/**
+ * The page holds the text of the workbook known by `url` (inline): it is read from this text,
+ * not fetched. A different text for a workbook already loaded replaces it as a live reload
+ * does, keeping the student's edits.
+ */
+export function holdWorkbookText(url: string, text: string): void {
+  const before = held.get(url);
+  held.set(url, text);
+  if (before !== undefined && before !== text) void reloadWorkbook(url, text);
+}
+
+function readText(url: string): Promise<string> {
+  const text = held.get(url);
+  return text === undefined ? fetchWorkbookText(url) : Promise.resolve(text);
+}
+
 export async function fetchWorkbookText(url: string): Promise<string> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,7 +158,7 @@ function entryFor(url: string): Entry {
   let entry = entries.get(url);
   if (!entry) {
     const e: Entry = {
-      promise: fetchWorkbookText(url).then((text) => {
+      promise: readText(url).then((text) => {
         e.text = text;
         return openSession(text, url);
       }),
@@ -199,7 +218,7 @@ export async function reloadWorkbook(url: string, text?: string): Promise<Reload
   const generation = ++entry.generation;
   let next: string;
   try {
-    next = text ?? (await fetchWorkbookText(url));
+    next = text ?? (await readText(url));
   } catch (e) {
     if (generation !== entry.generation) return null;
     const reload: Reload = { url, dropped: [], error: e instanceof Error ? e.message : String(e) };
