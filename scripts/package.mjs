@@ -53,7 +53,7 @@ export async function buildPackage() {
   const bundle = await buildAll({ outdir: dist });
   await Promise.all([
     nodeBundle('src/engine.ts', path.join(dist, 'engine.js')),
-    nodeBundle('src/cli/bin.ts', path.join(dist, 'cli.js')),
+    nodeBundle('src/cli/bin.ts', path.join(dist, 'cli.js'), { external: ['esbuild'] }),
     run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { cwd: root }),
     run(process.execPath, [path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'components/gs-*.ts', '--outdir', '.', '--quiet'], { cwd: root }),
   ]);
