@@ -22,54 +22,57 @@ export async function bundleDir(): Promise<string> {
 }
 
 export interface Served {
-  /** The file at `name` (e.g. "app.js", "chunks/x.js"), or undefined. Waits for a first build. */
-  get(name: string): Promise<Uint8Array | undefined>;
+  /** The URL of the page's one script. */
+  entry: string;
+  /** The script or chunk at `urlPath`, or undefined if it is not one. Waits for a first build. */
+  get(urlPath: string): Promise<{ body: string | Uint8Array; type: string } | undefined>;
   close(): Promise<void>;
 }
 
-/** The gallery page's script (components/app.ts) and its chunks, for `gradsheet serve`. */
+const JS = 'text/javascript; charset=utf-8';
+
+/** The gallery page's script (components/app.ts: the elements and live reload) and its chunks. */
 export async function servedBundle(): Promise<Served> {
   const root = packageRoot();
   if (!fromSources(root)) {
     const dir = path.join(root, 'dist', 'serve');
+    const prefix = '/__gradsheet__/';
     return {
-      get: (name) => readFile(path.join(dir, path.normalize('/' + name))).catch(() => undefined),
+      entry: `${prefix}app.js`,
+      get: async (urlPath) => {
+        if (!urlPath.startsWith(prefix)) return undefined;
+        const body = await readFile(path.join(dir, path.normalize('/' + urlPath.slice(prefix.length)))).catch(() => undefined);
+        return body && { body, type: JS };
+      },
       close: async () => {},
     };
   }
-  // The repository: esbuild rebuilds the bundle in memory whenever a source file changes.
-  const { bundleOptions } = await buildScript(root);
-  const esbuild = await import('esbuild');
-  const outdir = path.join(root, 'node_modules', '.cache', 'gradsheet-serve');
-  let latest = new Map<string, Uint8Array>();
-  let firstDone!: () => void;
-  const first = new Promise<void>((resolve) => (firstDone = resolve));
-  const base = bundleOptions({ entryPoints: { app: 'components/app.ts' }, outdir, minify: false });
-  const ctx = await esbuild.context({
-    ...base,
-    write: false,
-    logLevel: 'warning',
-    plugins: [
-      ...(base.plugins ?? []),
-      {
-        name: 'gradsheet-serve-latest',
-        setup(b) {
-          b.onEnd((result) => {
-            if (!result.errors.length && result.outputFiles) {
-              latest = new Map(result.outputFiles.map((f) => [path.relative(outdir, f.path).split(path.sep).join('/'), f.contents]));
-            }
-            firstDone();
-          });
-        },
-      },
-    ],
-  });
-  await ctx.watch();
-  return {
-    get: async (name) => {
-      await first;
-      return latest.get(name);
-    },
-    close: () => ctx.dispose(),
+  // The repository: the development server's own plugins (scripts/dev-plugins.mjs): our code
+  // bundled by esbuild and rebuilt when a source changes, the heavy libraries prebundled once
+  // and cached on disk, so a fresh start is interactive in well under a second.
+  const plugins = (await import(pathToFileURL(path.join(root, 'scripts', 'dev-plugins.mjs')).href)) as {
+    appBundlePlugin(): DevPlugin;
+    prebundlePlugin(): DevPlugin;
   };
+  const served = [plugins.appBundlePlugin(), plugins.prebundlePlugin()];
+  for (const p of served) await p.serverStart?.({ logger: console });
+  return {
+    entry: '/components/app.ts',
+    get: async (urlPath) => {
+      for (const p of served) {
+        const r = await p.serve?.({ path: urlPath });
+        if (r) return { body: r.body, type: r.type === 'json' ? 'application/json' : JS };
+      }
+      return undefined;
+    },
+    close: async () => {
+      for (const p of served) await p.serverStop?.();
+    },
+  };
+}
+
+interface DevPlugin {
+  serverStart?(args: { logger: { log(text: string): void } }): unknown;
+  serverStop?(): unknown;
+  serve?(context: { path: string }): Promise<{ body: string; type: string } | undefined> | { body: string; type: string } | undefined;
 }

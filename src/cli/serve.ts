@@ -15,7 +15,6 @@ import { page, siteHeader } from './pages.ts';
 
 /** The stream pages follow; the same constant is in components/live-reload.ts. */
 export const WORKBOOK_CHANGES = '/__gradsheet__/workbook-changes';
-const SCRIPTS = '/__gradsheet__/';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,9 +41,9 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
   const clients = new Set<ServerResponse>();
   const pending = new Map<string, NodeJS.Timeout>();
   const course = await courseTitle(root);
-  const gallery = page({
+  const gallery = async () => page({
     title: course,
-    script: { src: `${SCRIPTS}app.js` },
+    script: { src: (await bundle).entry },
     body: `${siteHeader(course)}\n    <main><gs-gallery index="${INDEX_FILE}"></gs-gallery></main>`,
   });
 
@@ -74,12 +73,10 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
         req.on('close', () => clients.delete(res));
         return;
       }
-      if (urlPath === '/' || urlPath === '/index.html') return send(200, gallery, types['.html']);
+      if (urlPath === '/' || urlPath === '/index.html') return send(200, await gallery(), types['.html']);
       if (urlPath === '/' + INDEX_FILE) return send(200, JSON.stringify(await courseOrder(root)), types['.json']);
-      if (urlPath.startsWith(SCRIPTS)) {
-        const body = await (await bundle).get(urlPath.slice(SCRIPTS.length));
-        return body ? send(200, body, types[path.extname(urlPath)] ?? 'application/octet-stream') : send(404, 'Not found\n');
-      }
+      const script = await (await bundle).get(urlPath);
+      if (script) return send(200, script.body, script.type);
       const file = path.resolve(root, '.' + urlPath);
       if (!file.startsWith(root + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return send(404, 'Not found\n');
       return send(200, await readFile(file), types[path.extname(file)] ?? 'application/octet-stream');
