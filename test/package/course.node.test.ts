@@ -33,7 +33,15 @@ c = a + b
   slide: 5
 d = 2 * c
 \`\`\`
+
+\`\`\`plot
+title: The numbers
+point: x = [a, b], y = [c, d]
+\`\`\`
 `;
+
+/** w descends on (w − 3)²: 0 → 1.5 → 2.25. */
+const FIT = '# Fit\n\n```cells\nw = 0\nE = (w - 3)^2\n```\n\n```train\nloss: E\nw <- w - 0.25 * grad(E, w)\n```\n';
 
 interface Packed {
   filename: string;
@@ -48,6 +56,12 @@ async function ready(page: Page): Promise<void> {
     const cells = [...document.querySelectorAll('gs-cell')] as any[];
     return cells.length > 0 && cells.every((c) => c.session && c.status !== 'pending');
   });
+}
+
+/** Every plot on the page has drawn (vega, a chunk of its own, or inlined in the single file). */
+async function plotsDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => [...document.querySelectorAll('gs-figure')].every((f) => f.shadowRoot?.querySelector('gs-plot')?.shadowRoot?.querySelector('svg')));
+  return page.$$eval('gs-figure', (f) => f.length);
 }
 
 async function value(page: Page, name: string): Promise<unknown> {
@@ -158,9 +172,11 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
   it('imports the engine in Node: reads, checks, evaluates and trains a workbook text', async () => {
     const script = `import { checkWorkbookText, trainWorkbook } from 'gradsheet/engine';
       const r = checkWorkbookText(${JSON.stringify(SECOND)}, 'two.md');
-      console.log(JSON.stringify({ ok: r.ok, d: r.cells.find((c) => c.name === 'd').value }));`;
+      const t = trainWorkbook(${JSON.stringify(FIT)}, { steps: 2 });
+      console.log(JSON.stringify({ ok: r.ok, d: r.cells.find((c) => c.name === 'd').value, w: t.inputs.get('w').valueOf(), loss: t.history.map(([, l]) => l) }));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
-    expect(JSON.parse(stdout)).to.deep.equal({ ok: true, d: 10 });
+    // w: 0 → 1.5 → 2.25 (a step of 0.25 · 2(w − 3)); the loss after 0, 1 and 2 steps.
+    expect(JSON.parse(stdout)).to.deep.equal({ ok: true, d: 10, w: 2.25, loss: [9, 2.25, 0.5625] });
   });
 
   it('compiles a consumer’s TypeScript against the shipped declarations', async () => {
@@ -207,6 +223,7 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
       expect(new URL(page.url()).pathname).to.equal('/sub/02-two-numbers.html');
       await ready(page);
       expect(await value(page, 'd')).to.equal(10);
+      expect(await plotsDrawn(page)).to.equal(1);
       // The live sheet has replaced the written-out copy.
       expect(await page.$eval('gs-workbook > .gs-static', (el) => getComputedStyle(el).display)).to.equal('none');
       await type(page, 'a', 'a', '7');
@@ -240,6 +257,7 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
     await page.goto(pathToFileURL(path.join(project, 'course.html')).href);
     await ready(page);
     expect(await page.$$eval('gs-workbook', (w) => w.length)).to.equal(2);
+    expect(await plotsDrawn(page)).to.equal(1);
     expect(await value(page, 'd')).to.equal(10);
     await type(page, 'a', 'a', '4');
     expect(await value(page, 'd')).to.equal(14);
