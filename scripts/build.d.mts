@@ -16,3 +16,5 @@ export interface Bundle {
 export function bundleOptions(options: { entryPoints: Record<string, string>; outdir: string; minify?: boolean }): import('esbuild').BuildOptions;
 export function buildBundle(options?: { outdir?: string; minify?: boolean }): Promise<Bundle>;
 export function report(bundle: Bundle): string;
+/** The split bundle, gradsheet.single.js (no chunks) and serve/ (the elements and live reload). */
+export function buildAll(options?: { outdir?: string; minify?: boolean }): Promise<Bundle>;

@@ -104,6 +104,20 @@ export async function buildBundle({ outdir = path.join(root, 'dist'), minify = t
   return { outdir, ms, files: await sizes(result.metafile, outdir) };
 }
 
+/**
+ * Everything a page can load, into `outdir`: the split bundle (gradsheet.js, chunks/), the same
+ * elements as one file with no chunks (gradsheet.single.js: inlined into a single HTML file that
+ * works from file://, where a module cannot import its chunks), and the page `gradsheet serve`
+ * gives (serve/app.js: the elements and live reload, components/app.ts).
+ */
+export async function buildAll({ outdir = path.join(root, 'dist'), minify = true } = {}) {
+  const split = await buildBundle({ outdir, minify });
+  const single = bundleOptions({ entryPoints: { 'gradsheet.single': 'components/index.ts' }, outdir, minify });
+  const serve = bundleOptions({ entryPoints: { app: 'components/app.ts' }, outdir: path.join(outdir, 'serve'), minify });
+  await Promise.all([build({ ...single, splitting: false }), build(serve)]);
+  return split;
+}
+
 /** Each output file's size, raw and gzipped, and whether the page loads it up front. */
 async function sizes(metafile, outdir) {
   const outputs = metafile.outputs;

@@ -7,8 +7,14 @@ import path from 'node:path';
 import { codes, messages } from '../messages.ts';
 import { checkWorkbookText, formatFinding, type FileReport } from './check.ts';
 import { readWorkbookFile } from './read-file.ts';
+import { courseOrder } from './course.ts';
+import { courseCommand } from './commands.ts';
 
 export const usage = `Usage: gradsheet check [--json] <file.md | directory>…
+       gradsheet new <directory>
+       gradsheet serve <directory> [--port N]
+       gradsheet build <directory> --out <site-directory> [--base /path/]
+       gradsheet build <directory | file.md> --single-file <file.html>
 
 Evaluates every cell of each workbook without a browser and reports, one per line,
   file:line:col CODE cell: message
@@ -20,6 +26,17 @@ stands for the .md files in it.
 Options:
   --json   print every cell's value (a number, or an array of rows), status and error as JSON
   --help   show this help
+
+new    a course folder: one example workbook and a README; serve it as it is.
+serve  the course on http://localhost:8000 (--port N): the gallery, each workbook at
+       ?w=FILE.md, and live reload (a saved file updates open pages, keeping edits).
+build  a static site: index.html (the gallery), FILE.html per workbook with its values
+       written out, index.json, the workbook files, and gradsheet/ (the bundle); every
+       address relative, --base /path/ for a site under that path. --single-file: one
+       HTML file with everything inlined, to open from disk. Checks first: a course
+       with an error is not built.
+The gallery's order: index.json in the folder (a JSON array of file names), else file
+names; titles and summaries: each workbook's front matter.
 
 Exit status: 0 all workbooks check, 1 any error (E_ code), 2 a usage error.
 `;
@@ -34,6 +51,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     out.write(usage);
     return 0;
   }
+  if (command === 'new' || command === 'serve' || command === 'build') return courseCommand(command, rest, out, err);
   if (command !== 'check') {
     err.write(command ? `gradsheet: unknown command "${command}".\n\n${usage}` : usage);
     return 2;
@@ -71,7 +89,7 @@ async function expand(args: string[]): Promise<string[]> {
   for (const arg of args) {
     const isDir = await stat(arg).then((s) => s.isDirectory(), () => false);
     if (!isDir) files.push(arg);
-    else files.push(...(await readdir(arg)).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(arg, f)));
+    else files.push(...(await courseOrder(arg)).map((f) => path.join(arg, f)));
   }
   return files;
 }
