@@ -2,7 +2,7 @@
 // checks, 1 when any has an error (a problem, a failing cell, a disagreeing slide or gradient
 // check), 2 when the command line itself is wrong. Output goes to `out`, usage errors to `err`, so tests can run it in-process.
 
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { codes, messages } from '../messages.ts';
 import { checkWorkbookText, formatFinding, type FileReport } from './check.ts';
