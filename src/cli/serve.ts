@@ -41,10 +41,14 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
   const clients = new Set<ServerResponse>();
   const pending = new Map<string, NodeJS.Timeout>();
   const course = await courseTitle(root);
+  // The course is at /FOLDER/ (and, for short links, at /): a workbook's address is what its
+  // saved edits are kept under, so the lecture's workbooks stay at /workbooks/…, where npm start
+  // has always served them, and no student's saved work is left behind by a change of server.
+  const mount = '/' + encodeURIComponent(path.basename(root)) + '/';
   const gallery = async () => page({
     title: course,
     script: { src: (await bundle).entry },
-    body: `${siteHeader(course)}\n    <main><gs-gallery index="${INDEX_FILE}"></gs-gallery></main>`,
+    body: `${siteHeader(course)}\n    <main><gs-gallery index="${mount.slice(1)}${INDEX_FILE}"></gs-gallery></main>`,
   });
 
   // Editors save in bursts (write, rename, chmod): one event per file per burst.
@@ -54,7 +58,7 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
     clearTimeout(pending.get(urlPath));
     pending.set(urlPath, setTimeout(() => {
       pending.delete(urlPath);
-      const message = `event: workbook\ndata: ${JSON.stringify({ path: urlPath })}\n\n`;
+      const message = [urlPath, mount + urlPath.slice(1)].map((p) => `event: workbook\ndata: ${JSON.stringify({ path: p })}\n\n`).join('');
       for (const res of clients) res.write(message);
     }, settleMs));
   });
@@ -65,7 +69,8 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
-      const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const asked = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      const urlPath = asked.startsWith(mount) ? '/' + asked.slice(mount.length) : asked;
       if (urlPath === WORKBOOK_CHANGES) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': following workbook changes\n\n');
