@@ -41,7 +41,7 @@ interface Page {
 export function page({ title, body, script, base, head = '' }: Page): string {
   const tag = 'src' in script
     ? `<script type="module" src="${escapeHTML(script.src)}"></script>`
-    : `<script type="module">${script.code.replace(/<\/script/gi, '<\\/script')}</script>`;
+    : `<script type="module">${script.code.replace(/<(\/?)script/gi, '<\\$1script')}</script>`;
   return `<!doctype html>
 <html lang="en">
   <head>
