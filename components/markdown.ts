@@ -46,7 +46,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 /** A text too long to render, refused in place (each of its math segments is bounded by tex.ts). */
 function tooLong(text: string): string | undefined {
   if (text.length <= limits.maxMarkdownLength) return undefined;
-  return `<span class="gs-markdown-refused" role="note" style="color: var(--gs-error, #b00020)">${md.utils.escapeHtml(messages.markdownTooLong(text.length, limits.maxMarkdownLength))}</span>`;
+  return `<span class="gs-markdown-refused" style="color: var(--gs-error, #b00020)">${md.utils.escapeHtml(messages.markdownTooLong(text.length, limits.maxMarkdownLength))}</span>`;
 }
 
 export function markdownToHTML(text: string): string {

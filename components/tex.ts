@@ -20,7 +20,7 @@ export function texRefusal(tex: string): string | undefined {
 
 /** A refusal shown where the math would be: visible, located by its place, and cheap. */
 function refused(message: string): string {
-  return `<span class="gs-tex-refused" role="note" style="color: var(--gs-error, #b00020)">${escapeHTML(message)}</span>`;
+  return `<span class="katex-error gs-tex-refused" style="color: var(--gs-error, #b00020)">${escapeHTML(message)}</span>`;
 }
 
 /** The symbols (leaves) of KaTeX's MathML output. */
