@@ -6,6 +6,8 @@
 import MarkdownIt from 'markdown-it';
 import { tex } from '@mdit/plugin-tex';
 import { texToHTML } from './tex.ts';
+import { limits } from '../src/limits.ts';
+import { messages } from '../src/messages.ts';
 
 const scheme = /^\s*([a-z][a-z0-9+.-]*):/i;
 
@@ -19,6 +21,8 @@ function isLocal(url: string): boolean {
 }
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+// The 'commonmark' preset already bounds nesting (maxNesting 20, limits.maxMarkdownNesting).
+(md.options as { maxNesting?: number }).maxNesting = limits.maxMarkdownNesting;
 md.validateLink = isSafeLink;
 md.use(tex, { delimiters: 'dollars', render: (content: string, displayMode: boolean) => texToHTML(content, displayMode) });
 
@@ -39,10 +43,16 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/** A text too long to render, refused in place (each of its math segments is bounded by tex.ts). */
+function tooLong(text: string): string | undefined {
+  if (text.length <= limits.maxMarkdownLength) return undefined;
+  return `<span class="gs-markdown-refused" style="color: var(--gs-error, #b00020)">${md.utils.escapeHtml(messages.markdownTooLong(text.length, limits.maxMarkdownLength))}</span>`;
+}
+
 export function markdownToHTML(text: string): string {
-  return md.render(text);
+  return tooLong(text) ?? md.render(text);
 }
 
 export function inlineMarkdownToHTML(text: string): string {
-  return md.renderInline(text);
+  return tooLong(text) ?? md.renderInline(text);
 }

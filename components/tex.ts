@@ -4,6 +4,29 @@
 // MathML output renders in Chromium without KaTeX's CSS or fonts, also inside shadow roots.
 
 import katex from 'katex';
+import { limits } from '../src/limits.ts';
+import { messages } from '../src/messages.ts';
+
+// Commands that define macros. A definition is how a short text becomes a huge one (a chain of
+// \def doubling its body), and workbooks never need one: refused before KaTeX runs.
+const definition = /\\(def|gdef|edef|xdef|let|futurelet|global|newcommand|renewcommand|providecommand)(?![A-Za-z@])/;
+
+/** Why this TeX is refused before it is typeset, or undefined. */
+export function texRefusal(tex: string): string | undefined {
+  if (tex.length > limits.maxTexLength) return messages.texTooLong(tex.length, limits.maxTexLength);
+  const m = definition.exec(tex);
+  return m ? messages.texMacroDefinition(m[0]) : undefined;
+}
+
+/** A refusal shown where the math would be: visible, located by its place, and cheap. */
+function refused(message: string): string {
+  return `<span class="katex-error gs-tex-refused" style="color: var(--gs-error, #b00020)">${escapeHTML(message)}</span>`;
+}
+
+/** The symbols (leaves) of KaTeX's MathML output. */
+function symbolCount(html: string): number {
+  return html.match(/<(mi|mn|mo|mtext|ms|mspace)[\s>]/g)?.length ?? 0;
+}
 
 const cache = new Map<string, string>();
 
@@ -12,7 +35,9 @@ export function texToHTML(tex: string, displayMode = false): string {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   let html: string;
-  try {
+  const refusal = texRefusal(tex);
+  if (refusal) html = refused(refusal);
+  else try {
     html = katex.renderToString(tex, {
       displayMode,
       output: 'mathml',
@@ -21,10 +46,12 @@ export function texToHTML(tex: string, displayMode = false): string {
       trust: (ctx: { command: string; protocol?: string }) =>
         (ctx.command === '\\href' || ctx.command === '\\url') && (ctx.protocol === 'http' || ctx.protocol === 'https'),
       maxSize: 10,
-      maxExpand: 200,
+      maxExpand: limits.maxTexExpand,
       strict: 'ignore',
       macros: {},
     });
+    // Chromium's MathML layout of a long row grows faster than linearly: refused before it is laid out.
+    if (symbolCount(html) > limits.maxTexSymbols) html = refused(messages.texTooManySymbols(limits.maxTexSymbols));
   } catch {
     html = escapeHTML(tex);
   }

@@ -38,4 +38,18 @@ export const limits = {
   maxFileBytes: 1_000_000,
   /** Cells in one workbook. */
   maxCells: 5000,
+  /**
+   * Characters of TeX in one formula, label or $…$ segment, and symbols KaTeX may produce for
+   * it. Measured in Chromium here (2 cores, loaded): KaTeX plus MathML layout of ~1,000 symbols
+   * takes 75-100 ms, layout growing faster than linearly (10,000 symbols: 0.5-1.3 s). The
+   * lecture's longest label is 106 characters.
+   */
+  maxTexLength: 4000,
+  maxTexSymbols: 1000,
+  /** Macro expansions per TeX string (the lecture needs at most 50; definitions are refused). */
+  maxTexExpand: 200,
+  /** Characters in one piece of prose or caption (the lecture's longest block is ~2,000). */
+  maxMarkdownLength: 20_000,
+  /** Nesting of Markdown blocks and inline marks (markdown-it's maxNesting). */
+  maxMarkdownNesting: 20,
 } as const;

@@ -327,4 +327,8 @@ export const messages = {
   nothingToRedo: () => 'Nothing to redo.',
   reset: () => "Reset: every cell has the workbook's own values again. Undo brings your edits back.",
   nothingToReset: () => "Nothing to reset: every cell has the workbook's own values.",
+  texTooLong: (chars: number, cap: number) => `This math is ${chars.toLocaleString('en-US')} characters of TeX; the limit is ${cap.toLocaleString('en-US')}. Shorten it.`,
+  texTooManySymbols: (cap: number) => `This math has more than ${cap.toLocaleString('en-US')} symbols, too many to lay out. Shorten it.`,
+  texMacroDefinition: (command: string) => `This math defines a macro (${command}); workbooks may not define macros. Write the TeX out.`,
+  markdownTooLong: (chars: number, cap: number) => `This text is ${chars.toLocaleString('en-US')} characters; the limit is ${cap.toLocaleString('en-US')}. Split it.`,
 } as const;
