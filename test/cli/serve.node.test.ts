@@ -34,7 +34,8 @@ describe('gradsheet serve, from the repository’s sources', function () {
   it('answers the first requests, made at once, with the page and its script, never an error', async () => {
     const [page, script] = await Promise.all([get(serving.url), get(serving.url + 'components/app.ts')]);
     expect(page.status).to.equal(200);
-    expect(page.body).to.contain('<gs-gallery index="index.json"></gs-gallery>');
+    // The course is also at /FOLDER/: its workbooks' addresses (and so their saved edits) are /FOLDER/FILE.md.
+    expect(page.body).to.contain(`<gs-gallery index="${path.basename(dir)}/index.json"></gs-gallery>`);
     expect(page.body).to.contain('<script type="module" src="/components/app.ts"></script>');
     expect(page.body).to.contain('<title>My course</title>');
     expect(script.status).to.equal(200);
@@ -51,6 +52,8 @@ describe('gradsheet serve, from the repository’s sources', function () {
 
   it('serves the folder’s files and nothing outside it', async () => {
     expect((await get(serving.url + 'a.md')).body).to.contain('y = 2');
+    expect((await get(serving.url + `${path.basename(dir)}/a.md`)).body).to.contain('y = 2');
+    expect(JSON.parse((await get(serving.url + `${path.basename(dir)}/index.json`)).body)).to.deep.equal(['a.md', 'b.md']);
     expect((await get(serving.url + '..%2Fpackage.json')).status).to.equal(404);
     expect((await get(serving.url + 'missing.md')).status).to.equal(404);
   });
