@@ -118,7 +118,8 @@ export function prebundlePlugin() {
 /** The workbook files, in file-name order (the lecture's order: 01-…, 02-…). */
 export async function listWorkbooks(dir = path.join(root, 'workbooks')) {
   const files = await readdir(dir);
-  return files.filter((f) => f.endsWith('.md')).sort();
+  // A folder's README.md is its description (the course title), not a workbook (src/cli/course.ts).
+  return files.filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
 }
 
 export function workbookIndexPlugin() {
