@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { liveReloadDir } from './live-reload-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const mdFiles = async (dir) => (await readdir(path.join(root, dir)).catch(() => [])).filter((f) => f.endsWith('.md')).sort();
+const mdFiles = async (dir) => (await readdir(path.join(root, dir)).catch(() => [])).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
 
 const stalled = new Set();
 
