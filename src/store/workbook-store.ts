@@ -85,6 +85,8 @@ export class WorkbookStore {
   recovery: Recovery | undefined;
   /** The student's own edits, kept when a share link replaced them. */
   backup: Offer | undefined;
+  /** The hash of the workbook each offer's edits were made in. */
+  private readonly offeredFrom = { recovery: '', backup: '' };
   /** Another tab saved this workbook. */
   otherTab: FromOtherTab | undefined;
   /** The edits as this tab last saved them or took them from another tab (merging by cell). */
@@ -127,6 +129,7 @@ export class WorkbookStore {
         const edits = marker.edits ?? loaded.edits;
         if (edits && !isEmpty(edits)) {
           this.recovery = { source: marker.source ?? 'saved', edits, names: namesOf(edits) };
+          this.offeredFrom.recovery = marker.hash;
           // Kept in the marker, so typing (which rewrites the record) does not lose them.
           if (!marker.edits) this.persistence.writeSlot('applying', { ...marker, edits });
         } else this.persistence.writeSlot('applying', undefined);
@@ -136,8 +139,7 @@ export class WorkbookStore {
         this.applied(session);
         if (changed || dropped.length || loaded.run) this.restored = { changed, dropped, lost: pick(loaded.edits, dropped), ...(loaded.run ? { run: true } : {}) };
       }
-      const backup = this.persistence.readSlot('backup');
-      if (backup?.edits && !isEmpty(backup.edits)) this.backup = { edits: backup.edits, names: namesOf(backup.edits) };
+      this.backup = this.readBackup();
       this.synced = session.edits();
       this.history.attach(session);
     } else {
@@ -149,7 +151,8 @@ export class WorkbookStore {
       this.applied(session);
     }
     this.unlisten = session.onEdit((edit) => {
-      if (!(edit.kind === 'group' && edit.label === 'Shared link')) this.fromLink = false;
+      // (applyShared sets fromLink after its own edit has been reported here.)
+      this.fromLink = false;
       this.save();
       // A formula typed is saved before it is computed (in the next animation frame): if
       // computing it freezes the tab, the next open must offer it rather than apply it again.
@@ -190,6 +193,7 @@ export class WorkbookStore {
     if (!isEmpty(own) && !this.fromLink) {
       this.persistence.writeSlot('backup', { hash: this.hash, edits: own });
       this.backup = { edits: own, names: namesOf(own) };
+      this.offeredFrom.backup = this.hash;
     }
     let dropped: string[] = [];
     this.history.seal();
@@ -214,9 +218,10 @@ export class WorkbookStore {
     this.recovery = undefined;
     this.history.seal();
     this.applying(r.source, r.edits);
-    session.group('Restored edits', () => session.restoreEdits(r.edits));
+    let dropped: string[] = [];
+    session.group('Restored edits', () => (dropped = session.restoreEdits(r.edits).dropped));
     this.applied(session);
-    this.notify();
+    this.tellDropped(r, this.offeredFrom.recovery, dropped);
   }
 
   /** Throws away the edits of the unfinished apply. */
@@ -233,12 +238,29 @@ export class WorkbookStore {
     if (!b || !session) return;
     this.history.seal();
     this.applying('saved', b.edits);
+    let dropped: string[] = [];
     session.group('Your own edits', () => {
       session.resetAll();
-      session.restoreEdits(b.edits);
+      dropped = session.restoreEdits(b.edits).dropped;
     });
     this.applied(session);
-    this.discardBackup();
+    this.backup = undefined;
+    this.persistence.writeSlot('backup', undefined);
+    this.tellDropped(b, this.offeredFrom.backup, dropped);
+  }
+
+  /** Offered edits were restored: the cells that could not take theirs are shown, as on opening. */
+  private tellDropped(offer: Offer, hash: string, dropped: string[]): void {
+    if (dropped.length) this.restored = { changed: !this.sameFile(hash), dropped, lost: pick(offer.edits, dropped) };
+    this.notify();
+  }
+
+  /** The student's own edits a share link replaced, if they are kept. */
+  private readBackup(): Offer | undefined {
+    const backup = this.persistence.readSlot('backup');
+    if (!backup?.edits || isEmpty(backup.edits)) return undefined;
+    this.offeredFrom.backup = backup.hash;
+    return { edits: backup.edits, names: namesOf(backup.edits) };
   }
 
   discardBackup(): void {
@@ -260,14 +282,15 @@ export class WorkbookStore {
     const session = this.session;
     if (!session || key === null) return;
     if (key === storageKey(this.url, 'backup')) {
-      const backup = this.persistence.readSlot('backup');
-      this.backup = backup?.edits && !isEmpty(backup.edits) ? { edits: backup.edits, names: namesOf(backup.edits) } : undefined;
+      this.backup = this.readBackup();
       return this.notify();
     }
     if (key !== this.persistence.key) return;
     // What is stored now: an event may be older than this tab's own later write.
+    // (Storage that cannot be read tells nothing: it is not an empty record to merge.)
     const now = this.persistence.current();
-    const record = Persistence.parse(now === undefined ? newValue : now);
+    if (now === undefined) return;
+    const record = Persistence.parse(now);
     if (!record) return;
     const other = record.edits, mine = session.edits(), base = this.synced;
     const take: EditState = { entries: {}, formulas: {} }, reset: ['entries' | 'formulas', string][] = [], kept: EditState = { entries: {}, formulas: {} };
@@ -321,6 +344,9 @@ export class WorkbookStore {
       off();
     }
     this.saveNow(run);
+    // The page is being left, so it did not freeze: an apply still computing (a background tab
+    // gets no frames to finish in) is not an unfinished one to offer next time.
+    if (!this.recovery) this.persistence.writeSlot('applying', undefined);
   }
 
   /** Set while this store applies edits itself (under a marker of its own). */
@@ -337,7 +363,12 @@ export class WorkbookStore {
   private applying(source: 'saved' | 'shared', edits?: EditState): void {
     this.applies++;
     this.applyingNow = true;
-    this.persistence.writeSlot('applying', { hash: this.hash, source, ...(edits ? { edits } : {}) });
+    this.persistence.writeSlot('applying', this.recovery && !edits ? this.held(this.recovery) : { hash: this.hash, source, ...(edits ? { edits } : {}) });
+  }
+
+  /** The marker of a recovery still offered: it holds the offered edits until Restore or Discard. */
+  private held(r: Recovery): { hash: string; source: Recovery['source']; edits: EditState } {
+    return { hash: this.offeredFrom.recovery, source: r.source, edits: r.edits };
   }
 
   /** The edits are applied: the marker is removed once the sheet has computed them. */
@@ -345,7 +376,7 @@ export class WorkbookStore {
     this.applyingNow = false;
     const at = this.applies;
     void session.settled().then(() => {
-      if (at === this.applies && this.session === session) this.persistence.writeSlot('applying', undefined);
+      if (at === this.applies && this.session === session) this.persistence.writeSlot('applying', this.recovery ? this.held(this.recovery) : undefined);
     });
   }
 
@@ -400,7 +431,8 @@ export class WorkbookStore {
     const before = this.persistence.state;
     const edits = this.session.edits();
     const after = this.persistence.save(this.hash, edits, run);
-    this.synced = edits;
+    // What another tab can have seen of this tab: only what was written.
+    if (after.saving) this.synced = edits;
     if (before.saving !== after.saving || (!before.saving && !after.saving && before.reason !== after.reason)) this.notify();
   }
 

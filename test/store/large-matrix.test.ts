@@ -7,7 +7,8 @@ import { toJSON } from '../../src/formula/value.ts';
 import { Session, type Edit } from '../../src/reactive/session.ts';
 import { History } from '../../src/store/history.ts';
 import { deferAbove, WorkbookStore } from '../../src/store/workbook-store.ts';
-import { storageKey, type StorageLike } from '../../src/store/persist.ts';
+import { storageKey } from '../../src/store/persist.ts';
+import { MemoryStorage } from './model.ts';
 
 const n = 256;
 /** Entry (i, j), 1-based: small integers, so every sum is exact. */
@@ -94,20 +95,6 @@ describe('a 256×256 input cell', () => {
   });
 });
 
-class MemoryStorage implements StorageLike {
-  items = new Map<string, string>();
-  writes = 0;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.writes++;
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe('saving a 256×256 input cell', () => {
   const url = 'http://localhost/workbooks/big.md';

@@ -1,6 +1,7 @@
 // A simple model of a small workbook and of its undo history, for the property tests of
 // random edit/undo/redo sequences (under Node against the session, in Chromium against the page).
 import fc from 'fast-check';
+import type { StorageLike } from '../../src/store/persist.ts';
 
 export const modelWorkbook = [
   '# Model', '', '```cells',
@@ -132,4 +133,26 @@ export function modelValue(s: SheetState): number | null {
   const flat = c.flat();
   const d = { 'sum(c)': flat.reduce((x, y) => x + y, 0), 'max(c)': Math.max(...flat), 'c[1, 1]': c[0][0], 'sum(q)': null }[s.d];
   return d === undefined ? null : d;
+}
+
+/** localStorage in memory: a quota to refuse writes past, a count of writes, and reads that can fail. */
+export class MemoryStorage implements StorageLike {
+  items = new Map<string, string>();
+  /** Refuse writes of more than this many characters (a full storage). */
+  quota = Infinity;
+  /** Reads throw (storage the browser has made unreadable, as in some private modes). */
+  unreadable = false;
+  writes = 0;
+  getItem(key: string) {
+    if (this.unreadable) throw new DOMException('The operation is insecure.', 'SecurityError');
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.writes++;
+    this.items.set(key, value);
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
 }

@@ -4,25 +4,10 @@
 import { expect } from 'chai';
 import { readWorkbook } from '../../src/format/read.ts';
 import { Session } from '../../src/reactive/session.ts';
-import { Persistence, contentHash, readEditState, storageKey, type StorageLike } from '../../src/store/persist.ts';
+import { Persistence, contentHash, readEditState, storageKey } from '../../src/store/persist.ts';
 import { WorkbookStore } from '../../src/store/workbook-store.ts';
-import { modelWorkbook } from './model.ts';
+import { MemoryStorage, modelWorkbook } from './model.ts';
 
-class MemoryStorage implements StorageLike {
-  items = new Map<string, string>();
-  /** Refuse writes of more than this many characters (a full storage). */
-  quota = Infinity;
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    if (value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const url = 'http://localhost/workbooks/model.md';
 const blocked = () => {

@@ -9,24 +9,12 @@ import { readWorkbook } from '../../src/format/read.ts';
 import { Session } from '../../src/reactive/session.ts';
 import { Trainer } from '../../src/reactive/trainer.ts';
 import { openSession } from '../../src/reactive/registry.ts';
-import { contentHash, storageKey, textHash, type StorageLike } from '../../src/store/persist.ts';
+import { contentHash, storageKey, textHash } from '../../src/store/persist.ts';
 import { WorkbookStore, deferAbove } from '../../src/store/workbook-store.ts';
 import { readText } from '../helpers/files.ts';
 import { workbookPath } from '../helpers/lecture.ts';
-import { modelWorkbook } from './model.ts';
+import { MemoryStorage, modelWorkbook } from './model.ts';
 
-class MemoryStorage implements StorageLike {
-  items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 const url = 'http://localhost/workbooks/model.md';
 const open = (text = modelWorkbook) => new Session(readWorkbook(text, 'model.md'));
@@ -100,6 +88,59 @@ describe('an apply that never finished (document recovery)', () => {
     await s.settled();
     await new Promise((r) => setTimeout(r, 0));
     expect(storage.getItem(marker)).to.equal(null);
+    s.dispose();
+  });
+
+  it('a formula typed while a recovery is offered keeps the offered edits in the marker', async () => {
+    storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits: own }));
+    storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
+    const store = new WorkbookStore(url, () => storage);
+    const s = open();
+    store.attach(s);
+    s.setFormula('d', 'max(c)');
+    await Promise.resolve();
+    expect(JSON.parse(storage.getItem(marker)!).edits, 'while computing').to.deep.equal(own);
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(JSON.parse(storage.getItem(marker)!).edits, 'once computed, still offered').to.deep.equal(own);
+    // A reload still offers them (the record itself now holds only the formula typed).
+    const next = new WorkbookStore(url, () => storage);
+    const s2 = open();
+    next.attach(s2);
+    expect(next.recovery?.edits).to.deep.equal(own);
+    s.dispose();
+    s2.dispose();
+  });
+
+  it('a page left normally did not freeze: leaving removes the marker of an apply still computing', () => {
+    storage.setItem(key, JSON.stringify({ v: 1, hash: contentHash(open().spec), edits: own }));
+    const store = new WorkbookStore(url, () => storage);
+    const s = open();
+    store.attach(s);
+    expect(storage.getItem(marker), 'applying').to.not.equal(null);
+    store.leave(); // pagehide before the sheet computed (a background tab gets no frames)
+    expect(storage.getItem(marker)).to.equal(null);
+    const next = new WorkbookStore(url, () => storage);
+    const s2 = open();
+    next.attach(s2);
+    expect(next.recovery, 'nothing to recover').to.equal(undefined);
+    expect(s2.entriesOf('a')).to.deep.equal(own.entries.a);
+    s.dispose();
+    s2.dispose();
+  });
+
+  it('restoring offered edits says which cells could not take theirs', () => {
+    const edits = { entries: { a: [['1', '20'], ['3', '4']], gone: [['1']] }, formulas: {} };
+    storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits }));
+    storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
+    const store = new WorkbookStore(url, () => storage);
+    const s = open();
+    store.attach(s);
+    expect(store.restored).to.equal(undefined);
+    store.restoreRecovery();
+    expect(s.entriesOf('a')).to.deep.equal(edits.entries.a);
+    expect(store.restored?.dropped).to.deep.equal(['gone']);
+    expect(store.restored?.lost).to.deep.equal({ entries: { gone: [['1']] }, formulas: {} });
     s.dispose();
   });
 
@@ -259,6 +300,19 @@ describe('two tabs of one workbook', () => {
     expect(sa.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
     expect(sa.entriesOf('b')).to.deep.equal([['6']]);
     expect(a.otherTab).to.deep.equal({ taken: ['b'], kept: { entries: { a: [['9']] }, formulas: {} } });
+    sa.dispose();
+    sb.dispose();
+  });
+
+  it('storage that cannot be read on an event is not an empty record: the edits stay', () => {
+    const { a, sa, sb } = tabs();
+    sa.setEntry('a', 1, 1, '10');
+    sb.setEntry('b', 1, 1, '6');
+    storage.unreadable = true;
+    a.storageChanged(key, null);
+    expect(sa.entriesOf('a')).to.deep.equal([['10', '2'], ['3', '4']]);
+    expect(a.otherTab).to.equal(undefined);
+    storage.unreadable = false;
     sa.dispose();
     sb.dispose();
   });
