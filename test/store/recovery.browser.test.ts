@@ -53,7 +53,7 @@ describe('a share link never destroys saved work', () => {
   const frames: HTMLIFrameElement[] = [];
   after(() => {
     frames.forEach((f) => f.remove());
-    for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(url, slot));
+    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?fragment=${runId}`]) for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
   });
 
   it('opened after own edits, then a reload: one click restores the own edits', async () => {
@@ -86,7 +86,9 @@ describe('a share link never destroys saved work', () => {
   });
 
   it('applies a link reached by a fragment change on the open page, like a fresh open', async () => {
-    const frame = frames[frames.length - 1];
+    const frame = await openFrame(galleryPage(`07-backpropagation.md?fragment=${runId}`));
+    frames.push(frame);
+    await typeIn(frame, 'Theta1', 'Theta1[1,3]', '1.5');
     const wb = frameWorkbook(frame);
     const link = gammaLink(frame, { entries: { gamma: [['0.25']] }, formulas: {} });
     const changed = new Promise((r) => frame.contentWindow!.addEventListener('hashchange', r, { once: true }));
@@ -106,7 +108,7 @@ describe('an apply that never finished', () => {
   let frame: HTMLIFrameElement | undefined;
   after(() => {
     frame?.remove();
-    for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(url, slot));
+    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?saved=${runId}`]) for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
   });
 
   it('a crafted link whose apply was interrupted: the next open shows the own values and offers restore or discard, naming the cells', async () => {
@@ -148,17 +150,22 @@ describe('an apply that never finished', () => {
   });
 
   it('saved edits whose apply was interrupted can be restored with one click', async () => {
-    const hash = frameWorkbook(frame!).tools.store!.hash;
-    frame!.remove();
-    localStorage.setItem(storageKey(url, 'applying'), JSON.stringify({ v: 1, hash, source: 'saved' }));
-    frame = await openFrame(galleryPage(workbook));
+    frame?.remove();
+    const saved = `07-backpropagation.md?saved=${runId}`, at = `${origin}/workbooks/${saved}`;
+    frame = await openFrame(galleryPage(saved));
+    await typeIn(frame, 'Theta1', 'Theta1[1,3]', '1.5');
+    const hash = frameWorkbook(frame).tools.store!.hash;
+    frame.remove();
+    // As the page left it when it froze computing the saved edits on opening:
+    localStorage.setItem(storageKey(at, 'applying'), JSON.stringify({ v: 1, hash, source: 'saved' }));
+    frame = await openFrame(galleryPage(saved));
     const wb = frameWorkbook(frame!);
     expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
     expect(noticeText(wb)).to.contain('did not finish applying your saved edits (to Theta1)');
     noticeButton(wb, 'Restore them (1 cell: Theta1)').click();
     await settle(wb);
     expect(shownEntries(wb, 'Theta1')[0]).to.deep.equal(['1.2', '2.1', '1.5']);
-    await until(frame!, () => localStorage.getItem(storageKey(url, 'applying')) === null, 'the marker is removed once computed');
+    await until(frame!, () => localStorage.getItem(storageKey(at, 'applying')) === null, 'the marker is removed once computed');
   });
 });
 
@@ -214,8 +221,15 @@ describe('a reload during a training Run', () => {
     const after = frameWorkbook(frame);
     const restored = after.tools.store!.session!.entriesOf('Theta2');
     expect(restored, 'not the weights from before the run').to.not.deep.equal(notes.Theta2.map((r) => r.map(String)));
-    // The run ended when the page was left: at least the steps seen, maybe a frame more.
-    expect(restored.flat().length).to.equal(reached.flat().length);
+    // The run ended when the page was left: at least the steps seen, maybe a frame more. Each
+    // weight has moved from its start in the direction the run took it, at least as far.
+    const start = notes.Theta2.flat(), seen = reached.flat().map(Number), back = restored.flat().map(Number);
+    expect(back.length).to.equal(seen.length);
+    back.forEach((w, i) => {
+      const went = seen[i] - start[i], now = w - start[i];
+      expect(Math.sign(now), `Theta2 entry ${i + 1} moved the run's way`).to.equal(Math.sign(went));
+      expect(Math.abs(now), `Theta2 entry ${i + 1} at least as far as seen`).to.be.at.least(Math.abs(went) * (1 - 1e-9));
+    });
     expect(noticeText(after)).to.contain('This page was left during a training Run: the weights it had reached were saved, and are shown again.');
     await frameReady(frame);
   });
