@@ -8,7 +8,7 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { inlineURL } from '../../components/inline-workbook.ts';
 import { until } from '../helpers/workbook-page.ts';
-import { cellOf, runId, settle } from '../helpers/page.ts';
+import { cellOf, openFrame, reloadFrame, runId, settle } from '../helpers/page.ts';
 
 // Indented as a page's author would write it: the shared indentation is not the workbook's.
 const neuron = `
@@ -70,21 +70,26 @@ describe('a workbook written inline in the page', function () {
     expect(cellOf(wb, 'h').value as number).to.be.closeTo(1 / (1 + Math.exp(-2.25)), 1e-12);
   });
 
-  it('saves its edits under the page address and its id, and restores them when the page shows it again', async () => {
+  it('saves its edits under the page address and its id, and restores them after a reload', async () => {
     const id = freshId();
-    const page = `<gs-workbook id="${id}"><script type="text/x-gradsheet">${neuron}</script></gs-workbook>`;
-    host.innerHTML = page;
-    const wb = await loaded(id);
-    type(cellOf(wb, 'b'), 'b', '0.75');
-    const key = `gradsheet:edits:${location.origin}${location.pathname}/gs-inline/${id}`;
+    const page = `/test-server/inline.html?id=${id}`;
     expect(inlineURL(id)).to.equal(`${location.origin}${location.pathname}/gs-inline/${id}`);
-    await until(() => localStorage.getItem(key) !== null, 'the edit is saved');
-    expect(JSON.parse(localStorage.getItem(key)!).edits.entries).to.deep.equal({ b: [['0.75']] });
-    host.innerHTML = '';
-    // Another page load is another registry: here the same session comes back, with the edit.
-    host.innerHTML = page;
-    const again = await loaded(id);
-    expect(cellOf(again, 's').value).to.equal(1.75);
+    const key = `gradsheet:edits:${location.origin}/test-server/inline.html/gs-inline/${id}`;
+    const frame = await openFrame(page);
+    try {
+      const wb = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+      expect(cellOf(wb, 's').value).to.equal(1.25);
+      type(cellOf(wb, 'b'), 'b', '0.75');
+      await until(() => localStorage.getItem(key) !== null, 'the edit is saved');
+      expect(JSON.parse(localStorage.getItem(key)!).edits.entries).to.deep.equal({ b: [['0.75']] });
+      await reloadFrame(frame);
+      const again = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+      expect(again, 'a new page').to.not.equal(wb);
+      expect(cellOf(again, 's').value).to.equal(1.75);
+    } finally {
+      frame.remove();
+      localStorage.removeItem(key);
+    }
   });
 
   it('two inline workbooks of one page are kept apart (their sessions and their saved edits)', async () => {

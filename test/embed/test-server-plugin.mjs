@@ -49,6 +49,24 @@ export async function testServer(ctx, next) {
     ctx.status = 200;
     ctx.type = 'text/plain';
     ctx.body = '<!doctype html>\n<html><head><title>Sign in</title></head><body>Sign in</body></html>\n';
+  } else if (ctx.path === '/test-server/inline.html') {
+    // A course page with a workbook written inline (its id from the query), for real reloads.
+    const id = String(ctx.query.id ?? 'inline').replace(/[^\w-]/g, '');
+    ctx.status = 200;
+    ctx.type = 'html';
+    ctx.set('cache-control', 'no-cache');
+    ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inline</title>
+<script type="module" src="/components/index.ts"></script></head><body>
+<gs-workbook id="${id}"><script type="text/x-gradsheet">
+# An inline neuron
+
+\`\`\`cells
+x = [1.0; -0.5]
+w = [0.5; -1]
+b = 0.25
+s = w' * x + b
+\`\`\`
+</script></gs-workbook></body></html>`;
   } else {
     ctx.status = 404;
   }
