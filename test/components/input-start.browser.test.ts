@@ -2,10 +2,8 @@
 // recompute the sheet, trained by Step, and returned to the computed start by Reset all.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
+import { toolbarButton } from '../helpers/page.ts';
 import { button, control, list, mountWorkbook, settle, typeInto, until } from '../helpers/workbook-page.ts';
-
-const toolbarButton = (wb: GsWorkbook, name: string) =>
-  [...wb.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
 
 describe('an input that starts from a formula, in the page', () => {
   let wb: GsWorkbook;

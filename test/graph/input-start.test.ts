@@ -31,6 +31,12 @@ describe('an input that starts from a formula', () => {
     expect(toJSON(results[W.index] as never)).to.deep.equal(toJSON(results[R.index] as never));
     const entries = W.checked.literal!.entries;
     expect(entries.flat().map(Number)).to.deep.equal((toJSON(results[R.index] as never) as number[][]).flat());
+    // The seeded start is the same on every machine and every version (saved edits and share
+    // links of a trained W are edits of this start): pinned, to full precision.
+    expect(entries).to.deep.equal([
+      ['0.07098521891077832', '-0.43212651243646805', '-0.5031831620470075'],
+      ['0.03544221155824426', '-0.08026466547003451', '0.21511770540803873'],
+    ]);
   });
 
   it('trains like any input, and the workbook writes back as written', () => {
