@@ -10,8 +10,10 @@ import { evaluateWorkbook } from './workbook.ts';
 
 export { readWorkbook } from './format/read.ts';
 export type { WorkbookSpec, Block, Problem } from './format/spec.ts';
-export { evaluateWorkbook, planWorkbook } from './workbook.ts';
-export type { CellResult, Plan } from './graph/compile.ts';
+export { evaluateWorkbook, planWorkbook, type WorkbookPlan } from './workbook.ts';
+// `Plan` has always named what planWorkbook returns (the cells with their train and plot blocks).
+export type { WorkbookPlan as Plan } from './workbook.ts';
+export type { CellResult } from './graph/compile.ts';
 export { checkWorkbookText, formatFinding, type FileReport, type Finding, type CellReport } from './cli/check.ts';
 export { runBatch, type RunResult } from './train/batch.ts';
 export { toJSON, type JsonValue } from './formula/value.ts';

@@ -105,7 +105,6 @@ export const messages = {
   plotTooMany: (n: number, cap: number) => `The plot would have ${n.toLocaleString('en-US')} points; the limit is ${cap.toLocaleString('en-US')}.`,
   plotLogScale: (what: string) => `${what} has values ≤ 0, which a log scale cannot show: use a linear scale, or plot abs(…) or a positive quantity.`,
   sliderSyntax: () => 'A slider reads "slider: -3 to 3" or "slider: 0 to 1 step 0.05", with the minimum below the maximum.',
-  gradNotHere: () => 'grad(…) cannot be used here',
   gradNoPath: (of: string, wrt: string) => `${of} does not depend on ${wrt}, so there is nothing to differentiate`,
   plotDrawFailed: (detail: string) => `The plot could not be drawn: ${detail}`,
   plotCannotDraw: () => 'The plot cannot be drawn:',

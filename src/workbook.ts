@@ -8,34 +8,38 @@
 // Nothing here touches the DOM: it all runs under Node as well as in the browser.
 
 import { readWorkbook } from './format/read.ts';
-import type { WorkbookSpec } from './format/spec.ts';
+import type { PlotBlock, Problem, TrainBlock, WorkbookSpec } from './format/spec.ts';
 import { checkWorkbook } from './graph/check.ts';
 import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts';
 import { runPlan } from './graph/run.ts';
-import { gradHooks } from './grad/hooks.ts';
-import { compileTrain } from './train/plan.ts';
-import { compilePlot } from './plot/compile.ts';
+import { compileTrain, type TrainPlan } from './train/plan.ts';
+import { compilePlot, type PlotPlan } from './plot/compile.ts';
 
-export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): Plan {
-  // 2. check, 3. compile
-  const plan = compileWorkbook(checkWorkbook(spec, overrides), gradHooks);
+/** A workbook compiled: its cells' plan, with each block compiled against it and every problem beside it. */
+export interface WorkbookPlan extends Plan {
+  /** Each ```train block compiled against the cells. */
+  readonly trains: ReadonlyMap<TrainBlock, TrainPlan>;
+  /** Each ```plot block compiled against the cells. */
+  readonly plots: ReadonlyMap<PlotBlock, PlotPlan>;
+  /** Every problem of the workbook, in file order: reading, checking, attributes, training rules, plots. */
+  problems: Problem[];
+}
+
+export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): WorkbookPlan {
+  // 2. check, 3. compile: the cells first, then the blocks that read them. Nothing is filled in afterwards.
+  const cells = compileWorkbook(checkWorkbook(spec, overrides));
+  const trains = new Map<TrainBlock, TrainPlan>(), plots = new Map<PlotBlock, PlotPlan>();
   for (const block of spec.blocks) {
-    if (block.kind === 'train') {
-      const train = compileTrain(plan, block);
-      plan.trains.set(block, train);
-      plan.problems.push(...train.problems);
-    } else if (block.kind === 'plot') {
-      const plot = compilePlot(plan, block);
-      plan.plots.set(block, plot);
-      plan.problems.push(...plot.problems);
-    }
+    if (block.kind === 'train') trains.set(block, compileTrain(cells, block));
+    else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));
   }
-  plan.problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return plan;
+  const problems = [...cells.problems, ...[...trains.values(), ...plots.values()].flatMap((b) => b.problems)];
+  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  return { ...cells, trains, plots, problems };
 }
 
 /** Reads, checks, compiles and evaluates a workbook text in one go (the batch driver). */
-export function evaluateWorkbook(text: string, source?: string): { spec: WorkbookSpec; plan: Plan; results: CellResult[] } {
+export function evaluateWorkbook(text: string, source?: string): { spec: WorkbookSpec; plan: WorkbookPlan; results: CellResult[] } {
   const spec = readWorkbook(text, source); // 1. read
   const plan = planWorkbook(spec);
   return { spec, plan, results: runPlan(plan) }; // 4b. run

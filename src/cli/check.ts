@@ -13,7 +13,8 @@ import { compare, type Comparison } from '../graph/expect.ts';
 import { runChecks } from '../graph/run.ts';
 import type { GradCheck } from '../grad/check.ts';
 import { codes, messages, type Code } from '../messages.ts';
-import type { CellResult, Plan } from '../graph/compile.ts';
+import type { CellResult } from '../graph/compile.ts';
+import type { WorkbookPlan } from '../workbook.ts';
 import { trainStep } from '../train/batch.ts';
 import { evaluateWorkbook } from '../workbook.ts';
 
@@ -125,7 +126,7 @@ function errorFinding(file: string, err: CellError, line: number, col: number): 
  * is reported at the update rule to blame, or at the block. A failure that is a cell's own
  * error is reported at that cell already.
  */
-function trainFindings(file: string, plan: Plan, results: readonly CellResult[]): Finding[] {
+function trainFindings(file: string, plan: WorkbookPlan, results: readonly CellResult[]): Finding[] {
   const found: Finding[] = [];
   const inputs = new Map(plan.cells.filter((c) => c.kind === 'input').map((c) => [c.name, results[c.index]] as const));
   for (const tp of plan.trains.values()) {

@@ -11,9 +11,8 @@ import { compileExpr, type Compiled, type CompileHooks } from '../formula/evalua
 import { collapse, firstNonFinite, type Value } from '../formula/value.ts';
 import type { CheckedCell, CheckedWorkbook } from './check.ts';
 import { readExpectation, type Expectation } from './expect.ts';
-import type { PlotBlock, Problem, TrainBlock } from '../format/spec.ts';
-import type { PlotPlan } from '../plot/compile.ts';
-import type { TrainPlan } from '../train/plan.ts';
+import type { Problem } from '../format/spec.ts';
+import { gradFormula } from '../grad/hooks.ts';
 import { subgraph } from '../grad/subgraph.ts';
 import { gradientCheck, type GradCheck } from '../grad/check.ts';
 
@@ -48,23 +47,14 @@ export interface Plan {
   byName: Map<string, PlanCell>;
   /** Every primary cell, inputs before the cells that read them. */
   order: string[];
-  /** Every problem of the workbook: reading, checking, its slide and check attributes, its training rules. */
+  /** Every problem of the cells: reading, checking, their slide, check and slider attributes. */
   problems: Problem[];
-  /** Each ```train block compiled against this plan (filled in by planWorkbook). */
-  trains: Map<TrainBlock, TrainPlan>;
-  /** Each ```plot block compiled against this plan (filled in by planWorkbook). */
-  plots: Map<PlotBlock, PlotPlan>;
 }
 
-/** Compile-time extensions, such as grad(…), which needs the whole plan. */
-export interface PlanHooks {
-  grad?(plan: Plan, cell: CheckedCell | undefined, of: string, wrt: string, text: string): { compiled: Compiled; inputs: string[] };
-}
-
-export function compileWorkbook(checked: CheckedWorkbook, hooks: PlanHooks = {}): Plan {
-  const plan: Plan = { checked, cells: [], byName: new Map(), order: [], problems: [], trains: new Map(), plots: new Map() };
+export function compileWorkbook(checked: CheckedWorkbook): Plan {
+  const plan: Plan = { checked, cells: [], byName: new Map(), order: [], problems: [] };
   for (const cell of checked.cells) {
-    const pc = compileCell(plan, cell, hooks);
+    const pc = compileCell(plan, cell);
     plan.cells.push(pc);
     if (cell.primary) plan.byName.set(cell.name, pc);
   }
@@ -112,7 +102,7 @@ function compileCheck(plan: Plan, pc: PlanCell): void {
   };
 }
 
-function compileCell(plan: Plan, cell: CheckedCell, hooks: PlanHooks): PlanCell {
+function compileCell(plan: Plan, cell: CheckedCell): PlanCell {
   const pc: PlanCell = { name: cell.name, index: cell.index, kind: cell.kind, inputs: [], run: () => cell.error!, checked: cell };
   if (cell.spec.slide) {
     try {
@@ -139,9 +129,8 @@ function compileCell(plan: Plan, cell: CheckedCell, hooks: PlanHooks): PlanCell 
     return k;
   };
   const compileHooks: CompileHooks = {
-    grad: (of, wrt, text) => {
-      if (!hooks.grad) throw new CellError(codes.E_FORBIDDEN, messages.gradNotHere());
-      const g = hooks.grad(plan, cell, of, wrt, text);
+    grad: (of, wrt) => {
+      const g = gradFormula(plan.checked, of, wrt);
       const slots = g.inputs.map(slot);
       return (values) => g.compiled(slots.map((k) => values[k]));
     },

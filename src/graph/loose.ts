@@ -8,7 +8,7 @@ import { compileExpr, type Compiled } from '../formula/evaluate.ts';
 import { columnOf, parseFormula } from '../formula/parse.ts';
 import { closest } from '../formula/spelling.ts';
 import type { Plan } from './compile.ts';
-import { gradHooks } from '../grad/hooks.ts';
+import { gradFormula } from '../grad/hooks.ts';
 
 export interface LooseFormula {
   text: string;
@@ -40,8 +40,8 @@ export function compileLoose(plan: Plan, text: string): LooseFormula {
     return k >= 0 ? k : inputs.push(name) - 1;
   };
   const run = compileExpr(parsed.expr, slot, {
-    grad: (of, wrt, gradText) => {
-      const g = gradHooks.grad!(plan, undefined, of, wrt, gradText);
+    grad: (of, wrt) => {
+      const g = gradFormula(plan.checked, of, wrt);
       const slots = g.inputs.map(slot);
       return (values) => g.compiled(slots.map((k) => values[k]));
     },

@@ -7,7 +7,8 @@ import { CellError, isCellError, toCellError } from '../errors.ts';
 import type { PlotBlock, WorkbookSpec } from '../format/spec.ts';
 import type { PlotLayerData } from '../plot/compile.ts';
 import { Mat, collapse, shapeOf, type Value } from '../formula/value.ts';
-import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
+import type { CellResult, PlanCell } from '../graph/compile.ts';
+import type { WorkbookPlan } from '../workbook.ts';
 import { parseEntry } from '../graph/entry.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import type { GradCheck } from '../grad/check.ts';
@@ -67,7 +68,7 @@ const varName = (cell: string) => `cell:${cell}`;
 
 export class Session {
   readonly spec: WorkbookSpec;
-  plan: Plan;
+  plan: WorkbookPlan;
   private readonly runtime: Runtime;
   private readonly module: Module;
   private readonly variables: Variable[] = [];

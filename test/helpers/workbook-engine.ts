@@ -5,7 +5,8 @@ import { evaluateWorkbook } from '../../src/workbook.ts';
 import { runPlan } from '../../src/graph/run.ts';
 import { compare } from '../../src/graph/expect.ts';
 import { isCellError } from '../../src/errors.ts';
-import type { CellResult, Plan } from '../../src/graph/compile.ts';
+import type { CellResult } from '../../src/graph/compile.ts';
+import type { WorkbookPlan } from '../../src/workbook.ts';
 import type { WorkbookSpec } from '../../src/format/spec.ts';
 import type { PlotLayerData } from '../../src/plot/compile.ts';
 import { matFromRows, toJSON, type JsonValue, type Value } from '../../src/formula/value.ts';
@@ -13,7 +14,7 @@ import { readText } from './files.ts';
 
 export interface Sheet {
   spec: WorkbookSpec;
-  plan: Plan;
+  plan: WorkbookPlan;
   results: CellResult[];
   /** A cell's value as plain JSON (a number, or an array of rows); fails the test on an error. */
   value(name: string): JsonValue;
@@ -27,7 +28,7 @@ export interface Sheet {
   slides(): { agrees: string[]; differs: string[]; knownWrong: string[] };
 }
 
-function sheetOf(spec: WorkbookSpec, plan: Plan, results: CellResult[], base: Map<string, Value>): Sheet {
+function sheetOf(spec: WorkbookSpec, plan: WorkbookPlan, results: CellResult[], base: Map<string, Value>): Sheet {
   const result = (name: string) => {
     const cell = plan.byName.get(name);
     expect(cell, `a cell named ${name}`).to.not.equal(undefined);

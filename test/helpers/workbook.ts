@@ -3,7 +3,8 @@
 // and the gradient checks.
 import { isCellError } from '../../src/errors.ts';
 import { toJSON, type JsonValue, type Value } from '../../src/formula/value.ts';
-import type { CellResult, Plan } from '../../src/graph/compile.ts';
+import type { CellResult } from '../../src/graph/compile.ts';
+import type { WorkbookPlan } from '../../src/workbook.ts';
 import { runChecks } from '../../src/graph/run.ts';
 import type { PlotLayerData, PlotPlan } from '../../src/plot/compile.ts';
 import { runBatch, type RunResult } from '../../src/train/batch.ts';
@@ -22,7 +23,7 @@ export interface Values {
 }
 
 export interface LoadedWorkbook {
-  plan: Plan;
+  plan: WorkbookPlan;
   /** The values with the workbook's own inputs, or with some of them changed. */
   values(changes?: Changes): Values;
   /** Every ```plot block, in file order, and its layers' rows for some values. */

@@ -1,0 +1,76 @@
+// The engine's shape, as the README's "How it works" describes it: data flows one way through
+// src/ (no import circle, type imports included), and the engine never depends on the page's
+// components.
+import { expect } from 'chai';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function sources(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+}
+
+/** Each file's relative imports and re-exports (`import type` too), as repository paths. */
+async function importGraph(files: string[]): Promise<Map<string, string[]>> {
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const text = await readFile(path.join(root, file), 'utf8');
+    const targets = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((m) => path.normalize(path.join(path.dirname(file), m[1])));
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** The circles of a graph (its strongly connected components of more than one file, or a file importing itself). */
+function circles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>(), found: string[][] = [];
+  let next = 0;
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    on.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || graph.get(v)!.includes(v)) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+describe('the import graph of src/', () => {
+  it('has no circle, counting type imports', async () => {
+    const graph = await importGraph(await sources('src'));
+    expect(graph.size).to.be.greaterThan(50);
+    expect(circles(graph)).to.deep.equal([]);
+  });
+
+  it('finds a circle when there is one (the check itself)', () => {
+    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    expect(circles(graph)).to.deep.equal([['a.ts', 'b.ts', 'c.ts']]);
+  });
+
+  it('never imports a component: the engine runs without the page', async () => {
+    const graph = await importGraph(await sources('src'));
+    const intoComponents = [...graph].flatMap(([file, targets]) => targets.filter((t) => t.startsWith('components/')).map((t) => `${file} → ${t}`));
+    // src/cli/pages.ts renders a course's Markdown with the page's own renderer (one way to render it).
+    expect(intoComponents.filter((x) => !x.startsWith('src/cli/pages.ts → components/markdown.ts'))).to.deep.equal([]);
+  });
+});
