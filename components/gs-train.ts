@@ -7,6 +7,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Session } from '../src/reactive/session.ts';
 import type { TrainBlock } from '../src/format/spec.ts';
 import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
+import { nextFrame } from './page-life.ts';
 import { maxSteps } from '../src/format/train-block.ts';
 import { parseFormula } from '../src/formula/parse.ts';
 import { formulaTex } from '../src/formula/tex.ts';
@@ -64,7 +65,7 @@ export class GsTrain extends LitElement {
     if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
       this.unsubscribe?.();
       this.trainer?.dispose();
-      this.trainer = new Trainer(this.session, this.block);
+      this.trainer = new Trainer(this.session, this.block, nextFrame);
       this.stepsInput = String(this.block.steps);
       this.targetInput = this.block.target === undefined ? '' : String(this.block.target);
       this.spec = lossSpec(this.block.loss);

@@ -18,6 +18,7 @@ import type { Edit, Session } from '../src/reactive/session.ts';
 import { trace, type Trace } from '../src/graph/trace.ts';
 import { describeEdit } from '../src/store/history.ts';
 import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
+import { listenForPageLeave } from './page-life.ts';
 import { ShareError, decodeShare, shareLink, sharedInHash, shareParam, workbookPath } from '../src/store/share.ts';
 import { messages } from '../src/messages.ts';
 import { isEmpty } from '../src/store/persist.ts';
@@ -98,6 +99,7 @@ export class WorkbookTools implements ReactiveController {
    */
   follow(url: string): void {
     this.unlisten?.();
+    listenForPageLeave();
     this.store = storeFor(url);
     this.trace = undefined;
     this.unlisten = this.store.onChange(() => this.changed());

@@ -107,7 +107,7 @@ export class Session {
   constructor(spec: WorkbookSpec) {
     this.spec = spec;
     this.plan = planWorkbook(spec);
-    // Unknown names must never resolve to window properties (document, fetch, element ids).
+    // Unknown names must never resolve to the global object's properties (fetch, element ids, …).
     this.runtime = new Runtime(null, (name: string) => {
       throw new RuntimeError(`${name} is not defined`);
     });

@@ -32,11 +32,6 @@ export interface TrainerState {
 
 export type Schedule = (fn: () => void) => void;
 
-const frame: Schedule = (fn) => {
-  if (typeof requestAnimationFrame === 'function' && !(typeof document !== 'undefined' && document.hidden)) requestAnimationFrame(() => fn());
-  else setTimeout(fn, 0);
-};
-
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Milliseconds of computing per frame while running. */
@@ -58,7 +53,8 @@ export class Trainer {
   /** Ends the run going on at once, recording it: the sheet is about to be edited, or undone. */
   private endRun: (() => void) | undefined;
 
-  constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule = frame) {
+  /** `schedule` runs a slice in the next frame (the page passes its animation frames). */
+  constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule) {
     this.session = session;
     this.block = block;
     // Any edit of the sheet during a run (a student's entry, an undo, a Reset) first ends the

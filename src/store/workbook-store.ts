@@ -461,15 +461,12 @@ function later(fn: () => void, ms: number): () => void {
   };
 }
 
-/** Every store; a page that is hidden or left writes what is waiting (in a browser). */
+/** Every store: the page tells them when it is hidden or left (components/page-life.ts). */
 const unsaved = new Set<WorkbookStore>();
-const flushAll = () => unsaved.forEach((s) => s.flush());
-const page = globalThis as { addEventListener?: (type: string, f: () => void) => void; document?: { visibilityState?: string } };
-// Left (a reload too): a training Run going on is saved with the weights it reached.
-page.addEventListener?.('pagehide', () => unsaved.forEach((s) => s.leave()));
-page.addEventListener?.('visibilitychange', () => {
-  if (page.document?.visibilityState === 'hidden') flushAll();
-});
+/** The tab is hidden: every store writes what is waiting. */
+export const flushAll = (): void => unsaved.forEach((s) => s.flush());
+/** The page is left (a reload too): every store writes, a training Run going on with the weights it reached. */
+export const leaveAll = (): void => unsaved.forEach((s) => s.leave());
 
 function changesFormula(edit: Edit): boolean {
   return edit.kind === 'formula' || (edit.kind === 'group' && edit.edits.some(changesFormula));

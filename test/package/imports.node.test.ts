@@ -1,6 +1,6 @@
 // The engine's shape, as the README's "How it works" describes it: data flows one way through
-// src/ (no import circle, type imports included), and the engine never depends on the page's
-// components.
+// src/ (no import circle, type imports included), and the engine never depends on the page: it
+// imports no component and names no page global (the page hands it frames and page-leave).
 import { expect } from 'chai';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,5 +72,26 @@ describe('the import graph of src/', () => {
     const intoComponents = [...graph].flatMap(([file, targets]) => targets.filter((t) => t.startsWith('components/')).map((t) => `${file} → ${t}`));
     // src/cli/pages.ts renders a course's Markdown with the page's own renderer (one way to render it).
     expect(intoComponents.filter((x) => !x.startsWith('src/cli/pages.ts → components/markdown.ts'))).to.deep.equal([]);
+  });
+});
+
+/** The code of a file without its comments (a rough cut: enough to tell code from prose). */
+const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
+describe('the engine under src/', () => {
+  it('names no page global: document, window, requestAnimationFrame', async () => {
+    const named: string[] = [];
+    for (const file of await sources('src')) {
+      const lines = code(await readFile(path.join(root, file), 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        const m = /\b(document|window|requestAnimationFrame|navigator|location)\b/.exec(line.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "''"));
+        if (m) named.push(`${file}:${i + 1} ${m[1]}`);
+      });
+    }
+    expect(named).to.deep.equal([]);
+  });
+
+  it('the rough cut keeps code and drops comments', () => {
+    expect(code("a(); // document\n/* window */ b('http://x'); requestAnimationFrame(f)")).to.equal("a(); \n b('http://x'); requestAnimationFrame(f)");
   });
 });
