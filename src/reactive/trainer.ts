@@ -45,7 +45,6 @@ export class Trainer {
   state: TrainerState = { status: 'idle', step: 0, history: [] };
   private listeners = new Set<(state: TrainerState) => void>();
   private stopRequested = false;
-  private publishing = false;
   private stride = 1;
   private readonly unwatch: () => void;
   private readonly unwatchLoss: () => void;
@@ -61,8 +60,9 @@ export class Trainer {
     // run, which records itself as one edit: the student's edit comes after it, and wins.
     this.unflush = session.onFlush(() => this.endRun?.());
     // An undo or redo of this trainer's Step, Run or Reset moves its counter and curve too.
-    this.unwatch = session.onEdit((edit) => {
-      if (!this.publishing && edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
+    // (Its own edits are reported with this trainer as their origin, and need no following.)
+    this.unwatch = session.onEdit((edit, origin) => {
+      if (origin !== this && edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
     });
     // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
     // runtime computes it anyway, so a keystroke costs no extra training step.
@@ -139,14 +139,7 @@ export class Trainer {
           const before = start.get(t)!, after = this.session.entriesOf(t);
           if (!sameTexts(before, after)) edits.push({ kind: 'entries', name: t, before, after });
         }
-        if (edits.length) {
-          this.publishing = true;
-          try {
-            this.session.record({ kind: 'group', label: 'Run', edits, training: this.mark({ step: this.state.step }, first) });
-          } finally {
-            this.publishing = false;
-          }
-        }
+        if (edits.length) this.session.record({ kind: 'group', label: 'Run', edits, training: this.mark({ step: this.state.step }, first) }, this);
         this.update({ runTo: undefined, ...patch });
         resolve(this.state);
       };
@@ -189,13 +182,8 @@ export class Trainer {
   /** Back to the workbook's own weights (one undoable edit), with the history cleared. */
   reset(): void {
     this.session.flush(); // a run going on ends, recorded, before it is reset
-    this.publishing = true;
-    try {
-      const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));
-      this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)), training);
-    } finally {
-      this.publishing = false;
-    }
+    const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));
+    this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)), training, this);
     this.stride = 1;
     const loss = this.session.state(this.block.loss);
     this.state = { status: 'idle', step: 0, history: [] };
@@ -241,13 +229,8 @@ export class Trainer {
 
   /** Sets the trained cells: as one undoable Step when `training` says where it leaves the trainer. */
   private publish(values: Map<string, Value>, training?: TrainingMark): void {
-    this.publishing = true;
-    try {
-      if (training) this.session.group('Step', () => values.forEach((v, name) => this.session.setValue(name, v)), training);
-      else values.forEach((v, name) => this.session.setValue(name, v, false));
-    } finally {
-      this.publishing = false;
-    }
+    if (training) this.session.group('Step', () => values.forEach((v, name) => this.session.setValue(name, v)), training, this);
+    else values.forEach((v, name) => this.session.setValue(name, v, false));
   }
 
   /** Keeps one point every `stride` steps; when full, drops every other point and doubles the stride. */

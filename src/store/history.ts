@@ -18,8 +18,6 @@ export class History {
   private unlisten: (() => void) | undefined;
   private done: Edit[] = [];
   private undone: Edit[] = [];
-  /** Set while the history applies an edit itself: the session reports it, and it is not recorded. */
-  private replaying = false;
   /** The last step is typing into one entry, and the next keystroke in that entry joins it. */
   private open = false;
   private readonly listeners = new Set<() => void>();
@@ -30,7 +28,8 @@ export class History {
   attach(session: Session): void {
     this.unlisten?.();
     this.session = session;
-    this.unlisten = session.onEdit((edit) => this.record(edit));
+    // What the history replays itself is reported as its own (origin), and not recorded again.
+    this.unlisten = session.onEdit((edit, origin) => origin !== this && this.record(edit));
   }
 
   /**
@@ -104,22 +103,20 @@ export class History {
     const edit = from.pop();
     this.open = false;
     if (!edit || !this.session) return null;
-    this.replaying = true;
     try {
-      this.session.apply(edit, reverse);
+      this.session.apply(edit, reverse, this);
       to.push(edit);
       return edit;
     } catch {
       // A step that no longer applies (its cell is gone) is dropped rather than kept forever.
       return null;
     } finally {
-      this.replaying = false;
       this.notify();
     }
   }
 
   private record(edit: Edit): void {
-    if (this.replaying || unchanged(edit)) return;
+    if (unchanged(edit)) return;
     const last = this.done[this.done.length - 1];
     const typing = typedEntry(edit);
     if (this.open && last && typing !== null && typedEntry(last) === typing) {

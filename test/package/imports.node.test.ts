@@ -95,3 +95,13 @@ describe('the engine under src/', () => {
     expect(code("a(); // document\n/* window */ b('http://x'); requestAnimationFrame(f)")).to.equal("a(); \n b('http://x'); requestAnimationFrame(f)");
   });
 });
+
+describe("the README's How it works", () => {
+  it('names every folder of src/ and every file of src/reactive/, as the tree has them', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## How it works'), readme.indexOf('\n## ', readme.indexOf('## How it works') + 1));
+    const folders = (await readdir(path.join(root, 'src'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => `\`${e.name}/\``);
+    const reactive = (await readdir(path.join(root, 'src/reactive'))).filter((f) => f.endsWith('.ts')).map((f) => `\`${f}\``);
+    expect([...folders, ...reactive].filter((name) => !section.includes(name)), 'missing from How it works').to.deep.equal([]);
+  });
+});

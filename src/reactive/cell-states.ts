@@ -1,0 +1,112 @@
+// What a session shows of each cell (status, value or error, slide comparison, gradient
+// check) and of each plot block, and who is told when that changes.
+
+import { isCellError, toCellError, type CellError } from '../errors.ts';
+import type { PlotBlock } from '../format/spec.ts';
+import type { Value } from '../formula/value.ts';
+import type { GradCheck } from '../grad/check.ts';
+import type { PlanCell } from '../graph/compile.ts';
+import { compare, type Comparison } from '../graph/expect.ts';
+import type { PlotLayerData } from '../plot/compile.ts';
+import type { Observer } from './binding.ts';
+import { Emitter, Emitters } from './emitter.ts';
+
+export type Status = 'pending' | 'ok' | 'error';
+
+export interface CellState {
+  readonly name: string;
+  readonly index: number;
+  status: Status;
+  value?: Value;
+  error?: CellError;
+  /** What the slide says, compared with the value (when the cell has a slide value and a value). */
+  comparison?: Comparison;
+  /** The cell's gradient check ("check: grad(E, Θ2)"), or the error that prevents it. */
+  gradCheck?: GradCheck | CellError;
+}
+
+export type PlotState = PlotLayerData[] | CellError | undefined;
+
+export class CellStates {
+  readonly all: CellState[];
+  private readonly cellEmitters = new Emitters<number, [CellState]>();
+  private readonly anyChange = new Emitter<[number]>();
+  private readonly plots = new Map<PlotBlock, PlotState>();
+  private readonly plotEmitters = new Emitters<PlotBlock, [PlotState]>();
+
+  /** `cellAt` gives the plan's cell at a position now (the plan changes with formulas). */
+  constructor(names: readonly string[], private readonly cellAt: (index: number) => PlanCell) {
+    this.all = names.map((name, index) => ({ name, index, status: 'pending' }));
+  }
+
+  subscribe(index: number, listener: (state: CellState) => void): () => void {
+    const off = this.cellEmitters.on(index, listener);
+    listener(this.all[index]);
+    return off;
+  }
+
+  onAnyChange(listener: (index: number) => void): () => void {
+    return this.anyChange.on(listener);
+  }
+
+  subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void {
+    const off = this.plotEmitters.on(block, listener);
+    listener(this.plots.get(block));
+    return off;
+  }
+
+  /** Changes part of a cell's state without touching its value (e.g. its gradient check). */
+  patch(index: number, patch: Partial<CellState>): void {
+    const state = this.all[index];
+    if ('gradCheck' in patch && patch.gradCheck === undefined) delete state.gradCheck;
+    else Object.assign(state, patch);
+    this.told(index);
+  }
+
+  /** What the runtime says of a cell's value. */
+  cellObserver(index: number): Observer {
+    const update = (patch: Partial<CellState>) => {
+      const state = this.all[index];
+      delete state.value;
+      delete state.error;
+      delete state.comparison;
+      Object.assign(state, patch); // a gradient check, if any, is kept until its own variable updates
+      this.told(index);
+    };
+    return {
+      pending: () => update({ status: 'pending' }),
+      fulfilled: (value: unknown) => {
+        if (isCellError(value)) return update({ status: 'error', error: value });
+        const v = value as Value, cell = this.cellAt(index);
+        update({ status: 'ok', value: v, ...(cell.expectation ? { comparison: compare(v, cell.expectation) } : {}) });
+      },
+      rejected: (error: unknown) => update({ status: 'error', error: toCellError(error, this.cellAt(index).name) }),
+    };
+  }
+
+  /** What the runtime says of a cell's gradient check. */
+  checkObserver(index: number): Observer {
+    return { fulfilled: (v: unknown) => this.patch(index, { gradCheck: v as GradCheck | CellError }) };
+  }
+
+  /** What the runtime says of a plot block's rows. */
+  plotObserver(block: PlotBlock): Observer {
+    return {
+      fulfilled: (v: unknown) => {
+        this.plots.set(block, v as PlotLayerData[] | CellError);
+        this.plotEmitters.emit(block, v as PlotLayerData[] | CellError);
+      },
+    };
+  }
+
+  clear(): void {
+    this.cellEmitters.clear();
+    this.anyChange.clear();
+    this.plotEmitters.clear();
+  }
+
+  private told(index: number): void {
+    this.cellEmitters.emit(index, this.all[index]);
+    this.anyChange.emit(index);
+  }
+}
