@@ -331,6 +331,7 @@ export const messages = {
   nothingToReset: () => "Nothing to reset: every cell has the workbook's own values.",
   // Data files: csv("points.csv"), beside the workbook.
   dataNotWhole: () => 'csv("…") is a whole formula of its own: write the data in a cell such as D = csv("points.csv"), then use D in other formulas (X = D[:, 1:2]).',
+  dataTyped: () => 'Data files are named in the workbook file only: a formula typed here cannot read one. Restore the formula, or ask the author to add the file.',
   dataPathAbsolute: (file: string) =>
     `"${file}" is refused: a data file is named by a path relative to the workbook, in its folder or below it (e.g. csv("points.csv") or csv("data/points.csv")), never an absolute path.`,
   dataPathAddress: (file: string) =>

@@ -9,7 +9,7 @@ import { columnOf, parseFormula, type Literal, type ParsedFormula } from '../for
 import { closest } from '../formula/spelling.ts';
 import { compileExpr } from '../formula/evaluate.ts';
 import { collapse, firstNonFinite, matFromRows, toJSON, type Value } from '../formula/value.ts';
-import { dataFiles, refusedPath, usesCsvInside } from '../format/data.ts';
+import { dataCall, dataFiles, refusedPath, usesCsvInside } from '../format/data.ts';
 import { limits } from '../limits.ts';
 import type { DataFile } from '../format/spec.ts';
 import { invalidCharacter, isValidName, reservedBecause, skeleton } from './names.ts';
@@ -98,8 +98,11 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
       } else cell.data = got;
       continue;
     }
-    if (!overridden && usesCsvInside(cell.formula) && !cell.error) {
-      cell.error = located(new CellError(codes.E_DATA, messages.dataNotWhole(), cell.name), cell.spec.line, col + cell.formula.search(/csv\s*\(/));
+    // csv(…) anywhere else: inside a formula, or typed by a student (or in a share link), which
+    // never makes the page fetch anything: only the workbook file names its data files.
+    if ((usesCsvInside(cell.formula) || (overridden && dataCall(cell.formula))) && !cell.error) {
+      const message = overridden ? messages.dataTyped() : messages.dataNotWhole();
+      cell.error = located(new CellError(codes.E_DATA, message, cell.name), cell.spec.line, col + Math.max(0, cell.formula.search(/csv\s*\(/)));
       continue;
     }
     try {

@@ -2,7 +2,8 @@
 // must be, which paths are refused before anything is read, and that every failure is an E_DATA
 // error in the cell that reads the file, never an empty or different matrix.
 import { expect } from 'chai';
-import { dataFiles, dataURL, readCsv, refusedPath } from '../../src/format/data.ts';
+import { dataFiles, dataURL, readCsv, refusedPath, withData } from '../../src/format/data.ts';
+import { checkWorkbook } from '../../src/graph/check.ts';
 import { readWorkbook } from '../../src/format/read.ts';
 import { evaluateWorkbook } from '../../src/workbook.ts';
 import { isCellError } from '../../src/errors.ts';
@@ -155,6 +156,16 @@ describe('a data cell in a workbook', () => {
     const { plan, results } = evaluateWorkbook(workbook('D = csv("points.csv")'), 'w.md');
     const r = results[plan.byName.get('D')!.index];
     expect(isCellError(r) && r.code).to.equal('E_DATA');
+  });
+
+  it('never reads a file named in a formula a student typed (or a share link carried): an E_DATA error, nothing loaded', () => {
+    const spec = withData(readWorkbook(workbook('D = csv("points.csv")\nE = 1'), 'w.md'), new Map([['points.csv', '1,2\n']]));
+    const checked = checkWorkbook(spec, new Map([['D', 'csv("secret.csv")'], ['E', '2 * csv("points.csv")']]));
+    for (const name of ['D', 'E']) expect(checked.byName.get(name)!.error, name).to.deep.include({ code: 'E_DATA', root: name });
+    for (const name of ['D', 'E']) expect(checked.byName.get(name)!.error!.message, name).to.match(/^Data files are named in the workbook file only/);
+    expect(dataFiles(spec)).to.deep.equal(['points.csv']);
+    // Restoring the workbook's own formula brings the data back.
+    expect(toJSON(checkWorkbook(spec).byName.get('D')!.data as Value)).to.deep.equal([[1, 2]]);
   });
 
   it('refuses csv as a cell name', () => {
