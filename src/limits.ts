@@ -39,6 +39,14 @@ export const limits = {
   /** Cells in one workbook. */
   maxCells: 5000,
   /**
+   * A data file a cell reads (`D = csv("points.csv")`): its bytes, its numbers (rows × columns,
+   * well under maxEntries: the file becomes one matrix the page holds and shows), and how many
+   * files one workbook may read.
+   */
+  maxDataBytes: 1_000_000,
+  maxDataEntries: 200_000,
+  maxDataFiles: 20,
+  /**
    * Characters of TeX in one formula, label or $…$ segment, and symbols KaTeX may produce for
    * it. Measured in Chromium here (2 cores, loaded): KaTeX plus MathML layout of ~1,000 symbols
    * takes 75-100 ms, layout growing faster than linearly (10,000 symbols: 0.5-1.3 s). The

@@ -9,6 +9,8 @@ export const codes = {
   E_BLOCK: 'E_BLOCK',
   E_CELL_LINE: 'E_CELL_LINE',
   E_ATTRIBUTE: 'E_ATTRIBUTE',
+  // A data file a cell reads (csv("points.csv")): refused, missing, too large, or not numbers
+  E_DATA: 'E_DATA',
   // Names
   E_NAME_INVALID: 'E_NAME_INVALID',
   E_NAME_RESERVED: 'E_NAME_RESERVED',
@@ -326,6 +328,42 @@ export const messages = {
   nothingToRedo: () => 'Nothing to redo.',
   reset: () => "Reset: every cell has the workbook's own values again. Undo brings your edits back.",
   nothingToReset: () => "Nothing to reset: every cell has the workbook's own values.",
+  // Data files: csv("points.csv"), beside the workbook.
+  dataNotWhole: () => 'csv("…") is a whole formula of its own: write the data in a cell such as D = csv("points.csv"), then use D in other formulas (X = D[:, 1:2]).',
+  dataTyped: () => 'Data files are named in the workbook file only: a formula typed here cannot read one. Restore the formula, or ask the author to add the file.',
+  dataPathAbsolute: (file: string) =>
+    `"${file}" is refused: a data file is named by a path relative to the workbook, in its folder or below it (e.g. csv("points.csv") or csv("data/points.csv")), never an absolute path.`,
+  dataPathAddress: (file: string) =>
+    `"${file}" is refused: a data file is read from the workbook's own folder, never from another address (http:, data:, …). Save the file beside the workbook and name it, e.g. csv("points.csv").`,
+  dataPathUp: (file: string) =>
+    `"${file}" is refused: a data file must be in the workbook's folder or below it ("." and ".." are not allowed in its path).`,
+  dataPathCharacters: (file: string) =>
+    `"${file}" is refused: a data file's path uses letters, digits, "_", "-", "." and "/" between folders only (no spaces, "%", "?", "#", "\\" or hidden files).`,
+  dataPathNotCsv: (file: string) => `"${file}" is refused: csv(…) reads a .csv file; name one ending in .csv.`,
+  dataTooManyFiles: (count: number, cap: number) => `This workbook reads ${count} data files; the limit is ${cap}. Combine some of them.`,
+  dataNotRead: (file: string) => `${file} has not been read: this workbook was computed without its data files (it was opened from its text alone).`,
+  dataUnreadable: (file: string, detail: string) => `${file} could not be read: ${detail.replace(/\.$/, '')}.`,
+  dataMissing: () => 'there is no such file beside the workbook',
+  dataNotRegular: (kind: string) => `it is ${kind}, not a regular file: only regular files are read as data`,
+  dataOutside: () => 'it leads outside the workbook\'s folder (a symbolic link?)',
+  dataNoFolder: (protocol: string) => `this workbook was opened from a ${protocol} address, which has no folder to read data files from`,
+  dataOtherOrigin: (url: string) => `it resolves to ${url}, outside the workbook's own folder on its own site`,
+  dataIsHtml: () => 'the server sent a web page, not a CSV file (a login, error or home page?): check that the file is beside the workbook',
+  dataTooLarge: (file: string, bytes: number, cap: number) =>
+    `${file} is ${bytes.toLocaleString('en-US')} bytes; the limit for a data file is ${cap.toLocaleString('en-US')}. Use a smaller sample of the data.`,
+  dataTooManyEntries: (file: string, rows: number, cols: number, cap: number) =>
+    `${file} has ${rows.toLocaleString('en-US')} rows of ${cols} numbers, more than the ${cap.toLocaleString('en-US')} numbers a data file may hold. Use a smaller sample of the data.`,
+  dataEmpty: (file: string) => `${file} holds no numbers: write one row of comma-separated numbers per line (a first line of column names is allowed).`,
+  dataBinary: (file: string) => `${file} is not text (it contains NUL bytes): save it as CSV, comma-separated numbers.`,
+  dataNotNumber: (file: string, line: number, col: number, text: string) =>
+    `${file} line ${line}, column ${col}: "${text.length > 40 ? text.slice(0, 40) + '…' : text}" is not a number. Write plain numbers such as 0.25, -3 or 1e-3 (a first line of column names is allowed).`,
+  dataEmptyValue: (file: string, line: number, col: number) => `${file} line ${line}, column ${col}: the value is empty. Every row needs a number in every column.`,
+  dataRowLength: (file: string, line: number, count: number, expected: number, firstLine: number) =>
+    `${file} line ${line}: ${plural(count, 'value')}, where line ${firstLine} has ${expected}. Every row needs the same number of columns.`,
+  dataTooLargeToInline: (bytes: number, cap: number) =>
+    `With its data files written in, this workbook is ${bytes.toLocaleString('en-US')} bytes, more than the ${cap.toLocaleString('en-US')} one workbook may have: build a site (--out) instead of a single file.`,
+  dataBlankLine: (file: string, line: number) => `${file} line ${line} is blank: only the end of the file may have blank lines. Remove it.`,
+  dataHeader: (file: string, col: number) => `${file} line 1, column ${col}: a column name is empty. Name every column, or leave out the line of names.`,
   texTooLong: (chars: number, cap: number) => `This math is ${chars.toLocaleString('en-US')} characters of TeX; the limit is ${cap.toLocaleString('en-US')}. Shorten it.`,
   texTooManySymbols: (cap: number) => `This math has more than ${cap.toLocaleString('en-US')} symbols, too many to lay out. Shorten it.`,
   texMacroDefinition: (command: string) => `This math defines a macro (${command}); workbooks may not define macros. Write the TeX out.`,

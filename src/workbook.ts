@@ -8,6 +8,7 @@
 // Nothing here touches the DOM: it all runs under Node as well as in the browser.
 
 import { readWorkbook } from './format/read.ts';
+import { withData, type DataTexts } from './format/data.ts';
 import type { PlotBlock, Problem, TrainBlock, WorkbookSpec } from './format/spec.ts';
 import { checkWorkbook } from './graph/check.ts';
 import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts';
@@ -38,9 +39,14 @@ export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, 
   return { ...cells, trains, plots, problems };
 }
 
-/** Reads, checks, compiles and evaluates a workbook text in one go (the batch driver). */
-export function evaluateWorkbook(text: string, source?: string): { spec: WorkbookSpec; plan: WorkbookPlan; results: CellResult[] } {
-  const spec = readWorkbook(text, source); // 1. read
+/**
+ * Reads, checks, compiles and evaluates a workbook text in one go (the batch driver). `data` is
+ * the text of each data file its cells read (csv("points.csv")), as the driver read it; without
+ * it, a data cell is an error saying its file was not read.
+ */
+export function evaluateWorkbook(text: string, source?: string, data?: DataTexts): { spec: WorkbookSpec; plan: WorkbookPlan; results: CellResult[] } {
+  const read = readWorkbook(text, source); // 1. read
+  const spec = data ? withData(read, data) : read; // 1b. its data files
   const plan = planWorkbook(spec);
   return { spec, plan, results: runPlan(plan) }; // 4b. run
 }

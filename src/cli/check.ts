@@ -17,6 +17,7 @@ import type { CellResult } from '../graph/compile.ts';
 import type { WorkbookPlan } from '../workbook.ts';
 import { trainStep } from '../train/batch.ts';
 import { evaluateWorkbook } from '../workbook.ts';
+import type { DataTexts } from '../format/data.ts';
 
 export interface Finding {
   file: string;
@@ -54,11 +55,11 @@ export interface FileReport {
   cells: CellReport[];
 }
 
-/** Checks one workbook text; `file` is how locations name it. */
-export function checkWorkbookText(text: string, file: string): FileReport {
+/** Checks one workbook text; `file` is how locations name it; `data`, its data files as read (cli/read-file.ts). */
+export function checkWorkbookText(text: string, file: string, data?: DataTexts): FileReport {
   // One pool for the whole workbook, as on the page (formula/budget.ts).
   const load = new LoadBudget();
-  const { spec, plan, results } = load.run(() => evaluateWorkbook(text, file));
+  const { spec, plan, results } = load.run(() => evaluateWorkbook(text, file, data));
   // Every problem of the file, its cells, their slide and check attributes, its training rules.
   const findings: Finding[] = plan.problems.map((p) => finding(file, p, 'error'));
   const checks = load.run(() => runChecks(plan, results));

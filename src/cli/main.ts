@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { codes, messages } from '../messages.ts';
 import { checkWorkbookText, formatFinding, type FileReport } from './check.ts';
-import { readWorkbookFile } from './read-file.ts';
+import { readWorkbookData, readWorkbookFile } from './read-file.ts';
 import { courseOrder } from './course.ts';
 import { courseCommand } from './commands.ts';
 
@@ -103,7 +103,7 @@ async function checkFile(file: string): Promise<FileReport> {
     const finding = { file, line: 1, col: 1, code: codes.E_FILE, severity: 'error' as const, message: messages.fileUnreadable(file, detail) };
     return { file, title: '', ok: false, errors: 1, warnings: 0, findings: [finding], cells: [] };
   }
-  return checkWorkbookText(text, file);
+  return checkWorkbookText(text, file, await readWorkbookData(text, file));
 }
 
 function summary(reports: FileReport[]): string {

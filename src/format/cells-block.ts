@@ -5,6 +5,7 @@ import { codes, messages } from '../messages.ts';
 import { closest } from '../formula/spelling.ts';
 import type { Block, CellSpec, SlideSpec, SliderSpec, WorkbookSpec } from './spec.ts';
 import type { Report } from './block-reader.ts';
+import { dataCall } from './data.ts';
 
 /** Attributes a cell may have, one per indented line under it. */
 export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails', 'input'] as const;
@@ -58,6 +59,9 @@ export function readCells(lines: string[], from: number, to: number, spec: Workb
     }
     const formulaCol = m[2] ? raw.indexOf(m[2], m[1].length) + 1 : raw.length + 1;
     current = { name: m[1], formula: m[2], line: lineNo, col: 1, formulaCol };
+    // D = csv("points.csv"): the cell holds a data file's numbers (format/data.ts).
+    const data = dataCall(m[2]);
+    if (data) current.data = { file: data.file, line: lineNo, col: formulaCol + data.at };
     seen.clear();
     block.cells.push(spec.cells.length);
     spec.cells.push(current);

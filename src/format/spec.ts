@@ -61,7 +61,15 @@ export interface CellSpec {
    * cell is then an input holding that value: editable, trained, saved, reset to it.
    */
   input?: { note: string; line: number; col: number };
+  /**
+   * `D = csv("points.csv")`: the cell holds the numbers of this file, beside the workbook
+   * (format/data.ts). `col` is where the path starts.
+   */
+  data?: { file: string; line: number; col: number };
 }
+
+/** A data file as read (format/data.ts): its rows of numbers and column names, or why not. */
+export type DataFile = { rows: number[][]; header?: string[] } | { error: string };
 
 /** One update rule of a ```train block: "Theta1 <- Theta1 - gamma * grad(E, Theta1)". */
 export interface UpdateSpec {
@@ -140,4 +148,6 @@ export interface WorkbookSpec {
   cells: CellSpec[];
   /** Problems found while reading the file; checking adds more. */
   problems: Problem[];
+  /** The data files its cells read, by path, once they are loaded (format/data.ts). */
+  data?: Record<string, DataFile>;
 }

@@ -8,7 +8,10 @@ import type { CellSpec, Problem, WorkbookSpec } from '../format/spec.ts';
 import { columnOf, parseFormula, type Literal, type ParsedFormula } from '../formula/parse.ts';
 import { closest } from '../formula/spelling.ts';
 import { compileExpr } from '../formula/evaluate.ts';
-import { firstNonFinite, toJSON } from '../formula/value.ts';
+import { collapse, firstNonFinite, matFromRows, toJSON, type Value } from '../formula/value.ts';
+import { dataCall, dataFiles, refusedPath, usesCsvInside } from '../format/data.ts';
+import { limits } from '../limits.ts';
+import type { DataFile } from '../format/spec.ts';
 import { invalidCharacter, isValidName, reservedBecause, skeleton } from './names.ts';
 
 export interface CheckedCell {
@@ -26,6 +29,8 @@ export interface CheckedCell {
   deps: string[];
   /** A problem that makes this cell an error; it still shows, with the error. */
   error?: CellError;
+  /** `D = csv("points.csv")`: the numbers of the data file, the cell's value (it reads no cell). */
+  data?: Value;
   /** False for a second cell of the same name: it is shown, but nothing can refer to it. */
   primary: boolean;
 }
@@ -80,9 +85,26 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
 
   // 2. The formulas, now that every name is known.
   const ctx = { isCell: (n: string) => byName.has(n) || refused.has(n), cellNames: () => byName.keys() };
+  const readable = dataFiles(spec);
   for (const cell of cells) {
     const overridden = overrides.has(cell.name);
     const col = cell.spec.formulaCol;
+    const data = cell.spec.data;
+    if (data && !overridden) {
+      // A data cell: its value is its file's numbers, computed from no cell (format/data.ts).
+      const got = dataValue(data.file, spec, readable);
+      if (typeof got === 'string') {
+        if (!cell.error) cell.error = located(new CellError(codes.E_DATA, got, cell.name), data.line, data.col);
+      } else cell.data = got;
+      continue;
+    }
+    // csv(…) anywhere else: inside a formula, or typed by a student (or in a share link), which
+    // never makes the page fetch anything: only the workbook file names its data files.
+    if ((usesCsvInside(cell.formula) || (overridden && dataCall(cell.formula))) && !cell.error) {
+      const message = overridden ? messages.dataTyped() : messages.dataNotWhole();
+      cell.error = located(new CellError(codes.E_DATA, message, cell.name), cell.spec.line, col + Math.max(0, cell.formula.search(/csv\s*\(/)));
+      continue;
+    }
     try {
       // The workbook's own literal is data: the formula length limit does not apply to it.
       const parsed = parseFormula(cell.formula, ctx, { longLiteral: !overridden });
@@ -138,6 +160,22 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
     ...cells.filter((c) => c.error && (c.error.root === c.name || !c.error.root)).map((c) => toProblem(c.error!, c.name)),
   ].sort((a, b) => a.line - b.line || a.col - b.col);
   return { spec, cells, byName, problems, refused };
+}
+
+/** Each data file's matrix, made once (a workbook is planned again on every formula edit). */
+const dataValues = new WeakMap<DataFile, Value>();
+
+/** The value of a data cell, or the message of its E_DATA error. */
+function dataValue(file: string, spec: WorkbookSpec, readable: readonly string[]): Value | string {
+  const refusal = refusedPath(file);
+  if (refusal) return refusal;
+  if (!readable.includes(file)) return messages.dataTooManyFiles(new Set(spec.cells.flatMap((c) => (c.data ? [c.data.file] : []))).size, limits.maxDataFiles);
+  const read = spec.data?.[file];
+  if (!read) return messages.dataNotRead(file);
+  if ('error' in read) return read.error;
+  let value = dataValues.get(read);
+  if (value === undefined) dataValues.set(read, (value = collapse(matFromRows(read.rows))));
+  return value;
 }
 
 function located(err: CellError, line: number, col: number): CellError {

@@ -122,6 +122,12 @@ function compileCell(plan: Plan, cell: CheckedCell): PlanCell {
     pc.run = () => value;
     return pc;
   }
+  if (cell.data !== undefined) {
+    // D = csv("points.csv"): the file's numbers, read before the workbook was checked.
+    const value = cell.data;
+    pc.run = () => value;
+    return pc;
+  }
   const inputs = [...cell.deps];
   const slot = (name: string) => {
     let k = inputs.indexOf(name);

@@ -16,7 +16,7 @@ const letter = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u01BF\\u01CD-\\u01
 const namePattern = new RegExp(`^[${letter}][${letter}_0-9]*$`);
 const notALetter = /[^\p{L}\p{N}_]/u;
 
-const keywords = new Set(['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad']);
+const keywords = new Set(['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad', 'csv']);
 
 const objectProperties = new Set(Object.getOwnPropertyNames(Object.prototype));
 

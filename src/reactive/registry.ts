@@ -4,14 +4,18 @@
 // everyone watching the URL is then handed the new one, with what became of the edits.
 
 import { readWorkbook } from '../format/read.ts';
+import { dataFiles, dataURL, loadData } from '../format/data.ts';
 import { Session } from './session.ts';
 import { messages } from '../messages.ts';
 import { limits } from '../limits.ts';
 
 export class LoadError extends Error {
+  /** What went wrong, without the address ("HTTP 404 Not Found"). */
+  readonly detail: string;
   constructor(url: string, detail: string) {
     super(messages.loadFailed(url, detail));
     this.name = 'LoadError';
+    this.detail = detail;
   }
 }
 
@@ -54,6 +58,30 @@ export const loading = { timeoutMs: 15_000 };
 /** The text each session was read from (its saved edits are tied to a hash of it). */
 const texts = new WeakMap<Session, string>();
 
+/**
+ * A session of a workbook's text with the data files its cells read (csv("points.csv")),
+ * fetched from beside it; a file that cannot be fetched is an error in its cells (format/data.ts).
+ */
+export async function openSessionWithData(text: string, url: string): Promise<Session> {
+  const spec = readWorkbook(text, url);
+  if (!dataFiles(spec).length) return openSession(text, url);
+  const session = new Session(await loadData(spec, fetchDataText(url)));
+  texts.set(session, text);
+  return session;
+}
+
+/** Fetches a data file beside the workbook at `url`, with the same deadline and a cap of its own. */
+function fetchDataText(url: string): (file: string) => Promise<string> {
+  return async (file) => {
+    const at = dataURL(file, url);
+    try {
+      return await fetchWorkbookText(at, { cap: limits.maxDataBytes, isHtml: messages.dataIsHtml() });
+    } catch (e) {
+      throw e instanceof LoadError ? new Error(e.detail) : e;
+    }
+  };
+}
+
 /** A session of a workbook's text, remembering the text. */
 export function openSession(text: string, url: string): Session {
   const session = new Session(readWorkbook(text, url));
@@ -85,7 +113,13 @@ function readText(url: string): Promise<string> {
   return text === undefined ? fetchWorkbookText(url) : Promise.resolve(text);
 }
 
-export async function fetchWorkbookText(url: string): Promise<string> {
+/** How much to read at most, and what to say of a web page sent instead: the workbook's by default. */
+interface Fetching {
+  cap: number;
+  isHtml: string;
+}
+
+export async function fetchWorkbookText(url: string, how: Fetching = { cap: maxDownload, isHtml: messages.loadIsHtml() }): Promise<string> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Every wait races the deadline: a stalled body stops the load too, not only a stalled connection.
@@ -97,13 +131,13 @@ export async function fetchWorkbookText(url: string): Promise<string> {
   });
   deadline.catch(() => undefined);
   try {
-    return await readResponse(url, controller.signal, deadline);
+    return await readResponse(url, controller.signal, deadline, how);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readResponse(url: string, signal: AbortSignal, deadline: Promise<never>): Promise<string> {
+async function readResponse(url: string, signal: AbortSignal, deadline: Promise<never>, { cap, isHtml }: Fetching): Promise<string> {
   let response: Response;
   try {
     response = await Promise.race([fetch(url, { credentials: 'same-origin', cache: 'no-cache', signal }), deadline]);
@@ -116,10 +150,10 @@ async function readResponse(url: string, signal: AbortSignal, deadline: Promise<
   // A redirect to a login or home page: say so, rather than "no cell named x" later.
   if (/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(response.headers.get('content-type') ?? '')) {
     void response.body?.cancel().catch(() => undefined);
-    throw new LoadError(url, messages.loadIsHtml());
+    throw new LoadError(url, isHtml);
   }
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxDownload) throw new LoadError(url, messages.loadTooLarge(declared, maxDownload));
+  if (declared > cap) throw new LoadError(url, messages.loadTooLarge(declared, cap));
   if (!response.body) return await Promise.race([response.text(), deadline]);
   // Read with a cap, in case the length was not declared.
   const reader = response.body.getReader();
@@ -137,9 +171,9 @@ async function readResponse(url: string, signal: AbortSignal, deadline: Promise<
     const { done, value } = chunk;
     if (done) break;
     total += value.byteLength;
-    if (total > maxDownload) {
+    if (total > cap) {
       await reader.cancel();
-      throw new LoadError(url, messages.loadTooLarge(total, maxDownload));
+      throw new LoadError(url, messages.loadTooLarge(total, cap));
     }
     chunks.push(value);
   }
@@ -160,7 +194,7 @@ function entryFor(url: string): Entry {
     const e: Entry = {
       promise: readText(url).then((text) => {
         e.text = text;
-        return openSession(text, url);
+        return openSessionWithData(text, url);
       }),
       generation: 0,
       watchers: new Set(),
@@ -226,8 +260,13 @@ export async function reloadWorkbook(url: string, text?: string): Promise<Reload
     return reload;
   }
   if (generation !== entry.generation || next === entry.text) return null;
+  const opened = await openSessionWithData(next, url);
+  if (generation !== entry.generation) {
+    opened.dispose();
+    return null;
+  }
   const old = entry.current;
-  const session = openSession(next, url);
+  const session = opened;
   // The edits are taken now, not when the fetch began: nothing typed meanwhile is lost.
   const { dropped } = session.restoreEdits(old.edits());
   entry.text = next;

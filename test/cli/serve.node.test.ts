@@ -50,6 +50,15 @@ describe('gradsheet serve, from the repository’s sources', function () {
     await rm(path.join(dir, 'index.json'));
   });
 
+  it('serves the data files a workbook reads beside it, as CSV, at both of its addresses', async () => {
+    await writeFile(path.join(dir, 'points.csv'), 'x,y\n1,2\n');
+    for (const at of ['points.csv', `${path.basename(dir)}/points.csv`]) {
+      const csv = await get(serving.url + at);
+      expect([csv.status, csv.type, csv.body]).to.deep.equal([200, 'text/csv; charset=utf-8', 'x,y\n1,2\n']);
+    }
+    await rm(path.join(dir, 'points.csv'));
+  });
+
   it('serves the folder’s files and nothing outside it', async () => {
     expect((await get(serving.url + 'a.md')).body).to.contain('y = 2');
     expect((await get(serving.url + `${path.basename(dir)}/a.md`)).body).to.contain('y = 2');

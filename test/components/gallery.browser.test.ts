@@ -6,6 +6,7 @@ import { openFrame } from '../helpers/page.ts';
 const lecture = [
   '01-perceptron.md', '02-activation-functions.md', '03-logic-gates.md', '04-mlp-xor.md', '05-multiplication-gate.md',
   '06-universal-approximation.md', '07-backpropagation.md', '08-loss-functions.md', '09-gradient-descent.md', '10-vanishing-gradient.md',
+  '11-softmax-classifier.md',
 ];
 
 async function until(frame: HTMLIFrameElement, condition: () => boolean, what: string): Promise<void> {

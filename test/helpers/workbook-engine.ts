@@ -11,6 +11,8 @@ import type { WorkbookSpec } from '../../src/format/spec.ts';
 import type { PlotLayerData } from '../../src/plot/compile.ts';
 import { matFromRows, toJSON, type JsonValue, type Value } from '../../src/formula/value.ts';
 import { readText } from './files.ts';
+import { dataFiles } from '../../src/format/data.ts';
+import { readWorkbook } from '../../src/format/read.ts';
 
 export interface Sheet {
   spec: WorkbookSpec;
@@ -72,10 +74,13 @@ function sheetOf(spec: WorkbookSpec, plan: WorkbookPlan, results: CellResult[], 
   };
 }
 
-/** Reads and evaluates a workbook file of the repository (by its path from the root). */
+/** Reads and evaluates a workbook file of the repository (by its path from the root), with the data files it reads beside it. */
 export async function openWorkbook(path: string): Promise<Sheet> {
   const text = await readText(path);
-  const { spec, plan, results } = evaluateWorkbook(text, path);
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
+  const data = new Map<string, string>();
+  for (const file of dataFiles(readWorkbook(text, path))) data.set(file, await readText(folder + file));
+  const { spec, plan, results } = evaluateWorkbook(text, path, data);
   return sheetOf(spec, plan, results, new Map());
 }
 
