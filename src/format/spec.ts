@@ -61,6 +61,8 @@ export interface CellSpec {
    * cell is then an input holding that value: editable, trained, saved, reset to it.
    */
   input?: { note: string; line: number; col: number };
+  /** The label or caption the page shows refused, with why: over the workbook's rendering totals (format/render-bounds.ts). */
+  refused?: { label?: string; caption?: string };
 }
 
 /** One update rule of a ```train block: "Theta1 <- Theta1 - gamma * grad(E, Theta1)". */
@@ -120,10 +122,13 @@ export interface PlotBlock {
   width: number;
   height: number;
   layers: PlotLayerSpec[];
+  /** The caption the page shows refused, with why (format/render-bounds.ts). */
+  refused?: { caption?: string };
 }
 
 export type Block =
-  | { kind: 'prose'; text: string; line: number }
+  /** `refused`: the page shows why in place of the text (over the workbook's rendering totals, format/render-bounds.ts). */
+  | { kind: 'prose'; text: string; line: number; refused?: string }
   /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
   | { kind: 'cells'; line: number; cells: number[] }
   | TrainBlock
