@@ -21,7 +21,7 @@ import { formulaTex } from '../src/formula/tex.ts';
 import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
 import type { CellError } from '../src/errors.ts';
-import { sameSymbols, texToHTML } from './tex.ts';
+import { refusedHTML, refusedInPlace, sameSymbols, texToHTML } from './tex.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme, type Theme } from './styles.ts';
@@ -388,7 +388,7 @@ export class GsCell extends LitElement {
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
-        ${spec.caption ? html`<p class="caption" part="caption">${inlineMarkdown(spec.caption)}</p>` : nothing}
+        ${spec.caption ? html`<p class="caption" part="caption">${spec.refused?.caption ? refusedInPlace(spec.refused.caption) : inlineMarkdown(spec.caption)}</p>` : nothing}
       </section>
     `;
   }
@@ -396,7 +396,8 @@ export class GsCell extends LitElement {
   /** The label and formula as MathML, typeset again only when the cell's definition changes. */
   private typeset(cell: PlanCell, input: boolean): { label: string; formula: string | null } {
     if (this.header?.cell !== cell.checked) {
-      const label = texToHTML(cell.checked.spec.label ?? labelFor(this.name));
+      const refused = cell.checked.spec.refused?.label;
+      const label = refused ? refusedHTML(refused) : texToHTML(cell.checked.spec.label ?? labelFor(this.name));
       const parsed = cell.checked.parsed;
       const formula = !input && parsed ? texToHTML(formulaTex(parsed.node, (n) => this.labelOf(n))) : null;
       // A label that says what the formula says ("σ(x)" for sigmoid(x)) is shown once.
@@ -407,7 +408,8 @@ export class GsCell extends LitElement {
 
   private labelOf(name: string): string | undefined {
     const cell = this.session?.plan.byName.get(name);
-    return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
+    // A label refused for the workbook's rendering totals is not typeset in other formulas either.
+    return cell ? (cell.checked.spec.refused?.label ? undefined : cell.checked.spec.label) ?? labelFor(name) : undefined;
   }
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {

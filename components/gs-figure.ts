@@ -8,6 +8,7 @@ import type { CellError } from '../src/errors.ts';
 import type { PlotLayerData } from '../src/plot/compile.ts';
 import { layerName, vegaLiteSpec } from '../src/plot/spec.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
+import { refusedInPlace } from './tex.ts';
 import { theme } from './styles.ts';
 import { messages } from '../src/messages.ts';
 import type { GsPlot, PlotData, PlotSpec } from './gs-plot.ts';
@@ -82,7 +83,7 @@ export class GsFigure extends LitElement {
     return html`<figure part="figure" class=${error ? 'stale' : ''}>
       ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> ${messages.plotCannotDraw()} ${error.message}</div>` : nothing}
       ${error && !this.lastGood ? nothing : html`<gs-plot .spec=${this.spec} .data=${this.lastGood ?? {}} label=${`Plot: ${label}`}></gs-plot>`}
-      ${block.caption ? html`<figcaption>${inlineMarkdown(block.caption)}</figcaption>` : nothing}
+      ${block.caption ? html`<figcaption>${block.refused?.caption ? refusedInPlace(block.refused.caption) : inlineMarkdown(block.caption)}</figcaption>` : nothing}
     </figure>`;
   }
 

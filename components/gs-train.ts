@@ -88,7 +88,8 @@ export class GsTrain extends LitElement {
 
   private labelOf(name: string): string | undefined {
     const cell = this.session?.plan.byName.get(name);
-    return cell ? cell.checked.spec.label ?? labelFor(name) : undefined;
+    // A label refused for the workbook's rendering totals is not typeset here either.
+    return cell ? (cell.checked.spec.refused?.label ? undefined : cell.checked.spec.label) ?? labelFor(name) : undefined;
   }
 
   private ruleTex(target: string, formula: string): string {

@@ -8,6 +8,7 @@ import type { Session } from '../src/reactive/session.ts';
 import { holdWorkbookText, watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
 import { markdown, markdownShown } from './markdown-lazy.ts';
+import { refusedInPlace } from './tex.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
@@ -210,7 +211,7 @@ export class GsWorkbook extends LitElement {
   }
 
   private renderBlock(block: Block, session: Session) {
-    if (block.kind === 'prose') return html`<div class="gs-prose">${markdown(block.text, false)}</div>`;
+    if (block.kind === 'prose') return html`<div class="gs-prose">${block.refused ? refusedInPlace(block.refused) : markdown(block.text, false)}</div>`;
     if (block.kind === 'train') return html`<gs-train .session=${session} .block=${block}></gs-train>`;
     if (block.kind === 'plot') return html`<gs-figure .session=${session} .block=${block}></gs-figure>`;
     return html`<div class="gs-row" role="group">

@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { tex } from '@mdit/plugin-tex';
 import { texToHTML } from './tex.ts';
 import { limits } from '../src/limits.ts';
-import { messages } from '../src/messages.ts';
+import { markdownRefusal } from '../src/format/tex-bounds.ts';
 
 const scheme = /^\s*([a-z][a-z0-9+.-]*):/i;
 
@@ -45,8 +45,8 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 
 /** A text too long to render, refused in place (each of its math segments is bounded by tex.ts). */
 function tooLong(text: string): string | undefined {
-  if (text.length <= limits.maxMarkdownLength) return undefined;
-  return `<span class="gs-markdown-refused" style="color: var(--gs-error, #b00020)">${md.utils.escapeHtml(messages.markdownTooLong(text.length, limits.maxMarkdownLength))}</span>`;
+  const refusal = markdownRefusal(text);
+  return refusal === undefined ? undefined : `<span class="gs-markdown-refused" style="color: var(--gs-error, #b00020)">${md.utils.escapeHtml(refusal)}</span>`;
 }
 
 export function markdownToHTML(text: string): string {

@@ -6,21 +6,21 @@
 import katex from 'katex';
 import { limits } from '../src/limits.ts';
 import { messages } from '../src/messages.ts';
+import { texRefusal } from '../src/format/tex-bounds.ts';
+import { trustedHTML } from './unsafe-html.ts';
 
-// Commands that define macros. A definition is how a short text becomes a huge one (a chain of
-// \def doubling its body), and workbooks never need one: refused before KaTeX runs.
-const definition = /\\(def|gdef|edef|xdef|let|futurelet|global|newcommand|renewcommand|providecommand)(?![A-Za-z@])/;
+// What is refused before KaTeX runs (macro definitions, TeX too long) is one rule with reading a
+// workbook, which reports the same texts as located problems (src/format/tex-bounds.ts).
+export { texRefusal };
 
-/** Why this TeX is refused before it is typeset, or undefined. */
-export function texRefusal(tex: string): string | undefined {
-  if (tex.length > limits.maxTexLength) return messages.texTooLong(tex.length, limits.maxTexLength);
-  const m = definition.exec(tex);
-  return m ? messages.texMacroDefinition(m[0]) : undefined;
+/** A refusal shown where the math or text would be: visible, located by its place, and cheap. */
+export function refusedHTML(message: string): string {
+  return `<span class="katex-error gs-tex-refused" style="color: var(--gs-error, #b00020)">${escapeHTML(message)}</span>`;
 }
 
-/** A refusal shown where the math would be: visible, located by its place, and cheap. */
-function refused(message: string): string {
-  return `<span class="katex-error gs-tex-refused" style="color: var(--gs-error, #b00020)">${escapeHTML(message)}</span>`;
+/** A label, caption or prose the workbook's reading refused (spec `refused`), shown in its place. */
+export function refusedInPlace(message: string) {
+  return trustedHTML(refusedHTML(message));
 }
 
 /** The symbols (leaves) of KaTeX's MathML output. */
@@ -36,7 +36,7 @@ export function texToHTML(tex: string, displayMode = false): string {
   if (hit !== undefined) return hit;
   let html: string;
   const refusal = texRefusal(tex);
-  if (refusal) html = refused(refusal);
+  if (refusal) html = refusedHTML(refusal);
   else try {
     html = katex.renderToString(tex, {
       displayMode,
@@ -51,7 +51,7 @@ export function texToHTML(tex: string, displayMode = false): string {
       macros: {},
     });
     // Chromium's MathML layout of a long row grows faster than linearly: refused before it is laid out.
-    if (symbolCount(html) > limits.maxTexSymbols) html = refused(messages.texTooManySymbols(limits.maxTexSymbols));
+    if (symbolCount(html) > limits.maxTexSymbols) html = refusedHTML(messages.texTooManySymbols(limits.maxTexSymbols));
   } catch {
     html = escapeHTML(tex);
   }

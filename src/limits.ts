@@ -60,4 +60,15 @@ export const limits = {
   maxMarkdownLength: 20_000,
   /** Nesting of Markdown blocks and inline marks (markdown-it's maxNesting). */
   maxMarkdownNesting: 20,
+  /**
+   * What one workbook may ask the page to render, in all (format/render-bounds.ts): the TeX of
+   * its labels (written or derived from the name) and of the $…$ math in its prose and captions,
+   * in characters and in symbols counted from the source; and the Markdown of its prose and
+   * captions. The lecture's largest (05) holds 1,719 characters and 712 symbols of TeX and
+   * 5,195 characters of Markdown: the bounds are more than ten times that. 10,000 symbols, laid
+   * out a string of at most 1,000 at a time, take about a second here (75-100 ms per 1,000).
+   */
+  maxWorkbookTexLength: 20_000,
+  maxWorkbookTexSymbols: 10_000,
+  maxWorkbookMarkdownLength: 100_000,
 } as const;

@@ -368,4 +368,8 @@ export const messages = {
   texTooManySymbols: (cap: number) => `This math has more than ${cap.toLocaleString('en-US')} symbols, too many to lay out. Shorten it.`,
   texMacroDefinition: (command: string) => `This math defines a macro (${command}); workbooks may not define macros. Write the TeX out.`,
   markdownTooLong: (chars: number, cap: number) => `This text is ${chars.toLocaleString('en-US')} characters; the limit is ${cap.toLocaleString('en-US')}. Split it.`,
+  workbookTexTotal: (what: string, symbols: number, chars: number, cap: number) =>
+    `This ${what} is not typeset: with its ${symbols.toLocaleString('en-US')} symbols, the workbook's math would pass its total of ${chars.toLocaleString('en-US')} characters of TeX or ${cap.toLocaleString('en-US')} symbols. Shorten the workbook's math or split the workbook.`,
+  workbookMarkdownTotal: (what: string, chars: number, cap: number) =>
+    `This ${what} is not rendered: with its ${chars.toLocaleString('en-US')} characters, the workbook's prose and captions would pass their total of ${cap.toLocaleString('en-US')} characters. Split the workbook.`,
 } as const;

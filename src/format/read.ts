@@ -14,6 +14,7 @@ import { readTrain } from './train-block.ts';
 import { readPlot } from './plot-block.ts';
 import type { BlockReader } from './block-reader.ts';
 import { blockTokens } from './fences.ts';
+import { boundRendering } from './render-bounds.ts';
 
 /**
  * Block types gradsheet reads, each by its own reader; other fenced blocks are code listings
@@ -114,6 +115,8 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
     spec.cells = [];
     spec.blocks = spec.blocks.filter((b) => b.kind === 'prose');
   }
+  // 5. What the page renders: each text bounded alone, and the workbook's texts in all.
+  boundRendering(spec, lines, problem);
   return finish(spec);
 }
 

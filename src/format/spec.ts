@@ -66,6 +66,8 @@ export interface CellSpec {
    * (format/data.ts). `col` is where the path starts.
    */
   data?: { file: string; line: number; col: number };
+  /** The label or caption the page shows refused, with why: over the workbook's rendering totals (format/render-bounds.ts). */
+  refused?: { label?: string; caption?: string };
 }
 
 /** A data file as read (format/data.ts): its rows of numbers and column names, or why not. */
@@ -128,10 +130,13 @@ export interface PlotBlock {
   width: number;
   height: number;
   layers: PlotLayerSpec[];
+  /** The caption the page shows refused, with why (format/render-bounds.ts). */
+  refused?: { caption?: string };
 }
 
 export type Block =
-  | { kind: 'prose'; text: string; line: number }
+  /** `refused`: the page shows why in place of the text (over the workbook's rendering totals, format/render-bounds.ts). */
+  | { kind: 'prose'; text: string; line: number; refused?: string }
   /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
   | { kind: 'cells'; line: number; cells: number[] }
   | TrainBlock

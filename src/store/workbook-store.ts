@@ -154,9 +154,10 @@ export class WorkbookStore {
       // (applyShared sets fromLink after its own edit has been reported here.)
       this.fromLink = false;
       this.save();
-      // A formula typed is saved before it is computed (in the next animation frame): if
-      // computing it freezes the tab, the next open must offer it rather than apply it again.
-      if (changesFormula(edit) && !this.applyingNow) queueMicrotask(() => this.markTyped(session));
+      // A formula or an entry typed (or pasted) is saved before it is computed (in the next
+      // animation frame): if the recompute it starts freezes the tab, the next open must offer it
+      // rather than apply it again.
+      if (typedEdit(edit) && !this.applyingNow) queueMicrotask(() => this.markTyped(session));
     });
     this.notify();
   }
@@ -352,7 +353,7 @@ export class WorkbookStore {
   /** Set while this store applies edits itself (under a marker of its own). */
   private applyingNow = false;
 
-  /** A formula typed: under the marker until computed, like saved edits applied. */
+  /** A formula or an entry typed: under the marker until computed, like saved edits applied. */
   private markTyped(session: Session): void {
     if (this.session !== session) return;
     this.applying('saved');
@@ -468,8 +469,14 @@ export const flushAll = (): void => unsaved.forEach((s) => s.flush());
 /** The page is left (a reload too): every store writes, a training Run going on with the weights it reached. */
 export const leaveAll = (): void => unsaved.forEach((s) => s.leave());
 
-function changesFormula(edit: Edit): boolean {
-  return edit.kind === 'formula' || (edit.kind === 'group' && edit.edits.some(changesFormula));
+/**
+ * An edit a student makes that changes what the sheet computes: a formula, an entry, a paste, or
+ * a group of them (Reset all, an undo). Training steps are not: a Run makes one every frame, and
+ * a Run left with the page is saved as one step (leave).
+ */
+function typedEdit(edit: Edit): boolean {
+  if (edit.kind === 'group') return !edit.training && edit.edits.some(typedEdit);
+  return edit.kind === 'formula' || edit.kind === 'entry' || edit.kind === 'entries';
 }
 
 function namesOf(edits: EditState): string[] {

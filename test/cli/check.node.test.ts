@@ -15,8 +15,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 function gradsheet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return gradsheetUnder([], ...args);
+}
+
+/** The bin under Node options (e.g. a heap limit). */
+function gradsheetUnder(nodeOptions: string[], ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pkg.bin.gradsheet, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [...nodeOptions, pkg.bin.gradsheet, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '', stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -243,5 +248,26 @@ describe('gradsheet check', () => {
     const { code, stdout } = await child;
     expect(code).to.equal(1);
     expect(stdout).to.match(/empty-side\.md:2:\d+ E_TOO_LARGE z: zeros\(1e\+300, 0\) would be 1e\+300×0; a matrix may have at most 1,000,000 rows/);
+  });
+
+  it('reports a 20 KB label, a label defining a macro and a 100 KB body at their lines, under a 256 MB heap', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradsheet-'));
+    const file = join(dir, 'render.md');
+    const chain = Array.from({ length: 12 }, (_, i) => `\\def\\m${'abcdefghijkl'[i]}{${i ? `\\m${'abcdefghijkl'[i - 1]}`.repeat(2) : 'x'}}`).join('') + '\\ml';
+    const body = `$${chain}$ `.repeat(Math.ceil(100_000 / (chain.length + 3)));
+    writeFileSync(file, `# Rendering\n\n\`\`\`cells\nx = 1\n  label: ${'x+'.repeat(10_000)}\ny = 2 * x\n  label: ${chain}\n\`\`\`\n\n${body}\n`);
+    try {
+      const { code, stdout, stderr } = await gradsheetUnder(['--max-old-space-size=256'], 'check', file);
+      expect(stderr).to.not.contain('heap');
+      expect(code, stdout).to.equal(1);
+      expect(stdout.trim().split('\n').map((l) => (l.startsWith(file) ? l.slice(file.length) : l))).to.deep.equal([
+        ':5:10 E_TOO_LONG x: This math is 20,000 characters of TeX; the limit is 4,000. Shorten it.',
+        ':7:10 E_FORBIDDEN y: This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.',
+        `:10:1 E_TOO_LONG This text is ${(body.length).toLocaleString('en-US')} characters; the limit is 20,000. Split it.`,
+        'gradsheet check: 1 workbook, 2 cells: 3 errors, 0 warnings',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

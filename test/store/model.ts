@@ -143,6 +143,8 @@ export class MemoryStorage implements StorageLike {
   /** Reads throw (storage the browser has made unreadable, as in some private modes). */
   unreadable = false;
   writes = 0;
+  /** Writes by key (the record, and the small marker slots written around each edit computed). */
+  writesOf = new Map<string, number>();
   getItem(key: string) {
     if (this.unreadable) throw new DOMException('The operation is insecure.', 'SecurityError');
     return this.items.get(key) ?? null;
@@ -150,6 +152,7 @@ export class MemoryStorage implements StorageLike {
   setItem(key: string, value: string) {
     if (value.length > this.quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.writes++;
+    this.writesOf.set(key, (this.writesOf.get(key) ?? 0) + 1);
     this.items.set(key, value);
   }
   removeItem(key: string) {

@@ -91,6 +91,42 @@ describe('an apply that never finished (document recovery)', () => {
     s.dispose();
   });
 
+  it('an entry typed (and a paste) is under a marker until computed: had its recompute frozen the tab, the next open offers it', async () => {
+    // An entry whose dependents are heavy: the recompute it starts is what could freeze the tab.
+    const heavy = modelWorkbook.replace('d = sum(c)', 'd = sum(c)\nh = sum(ones(600, 2) * a * ones(2, 600)) * b');
+    const store = new WorkbookStore(url, () => storage);
+    const s = open(heavy);
+    store.attach(s);
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.getItem(marker), 'nothing applying once opened').to.equal(null);
+    s.setEntry('a', 1, 2, '20');
+    await Promise.resolve(); // the marker is written before the runtime computes (its next frame)
+    expect(JSON.parse(storage.getItem(marker)!)).to.deep.equal({ v: 1, hash: store.hash, source: 'saved' });
+    store.flush();
+    // Had the tab frozen computing h, the marker would still be there on the next open:
+    const next = new WorkbookStore(url, () => storage);
+    const s2 = open(heavy);
+    next.attach(s2);
+    expect(s2.entriesOf('a'), "the workbook's own values").to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(next.recovery).to.deep.equal({ source: 'saved', edits: { entries: { a: [['1', '20'], ['3', '4']] }, formulas: {} }, names: ['a'] });
+    s2.dispose();
+    // It did not freeze: once computed, the marker goes, and h has the new value.
+    storage.setItem(marker, JSON.stringify({ v: 1, hash: store.hash, source: 'saved' }));
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.getItem(marker)).to.equal(null);
+    expect(s.state('h')!.value).to.equal(600 * 600 * (1 + 20 + 3 + 4) * 5);
+    // A paste of a whole block is marked the same way.
+    s.setEntries('a', [['0', '0'], ['0', '1']]);
+    await Promise.resolve();
+    expect(JSON.parse(storage.getItem(marker)!)).to.deep.equal({ v: 1, hash: store.hash, source: 'saved' });
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.getItem(marker)).to.equal(null);
+    s.dispose();
+  });
+
   it('a formula typed while a recovery is offered keeps the offered edits in the marker', async () => {
     storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits: own }));
     storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
