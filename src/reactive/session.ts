@@ -82,6 +82,8 @@ export class Session {
   private readonly anyListeners = new Set<(index: number) => void>();
   private readonly editListeners = new Set<(edit: Edit) => void>();
   private readonly flushers = new Set<() => void>();
+  /** What else Reset all resets, inside its one step (a trainer's counter and curve). */
+  private readonly resetters = new Set<() => void>();
   private flushing = false;
   private computeQueued = false;
   private disposed = false;
@@ -455,9 +457,19 @@ export class Session {
     return { dropped };
   }
 
-  /** Back to the workbook's own numbers and formulas. */
+  /**
+   * Called by Reset all inside its one step, before the cells are reset: what fn edits (a
+   * trainer putting its weights back, with its counter and curve) is undone with it.
+   */
+  onResetAll(fn: () => void): () => void {
+    this.resetters.add(fn);
+    return () => this.resetters.delete(fn);
+  }
+
+  /** Back to the workbook's own numbers and formulas (and every trainer back to step 0). */
   resetAll(): void {
     this.group('Reset', () => {
+      this.resetters.forEach((fn) => fn());
       for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
       for (const name of this.entries.keys()) if (this.grids.get(name)!.differs > 0) this.resetInput(name);
     });
