@@ -59,9 +59,11 @@ export class WorkbookTools implements ReactiveController {
   // ---- Wiring ------------------------------------------------------------------------------
 
   /** What this controller listens to while its element is in the page. */
-  private get listeners(): [EventTarget, string, EventListener][] {
+  private get listeners(): [EventTarget, string, EventListener, boolean?][] {
     return [
       [this.host, 'keydown', this.onKeyDown as EventListener],
+      // Captured, so a button's own action (Undo, Reset all) announces after the old message is gone.
+      [this.host, 'click', this.onAction, true],
       [this.host, 'focusin', this.onFocusIn as EventListener],
       [this.host, 'focusout', this.onFocusOut],
       [this.host, 'gs-jump', this.onJump as EventListener],
@@ -77,11 +79,11 @@ export class WorkbookTools implements ReactiveController {
 
   hostConnected(): void {
     adoptStyles(this.host, toolbarSheet);
-    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
+    for (const [target, type, listener, capture] of this.listeners) target.addEventListener(type, listener, capture);
   }
 
   hostDisconnected(): void {
-    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
+    for (const [target, type, listener, capture] of this.listeners) target.removeEventListener(type, listener, capture);
   }
 
   hostUpdated(): void {
@@ -113,6 +115,9 @@ export class WorkbookTools implements ReactiveController {
       this.listenedSession = session;
       // A formula edit can change what reads what: trace again (an entry changes nothing of it).
       this.unlistenEdits = session.onEdit((edit) => {
+        // A new edit (typing, a training Step or Run, a Reset) makes the last announcement stale;
+        // an undo or redo reports its own after its edit.
+        this.clearAnnouncement();
         if (changesFormula(edit)) this.retrace();
       });
       this.retrace();
@@ -242,6 +247,15 @@ export class WorkbookTools implements ReactiveController {
     this.applySharedLink();
     this.host.requestUpdate();
   };
+
+  /** A button pressed anywhere in the workbook (Run, Stop, Share, Graph…) is a new action: the last one's message goes. */
+  private onAction = (e: Event): void => {
+    if (e.composedPath().some((n) => n instanceof HTMLButtonElement)) this.clearAnnouncement();
+  };
+
+  private clearAnnouncement(): void {
+    if (this.announcement) this.announce('');
+  }
 
   private onJump = (e: CustomEvent<{ name: string }>): void => {
     e.preventDefault();
