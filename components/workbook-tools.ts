@@ -40,6 +40,8 @@ export class WorkbookTools implements ReactiveController {
   /** The selected cell: what it reads and what reads it. */
   trace: Trace | undefined;
   graphOpen = false;
+  /** Where the page was scrolled when the graph was opened. */
+  private graphScroll: number | undefined;
   /** The last thing done, for the live region ("Undone: Theta1[1,3]."). */
   announcement = '';
   /** A shared link was applied, or could not be. */
@@ -160,12 +162,55 @@ export class WorkbookTools implements ReactiveController {
     }
     this.link = { href, copied };
     this.host.requestUpdate();
+    // The link opens in the toolbar, which stays in view: focus goes to it (its text selected).
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLInputElement>('.gs-share input')?.focus();
+  }
+
+  /** Closes the share link; focus goes back to the Share button. */
+  closeShare(): void {
+    if (!this.link) return;
+    this.link = undefined;
+    this.host.requestUpdate();
+    this.toolButton('share')?.focus();
   }
 
   async toggleGraph(): Promise<void> {
-    if (!this.graphOpen) await import('./gs-graph.ts');
-    this.graphOpen = !this.graphOpen;
+    if (this.graphOpen) return this.closeGraph();
+    await import('./gs-graph.ts');
+    // The panel is under the toolbar, at the top of the workbook: it is scrolled into view, and
+    // closing it brings the student back to where they were.
+    this.graphScroll = typeof scrollY === 'number' ? scrollY : undefined;
+    this.graphOpen = true;
     this.host.requestUpdate();
+    await this.host.updateComplete;
+    const panel = this.host.querySelector<HTMLElement>('.gs-graph-panel');
+    const graph = panel?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('gs-graph');
+    if (!panel || !graph) return;
+    await graph.updateComplete;
+    if (!this.graphOpen) return;
+    const bar = this.host.querySelector<HTMLElement>('.gs-toolbar');
+    panel.style.scrollMarginTop = `${(bar?.offsetHeight ?? 0) + 8}px`;
+    panel.scrollIntoView({ block: 'start' });
+    const node = graph.shadowRoot?.querySelector<HTMLElement>('button.node[tabindex="0"]');
+    if (node) node.focus({ preventScroll: true });
+    else panel.focus({ preventScroll: true });
+  }
+
+  /** Closes the graph: back to where the page was scrolled, focus on the Graph button. */
+  closeGraph(): void {
+    if (!this.graphOpen) return;
+    this.graphOpen = false;
+    this.host.requestUpdate();
+    const top = this.graphScroll;
+    this.graphScroll = undefined;
+    this.toolButton('graph')?.focus({ preventScroll: true });
+    // Once the panel is hidden (the page is shorter then).
+    if (top !== undefined) void this.host.updateComplete.then(() => scrollTo({ top }));
+  }
+
+  private toolButton(tool: 'share' | 'graph'): HTMLButtonElement | null {
+    return this.host.querySelector<HTMLButtonElement>(`.gs-toolbar button[data-tool="${tool}"]`);
   }
 
   discardUnreadable(): void {
@@ -194,6 +239,7 @@ export class WorkbookTools implements ReactiveController {
   // ---- Keys and focus -----------------------------------------------------------------------
 
   private onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && !e.defaultPrevented && this.closePanelOf(e)) return;
     const action = shortcut(e);
     if (!action || e.defaultPrevented || !this.workbookUndoApplies(e)) return;
     e.preventDefault();
@@ -201,6 +247,23 @@ export class WorkbookTools implements ReactiveController {
     if (action === 'undo') this.undo();
     else this.redo();
   };
+
+  /** Escape in the share link or the graph closes it (focus back on its button). */
+  private closePanelOf(e: KeyboardEvent): boolean {
+    const path = e.composedPath();
+    const inside = (selector: string) => path.some((n) => n instanceof HTMLElement && n.matches(selector) && this.host.contains(n));
+    if (this.link && inside('.gs-share')) {
+      e.preventDefault();
+      this.closeShare();
+      return true;
+    }
+    if (this.graphOpen && inside('.gs-graph-panel')) {
+      e.preventDefault();
+      this.closeGraph();
+      return true;
+    }
+    return false;
+  }
 
   /** Ctrl+Z with nothing focused (the page's body): the page's only workbook undoes. */
   private onPageKeyDown = (e: KeyboardEvent): void => {
