@@ -132,6 +132,7 @@ export class GsCell extends LitElement {
     root: () => this.shadowRoot,
     shape: () => this.session?.entryShape(this.name) ?? [0, 0],
     entries: () => this.session?.entriesOf(this.name) ?? [],
+    text: (row, col) => this.session?.entryText(this.name, row, col) ?? '',
     setEntry: (row, col, text) => this.onEntryInput(row, col, text),
     setEntries: (entries, row, col, text) => this.onEntriesPaste(entries, row, col, text),
   });
