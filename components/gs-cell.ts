@@ -580,7 +580,8 @@ export class GsCell extends LitElement {
       }
       .label { font-weight: 600; }
       .eq { color: var(--_muted); }
-      .tex { color: var(--_fg); }
+      /* A formula longer than the cell has room for scrolls inside its heading, the rest stays put. */
+      .tex { color: var(--_fg); min-width: 0; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
       .shape {
         margin-left: auto;
         font-size: 0.75rem;
