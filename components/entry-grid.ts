@@ -1,5 +1,6 @@
 // The editable grid of an input cell: one <input> per entry, named "NAME[i,j]" (a scalar:
-// "NAME"), each showing its text exactly as typed and marked when it is not a number.
+// "NAME"), each showing its text as typed (a number too long for its box shows five digits and
+// its exponent until focused) and marked when it is not a number.
 //
 // A matrix is an ARIA grid (role="grid" on the table, rows and gridcells, each gridcell holding
 // one textbox), with a roving tabindex: Tab enters the grid at its last focused entry, and the
@@ -22,6 +23,7 @@ import type { Session } from '../src/reactive/session.ts';
 import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { SliderSpec } from '../src/format/spec.ts';
 import type { GridKeys } from './grid-keys.ts';
+import { entryDisplay } from '../src/format/number.ts';
 
 export interface EntryGridOptions {
   session: Session;
@@ -104,6 +106,8 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
   const entry = (i: number, j: number) => {
     const err = session.entryError(name, i, j);
     const text = session.entryText(name, i, j);
+    // Not being edited, a long number shows its digits and its exponent (never cut off); focused, all of it.
+    const shown = keys.isFocused(i, j) ? text : entryDisplay(text);
     const label = scalar ? name : `${name}[${i},${j}]`;
     const differs = differsAt(comparison, i, j, cols);
     return html`<input
@@ -113,13 +117,13 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
       data-col=${j}
       aria-label=${label}
       aria-invalid=${err ? 'true' : 'false'}
-      title=${err ? err.message : label}
+      title=${err ? err.message : shown !== text ? `${label} = ${text}` : label}
       tabindex=${scalar || keys.isActive(i, j) ? 0 : -1}
       inputmode="decimal"
       autocomplete="off"
       spellcheck="false"
-      size=${Math.max(4, Math.min(10, text.length + 1))}
-      .value=${live(text)}
+      size=${Math.max(4, Math.min(10, shown.length + 1))}
+      .value=${live(shown)}
       @input=${(e: Event) => {
         keys.onInput();
         onInput(i, j, (e.target as HTMLInputElement).value);
@@ -152,7 +156,7 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
   if (rows * cols > virtualAbove) {
     // What a rendered row shows: it is rendered again only when this changes (scrolling renders the new rows alone).
     const shows = (i: number, cols: number[], active: number) =>
-      [comparison, [active, ...cols.map((j) => `${j}\u0000${session.entryText(name, i, j)}${session.entryError(name, i, j) ? '\u0001' : ''}`)].join('\u0002')];
+      [comparison, keys.focused?.[0] === i ? keys.focused[1] : 0, [active, ...cols.map((j) => `${j}\u0000${session.entryText(name, i, j)}${session.entryError(name, i, j) ? '\u0001' : ''}`)].join('\u0002')];
     return html`${virtualGrid({ label: name, role: 'grid', rows, cols, cell: entry, shows, active: keys.activeIn([rows, cols]), view, className: 'editable' })}${message}`;
   }
   return html`<table class="matrix editable" role="grid" aria-label=${name} aria-rowcount=${rows} aria-colcount=${cols}>

@@ -35,6 +35,8 @@ export interface GridKeysOptions {
   shape(): [number, number];
   /** The entries' texts, row by row. */
   entries(): string[][];
+  /** The text of one entry, 1-based. */
+  text(row: number, col: number): string;
   /** Sets one entry, as typing does. */
   setEntry(row: number, col: number, text: string): void;
   /** Sets every entry at once (one edit): a paste of `pasted` at (row, col). */
@@ -46,6 +48,8 @@ export class GridKeys implements ReactiveController {
   active: [number, number] = [1, 1];
   /** What the last paste did, shown under the grid (a live region). */
   message = '';
+  /** The focused entry, 1-based (it shows its whole text; the others may show a shorter one). */
+  focused: [number, number] | null = null;
   /** The text of the focused entry when it got focus (Escape puts it back). */
   private origin: { row: number; col: number; text: string } | null = null;
   /** A click focused the entry: its mouseup must not undo the selection of the whole text. */
@@ -96,17 +100,25 @@ export class GridKeys implements ReactiveController {
 
   onFocus(e: FocusEvent, row: number, col: number): void {
     const input = e.target as HTMLInputElement;
+    // The entry shows its whole text while focused (its display may be shorter: entry-grid.ts).
+    const full = this.options.text(row, col);
+    if (input.value !== full) input.value = full;
     this.origin = { row, col, text: input.value };
-    if (this.active[0] !== row || this.active[1] !== col) {
-      this.active = [row, col];
-      this.host.requestUpdate();
-    }
+    this.focused = [row, col];
+    if (this.active[0] !== row || this.active[1] !== col) this.active = [row, col];
+    this.host.requestUpdate();
     input.select();
+  }
+
+  isFocused(row: number, col: number): boolean {
+    return this.focused !== null && this.focused[0] === row && this.focused[1] === col;
   }
 
   onBlur(): void {
     this.origin = null;
     this.clickFocused = false;
+    this.focused = null;
+    this.host.requestUpdate();
   }
 
   onMouseDown(e: MouseEvent): void {

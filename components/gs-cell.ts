@@ -132,6 +132,7 @@ export class GsCell extends LitElement {
     root: () => this.shadowRoot,
     shape: () => this.session?.entryShape(this.name) ?? [0, 0],
     entries: () => this.session?.entriesOf(this.name) ?? [],
+    text: (row, col) => this.session?.entryText(this.name, row, col) ?? '',
     setEntry: (row, col, text) => this.onEntryInput(row, col, text),
     setEntries: (entries, row, col, text) => this.onEntriesPaste(entries, row, col, text),
   });
@@ -581,7 +582,8 @@ export class GsCell extends LitElement {
       }
       .label { font-weight: 600; }
       .eq { color: var(--_muted); }
-      .tex { color: var(--_fg); }
+      /* A formula longer than the cell has room for scrolls inside its heading, the rest stays put. */
+      .tex { color: var(--_fg); min-width: 0; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
       .shape {
         margin-left: auto;
         font-size: 0.75rem;

@@ -91,7 +91,7 @@ export class GsFigure extends LitElement {
     theme,
     css`
       :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
-      /* A chart wider than the page (200% zoom, a phone) scrolls inside its frame. */
+      /* The chart fits its frame (gs-plot draws it narrower when it must). */
       figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; overflow-x: auto; }
       @media print { figure { break-inside: avoid; } }
       figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }

@@ -73,6 +73,22 @@ export class GsPlot extends LitElement {
   /** The colour scheme the chart was drawn in; drawn again when the system's changes it. */
   private scheme: 'light' | 'dark' | undefined;
   private systemScheme: MediaQueryList | undefined;
+  /** The chart's width as the spec draws it (axes and legend included), once drawn so. */
+  private natural: number | undefined;
+  /** The width the chart is drawn to when the natural one does not fit (a phone), else undefined. */
+  private fitted: number | undefined;
+  private resizes: ResizeObserver | undefined;
+  /** The room the chart has changed: drawn again to fit it, or at its own size when that fits again. */
+  private readonly onResize = () => {
+    const frame = this.renderRoot.querySelector<HTMLElement>('figure');
+    if (!frame || this.natural === undefined || !this.embedded) return;
+    const room = Math.floor(frame.clientWidth);
+    const want = room > 0 && room < this.natural - 1 ? room : undefined;
+    if (want === this.fitted || (want !== undefined && this.fitted !== undefined && Math.abs(want - this.fitted) < 2)) return;
+    this.fitted = want;
+    this.embedded = undefined;
+    this.requestUpdate('spec');
+  };
   private readonly onSystemScheme = () => {
     if (this.embedded && usedScheme(this) !== this.scheme) {
       this.embedded = undefined;
@@ -117,7 +133,11 @@ export class GsPlot extends LitElement {
       this.scheme = usedScheme(this); // the page's scheme, as the cells' (styles.ts)
       const dark = this.scheme === 'dark';
       const datasets = Object.fromEntries(Object.entries(this.data).map(([k, v]) => [k, [...v]]));
-      const result = await embed(container, { ...spec, datasets: { ...datasets } }, {
+      // Too narrow for its own size (a phone): the whole chart, axes and legend, fits the room it
+      // has, the legend under the plot.
+      const fitted = this.fitted;
+      const sized = fitted === undefined ? spec : { ...spec, width: fitted, autosize: { type: 'fit-x', contains: 'padding' } };
+      const result = await embed(container, { ...sized, datasets: { ...datasets } }, {
         actions: false,
         ast: true,
         expr: interpreter,
@@ -126,11 +146,17 @@ export class GsPlot extends LitElement {
         defaultStyle: false,
         tooltip: false,
         ...(dark ? { theme: 'dark' } : {}),
-        config: { background: null },
+        config: { background: null, ...(fitted === undefined ? {} : { legend: { orient: 'bottom' } }) },
       });
       this.result = result;
       this.view = result.view;
       this._error = undefined;
+      if (fitted === undefined) {
+        this.natural = Math.ceil(container.querySelector('svg')?.getBoundingClientRect().width ?? 0) || undefined;
+        this.requestUpdate();
+        await this.updateComplete;
+        this.onResize();
+      }
     } catch (e) {
       this._error = messages.plotDrawFailed(e instanceof Error ? e.message : String(e));
     }
@@ -146,14 +172,25 @@ export class GsPlot extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.systemScheme?.removeEventListener('change', this.onSystemScheme);
+    this.resizes?.disconnect();
     this.result?.finalize();
     this.result = undefined;
     this.view = undefined;
     this.embedded = undefined;
   }
 
+  protected override firstUpdated(): void {
+    if (typeof ResizeObserver === 'function') {
+      // Measured in a task of its own: drawing again inside the observer's callback would resize what it observes.
+      this.resizes = new ResizeObserver(() => setTimeout(this.onResize, 0));
+      this.resizes.observe(this.renderRoot.querySelector('figure')!);
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    const frame = this.renderRoot?.querySelector?.('figure');
+    if (this.resizes && frame) this.resizes.observe(frame);
     this.systemScheme ??= typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
     this.systemScheme?.addEventListener('change', this.onSystemScheme);
     if (this.spec && !this.view) this.requestUpdate('spec');
@@ -166,7 +203,8 @@ export class GsPlot extends LitElement {
     const placeholder = this.view || this._error
       ? null
       : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>Drawing the chart…</p>`;
-    return html`<figure part="plot" role="img" aria-label=${this.label}>
+    // The chart's own width caps the frame, and the frame never exceeds the room it is given.
+    return html`<figure part="plot" role="img" aria-label=${this.label} style=${this.natural ? `width: ${this.natural}px` : ''}>
       ${placeholder}
       <div class="chart"></div>
       ${this._error ? html`<figcaption class="error" role="alert">${this._error}</figcaption>` : null}
@@ -177,7 +215,7 @@ export class GsPlot extends LitElement {
     theme,
     css`
       :host { display: block; }
-      figure { margin: 0; }
+      figure { margin: 0; max-width: 100%; }
       .chart:empty { display: none; }
       /* Heat-map cells meet without an anti-aliased seam (a grid of hairlines on a dark page). */
       .chart .mark-rect path { shape-rendering: crispEdges; }

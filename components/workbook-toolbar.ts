@@ -32,8 +32,8 @@ export function toolbar(tools: WorkbookTools, session: Session) {
         <button type="button" aria-disabled=${history?.canRedo ? 'false' : 'true'} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
           title=${history?.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} @click=${() => tools.redo()}>Redo</button>
         <button type="button" title="Every cell back to the workbook's own values (Undo brings your edits back)" @click=${() => tools.resetAll()}>Reset all</button>
-        <button type="button" title="A link that opens this workbook with every value you changed" @click=${() => tools.share()}>Share</button>
-        <button type="button" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title="Every cell and what it reads"
+        <button type="button" data-tool="share" title="A link that opens this workbook with every value you changed" @click=${() => tools.share()}>Share</button>
+        <button type="button" data-tool="graph" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title="Every cell and what it reads"
           @click=${() => tools.toggleGraph()}>Graph</button>
         <span class=${`gs-saved${save && !save.saving ? ' gs-off' : ''}`}>${save && !save.saving ? 'Not saved' : 'Saved in this browser'}</span>
       </div>
@@ -43,6 +43,12 @@ export function toolbar(tools: WorkbookTools, session: Session) {
             <span class="gs-readby">read by ${names(trace.dependents)}</span></p>`
         : nothing}
       <p class="gs-announce" role="status">${tools.announcement || nothing}</p>
+      ${tools.link
+        ? html`<div class="gs-notice gs-share">
+            <label>Share link <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></label>
+            <span role="status">${tools.link.copied ? messages.shareCopied() : messages.shareNotCopied()}</span>
+            <button type="button" @click=${() => tools.closeShare()}>Close</button></div>`
+        : nothing}
     </div>
     ${save && !save.saving
       ? html`<div class="gs-notice gs-warn" role="status">${save.message}${save.reason === 'corrupt'
@@ -77,13 +83,7 @@ export function toolbar(tools: WorkbookTools, session: Session) {
       ? html`<div class="gs-notice" role="status">${tools.shareNotice}
           <button type="button" @click=${() => { tools.shareNotice = ''; tools.host.requestUpdate(); }}>Dismiss</button></div>`
       : nothing}
-    ${tools.link
-      ? html`<div class="gs-notice gs-share">
-          <label>Share link <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></label>
-          <span role="status">${tools.link.copied ? messages.shareCopied() : messages.shareNotCopied()}</span>
-          <button type="button" @click=${() => { tools.link = undefined; tools.host.requestUpdate(); }}>Close</button></div>`
-      : nothing}
-    <section class="gs-graph-panel" id=${panel} aria-label="Dependency graph" ?hidden=${!tools.graphOpen}>
+    <section class="gs-graph-panel" id=${panel} aria-label="Dependency graph" tabindex="-1" ?hidden=${!tools.graphOpen}>
       ${tools.graphOpen ? html`<gs-graph .session=${session} .selected=${trace?.name}></gs-graph>` : nothing}
     </section>
   `;
@@ -150,6 +150,9 @@ toolbarSheet.replaceSync(`
   gs-workbook .gs-share label { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
   gs-workbook .gs-share input { flex: 1; min-width: 14rem; font: inherit; font-size: 0.8rem; padding: 0.2rem 0.35rem; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: 4px; }
   gs-workbook .gs-graph-panel { margin: 0.6rem 0 1rem; }
+  gs-workbook .gs-graph-panel:focus { outline: none; }
+  /* The share link opens inside the toolbar, which stays in view however far the page is scrolled. */
+  gs-workbook .gs-toolbar .gs-share { margin: 0.4rem 0 0.1rem; background: var(--_bg); }
   gs-workbook .gs-graph-panel[hidden] { display: none; }
   gs-workbook gs-cell[data-trace] { border-radius: 10px; outline-offset: 2px; }
   gs-workbook gs-cell[data-trace~="selected"] { outline: 3px solid var(--_accent); }

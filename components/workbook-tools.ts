@@ -41,6 +41,8 @@ export class WorkbookTools implements ReactiveController {
   /** The selected cell: what it reads and what reads it. */
   trace: Trace | undefined;
   graphOpen = false;
+  /** Where the page was scrolled when the graph was opened. */
+  private graphScroll: number | undefined;
   /** The last thing done, for the live region ("Undone: Theta1[1,3]."). */
   announcement = '';
   /** A shared link was applied, or could not be. */
@@ -60,9 +62,11 @@ export class WorkbookTools implements ReactiveController {
   // ---- Wiring ------------------------------------------------------------------------------
 
   /** What this controller listens to while its element is in the page. */
-  private get listeners(): [EventTarget, string, EventListener][] {
+  private get listeners(): [EventTarget, string, EventListener, boolean?][] {
     return [
       [this.host, 'keydown', this.onKeyDown as EventListener],
+      // Captured, so a button's own action (Undo, Reset all) announces after the old message is gone.
+      [this.host, 'click', this.onAction, true],
       [this.host, 'focusin', this.onFocusIn as EventListener],
       [this.host, 'focusout', this.onFocusOut],
       [this.host, 'gs-jump', this.onJump as EventListener],
@@ -78,11 +82,11 @@ export class WorkbookTools implements ReactiveController {
 
   hostConnected(): void {
     adoptStyles(this.host, toolbarSheet);
-    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
+    for (const [target, type, listener, capture] of this.listeners) target.addEventListener(type, listener, capture);
   }
 
   hostDisconnected(): void {
-    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
+    for (const [target, type, listener, capture] of this.listeners) target.removeEventListener(type, listener, capture);
   }
 
   hostUpdated(): void {
@@ -115,6 +119,9 @@ export class WorkbookTools implements ReactiveController {
       this.listenedSession = session;
       // A formula edit can change what reads what: trace again (an entry changes nothing of it).
       this.unlistenEdits = session.onEdit((edit) => {
+        // A new edit (typing, a training Step or Run, a Reset) makes the last announcement stale;
+        // an undo or redo reports its own after its edit.
+        this.clearAnnouncement();
         if (changesFormula(edit)) this.retrace();
       });
       this.retrace();
@@ -157,12 +164,55 @@ export class WorkbookTools implements ReactiveController {
     }
     this.link = { href, copied };
     this.host.requestUpdate();
+    // The link opens in the toolbar, which stays in view: focus goes to it (its text selected).
+    await this.host.updateComplete;
+    this.host.querySelector<HTMLInputElement>('.gs-share input')?.focus();
+  }
+
+  /** Closes the share link; focus goes back to the Share button. */
+  closeShare(): void {
+    if (!this.link) return;
+    this.link = undefined;
+    this.host.requestUpdate();
+    this.toolButton('share')?.focus();
   }
 
   async toggleGraph(): Promise<void> {
-    if (!this.graphOpen) await import('./gs-graph.ts');
-    this.graphOpen = !this.graphOpen;
+    if (this.graphOpen) return this.closeGraph();
+    await import('./gs-graph.ts');
+    // The panel is under the toolbar, at the top of the workbook: it is scrolled into view, and
+    // closing it brings the student back to where they were.
+    this.graphScroll = typeof scrollY === 'number' ? scrollY : undefined;
+    this.graphOpen = true;
     this.host.requestUpdate();
+    await this.host.updateComplete;
+    const panel = this.host.querySelector<HTMLElement>('.gs-graph-panel');
+    const graph = panel?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('gs-graph');
+    if (!panel || !graph) return;
+    await graph.updateComplete;
+    if (!this.graphOpen) return;
+    const bar = this.host.querySelector<HTMLElement>('.gs-toolbar');
+    panel.style.scrollMarginTop = `${(bar?.offsetHeight ?? 0) + 8}px`;
+    panel.scrollIntoView({ block: 'start' });
+    const node = graph.shadowRoot?.querySelector<HTMLElement>('button.node[tabindex="0"]');
+    if (node) node.focus({ preventScroll: true });
+    else panel.focus({ preventScroll: true });
+  }
+
+  /** Closes the graph: back to where the page was scrolled, focus on the Graph button. */
+  closeGraph(): void {
+    if (!this.graphOpen) return;
+    this.graphOpen = false;
+    this.host.requestUpdate();
+    const top = this.graphScroll;
+    this.graphScroll = undefined;
+    this.toolButton('graph')?.focus({ preventScroll: true });
+    // Once the panel is hidden (the page is shorter then).
+    if (top !== undefined) void this.host.updateComplete.then(() => scrollTo({ top }));
+  }
+
+  private toolButton(tool: 'share' | 'graph'): HTMLButtonElement | null {
+    return this.host.querySelector<HTMLButtonElement>(`.gs-toolbar button[data-tool="${tool}"]`);
   }
 
   discardUnreadable(): void {
@@ -191,6 +241,7 @@ export class WorkbookTools implements ReactiveController {
   // ---- Keys and focus -----------------------------------------------------------------------
 
   private onKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && !e.defaultPrevented && this.closePanelOf(e)) return;
     const action = shortcut(e);
     if (!action || e.defaultPrevented || !this.workbookUndoApplies(e)) return;
     e.preventDefault();
@@ -198,6 +249,23 @@ export class WorkbookTools implements ReactiveController {
     if (action === 'undo') this.undo();
     else this.redo();
   };
+
+  /** Escape in the share link or the graph closes it (focus back on its button). */
+  private closePanelOf(e: KeyboardEvent): boolean {
+    const path = e.composedPath();
+    const inside = (selector: string) => path.some((n) => n instanceof HTMLElement && n.matches(selector) && this.host.contains(n));
+    if (this.link && inside('.gs-share')) {
+      e.preventDefault();
+      this.closeShare();
+      return true;
+    }
+    if (this.graphOpen && inside('.gs-graph-panel')) {
+      e.preventDefault();
+      this.closeGraph();
+      return true;
+    }
+    return false;
+  }
 
   /** Ctrl+Z with nothing focused (the page's body): the page's only workbook undoes. */
   private onPageKeyDown = (e: KeyboardEvent): void => {
@@ -244,6 +312,15 @@ export class WorkbookTools implements ReactiveController {
     this.applySharedLink();
     this.host.requestUpdate();
   };
+
+  /** A button pressed anywhere in the workbook (Run, Stop, Share, Graph…) is a new action: the last one's message goes. */
+  private onAction = (e: Event): void => {
+    if (e.composedPath().some((n) => n instanceof HTMLButtonElement)) this.clearAnnouncement();
+  };
+
+  private clearAnnouncement(): void {
+    if (this.announcement) this.announce('');
+  }
 
   private onJump = (e: CustomEvent<{ name: string }>): void => {
     e.preventDefault();

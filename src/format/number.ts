@@ -23,3 +23,18 @@ export function formatApart(a: number, b: number): [string, string] {
   }
   return [formatNumber(a, 17), formatNumber(b, 17)];
 }
+
+/** A plain decimal number as an entry holds it ("-1.5", "5.551115123125783e-17"). */
+const plainNumber = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+/**
+ * How an entry shows its text when it is not being edited: as typed when it fits in `width`
+ * characters; a longer number (a trained weight, 5.551115123125783e-17) with five significant
+ * digits and its exponent kept (5.5511e-17), never cut off. Anything else is shown as typed.
+ * The text itself is never changed: the entry shows it in full when focused.
+ */
+export function entryDisplay(text: string, width = 10): string {
+  if (text.length <= width || !plainNumber.test(text)) return text;
+  const v = Number(text);
+  return Number.isFinite(v) ? formatNumber(v, 5).replace('−', '-') : text;
+}

@@ -10,6 +10,11 @@ function isWholeRange(d: any): boolean {
   return d.type === 'RangeNode' && !d.step && d.start.type === 'ConstantNode' && d.start.value === 1 && d.end.type === 'SymbolNode' && d.end.name === 'end';
 }
 
+/** TeX too long or too tall to be set as a stacked fraction's part. */
+function crowded(tex: string): boolean {
+  return tex.length > 60 || /\\begin\{|\\frac/.test(tex);
+}
+
 export function formulaTex(node: MathNode, labelOf: (name: string) => string | undefined): string {
   const options: any = {
     parenthesis: 'keep',
@@ -36,8 +41,15 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
             case 'dotPow':
               return `{${tex(a)}}^{\\circ ${tex(b)}}`;
             case 'equal':
-              // A comparison, not a definition: "S = a == b" must not read "S = a = b".
-              return `${tex(a)} \\overset{?}{=} ${tex(b)}`;
+              // A comparison gives 1 or 0: written as the Iverson bracket [a = b], so that
+              // "S = a == b" reads S = [a = b], not "S = a = b" (a condition is a plain =, below).
+              return `\\left[${tex(a)} = ${tex(b)}\\right]`;
+            case 'divide': {
+              // A long or tall numerator or denominator (a matrix, a fraction, a call with either)
+              // is written a / b: stacked, it would be set small and cramped.
+              const [p, q] = [tex(a), tex(b)];
+              return crowded(p) || crowded(q) ? `${p} / ${q}` : `\\frac{${p}}{${q}}`;
+            }
             case 'multiply':
               if (n.implicit) return undefined;
               return a.type === 'ConstantNode' || b.type === 'ConstantNode' ? `${tex(a)} \\cdot ${tex(b)}` : `${tex(a)}\\,${tex(b)}`;
@@ -51,6 +63,16 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
           if (name === 'grad') return `\\frac{\\partial ${args[0]}}{\\partial ${args[1]}}`;
           const op = functions.get(name);
           return op?.tex ? op.tex(args) : undefined;
+        }
+        case 'ConditionalNode': {
+          // As the lecture writes a case: "if ‖w‖ = 0", a comparison read as a condition.
+          const cond = (c: any): string => {
+            while (c.type === 'ParenthesisNode') c = c.content;
+            if (c.type === 'OperatorNode' && c.fn === 'equal') return `${tex(c.args[0])} = ${tex(c.args[1])}`;
+            if (c.type === 'OperatorNode' && (c.fn === 'and' || c.fn === 'or')) return `${cond(c.args[0])} ${c.fn === 'and' ? '\\wedge' : '\\vee'} ${cond(c.args[1])}`;
+            return tex(c);
+          };
+          return `\\begin{cases} {${tex(n.trueExpr)}}, &\\quad{\\text{if }\\;${cond(n.condition)}}\\\\{${tex(n.falseExpr)}}, &\\quad{\\text{otherwise}}\\end{cases}`;
         }
         case 'AccessorNode':
           return `{${tex(n.object)}}_{${(n.index.dimensions as MathNode[]).map((d) => (isWholeRange(d) ? ':' : tex(d))).join(',')}}`;

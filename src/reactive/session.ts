@@ -12,6 +12,7 @@ import { planWorkbook, type WorkbookPlan } from '../workbook.ts';
 import { Binding, redefines } from './binding.ts';
 import { CellStates, type CellState, type PlotState } from './cell-states.ts';
 import { EditLog, type Edit, type EditState, type Origin, type TrainingMark } from './edit-log.ts';
+import { Emitter } from './emitter.ts';
 import { Inputs } from './inputs.ts';
 
 export type { CellState, Status } from './cell-states.ts';
@@ -27,6 +28,8 @@ export class Session {
   private readonly inputs = new Inputs(this.log, (name) => this.define(this.plan.byName.get(name)!));
   /** The formulas the student typed, by cell name. */
   private readonly overrides = new Map<string, string>();
+  /** What else Reset all resets, inside its one step (a trainer's counter and curve). */
+  private readonly resetters = new Emitter<[]>();
 
   constructor(spec: WorkbookSpec) {
     this.spec = spec;
@@ -162,9 +165,13 @@ export class Session {
     return { dropped };
   }
 
-  /** Back to the workbook's own numbers and formulas. */
+  /** Called by Reset all inside its one step, before the cells are reset: what fn edits is undone with it. */
+  onResetAll(fn: () => void): () => void { return this.resetters.on(fn); }
+
+  /** Back to the workbook's own numbers and formulas (and every trainer back to step 0). */
   resetAll(): void {
     this.group('Reset', () => {
+      this.resetters.emit();
       for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
       for (const name of Object.keys(this.inputs.edited())) this.resetInput(name);
     });
@@ -174,6 +181,7 @@ export class Session {
     this.binding.dispose();
     this.states.clear();
     this.log.clear();
+    this.resetters.clear();
   }
 
   // ---- Internals ---------------------------------------------------------------------------

@@ -49,6 +49,7 @@ export class Trainer {
   private readonly unwatch: () => void;
   private readonly unwatchLoss: () => void;
   private readonly unflush: () => void;
+  private readonly unreset: () => void;
   /** Ends the run going on at once, recording it: the sheet is about to be edited, or undone. */
   private endRun: (() => void) | undefined;
 
@@ -61,9 +62,13 @@ export class Trainer {
     this.unflush = session.onFlush(() => this.endRun?.());
     // An undo or redo of this trainer's Step, Run or Reset moves its counter and curve too.
     // (Its own edits are reported with this trainer as their origin, and need no following.)
+    // (Reset all holds this trainer's Reset as one of its edits, a shared link holds a Reset all.)
     this.unwatch = session.onEdit((edit, origin) => {
-      if (origin !== this && edit.kind === 'group' && edit.training?.line === block.line) this.follow(edit.training.after);
+      const mark = origin === this ? undefined : markOf(edit, block.line);
+      if (mark) this.follow(mark.after);
     });
+    // Reset all puts the trained weights back: the counter and the curve of them go too.
+    this.unreset = session.onResetAll(() => this.resetAll());
     // The loss shown, and the last point of the curve, are the sheet's own loss cell: the
     // runtime computes it anyway, so a keystroke costs no extra training step.
     const loss = session.indexOf(block.loss);
@@ -192,6 +197,7 @@ export class Trainer {
 
   dispose(): void {
     this.stop();
+    this.unreset();
     this.unwatch();
     this.unwatchLoss();
     this.unflush();
@@ -199,6 +205,12 @@ export class Trainer {
   }
 
   // ---- Internals -----------------------------------------------------------------------------
+
+  /** Reset all: a trainer that has trained is reset (one edit of Reset all's step); one that has not only forgets its message. */
+  private resetAll(): void {
+    if (this.state.step > 0 || this.state.history.length > 1) this.reset();
+    else if (this.state.message !== undefined) this.update({ status: 'idle', message: undefined, failure: undefined });
+  }
 
   /** A problem that prevents training at all (a bad rule, an unknown loss), reported as a failure. */
   private blocked(): TrainFailure | null {
@@ -251,4 +263,15 @@ export class Trainer {
     for (const key of Object.keys(patch) as (keyof TrainerState)[]) if (patch[key] === undefined) delete this.state[key];
     this.listeners.forEach((l) => l(this.state));
   }
+}
+
+/** The training mark of the block at `line` in an edit, or in the groups it holds. */
+function markOf(edit: Edit, line: number): TrainingMark | undefined {
+  if (edit.kind !== 'group') return undefined;
+  if (edit.training?.line === line) return edit.training;
+  for (const e of edit.edits) {
+    const m = markOf(e, line);
+    if (m) return m;
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { expectValue } from '../helpers/numbers.ts';
+import { expectSignificant, expectValue } from '../helpers/numbers.ts';
 import { workbookPath } from '../helpers/lecture.ts';
 import { cellOf, controlOf, deepActive, mount, press, settle, shownEntries } from '../helpers/page.ts';
 
@@ -120,6 +120,45 @@ describe('matrix grids, by keyboard', () => {
     const snapshot = await a11ySnapshot({});
     const box = findAccessibilityNode(snapshot as never, (n: any) => n.role === 'textbox' && n.name === 'Theta1[2,2]');
     expect(box, 'its entries are textboxes named NAME[i,j]').to.not.equal(null);
+  });
+});
+
+describe('long numbers in entries', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mount(workbookPath)));
+  afterEach(() => wb.remove());
+
+  it('shows a long number with its digits and exponent, the whole text when focused, and never changes it', async () => {
+    const entry = controlOf(wb, 'Theta1', 'Theta1[1,1]');
+    entry.focus();
+    await sendKeys({ type: '5.551115123125783e-17' });
+    await press('Tab');
+    await settle(wb);
+    expect(cellOf(wb, 'Theta1').value).to.deep.equal([[5.551115123125783e-17, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(entry.value, 'not being edited').to.equal('5.5511e-17');
+    expect(entry.title).to.equal('Theta1[1,1] = 5.551115123125783e-17');
+    expect(entry.scrollWidth, 'the shown text fits its box').to.be.at.most(entry.clientWidth);
+    await press('Shift+Tab');
+    await cellOf(wb, 'Theta1').updateComplete;
+    expect(deepActive()).to.equal(entry);
+    expect(entry.value, 'focused: the whole text').to.equal('5.551115123125783e-17');
+    await sendKeys({ press: 'Escape' });
+    await press('Tab');
+    await settle(wb);
+    expect(shownEntries(wb, 'Theta1')[0][0]).to.equal('5.5511e-17');
+    expect(cellOf(wb, 'Theta1').value).to.deep.equal([[5.551115123125783e-17, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+  });
+
+  it('shows trained weights readably after a training Step: every shown entry is its value to five digits', async () => {
+    const trainer = wb.querySelector('gs-train')!;
+    [...trainer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Step')!.click();
+    await settle(wb);
+    const values = (cellOf(wb, 'Theta1').value as number[][]).flat();
+    const shown = shownEntries(wb, 'Theta1').flat();
+    shown.forEach((text, k) => {
+      expect(text.length, text).to.be.at.most(10);
+      expectSignificant(Number(text), values[k], 5, `Theta1 entry ${k + 1}`);
+    });
   });
 });
 

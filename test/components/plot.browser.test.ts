@@ -1,11 +1,13 @@
 // Plots and sliders on the page: drawn from cells, redrawn when a cell changes.
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
+import type { GsTrain } from '../../components/gs-train.ts';
+import { until } from '../helpers/workbook-page.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {
@@ -96,5 +98,51 @@ describe('a chart before vega has drawn it', () => {
     } finally {
       plot.remove();
     }
+  });
+});
+
+describe('charts on a phone', () => {
+  let wb: GsWorkbook | undefined;
+  afterEach(async () => {
+    wb?.remove();
+    await setViewport({ width: 1000, height: 800 });
+  });
+  const svgOf = (plot: GsPlot) => plot.shadowRoot!.querySelector('svg')!;
+  /** No part of the chart is hidden behind a horizontal scroll of its frame. */
+  const fits = (frame: HTMLElement, plot: GsPlot) =>
+    frame.scrollWidth <= frame.clientWidth && svgOf(plot).getBoundingClientRect().right <= frame.getBoundingClientRect().right + 0.5;
+
+  it('fits each panel of workbook 06, legend included, into 390 px, and draws it at its own size again on a wide screen', async () => {
+    await setViewport({ width: 1200, height: 800 });
+    wb = await mount('workbooks/06-universal-approximation.md');
+    const figure = figures(wb)[0];
+    const plot = await drawn(figure);
+    const wide = svgOf(plot).getBoundingClientRect().width;
+    expect(wide, 'the chart with its legend').to.be.above(400);
+    await setViewport({ width: 390, height: 800 });
+    const frame = figure.shadowRoot!.querySelector<HTMLElement>('figure')!;
+    await until(() => fits(frame, plot), 'the chart fits its frame at 390 px', 15_000);
+    expect(frame.getBoundingClientRect().right, 'the frame is on the page').to.be.at.most(390);
+    const legend = plot.shadowRoot!.querySelector('svg .role-legend')!.getBoundingClientRect();
+    expect(legend.right, 'the legend is in view').to.be.at.most(frame.getBoundingClientRect().right);
+    expect((plot.view!.data('layer0') as unknown[]).length, 'every point still drawn').to.equal(50);
+    await setViewport({ width: 1200, height: 800 });
+    await until(() => Math.abs(svgOf(plot).getBoundingClientRect().width - wide) < 1, 'the chart is drawn at its own size again', 15_000);
+  });
+
+  it('fits the loss curve into 390 px', async () => {
+    await setViewport({ width: 390, height: 800 });
+    wb = await mount('test/input/xor.md');
+    const train = wb.querySelector<GsTrain>('gs-train')!;
+    const steps = train.shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Steps per run"]')!;
+    steps.value = '50';
+    steps.dispatchEvent(new Event('input'));
+    [...train.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Run')!.click();
+    await until(() => train.trainer!.state.status === 'done', 'the run ends');
+    await train.updateComplete;
+    const plot = train.shadowRoot!.querySelector<GsPlot>('gs-plot')!;
+    await plot.drawn;
+    const box = train.shadowRoot!.querySelector<HTMLElement>('.train')!;
+    await until(() => !!plot.view && fits(box, plot), 'the loss curve fits the training block', 15_000);
   });
 });

@@ -8,6 +8,9 @@ import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
+import { toolbarButton } from '../helpers/page.ts';
+import { control, mount as mountPage, run, runSteps, typeInto } from '../helpers/lecture-page.ts';
+import { settle } from '../helpers/workbook-page.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {
@@ -129,5 +132,48 @@ describe('<gs-train> on XOR', () => {
     button(wb, 'Reset').click();
     await wb.settled();
     expect(cell(wb, 'b2').value).to.equal(-0.1251);
+  });
+});
+
+describe('<gs-train> and Reset all (workbook 06)', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mountPage('workbooks/06-universal-approximation.md')));
+  afterEach(() => wb.remove());
+
+  it('Reset all takes the trainer back to step 0 with no curve, and the next run is drawn on its own axis', async () => {
+    await typeInto(wb, control(wb, 'gamma', 'gamma'), '2');
+    runSteps(wb, 400);
+    const diverged = await run(wb);
+    expect(diverged.status, diverged.message).to.equal('failed');
+    const failedAt = diverged.step;
+    expect(failedAt).to.be.above(0);
+    toolbarButton(wb, 'Reset all').click();
+    await settle(wb);
+    await train(wb).updateComplete;
+    const state = train(wb).trainer!.state;
+    expect(state.step).to.equal(0);
+    expect(state.history.length).to.be.at.most(1);
+    expect(state.message).to.equal(undefined);
+    expect(train(wb).shadowRoot!.querySelector('.where')!.textContent).to.match(/^step 0 · loss/);
+    expect(train(wb).shadowRoot!.querySelector('gs-plot'), 'no curve after Reset all').to.equal(null);
+    expect(cell(wb, 'gamma').value).to.equal(0.5);
+
+    runSteps(wb, 50);
+    const good = await run(wb);
+    expect(good.status).to.equal('done');
+    expect(good.step).to.equal(50);
+    const plot = train(wb).shadowRoot!.querySelector<GsPlot>('gs-plot')!;
+    await plot.drawn;
+    const losses = (plot.view!.data('loss') as { loss: number }[]).map((r) => r.loss);
+    expect(Math.max(...losses)).to.equal(good.history[0][1]);
+    const [, top] = (plot.view as unknown as { scale(n: string): { domain(): number[] } }).scale('y').domain();
+    expect(top).to.be.below(2 * good.history[0][1]);
+
+    // Undo takes the run back, then Reset all, and the diverged counter with it.
+    toolbarButton(wb, 'Undo').click();
+    toolbarButton(wb, 'Undo').click();
+    await settle(wb);
+    expect(train(wb).trainer!.state.step).to.equal(failedAt);
+    expect(train(wb).trainer!.state.history.length).to.be.above(1);
   });
 });

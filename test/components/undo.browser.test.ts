@@ -95,6 +95,47 @@ describe('undo and redo in the worked example', () => {
     expect(cellOf(wb, 'Theta2').value).to.deep.equal(stepped);
   });
 
+  it('lets no toolbar message outlive the next action: Run, Share, Reset and typing each clear it', async () => {
+    const announced = () => wb.querySelector('.gs-announce')!.textContent!.trim();
+    const trainer = wb.querySelector<GsTrain>('gs-train')!;
+    const trainButton = (name: string) => [...trainer.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === name)!;
+    const steps = trainer.shadowRoot!.querySelector<HTMLInputElement>('[aria-label="Steps per run"]')!;
+    steps.value = '5';
+    steps.dispatchEvent(new Event('input'));
+    trainButton('Step').click();
+    await settle(wb);
+    toolbarButton(wb, 'Undo').click();
+    await settle(wb);
+    expect(announced()).to.equal('Undone: Step.');
+    trainButton('Run').click();
+    await wb.updateComplete;
+    expect(announced(), 'Run clears it').to.equal('');
+    for (let i = 0; i < 2000 && trainer.trainer!.state.status === 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(trainer.trainer!.state.status).to.equal('done');
+    toolbarButton(wb, 'Undo').click();
+    await settle(wb);
+    expect(announced()).to.equal('Undone: Run.');
+    toolbarButton(wb, 'Share').click();
+    await wb.updateComplete;
+    expect(announced(), 'Share clears it').to.equal('');
+    toolbarButton(wb, 'Redo').click();
+    await settle(wb);
+    expect(announced()).to.equal('Redone: Run.');
+    trainButton('Reset').click();
+    await settle(wb);
+    expect(announced(), 'the trainer\'s Reset clears it').to.equal('');
+    toolbarButton(wb, 'Undo').click();
+    await settle(wb);
+    expect(announced()).to.equal('Undone: Reset.');
+    controlOf(wb, 'gamma', 'gamma').focus();
+    await sendKeys({ type: '0.5' });
+    await settle(wb);
+    expect(announced(), 'typing clears it').to.equal('');
+    toolbarButton(wb, 'Reset all').click();
+    await settle(wb);
+    expect(announced()).to.contain("the workbook's own values");
+  });
+
   it('Reset all returns every cell to the workbook, undoably, and Ctrl+Z works with nothing focused', async () => {
     controlOf(wb, 'gamma', 'gamma').focus();
     await sendKeys({ type: '0.5' });

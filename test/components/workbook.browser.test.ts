@@ -1,12 +1,13 @@
 // The worked example as a student meets it: a <gs-workbook> in the page, typed into through
 // real inputs (web-test-runner's sendKeys drives Chromium's keyboard).
 import { expect } from 'chai';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, slideAgrees, slideWrong, workbookPath } from '../helpers/lecture.ts';
+import { mount as mountPage } from '../helpers/page.ts';
 
 let counter = 0;
 
@@ -208,5 +209,37 @@ describe('<gs-workbook> with problems in the file', () => {
     await wb.updateComplete;
     expect(wb.querySelector('[role=alert]')!.textContent).to.contain('Could not load the workbook');
     wb.remove();
+  });
+});
+
+describe('formula headings as the lecture writes them', () => {
+  let wb: GsWorkbook | undefined;
+  afterEach(async () => {
+    wb?.remove();
+    await setViewport({ width: 1000, height: 800 });
+  });
+  const heading = (name: string) => wb!.querySelector<GsCell>(`gs-cell[name="${name}"]`)!.shadowRoot!.querySelector<HTMLElement>('header .tex')!;
+
+  it('shows == as = (an Iverson bracket, or the condition of a case), never as "=?"', async () => {
+    wb = await mountPage('workbooks/04-mlp-xor.md');
+    const correct = heading('correct');
+    expect(correct.textContent).to.not.contain('?');
+    expect(correct.querySelector('annotation')!.textContent).to.contain('\\left[').and.contain(' = {Y}\\right]');
+    const bound = heading('L_OR');
+    expect(bound.textContent).to.not.contain('?');
+    expect(bound.querySelector('annotation')!.textContent).to.contain('\\text{if }\\;\\left\\lVert');
+  });
+
+  it('sets the long errors of 06 on one line (no cramped stacked fraction), scrolling inside the heading on a phone', async () => {
+    await setViewport({ width: 390, height: 800 });
+    wb = await mountPage('workbooks/06-universal-approximation.md');
+    const tex = heading('E_sq');
+    expect(tex.querySelectorAll('mfrac'), 'no stacked fraction').to.have.length(0);
+    expect(tex.textContent).to.contain('/50');
+    const cell = wb.querySelector<GsCell>('gs-cell[name="E_sq"]')!;
+    const section = cell.shadowRoot!.querySelector<HTMLElement>('section')!;
+    expect(section.getBoundingClientRect().right, 'the cell stays on the page').to.be.at.most(390);
+    expect(tex.scrollWidth, 'the formula is wider than the phone').to.be.above(tex.clientWidth);
+    expect(tex.getBoundingClientRect().right).to.be.at.most(section.getBoundingClientRect().right);
   });
 });

@@ -16,12 +16,30 @@ describe('formula TeX', () => {
     expect(tex('not x')).to.equal('\\neg{x}');
   });
 
-  it('typesets == as a question, ≟, so that "S = a == b" does not read "S = a = b"', () => {
-    expect(tex('round(Y) == Y')).to.contain('\\overset{?}{=}');
+  it('typesets == as the Iverson bracket [a = b], so that "S = a == b" does not read "S = a = b"', () => {
+    expect(tex('round(Y) == Y')).to.equal('\\left[\\operatorname{round}\\left({Y}\\right) = {Y}\\right]');
+    expect(tex('sum(round(Y) == Y)')).to.equal('\\sum \\left[\\operatorname{round}\\left({Y}\\right) = {Y}\\right]');
+    expect(tex('round(Y) == Y')).to.not.contain('?');
+  });
+
+  it('typesets == in a condition as the lecture writes a case: "if ‖w‖ = 0", and "and" as ∧', () => {
+    const t = tex('norm(w) == 0 ? 0 : 1 / norm(w)');
+    expect(t).to.contain('{\\text{if }\\;\\left\\lVert {w} \\right\\rVert = 0}');
+    expect(t).to.contain('\\frac{1}{\\left\\lVert {w} \\right\\rVert}');
+    expect(tex('(w1 == 0 and w2 == 0) ? 0 : 1')).to.contain('\\text{if }\\;{w_{1}} = 0 \\wedge {w_{2}} = 0}');
+  });
+
+  it('writes a long or tall fraction a / b, and a short one stacked', () => {
+    expect(tex('a / b')).to.equal('\\frac{{a}}{{b}}');
+    // 06: the numerator holds a 2-row block matrix, cramped and small when stacked.
+    const long = tex("mse(Theta2' * [tanh(Theta1' * X); ones(1, 50)], T[1, :]) / 50");
+    expect(long).to.not.contain('\\frac');
+    expect(long).to.match(/\\end\{bmatrix\}.* \/ 50$/);
+    expect(tex('(a / b) / c')).to.equal('\\left(\\frac{{a}}{{b}}\\right) / {c}');
   });
 
   it('gives TeX that KaTeX reads for every formula of the kind the workbooks use', () => {
-    for (const f of ['y_XOR != t_XOR', 'round(Y) == Y', 'sum(wrong)', 'sum(A, 1)', 'not x', "Theta1' * x", 'a <= b', 'x1 * w1', 'mu * sigma2 * lambda^2', '[X, t, y]']) {
+    for (const f of ['y_XOR != t_XOR', 'round(Y) == Y', 'norm(w) == 0 and b == 0 ? zeros(2, 2) : -b * w / (w\' * w)', "mse(Theta2' * [tanh(Theta1' * X); ones(1, 50)], T[1, :]) / 50", 'sum(wrong)', 'sum(A, 1)', 'not x', "Theta1' * x", 'a <= b', 'x1 * w1', 'mu * sigma2 * lambda^2', '[X, t, y]']) {
       expect(() => renders(tex(f)), f).to.not.throw();
     }
   });
