@@ -41,7 +41,7 @@ function noLitGlobals() {
 
 /**
  * Reading a workbook needs only markdown-it's block parser (src/format/fences.ts), which comes
- * with every page; rendering prose needs all of markdown-it (components/markdown.ts), which
+ * with every page; rendering prose needs all of markdown-it (src/render/markdown.ts), which
  * loads on demand. Two things keep the entity tables and the inline parser out of the page:
  * - markdown-it and the packages it imports have no side effects when loaded but do not say so
  *   (no "sideEffects": false), so esbuild would keep every top-level statement of each module it
@@ -54,7 +54,7 @@ function noLitGlobals() {
 function splitMarkdown() {
   const pure = /[\\/]node_modules[\\/](markdown-it|mdurl|uc\.micro|entities|linkify-it|punycode\.js)[\\/]/;
   const packages = /^(markdown-it|mdurl|uc\.micro|entities|linkify-it|punycode\.js)(\/|$)/;
-  const renderer = /[\\/]components[\\/]markdown\.ts$/;
+  const renderer = /[\\/]src[\\/]render[\\/]markdown\.ts$/;
   return {
     name: 'split-markdown',
     setup(b) {

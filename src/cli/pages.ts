@@ -5,7 +5,8 @@
 
 import { formatNumber } from '../format/number.ts';
 import type { JsonValue } from '../formula/value.ts';
-import { markdownToHTML } from '../../components/markdown.ts';
+import { markdownToHTML } from '../render/markdown.ts';
+import { refusedHTML } from '../render/tex.ts';
 import { readWorkbook } from '../format/read.ts';
 import type { FileReport } from './check.ts';
 import { escapeHTML, type CourseEntry } from './course.ts';
@@ -78,7 +79,7 @@ export function staticWorkbook(entry: CourseEntry, report: FileReport): string {
   const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
   const parts: string[] = startsWithTitle ? [] : [`<h1>${escapeHTML(spec.title)}</h1>`];
   for (const block of spec.blocks) {
-    if (block.kind === 'prose') parts.push(`<div class="gs-prose">${markdownToHTML(block.text)}</div>`);
+    if (block.kind === 'prose') parts.push(`<div class="gs-prose">${block.refused ? refusedHTML(block.refused) : markdownToHTML(block.text)}</div>`);
     if (block.kind !== 'cells') continue;
     parts.push(`<div class="gs-row">${block.cells.map((i) => {
       const cell = spec.cells[i];
