@@ -177,3 +177,42 @@ describe('<gs-train> and Reset all (workbook 06)', () => {
     expect(train(wb).trainer!.state.history.length).to.be.above(1);
   });
 });
+
+describe('the loss curve of a diverging run (workbook 06)', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mountPage('workbooks/06-universal-approximation.md')));
+  afterEach(() => wb.remove());
+
+  it('says how many losses it cannot draw, offers a log scale from the keyboard, and is titled with the loss label', async () => {
+    await typeInto(wb, control(wb, 'gamma', 'gamma'), '2');
+    runSteps(wb, 400);
+    const state = await run(wb);
+    expect(state.status).to.equal('failed');
+    const huge = state.history.filter(([, loss]) => Math.abs(loss) > 1e12).length;
+    expect(huge, 'the run diverged').to.be.above(0);
+    await train(wb).updateComplete;
+    const root = train(wb).shadowRoot!;
+    const plot = root.querySelector<GsPlot>('gs-plot')!;
+    await plot.drawn;
+    expect((plot.view!.data('loss') as unknown[]).length).to.equal(state.history.length - huge);
+    expect(root.querySelector('.curve .beyond')!.textContent).to.equal(`${huge} ${huge === 1 ? 'point' : 'points'} beyond ±1e12 not drawn.`);
+    expect(root.querySelector('.curve-title')!.textContent!.replace(/\s+/g, ' ')).to.match(/^E.* per step$/);
+    expect(root.querySelector('.curve-title annotation')!.textContent).to.equal('E');
+
+    const snapshot = await a11ySnapshot({});
+    expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(null);
+    const log = root.querySelector<HTMLInputElement>('.curve-head input[type=checkbox]')!;
+    log.focus();
+    await sendKeys({ press: 'Space' });
+    expect(log.checked).to.equal(true);
+    await train(wb).updateComplete;
+    const logPlot = root.querySelector<GsPlot>('gs-plot')!;
+    await until(() => (logPlot.view as unknown as { scale(n: string): { type: string } } | undefined)?.scale('y').type === 'log', 'the y axis is a log scale');
+    await logPlot.drawn;
+    expect((logPlot.view!.data('loss') as unknown[]).length, 'every positive loss on the log scale').to.equal(state.history.filter(([, l]) => l > 0).length);
+    expect(root.querySelector('.curve .beyond'), 'nothing left out on the log scale').to.equal(null);
+    const ticks = [...logPlot.shadowRoot!.querySelectorAll('svg .role-axis-label text')].map((t) => t.getBoundingClientRect());
+    const chart = logPlot.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    for (const t of ticks) expect(t.left, 'a tick label inside the chart').to.be.at.least(chart.left - 0.5);
+  });
+});
