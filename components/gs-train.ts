@@ -4,7 +4,7 @@
 
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Session } from '../src/reactive/session.ts';
+import type { Edit, Session } from '../src/reactive/session.ts';
 import type { TrainBlock } from '../src/format/spec.ts';
 import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
 import { maxSteps } from '../src/format/train-block.ts';
@@ -63,6 +63,9 @@ export class GsTrain extends LitElement {
   /** The loss is plotted on a log scale. */
   private log = false;
   private targetInput = '';
+  /** The trained cells hold weights restored from the last visit (see willUpdate). */
+  private restored = false;
+  private unwatchEdits: (() => void) | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
@@ -73,11 +76,26 @@ export class GsTrain extends LitElement {
       this.targetInput = this.block.target === undefined ? '' : String(this.block.target);
       this.specs = { linear: lossSpec(false), log: lossSpec(true) };
       this.unsubscribe = this.trainer.subscribe((s) => (this._state = { ...s }));
+      // Saved edits are applied before the sheet is shown: trained cells edited now are weights
+      // restored from the last visit, whose step count and curve were not saved. Said until the
+      // student trains, resets or edits one of them.
+      const targets = this.block.updates.map((u) => u.target);
+      const edited = this.session.edits().entries;
+      this.restored = targets.some((t) => t in edited);
+      this.unwatchEdits?.();
+      this.unwatchEdits = this.session.onEdit((edit) => {
+        if (this.restored && touches(edit, targets)) {
+          this.restored = false;
+          this.requestUpdate();
+        }
+      });
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchEdits?.();
+    this.unwatchEdits = undefined;
     this.unsubscribe?.();
     this.trainer?.dispose();
     this.unsubscribe = undefined;
@@ -171,6 +189,8 @@ export class GsTrain extends LitElement {
         ${progress}
         <span class="where">step ${state.step}${state.loss !== undefined ? html` · loss <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
         ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
+        ${this.restored && !running && state.step === 0 && state.history.length <= 1 && !state.message
+          ? html`<span class="message restored">${messages.trainRestored()}</span>` : nothing}
       </div>
       ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
       ${state.history.length > 1
@@ -235,6 +255,11 @@ function lossSpec(log: boolean): PlotSpec {
       y: { field: 'loss', type: 'quantitative', title: log ? 'loss (log scale)' : 'loss', scale: log ? { type: 'log' } : { zero: false }, axis: { format: '.3~g' } },
     },
   };
+}
+
+/** Does an edit change one of these cells (itself, or inside a group: Step, Run, Reset, Reset all)? */
+function touches(edit: Edit, names: readonly string[]): boolean {
+  return edit.kind === 'group' ? edit.edits.some((e) => touches(e, names)) : names.includes(edit.name);
 }
 
 if (!customElements.get('gs-train')) customElements.define('gs-train', GsTrain);

@@ -115,6 +115,7 @@ export const messages = {
   trainStoppedByEdit: () => 'Stopped: a cell was edited while training.',
   trainReachedTarget: (target: number, step: number) => `Reached the target loss ${target} at step ${step}.`,
   trainRan: (steps: number) => `Ran ${steps} steps.`,
+  trainRestored: () => 'Weights restored from your last visit (the step count and the loss curve are not kept).',
   trainBlocked: (line: number, detail: string) => `line ${line}: ${detail}`,
   embedNoCell: (name: string, suggestion?: string) =>
     `This workbook has no cell named "${name}".` + (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name attribute against the workbook\'s cells.'),

@@ -8,7 +8,8 @@ import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
-import { toolbarButton } from '../helpers/page.ts';
+import { openFrame, reloadFrame, runId, toolbarButton } from '../helpers/page.ts';
+import { storageKey } from '../../src/store/persist.ts';
 import { control, mount as mountPage, run, runSteps, typeInto } from '../helpers/lecture-page.ts';
 import { settle } from '../helpers/workbook-page.ts';
 
@@ -214,5 +215,37 @@ describe('the loss curve of a diverging run (workbook 06)', () => {
     const ticks = [...logPlot.shadowRoot!.querySelectorAll('svg .role-axis-label text')].map((t) => t.getBoundingClientRect());
     const chart = logPlot.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
     for (const t of ticks) expect(t.left, 'a tick label inside the chart').to.be.at.least(chart.left - 0.5);
+  });
+});
+
+describe('<gs-train> after a reload', () => {
+  const workbook = `07-backpropagation.md?train-restored=${runId}`;
+  let frame: HTMLIFrameElement | undefined;
+  after(() => {
+    frame?.remove();
+    localStorage.removeItem(storageKey(`${location.origin}/workbooks/${workbook}`));
+  });
+  const inFrame = () => frame!.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+  const status = () => train(inFrame()).shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+
+  it('says the weights were restored from the last visit, without their step count and curve, until the next step', async () => {
+    frame = await openFrame(`/index.html?w=${encodeURIComponent(workbook)}`);
+    expect(status()).to.not.contain('restored');
+    button(inFrame(), 'Step').click();
+    await inFrame().settled();
+    const stepped = cell(inFrame(), 'Theta2').value;
+    expect(train(inFrame()).trainer!.state.step).to.equal(1);
+
+    await reloadFrame(frame);
+    await train(inFrame()).updateComplete;
+    expect(cell(inFrame(), 'Theta2').value, 'the trained weights are back').to.deep.equal(stepped);
+    expect(train(inFrame()).trainer!.state.step).to.equal(0);
+    expect(status()).to.match(/^step 0 · loss \S+ Weights restored from your last visit \(the step count and the loss curve are not kept\)\.$/);
+
+    button(inFrame(), 'Step').click();
+    await inFrame().settled();
+    await train(inFrame()).updateComplete;
+    expect(status()).to.not.contain('restored');
+    expect(train(inFrame()).trainer!.state.step).to.equal(1);
   });
 });
