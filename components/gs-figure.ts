@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Session } from '../src/reactive/session.ts';
 import type { PlotBlock } from '../src/format/spec.ts';
 import type { CellError } from '../src/errors.ts';
-import type { PlotLayerData } from '../src/plot/compile.ts';
+import { drawableLimit, type PlotLayerData } from '../src/plot/compile.ts';
 import { layerName, vegaLiteSpec } from '../src/plot/spec.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
 import { refusedInPlace } from './tex.ts';
@@ -80,9 +80,11 @@ export class GsFigure extends LitElement {
     // While a cell it reads has an error (a half-typed number, say) the last good chart stays, dimmed.
     if (Array.isArray(data)) this.lastGood = Object.fromEntries(data.map((layer, k) => [layerName(k), layer.rows as never]));
     const label = block.title ?? block.layers.map((l) => l.name ?? l.channels.y).join(', ');
+    const beyond = Array.isArray(data) ? data.reduce((n, layer) => n + (layer.beyond ?? 0), 0) : 0;
     return html`<figure part="figure" class=${error ? 'stale' : ''}>
       ${error ? html`<div class="error" role="alert" part="error"><span class="code">${error.code}</span> ${messages.plotCannotDraw()} ${error.message}</div>` : nothing}
       ${error && !this.lastGood ? nothing : html`<gs-plot .spec=${this.spec} .data=${this.lastGood ?? {}} label=${`Plot: ${label}`}></gs-plot>`}
+      ${beyond ? html`<p class="beyond" role="status">${messages.plotBeyond(beyond, drawableLimit)}</p>` : nothing}
       ${block.caption ? html`<figcaption>${block.refused?.caption ? refusedInPlace(block.refused.caption) : inlineMarkdown(block.caption)}</figcaption>` : nothing}
     </figure>`;
   }
@@ -97,6 +99,7 @@ export class GsFigure extends LitElement {
       figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }
       .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
       figure.stale gs-plot { opacity: 0.35; }
+      .beyond { font-size: 0.85rem; color: var(--_muted); margin: 0.3rem 0 0; max-width: 36rem; }
       .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
     `,
   ];

@@ -4,7 +4,7 @@
 
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Session } from '../src/reactive/session.ts';
+import type { Edit, Session } from '../src/reactive/session.ts';
 import type { TrainBlock } from '../src/format/spec.ts';
 import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
 import { nextFrame } from './page-life.ts';
@@ -13,6 +13,8 @@ import { parseFormula } from '../src/formula/parse.ts';
 import { formulaTex } from '../src/formula/tex.ts';
 import { labelFor } from '../src/graph/names.ts';
 import { formatNumber } from '../src/format/number.ts';
+import { drawable, drawableLimit } from '../src/plot/compile.ts';
+import { messages } from '../src/messages.ts';
 import { texToHTML } from './tex.ts';
 import { trustedHTML } from './unsafe-html.ts';
 import { theme } from './styles.ts';
@@ -56,10 +58,15 @@ export class GsTrain extends LitElement {
   private stepsInput = '';
   /** Run one step a frame, to watch it. */
   private slow = false;
-  private curve: { of: readonly [number, number][]; length: number; lastStep: number; lastLoss: number; data: PlotData } | undefined;
-  /** The loss chart's specification, made once per block (a new one would redraw the chart). */
-  private spec: PlotSpec | undefined;
+  private curve: { of: readonly [number, number][]; length: number; lastStep: number; lastLoss: number; log: boolean; shown: LossCurve } | undefined;
+  /** The loss chart's specifications, linear and log, made once per block (a new one would redraw the chart). */
+  private specs: { linear: PlotSpec; log: PlotSpec } | undefined;
+  /** The loss is plotted on a log scale. */
+  private log = false;
   private targetInput = '';
+  /** The trained cells hold weights restored from the last visit (see willUpdate). */
+  private restored = false;
+  private unwatchEdits: (() => void) | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
@@ -68,13 +75,28 @@ export class GsTrain extends LitElement {
       this.trainer = new Trainer(this.session, this.block, nextFrame);
       this.stepsInput = String(this.block.steps);
       this.targetInput = this.block.target === undefined ? '' : String(this.block.target);
-      this.spec = lossSpec(this.block.loss);
+      this.specs = { linear: lossSpec(false), log: lossSpec(true) };
       this.unsubscribe = this.trainer.subscribe((s) => (this._state = { ...s }));
+      // Saved edits are applied before the sheet is shown: trained cells edited now are weights
+      // restored from the last visit, whose step count and curve were not saved. Said until the
+      // student trains, resets or edits one of them.
+      const targets = this.block.updates.map((u) => u.target);
+      const edited = this.session.edits().entries;
+      this.restored = targets.some((t) => t in edited);
+      this.unwatchEdits?.();
+      this.unwatchEdits = this.session.onEdit((edit) => {
+        if (this.restored && touches(edit, targets)) {
+          this.restored = false;
+          this.requestUpdate();
+        }
+      });
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.unwatchEdits?.();
+    this.unwatchEdits = undefined;
     this.unsubscribe?.();
     this.trainer?.dispose();
     this.unsubscribe = undefined;
@@ -100,15 +122,35 @@ export class GsTrain extends LitElement {
     }
   }
 
-  /** The curve as the plot's rows, made again only when it has changed (not for a new message). */
-  private lossData(history: readonly [number, number][]): PlotData {
+  /**
+   * The curve as the plot's rows (what the scale can draw, and how many points it cannot), made
+   * again only when it has changed (not for a new message).
+   */
+  private lossData(history: readonly [number, number][]): LossCurve {
     const last = history[history.length - 1];
-    const cached = this.curve;
+    const cached = this.curve, log = this.log;
     // The trainer appends to one array, replaces its last point, or replaces the array.
-    if (cached && cached.of === history && cached.length === history.length && cached.lastStep === last[0] && cached.lastLoss === last[1]) return cached.data;
-    const data = { loss: history.map(([step, loss]) => ({ step, loss })) };
-    this.curve = { of: history, length: history.length, lastStep: last[0], lastLoss: last[1], data };
-    return data;
+    if (cached && cached.of === history && cached.length === history.length && cached.lastStep === last[0] && cached.lastLoss === last[1] && cached.log === log) return cached.shown;
+    const kept = drawable(history.map(([step, loss]) => ({ step, loss })), (r) => [r.loss], log ? { logged: (r) => r.loss } : undefined);
+    const shown = { data: { loss: kept.rows }, beyond: kept.beyond, notPositive: kept.notPositive };
+    this.curve = { of: history, length: history.length, lastStep: last[0], lastLoss: last[1], log, shown };
+    return shown;
+  }
+
+  private renderCurve(history: readonly [number, number][], lossLabel: string, loss: string) {
+    const curve = this.lossData(history);
+    const left = [curve.beyond ? messages.plotBeyond(curve.beyond, drawableLimit) : '', curve.notPositive ? messages.plotNotPositive(curve.notPositive) : ''].filter(Boolean).join(' ');
+    return html`<div class="curve">
+      <div class="curve-head">
+        <span class="curve-title">${guard([lossLabel], () => trustedHTML(texToHTML(lossLabel)))} per step</span>
+        <label><input type="checkbox" .checked=${this.log} @change=${(e: Event) => {
+          this.log = (e.target as HTMLInputElement).checked;
+          this.requestUpdate();
+        }} /> log scale</label>
+      </div>
+      <gs-plot label=${`Loss per step (${loss})`} .spec=${this.log ? this.specs!.log : this.specs!.linear} .data=${curve.data}></gs-plot>
+      ${left ? html`<p class="beyond" role="status">${left}</p>` : nothing}
+    </div>`;
   }
 
   private run(): void {
@@ -149,10 +191,12 @@ export class GsTrain extends LitElement {
         ${progress}
         <span class="where">step ${state.step}${state.loss !== undefined ? html` · loss <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
         ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
+        ${this.restored && !running && state.step === 0 && state.history.length <= 1 && !state.message
+          ? html`<span class="message restored">${messages.trainRestored()}</span>` : nothing}
       </div>
       ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
       ${state.history.length > 1
-        ? html`<gs-plot label=${`Loss per step (${block.loss})`} .spec=${this.spec} .data=${this.lossData(state.history)}></gs-plot>`
+        ? this.renderCurve(state.history, lossLabel, block.loss)
         : html`<p class="hint">The loss per step is plotted here once training starts.</p>`}
     </section>`;
   }
@@ -181,6 +225,10 @@ export class GsTrain extends LitElement {
       .problems { color: var(--_error); font-size: 0.85rem; }
       progress { width: 10rem; }
       .hint { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
+      .curve-head { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: baseline; margin: 0.2rem 0 0.3rem; }
+      .curve-title { font-size: 0.9rem; font-weight: 600; }
+      .curve-head label { margin-left: 0; }
+      .beyond { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
       .train { max-width: 100%; box-sizing: border-box; overflow-x: auto; }
       @media print {
         .controls, progress, .hint { display: none; }
@@ -190,17 +238,30 @@ export class GsTrain extends LitElement {
   ];
 }
 
-function lossSpec(loss: string): PlotSpec {
+/** What the loss chart draws, and how many points of the curve it cannot (their values are beyond its scale). */
+interface LossCurve {
+  data: PlotData;
+  beyond: number;
+  notPositive: number;
+}
+
+/** The loss per step (titled above the chart with the loss cell's label); short tick labels, so none is clipped. */
+function lossSpec(log: boolean): PlotSpec {
   return {
     width: 420,
     height: 150,
     data: { name: 'loss' },
     mark: { type: 'line', point: false, clip: true },
     encoding: {
-      x: { field: 'step', type: 'quantitative', title: 'step' },
-      y: { field: 'loss', type: 'quantitative', title: loss, scale: { zero: false } },
+      x: { field: 'step', type: 'quantitative', title: 'step', axis: { format: '~s' } },
+      y: { field: 'loss', type: 'quantitative', title: log ? 'loss (log scale)' : 'loss', scale: log ? { type: 'log' } : { zero: false }, axis: { format: '.3~g' } },
     },
   };
+}
+
+/** Does an edit change one of these cells (itself, or inside a group: Step, Run, Reset, Reset all)? */
+function touches(edit: Edit, names: readonly string[]): boolean {
+  return edit.kind === 'group' ? edit.edits.some((e) => touches(e, names)) : names.includes(edit.name);
 }
 
 if (!customElements.get('gs-train')) customElements.define('gs-train', GsTrain);

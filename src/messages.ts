@@ -110,10 +110,13 @@ export const messages = {
   gradNoPath: (of: string, wrt: string) => `${of} does not depend on ${wrt}, so there is nothing to differentiate`,
   plotDrawFailed: (detail: string) => `The plot could not be drawn: ${detail}`,
   plotCannotDraw: () => 'The plot cannot be drawn:',
+  plotBeyond: (n: number, limit: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} beyond ±${limit.toExponential().replace('e+', 'e')} not drawn.`,
+  plotNotPositive: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} ≤ 0 not drawn on the log scale.`,
   trainStopped: (step: number) => `Stopped at step ${step}.`,
   trainStoppedByEdit: () => 'Stopped: a cell was edited while training.',
   trainReachedTarget: (target: number, step: number) => `Reached the target loss ${target} at step ${step}.`,
   trainRan: (steps: number) => `Ran ${steps} steps.`,
+  trainRestored: () => 'Weights restored from your last visit (the step count and the loss curve are not kept).',
   trainBlocked: (line: number, detail: string) => `line ${line}: ${detail}`,
   embedNoCell: (name: string, suggestion?: string) =>
     `This workbook has no cell named "${name}".` + (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name attribute against the workbook\'s cells.'),

@@ -16,6 +16,7 @@ export const pageStyle = `
       body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 4rem; font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.5; }
       header.site { display: flex; align-items: baseline; gap: 1rem; border-bottom: 1px solid rgba(127,127,127,0.3); margin-bottom: 1rem; }
       header.site a { color: inherit; text-decoration: none; }
+      header.site h1 { font-size: clamp(1.35rem, 4.5vw + 0.4rem, 2rem); line-height: 1.2; margin: 0.6rem 0; }
       nav.gs-pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font-size: 0.95rem; }
       ol.gs-list { padding-left: 1.4rem; max-width: 46rem; }
       ol.gs-list li { margin: 0.7rem 0; }

@@ -1,6 +1,7 @@
 // A ```plot block compiled against a Plan: one function of the cells it reads that gives the
 // rows of every layer. Nothing non-finite ever reaches a chart: a NaN, an infinity, or a value
-// a log scale cannot show makes the whole plot an error that says which layer and channel.
+// a log scale cannot show makes the whole plot an error that says which layer and channel; a
+// finite value too large to draw (beyond ±1e12, a diverged run) is left out and counted.
 
 import { CellError, isCellError, toCellError, withLoc, type Loc } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
@@ -12,6 +13,12 @@ import type { CellResult, Plan } from '../graph/compile.ts';
 import { compileLoose, type LooseFormula } from '../graph/loose.ts';
 
 export const maxPlotPoints = 20_000;
+/**
+ * The largest magnitude a linear chart draws: beyond it a diverged run's 1e154 reaches SVG paths
+ * as numbers the browser refuses ("Expected number"), and the fit it sits beside is flattened
+ * out of sight. Such points are left out, and counted, so the chart says so.
+ */
+export const drawableLimit = 1e12;
 
 export interface PlotRow {
   x: number;
@@ -25,6 +32,8 @@ export interface PlotRow {
 export interface PlotLayerData {
   name: string;
   rows: PlotRow[];
+  /** Points left out: beyond ±drawableLimit on a linear axis (absent when none). */
+  beyond?: number;
 }
 
 export interface PlotPlan {
@@ -97,7 +106,10 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
         const ys = columns.get('y')!, cs = columns.get('color');
         const rows: PlotRow[] = xs.map((x, k) => ({ x, y: ys[k], ...(cs ? { color: cs[k] } : {}) }));
         if (layer.mark === 'rect') addCellEdges(rows);
-        return { name: layer.name, rows };
+        // (A log axis draws any positive number: only linear ones are bounded.)
+        const xLog = block.xScale === 'log', yLog = block.yScale === 'log';
+        const kept = drawable(rows, (r) => [xLog ? 0 : r.x, yLog ? 0 : r.y, xLog ? 0 : r.x2 ?? 0, yLog ? 0 : r.y2 ?? 0, r.color ?? 0]);
+        return kept.beyond ? { name: layer.name, rows: kept.rows, beyond: kept.beyond } : { name: layer.name, rows };
       });
     } catch (e) {
       const err = toCellError(e, 'plot');
@@ -134,4 +146,23 @@ function addCellEdges(rows: PlotRow[]): void {
     r.x -= dx;
     r.y -= dy;
   }
+}
+
+/**
+ * The rows a chart can draw, and how many it cannot: on a linear scale a value beyond
+ * ±drawableLimit; on a log scale (`log`), a value ≤ 0 of the `logged` numbers.
+ */
+export function drawable<T>(rows: T[], values: (row: T) => number[], log?: { logged: (row: T) => number }): { rows: T[]; beyond: number; notPositive: number } {
+  let beyond = 0, notPositive = 0;
+  const kept = rows.filter((r) => {
+    if (log) {
+      if (log.logged(r) > 0) return true;
+      notPositive++;
+      return false;
+    }
+    if (values(r).every((v) => Math.abs(v) <= drawableLimit)) return true;
+    beyond++;
+    return false;
+  });
+  return { rows: beyond || notPositive ? kept : rows, beyond, notPositive };
 }

@@ -8,6 +8,7 @@ import type { GsFigure } from '../../components/gs-figure.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import { until } from '../helpers/workbook-page.ts';
+import { mount as mountText } from '../helpers/page.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {
@@ -144,5 +145,25 @@ describe('charts on a phone', () => {
     await plot.drawn;
     const box = train.shadowRoot!.querySelector<HTMLElement>('.train')!;
     await until(() => !!plot.view && fits(box, plot), 'the loss curve fits the training block', 15_000);
+  });
+});
+
+describe('values too large to draw', () => {
+  let wb: GsWorkbook;
+  afterEach(() => wb.remove());
+
+  it('leaves out points beyond ±1e12, says how many, and draws the rest with plain numbers in its paths', async () => {
+    wb = await mountText('# Huge\n\n```cells\nx = [1, 2, 3, 4, 5]\ny = [1, 1e154, -1e200, 2, 3]\n```\n\n```plot\nx: x\nline: y\npoint: y\n```\n', { text: true });
+    const figure = figures(wb)[0];
+    const plot = await drawn(figure);
+    expect((plot.view!.data('layer0') as { y: number }[]).map((r) => r.y)).to.deep.equal([1, 2, 3]);
+    expect((plot.view!.data('layer1') as { y: number }[]).map((r) => r.y)).to.deep.equal([1, 2, 3]);
+    expect(figure.shadowRoot!.querySelector('.beyond')!.textContent).to.equal('4 points beyond ±1e12 not drawn.');
+    const paths = [...plot.shadowRoot!.querySelectorAll('svg .role-mark path')].map((p) => p.getAttribute('d') ?? '');
+    expect(paths.length).to.be.above(0);
+    for (const d of paths) expect(d, 'a path the browser can draw').to.not.match(/e[+-]?\d/);
+    const [lo, hi] = (plot.view as unknown as { scale(n: string): { domain(): number[] } }).scale('y').domain();
+    expect(lo).to.be.at.least(0);
+    expect(hi).to.be.at.most(4);
   });
 });

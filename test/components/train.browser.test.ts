@@ -8,7 +8,8 @@ import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
-import { toolbarButton } from '../helpers/page.ts';
+import { openFrame, reloadFrame, runId, toolbarButton } from '../helpers/page.ts';
+import { storageKey } from '../../src/store/persist.ts';
 import { control, mount as mountPage, run, runSteps, typeInto } from '../helpers/lecture-page.ts';
 import { settle } from '../helpers/workbook-page.ts';
 
@@ -175,5 +176,76 @@ describe('<gs-train> and Reset all (workbook 06)', () => {
     await settle(wb);
     expect(train(wb).trainer!.state.step).to.equal(failedAt);
     expect(train(wb).trainer!.state.history.length).to.be.above(1);
+  });
+});
+
+describe('the loss curve of a diverging run (workbook 06)', () => {
+  let wb: GsWorkbook;
+  beforeEach(async () => (wb = await mountPage('workbooks/06-universal-approximation.md')));
+  afterEach(() => wb.remove());
+
+  it('says how many losses it cannot draw, offers a log scale from the keyboard, and is titled with the loss label', async () => {
+    await typeInto(wb, control(wb, 'gamma', 'gamma'), '2');
+    runSteps(wb, 400);
+    const state = await run(wb);
+    expect(state.status).to.equal('failed');
+    const huge = state.history.filter(([, loss]) => Math.abs(loss) > 1e12).length;
+    expect(huge, 'the run diverged').to.be.above(0);
+    await train(wb).updateComplete;
+    const root = train(wb).shadowRoot!;
+    const plot = root.querySelector<GsPlot>('gs-plot')!;
+    await plot.drawn;
+    expect((plot.view!.data('loss') as unknown[]).length).to.equal(state.history.length - huge);
+    expect(root.querySelector('.curve .beyond')!.textContent).to.equal(`${huge} ${huge === 1 ? 'point' : 'points'} beyond ±1e12 not drawn.`);
+    expect(root.querySelector('.curve-title')!.textContent!.replace(/\s+/g, ' ')).to.match(/^E.* per step$/);
+    expect(root.querySelector('.curve-title annotation')!.textContent).to.equal('E');
+
+    const snapshot = await a11ySnapshot({});
+    expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(null);
+    const log = root.querySelector<HTMLInputElement>('.curve-head input[type=checkbox]')!;
+    log.focus();
+    await sendKeys({ press: 'Space' });
+    expect(log.checked).to.equal(true);
+    await train(wb).updateComplete;
+    const logPlot = root.querySelector<GsPlot>('gs-plot')!;
+    await until(() => (logPlot.view as unknown as { scale(n: string): { type: string } } | undefined)?.scale('y').type === 'log', 'the y axis is a log scale');
+    await logPlot.drawn;
+    expect((logPlot.view!.data('loss') as unknown[]).length, 'every positive loss on the log scale').to.equal(state.history.filter(([, l]) => l > 0).length);
+    expect(root.querySelector('.curve .beyond'), 'nothing left out on the log scale').to.equal(null);
+    const ticks = [...logPlot.shadowRoot!.querySelectorAll('svg .role-axis-label text')].map((t) => t.getBoundingClientRect());
+    const chart = logPlot.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    for (const t of ticks) expect(t.left, 'a tick label inside the chart').to.be.at.least(chart.left - 0.5);
+  });
+});
+
+describe('<gs-train> after a reload', () => {
+  const workbook = `07-backpropagation.md?train-restored=${runId}`;
+  let frame: HTMLIFrameElement | undefined;
+  after(() => {
+    frame?.remove();
+    localStorage.removeItem(storageKey(`${location.origin}/workbooks/${workbook}`));
+  });
+  const inFrame = () => frame!.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+  const status = () => train(inFrame()).shadowRoot!.querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+
+  it('says the weights were restored from the last visit, without their step count and curve, until the next step', async () => {
+    frame = await openFrame(`/index.html?w=${encodeURIComponent(workbook)}`);
+    expect(status()).to.not.contain('restored');
+    button(inFrame(), 'Step').click();
+    await inFrame().settled();
+    const stepped = cell(inFrame(), 'Theta2').value;
+    expect(train(inFrame()).trainer!.state.step).to.equal(1);
+
+    await reloadFrame(frame);
+    await train(inFrame()).updateComplete;
+    expect(cell(inFrame(), 'Theta2').value, 'the trained weights are back').to.deep.equal(stepped);
+    expect(train(inFrame()).trainer!.state.step).to.equal(0);
+    expect(status()).to.match(/^step 0 · loss \S+ Weights restored from your last visit \(the step count and the loss curve are not kept\)\.$/);
+
+    button(inFrame(), 'Step').click();
+    await inFrame().settled();
+    await train(inFrame()).updateComplete;
+    expect(status()).to.not.contain('restored');
+    expect(train(inFrame()).trainer!.state.step).to.equal(1);
   });
 });
