@@ -70,8 +70,7 @@ describe('the import graph of src/', () => {
   it('never imports a component: the engine runs without the page', async () => {
     const graph = await importGraph(await sources('src'));
     const intoComponents = [...graph].flatMap(([file, targets]) => targets.filter((t) => t.startsWith('components/')).map((t) => `${file} → ${t}`));
-    // src/cli/pages.ts renders a course's Markdown with the page's own renderer (one way to render it).
-    expect(intoComponents.filter((x) => !x.startsWith('src/cli/pages.ts → components/markdown.ts'))).to.deep.equal([]);
+    expect(intoComponents).to.deep.equal([]);
   });
 });
 
