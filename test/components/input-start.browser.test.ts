@@ -16,6 +16,9 @@ describe('an input that starts from a formula, in the page', () => {
     const start = list(wb, 'W');
     expect(start).to.have.length(6);
     const entry = control(wb, 'W', 'W[1,1]');
+    // Not being edited, the long computed number shows five significant digits; focused, all of it.
+    expect(Number(entry.value)).to.equal(Number(start[0].toPrecision(5)));
+    entry.focus();
     expect(Number(entry.value)).to.equal(start[0]);
     await typeInto(entry, '1');
     await settle(wb);
