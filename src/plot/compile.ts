@@ -1,7 +1,7 @@
 // A ```plot block compiled against a Plan: one function of the cells it reads that gives the
 // rows of every layer. Nothing non-finite ever reaches a chart: a NaN, an infinity, or a value
 // a log scale cannot show makes the whole plot an error that says which layer and channel; a
-// finite value too large to draw (beyond ±1e12, a diverged run) is left out and counted.
+// finite value too large to draw (beyond ±1e30, a diverged run) is left out and counted.
 
 import { CellError, isCellError, toCellError, withLoc, type Loc } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
@@ -15,10 +15,12 @@ import { compileLoose, type LooseFormula } from '../graph/loose.ts';
 export const maxPlotPoints = 20_000;
 /**
  * The largest magnitude a linear chart draws: beyond it a diverged run's 1e154 reaches SVG paths
- * as numbers the browser refuses ("Expected number"), and the fit it sits beside is flattened
- * out of sight. Such points are left out, and counted, so the chart says so.
+ * as numbers the browser refuses (Chromium reads path data as 32-bit floats, at most 3.4e38:
+ * "Expected number"), and the fit beside it vanishes. Such points are left out, and counted, so
+ * the chart says so. 1e30 keeps every pixel coordinate far below that, even for a point outside
+ * a fixed range, and still draws what a workbook means to show growing (09: (1 − γλ)ᵗ ≈ 6e21).
  */
-export const drawableLimit = 1e12;
+export const drawableLimit = 1e30;
 
 export interface PlotRow {
   x: number;
