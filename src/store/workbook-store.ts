@@ -355,7 +355,9 @@ export class WorkbookStore {
 
   /** A formula or an entry typed: under the marker until computed, like saved edits applied. */
   private markTyped(session: Session): void {
-    if (this.session !== session) return;
+    // While a recovery is offered its marker is set already, holding the offered edits (which
+    // may be large: rewriting them at every keystroke is what a large record avoids).
+    if (this.session !== session || this.recovery) return;
     this.applying('saved');
     this.applied(session);
   }

@@ -148,6 +148,22 @@ describe('an apply that never finished (document recovery)', () => {
     s2.dispose();
   });
 
+  it('entries typed while a recovery is offered leave its marker as it is: the offered edits are not rewritten at each keystroke', async () => {
+    storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits: own }));
+    storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
+    const store = new WorkbookStore(url, () => storage);
+    const s = open();
+    store.attach(s);
+    const written = storage.writesOf.get(marker);
+    for (const text of ['7', '70', '700']) s.setEntry('b', 1, 1, text);
+    await Promise.resolve();
+    await s.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.writesOf.get(marker)).to.equal(written);
+    expect(JSON.parse(storage.getItem(marker)!).edits).to.deep.equal(own);
+    s.dispose();
+  });
+
   it('a page left normally did not freeze: leaving removes the marker of an apply still computing', () => {
     storage.setItem(key, JSON.stringify({ v: 1, hash: contentHash(open().spec), edits: own }));
     const store = new WorkbookStore(url, () => storage);
