@@ -43,11 +43,12 @@ export class Binding {
 
   /**
    * Defines, or redefines, the variable `key` as `fn` of the variables named `inputs`, under the
-   * runtime name `name`. `observer` hears of it from the first definition on.
+   * runtime name `name`. What `observe` makes hears of it from the first definition on
+   * (it is asked for once, not at every redefinition: an entry typed redefines its cell).
    */
-  define<A extends unknown[]>(key: string, name: string | null, inputs: string[], fn: (...args: A) => unknown, observer: Observer): void {
+  define<A extends unknown[]>(key: string, name: string | null, inputs: string[], fn: (...args: A) => unknown, observe: () => Observer): void {
     let v = this.variables.get(key);
-    if (!v) this.variables.set(key, (v = { variable: this.module.variable(observer), name }));
+    if (!v) this.variables.set(key, (v = { variable: this.module.variable(observe()), name }));
     v.name = name;
     const budget = this.budget;
     v.variable.define(name, inputs, (...args: A) => budget.run(() => fn(...args)));
@@ -59,7 +60,7 @@ export class Binding {
    * function of its inputs, a second cell of one name (`primary` false) as its error,
    * invisible to formulas.
    */
-  cell(cell: PlanCell, primary: boolean, input: CellResult | undefined, observer: Observer): void {
+  cell(cell: PlanCell, primary: boolean, input: CellResult | undefined, observer: () => Observer): void {
     const key = `cell#${cell.index}`;
     if (!primary) this.define(key, null, [], cell.run, observer);
     else if (cell.kind === 'input' && input !== undefined) this.define(key, varName(cell.name), [], () => input, observer);
@@ -71,7 +72,7 @@ export class Binding {
     const without: number[] = [];
     for (const cell of plan.cells) {
       const key = `check:${cell.index}`;
-      if (cell.check && plan.byName.get(cell.name) === cell) this.define(key, key, cell.check.inputs.map(varName), cell.check.run, observers.checkObserver(cell.index));
+      if (cell.check && plan.byName.get(cell.name) === cell) this.define(key, key, cell.check.inputs.map(varName), cell.check.run, () => observers.checkObserver(cell.index));
       else if (this.has(key) || cell.checkError) {
         this.delete(key);
         without.push(cell.index);
@@ -79,7 +80,7 @@ export class Binding {
     }
     for (const [block, plot] of plan.plots) {
       const key = `plot:${spec.blocks.indexOf(block)}`;
-      this.define(key, key, plot.inputs.map(varName), plot.run, observers.plotObserver(block));
+      this.define(key, key, plot.inputs.map(varName), plot.run, () => observers.plotObserver(block));
     }
     return without;
   }

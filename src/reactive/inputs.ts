@@ -62,11 +62,14 @@ export class Inputs {
     this.change(g, name, record, () => g.setNumbers(value));
   }
 
+  /** The input cells some of whose entries differ from the workbook's. */
+  editedNames(): string[] {
+    return [...this.grids].filter(([, g]) => g.edited()).map(([name]) => name);
+  }
+
   /** The entries of every input cell that differ from the workbook's. */
   edited(): Record<string, string[][]> {
-    const entries: Record<string, string[][]> = {};
-    for (const [name, g] of this.grids) if (g.edited()) entries[name] = g.allTexts();
-    return entries;
+    return Object.fromEntries(this.editedNames().map((name) => [name, this.grids.get(name)!.allTexts()]));
   }
 
   /** Saved entries applied again; returns the names of those that no longer fit (gone, or reshaped). */

@@ -63,9 +63,8 @@ const texts = new WeakMap<Session, string>();
  * fetched from beside it; a file that cannot be fetched is an error in its cells (format/data.ts).
  */
 export async function openSessionWithData(text: string, url: string): Promise<Session> {
-  const spec = readWorkbook(text, url);
-  if (!dataFiles(spec).length) return openSession(text, url);
-  const session = new Session(await loadData(spec, fetchDataText(url)));
+  const spec = readWorkbook(text, url); // read once: a workbook without data files opens as it is
+  const session = new Session(dataFiles(spec).length ? await loadData(spec, fetchDataText(url)) : spec);
   texts.set(session, text);
   return session;
 }

@@ -173,7 +173,7 @@ export class Session {
     this.group('Reset', () => {
       this.resetters.emit();
       for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
-      for (const name of Object.keys(this.inputs.edited())) this.resetInput(name);
+      for (const name of this.inputs.editedNames()) this.resetInput(name);
     });
   }
 
@@ -189,7 +189,7 @@ export class Session {
   private isPrimary(cell: PlanCell): boolean { return this.plan.byName.get(cell.name) === cell; }
 
   private define(cell: PlanCell): void {
-    this.binding.cell(cell, this.isPrimary(cell), this.inputs.grid(cell.name)?.value(), this.states.cellObserver(cell.index));
+    this.binding.cell(cell, this.isPrimary(cell), this.inputs.grid(cell.name)?.value(), () => this.states.cellObserver(cell.index));
   }
 
   /** Gradient checks and plots read other cells' formulas too: redefined whenever a formula changes. */
