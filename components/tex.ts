@@ -4,7 +4,7 @@
 import { refusedHTML } from '../src/render/tex.ts';
 import { trustedHTML } from './unsafe-html.ts';
 
-export { refusedHTML, sameSymbols, texRefusal, texToHTML } from '../src/render/tex.ts';
+export { refusedHTML, sameSymbols, texToHTML } from '../src/render/tex.ts';
 
 /** A label, caption or prose the workbook's reading refused (spec `refused`), shown in its place. */
 export function refusedInPlace(message: string) {

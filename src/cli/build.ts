@@ -22,7 +22,7 @@ import { readWorkbookData } from './read-file.ts';
 import { withData, type DataTexts } from '../format/data.ts';
 import { readWorkbook } from '../format/read.ts';
 import { limits } from '../limits.ts';
-import { messages } from '../messages.ts';
+import { codes, messages } from '../messages.ts';
 
 export interface BuildResult {
   ok: boolean;
@@ -101,7 +101,9 @@ export async function buildSingleFile({ dir, out }: { dir: string; out: string }
   if (errors.length) return { ok: false, errors, files: [] };
   // A page opened from disk fetches nothing: each data cell gets its file's numbers written in.
   const texts = entries.map((e, at) => inlineData(e, data[at]));
-  const tooLarge = texts.flatMap((t, at) => (t.length > limits.maxFileBytes ? [`${path.join(dir, entries[at].file)}:1:1 E_DATA ${messages.dataTooLargeToInline(t.length, limits.maxFileBytes)}`] : []));
+  const tooLarge = texts.flatMap((t, at) => (t.length > limits.maxFileBytes
+    ? [formatFinding({ file: path.join(dir, entries[at].file), line: 1, col: 1, code: codes.E_DATA, severity: 'error', message: messages.dataTooLargeToInline(t.length, limits.maxFileBytes) })]
+    : []));
   if (tooLarge.length) return { ok: false, errors: tooLarge, files: [] };
   const code = await readFile(path.join(await bundleDir(), 'gradsheet.single.js'), 'utf8');
   const contents = entries.length > 1 ? `<nav aria-label="Workbooks">${galleryList(entries, (f) => `#${encodeURIComponent(f)}`)}</nav>\n` : '';
@@ -124,7 +126,8 @@ function inlineData(entry: CourseEntry, texts: DataTexts): string {
     if (!read || 'error' in read) continue;
     const literal = `[${read.rows.map((r) => r.join(', ')).join('; ')}]`;
     const at = cell.line - 1;
-    lines[at] = lines[at].replace(cell.formula, () => literal);
+    const from = cell.formulaCol - 1, line = lines[at];
+    lines[at] = line.slice(0, from) + literal + line.slice(from + cell.formula.length);
   }
   return lines.join('\n');
 }

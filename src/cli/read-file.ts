@@ -5,7 +5,7 @@
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { dataFiles, type DataTexts } from '../format/data.ts';
+import { readDataTexts, type DataTexts } from '../format/data.ts';
 import { readWorkbook } from '../format/read.ts';
 import { limits } from '../limits.ts';
 import { messages } from '../messages.ts';
@@ -54,10 +54,6 @@ export async function readDataFile(workbook: string, file: string): Promise<stri
 }
 
 /** Every data file the workbook text reads, as read from beside `workbook`: its text, or why not. */
-export async function readWorkbookData(text: string, workbook: string): Promise<DataTexts> {
-  const texts = new Map<string, string | Error>();
-  for (const file of dataFiles(readWorkbook(text, workbook))) {
-    texts.set(file, await readDataFile(workbook, file).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
-  }
-  return texts;
+export function readWorkbookData(text: string, workbook: string): Promise<DataTexts> {
+  return readDataTexts(readWorkbook(text, workbook), (file) => readDataFile(workbook, file));
 }

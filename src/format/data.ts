@@ -11,6 +11,7 @@
 
 import { limits } from '../limits.ts';
 import { messages } from '../messages.ts';
+import { plainNumber } from './number.ts';
 import type { DataFile, WorkbookSpec } from './spec.ts';
 
 /** `csv("points.csv")` (or with single quotes), the whole formula: the path inside the quotes. */
@@ -66,21 +67,24 @@ export function withData(spec: WorkbookSpec, texts: DataTexts): WorkbookSpec {
   return { ...spec, data };
 }
 
-/** Reads every data file of the spec with `read` (which throws an Error saying why it cannot), and attaches them. */
-export async function loadData(spec: WorkbookSpec, read: (file: string) => Promise<string>): Promise<WorkbookSpec> {
-  const files = dataFiles(spec);
+/** Reads every data file of the spec with `read` (which throws an Error saying why it cannot): each text, or why not. */
+export async function readDataTexts(spec: WorkbookSpec, read: (file: string) => Promise<string>): Promise<DataTexts> {
   const texts = new Map<string, string | Error>();
-  await Promise.all(files.map(async (file) => {
+  await Promise.all(dataFiles(spec).map(async (file) => {
     try {
       texts.set(file, await read(file));
     } catch (e) {
       texts.set(file, e instanceof Error ? e : new Error(String(e)));
     }
   }));
-  return withData(spec, texts);
+  return texts;
 }
 
-const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Reads every data file of the spec with `read`, and attaches them. */
+export async function loadData(spec: WorkbookSpec, read: (file: string) => Promise<string>): Promise<WorkbookSpec> {
+  return withData(spec, await readDataTexts(spec, read));
+}
+
 
 /**
  * A strict numeric CSV: comma-separated numbers, one row per line, every row as long as the

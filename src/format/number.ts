@@ -24,8 +24,8 @@ export function formatApart(a: number, b: number): [string, string] {
   return [formatNumber(a, 17), formatNumber(b, 17)];
 }
 
-/** A plain decimal number as an entry holds it ("-1.5", "5.551115123125783e-17"). */
-const plainNumber = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+/** A plain decimal number, as an entry or a data file writes it ("-1.5", "5.551115123125783e-17"). */
+export const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * How an entry shows its text when it is not being edited: as typed when it fits in `width`
@@ -34,7 +34,7 @@ const plainNumber = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
  * The text itself is never changed: the entry shows it in full when focused.
  */
 export function entryDisplay(text: string, width = 10): string {
-  if (text.length <= width || !plainNumber.test(text)) return text;
+  if (text.length <= width || !plainNumber.test(text.trim())) return text;
   const v = Number(text);
   return Number.isFinite(v) ? formatNumber(v, 5).replace('−', '-') : text;
 }

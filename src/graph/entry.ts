@@ -5,8 +5,8 @@ import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { compileExpr } from '../formula/evaluate.ts';
 import { parseFormula } from '../formula/parse.ts';
+import { plainNumber } from '../format/number.ts';
 
-const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** `at` names the entry in messages, e.g. "Theta1[1,3]". */
 export function parseEntry(text: string, at: string, root: string): number | CellError {

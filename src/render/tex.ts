@@ -12,7 +12,6 @@ import { texRefusal } from '../format/tex-bounds.ts';
 
 // What is refused before KaTeX runs (macro definitions, TeX too long) is one rule with reading a
 // workbook, which reports the same texts as located problems (src/format/tex-bounds.ts).
-export { texRefusal };
 
 /** A refusal shown where the math or text would be: visible, located by its place, and cheap. */
 export function refusedHTML(message: string): string {
