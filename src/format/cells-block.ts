@@ -3,7 +3,7 @@
 
 import { codes, messages } from '../messages.ts';
 import { closest } from '../formula/spelling.ts';
-import type { Block, CellSpec, SlideSpec, SliderSpec, WorkbookSpec } from './spec.ts';
+import { placeAttribute, type Block, type CellSpec, type SlideSpec, type SliderSpec, type WorkbookSpec } from './spec.ts';
 import type { Report } from './block-reader.ts';
 import { dataCall } from './data.ts';
 
@@ -48,6 +48,7 @@ export function readCells(lines: string[], from: number, to: number, spec: Workb
         continue;
       }
       seen.add(key);
+      placeAttribute(current, key, lineNo, valueCol);
       applyAttribute(current, key, value, lineNo, valueCol, spec, problem);
       continue;
     }

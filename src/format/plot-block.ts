@@ -15,7 +15,7 @@
 
 import { codes, messages } from '../messages.ts';
 import { contentLines, type Report } from './block-reader.ts';
-import { plotMarks, type PlotBlock, type PlotLayerSpec, type PlotMark, type WorkbookSpec } from './spec.ts';
+import { placeAttribute, plotMarks, type PlotBlock, type PlotLayerSpec, type PlotMark, type WorkbookSpec } from './spec.ts';
 
 export const plotSettings = ['title', 'caption', 'x', 'x-title', 'y-title', 'x-scale', 'y-scale', 'x-range', 'y-range', 'color-range', 'width', 'height'] as const;
 const channelNames = ['x', 'y', 'color', 'name'] as const;
@@ -49,6 +49,7 @@ export function readPlot(lines: string[], from: number, to: number, _spec: Workb
       continue;
     }
     seen.set(key, line);
+    placeAttribute(block, key, line, valueCol);
     switch (key) {
       case 'title': block.title = value; break;
       case 'caption': block.caption = value; break;

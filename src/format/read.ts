@@ -116,7 +116,7 @@ export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpe
     spec.blocks = spec.blocks.filter((b) => b.kind === 'prose');
   }
   // 5. What the page renders: each text bounded alone, and the workbook's texts in all.
-  boundRendering(spec, lines, problem);
+  boundRendering(spec, problem);
   return finish(spec);
 }
 

@@ -14,7 +14,7 @@
 
 import { codes, messages, type Code } from '../messages.ts';
 import { limits } from '../limits.ts';
-import type { Block, WorkbookSpec } from './spec.ts';
+import { attributesAt, type Block, type WorkbookSpec } from './spec.ts';
 import { markdownRefusal, mathSegments, texProblem, texSymbols } from './tex-bounds.ts';
 
 type Report = (code: Code, message: string, line: number, col?: number, cell?: string) => void;
@@ -28,10 +28,10 @@ export interface RenderCost {
 
 /**
  * Counts the workbook's texts, reports those refused on their own, and refuses (on the spec)
- * those beyond the workbook's totals. `lines` are the file's lines, to locate attributes.
+ * those beyond the workbook's totals, at the lines the block readers found them (attributesAt).
  * Returns what is left to render.
  */
-export function boundRendering(spec: WorkbookSpec, lines: readonly string[], problem: Report): RenderCost {
+export function boundRendering(spec: WorkbookSpec, problem: Report): RenderCost {
   const used: RenderCost = { texChars: 0, texSymbols: 0, markdownChars: 0 };
 
   /** The cost of a text, after reporting what the page refuses of it on its own; null if refused whole. */
@@ -75,7 +75,7 @@ export function boundRendering(spec: WorkbookSpec, lines: readonly string[], pro
     } else if (block.kind === 'cells') {
       for (const index of block.cells) {
         const cell = spec.cells[index];
-        const at = attributeLines(lines, cell.line, 'cell');
+        const at = attributesAt.get(cell) ?? new Map<string, { line: number; col: number }>();
         // A derived label (Theta1 → \Theta_{1}) is about as long as the name.
         const label = cell.label ?? cell.name;
         const labelAt = cell.label !== undefined ? at.get('label') ?? { line: cell.line, col: 1 } : { line: cell.line, col: cell.col };
@@ -99,7 +99,7 @@ export function boundRendering(spec: WorkbookSpec, lines: readonly string[], pro
         }
       }
     } else if (block.kind === 'plot' && block.caption !== undefined) {
-      const captionAt = attributeLines(lines, block.line, 'plot').get('caption') ?? { line: block.line, col: 1 };
+      const captionAt = attributesAt.get(block)?.get('caption') ?? { line: block.line, col: 1 };
       const cost = markdownCost(block.caption, true, captionAt.line, captionAt.col);
       const refused = cost && admit(cost, 'caption');
       if (refused) {
@@ -119,23 +119,4 @@ function add(to: RenderCost, cost: RenderCost): void {
   to.texChars += cost.texChars;
   to.texSymbols += cost.texSymbols;
   to.markdownChars += cost.markdownChars;
-}
-
-const fence = /^\s{0,3}(`{3,}|~{3,})\s*$/;
-
-/**
- * Where each "key: value" line under line `after` (1-based) is: a cell's indented attributes up
- * to the next line that is not indented, a plot's settings up to its closing fence. The first of
- * each key (a second is refused), with the column of its value.
- */
-function attributeLines(lines: readonly string[], after: number, kind: 'cell' | 'plot'): Map<string, { line: number; col: number }> {
-  const found = new Map<string, { line: number; col: number }>();
-  for (let i = after; i < lines.length; i++) {
-    const raw = lines[i];
-    if (kind === 'plot' ? fence.test(raw) : raw.trim() && !/^\s/.test(raw)) break;
-    const m = /^(\s*)([A-Za-z][\w-]*)\s*:\s*/.exec(raw);
-    if (!m || (kind === 'cell' && !m[1])) continue;
-    if (!found.has(m[2])) found.set(m[2], { line: i + 1, col: m[0].length + 1 });
-  }
-  return found;
 }

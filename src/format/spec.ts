@@ -156,3 +156,16 @@ export interface WorkbookSpec {
   /** The data files its cells read, by path, once they are loaded (format/data.ts). */
   data?: Record<string, DataFile>;
 }
+
+/**
+ * Where a cell's or a plot's attributes were written: the value of each key (the first; a second
+ * is refused), as the block readers found it. Kept beside the spec, which stays plain data.
+ */
+export const attributesAt = new WeakMap<CellSpec | PlotBlock, Map<string, { line: number; col: number }>>();
+
+/** Records where an attribute's value starts (the first of its key). */
+export function placeAttribute(owner: CellSpec | PlotBlock, key: string, line: number, col: number): void {
+  let at = attributesAt.get(owner);
+  if (!at) attributesAt.set(owner, (at = new Map()));
+  if (!at.has(key)) at.set(key, { line, col });
+}

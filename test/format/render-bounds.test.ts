@@ -78,7 +78,7 @@ describe('rendering bounds when a workbook is read', () => {
       const spec = readWorkbook(text, file);
       expect(spec.problems).to.deep.equal([]);
       expect(spec.blocks.some((b) => 'refused' in b) || spec.cells.some((c) => c.refused)).to.equal(false);
-      const cost = boundRendering(readWorkbook(text, file), text.split('\n'), () => expect.fail('a problem'));
+      const cost = boundRendering(readWorkbook(text, file), () => expect.fail('a problem'));
       expect(cost.texChars).to.be.above(500).and.below(limits.maxWorkbookTexLength / 10);
       expect(cost.texSymbols).to.be.above(200).and.below(limits.maxWorkbookTexSymbols / 10);
       expect(cost.markdownChars).to.be.above(2000).and.below(limits.maxWorkbookMarkdownLength / 10);
