@@ -108,6 +108,7 @@ export class GridKeys implements ReactiveController {
     if (this.active[0] !== row || this.active[1] !== col) this.active = [row, col];
     this.host.requestUpdate();
     input.select();
+    input.scrollLeft = 0; // a long number reads from its start (selecting scrolls to its end)
   }
 
   isFocused(row: number, col: number): boolean {

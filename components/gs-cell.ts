@@ -16,7 +16,7 @@ import type { Session, CellState } from '../src/reactive/session.ts';
 import type { PlanCell } from '../src/graph/compile.ts';
 import { toJSON, describeShape, shapeOf, type JsonValue, type Value } from '../src/formula/value.ts';
 import { formatApart, formatNumber } from '../src/format/number.ts';
-import { labelFor } from '../src/graph/names.ts';
+import { labelFor, shownLabel } from '../src/graph/names.ts';
 import { formulaTex } from '../src/formula/tex.ts';
 import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
@@ -408,9 +408,7 @@ export class GsCell extends LitElement {
   }
 
   private labelOf(name: string): string | undefined {
-    const cell = this.session?.plan.byName.get(name);
-    // A label refused for the workbook's rendering totals is not typeset in other formulas either.
-    return cell ? (cell.checked.spec.refused?.label ? undefined : cell.checked.spec.label) ?? labelFor(name) : undefined;
+    return this.session ? shownLabel(this.session.plan.byName, name) : undefined;
   }
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {

@@ -11,7 +11,7 @@ import { nextFrame } from './page-life.ts';
 import { maxSteps } from '../src/format/train-block.ts';
 import { parseFormula } from '../src/formula/parse.ts';
 import { formulaTex } from '../src/formula/tex.ts';
-import { labelFor } from '../src/graph/names.ts';
+import { shownLabel } from '../src/graph/names.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { drawable, drawableLimit } from '../src/plot/compile.ts';
 import { messages } from '../src/messages.ts';
@@ -109,9 +109,7 @@ export class GsTrain extends LitElement {
   }
 
   private labelOf(name: string): string | undefined {
-    const cell = this.session?.plan.byName.get(name);
-    // A label refused for the workbook's rendering totals is not typeset here either.
-    return cell ? (cell.checked.spec.refused?.label ? undefined : cell.checked.spec.label) ?? labelFor(name) : undefined;
+    return this.session ? shownLabel(this.session.plan.byName, name) : undefined;
   }
 
   private ruleTex(target: string, formula: string): string {
@@ -253,7 +251,7 @@ function lossSpec(log: boolean): PlotSpec {
     data: { name: 'loss' },
     mark: { type: 'line', point: false, clip: true },
     encoding: {
-      x: { field: 'step', type: 'quantitative', title: 'step', axis: { format: '~s' } },
+      x: { field: 'step', type: 'quantitative', title: 'step', axis: { format: ',d', tickMinStep: 1 } },
       y: { field: 'loss', type: 'quantitative', title: log ? 'loss (log scale)' : 'loss', scale: log ? { type: 'log' } : { zero: false }, axis: { format: '.3~g' } },
     },
   };

@@ -324,6 +324,7 @@ export class WorkbookTools implements ReactiveController {
 
   private onJump = (e: CustomEvent<{ name: string }>): void => {
     e.preventDefault();
+    this.graphScroll = undefined; // the student went to a cell: closing the graph leaves them there
     this.jump(e.detail.name);
   };
 

@@ -403,7 +403,7 @@ function argmaxOf(v: Value): Value {
 
 const classification: Op[] = [
   {
-    name: 'softmax', arity: [1, 1], group: 'activation', tex: fn('\operatorname{softmax}'),
+    name: 'softmax', arity: [1, 1], group: 'activation', tex: fn('\\operatorname{softmax}'),
     doc: 'softmax(Z): e^z / Σ e^z for each row of Z (each sample\'s scores; a column is one vector), stable for large scores',
     forward: ([z]) => softmaxOf(z, false),
     // dz = y ⊙ (g − Σ g ⊙ y), sample by sample
@@ -419,7 +419,7 @@ const classification: Op[] = [
     },
   },
   {
-    name: 'log_softmax', arity: [1, 1], group: 'activation', tex: fn('\log\operatorname{softmax}'),
+    name: 'log_softmax', arity: [1, 1], group: 'activation', tex: fn('\\log\\operatorname{softmax}'),
     doc: 'log_softmax(Z): ln softmax(Z), by rows as softmax, computed without overflow (for cross entropy on scores)',
     forward: ([z]) => softmaxOf(z, true),
     // dz = g − softmax(z) Σ g, sample by sample

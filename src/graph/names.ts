@@ -113,3 +113,16 @@ export function labelFor(name: string): string {
   if (parts.length === 2) return `{${withSubscript(parts[0])}}_{${withSubscript(parts[1])}}`;
   return parts.length === 1 ? withSubscript(parts[0]) : `\\mathrm{${name.replace(/_/g, '\\_')}}`;
 }
+
+/** What a plan knows of a cell's label: its written one (unless refused for the workbook's rendering totals). */
+type LabelledCells = ReadonlyMap<string, { checked: { spec: { label?: string; refused?: { label?: string } } } }>;
+
+/**
+ * The label a cell is typeset with inside other formulas: the written label, or the one derived
+ * from its name (also when the written one was refused: it is not typeset anywhere); undefined
+ * for a name that is no cell.
+ */
+export function shownLabel(cells: LabelledCells, name: string): string | undefined {
+  const spec = cells.get(name)?.checked.spec;
+  return spec ? (spec.refused?.label ? undefined : spec.label) ?? labelFor(name) : undefined;
+}

@@ -4,12 +4,28 @@ import { expect } from 'chai';
 import katex from 'katex';
 import { parse } from '../../src/formula/mathjs.ts';
 import { formulaTex } from '../../src/formula/tex.ts';
+import { functions } from '../../src/formula/functions.ts';
 import { labelFor } from '../../src/graph/names.ts';
 
 const tex = (formula: string) => formulaTex(parse(formula), labelFor);
 const renders = (t: string) => katex.renderToString(t, { throwOnError: true, output: 'mathml' });
 
 describe('formula TeX', () => {
+  it('writes every function of the table with its TeX commands intact (a lost backslash shows as letters)', () => {
+    const lost: string[] = [];
+    for (const [name, op] of functions) {
+      const args = Array.from({ length: Math.max(1, op.arity[0]) }, (_, k) => `x${k + 1}`).join(', ');
+      let t: string;
+      try {
+        t = tex(`${name}(${args})`);
+      } catch {
+        continue; // a function that does not typeset with plain arguments is another test's business
+      }
+      if (/(^|[^\\a-zA-Z])(operatorname|mathrm|frac|left|right|log|exp|sum|text)\b/.test(t)) lost.push(`${name}: ${t}`);
+    }
+    expect(lost).to.deep.equal([]);
+  });
+
   it('braces cell labels, so a label after \\neq, \\sum or \\neg stays a label', () => {
     expect(tex('y_XOR != t_XOR')).to.equal('{{y}_{\\mathrm{XOR}}}\\neq{{t}_{\\mathrm{XOR}}}');
     expect(tex('sum(x)')).to.equal('\\sum {x}');
