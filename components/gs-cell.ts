@@ -13,11 +13,9 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { guard } from 'lit/directives/guard.js';
 import type { Session, CellState } from '../src/reactive/session.ts';
-import type { PlanCell } from '../src/graph/compile.ts';
+import type { CellView } from '../src/reactive/sheet-view.ts';
 import { toJSON, describeShape, shapeOf, type JsonValue, type Value } from '../src/formula/value.ts';
 import { formatApart, formatNumber } from '../src/format/number.ts';
-import { labelFor, shownLabel } from '../src/graph/names.ts';
-import { formulaTex } from '../src/formula/tex.ts';
 import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { GradCheck } from '../src/grad/check.ts';
 import type { CellError } from '../src/errors.ts';
@@ -116,7 +114,7 @@ export class GsCell extends LitElement {
   /** The state as the session last reported it; the public properties read this one. */
   private live: CellState | undefined;
   /** The typeset label and formula, made once per definition of the cell (KaTeX is the costliest part of a render). */
-  private header: { cell: PlanCell['checked']; label: string; formula: string | null } | undefined;
+  private header: { cell: CellView; label: string; formula: string | null } | undefined;
   /** @private (state) */
   declare _draft: string | undefined;
   /** @private (state) */
@@ -252,7 +250,7 @@ export class GsCell extends LitElement {
     this.unsubscribe = undefined;
     const session = this.session;
     if (!session || !this.isConnected) return;
-    const index = this.index >= 0 && session.planCell(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
+    const index = this.index >= 0 && session.state(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
     if (index < 0) {
       // A file that is no workbook at all (a web page sent in its place): say that, not "no cell named x".
       const notAWorkbook = session.spec.problems.find((p) => p.code === codes.E_FILE && p.line === 1 && !session.spec.cells.length);
@@ -367,8 +365,7 @@ export class GsCell extends LitElement {
     const session = this.session;
     const state = this._state;
     if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
-    const cell = session.planCell(this.index);
-    const spec = cell.checked.spec;
+    const cell = session.view.cell(this.index);
     const input = session.isInput(this.index);
     const header = this.typeset(cell, input);
     const value = state.status === 'ok' ? state.value : undefined;
@@ -382,33 +379,31 @@ export class GsCell extends LitElement {
           ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}`)}
         </header>
         <div class="body" part="value">${input
-          ? entryGrid({ session, name: this.name, slider: cell.sliderError ? undefined : spec.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys, view: this.view })
+          ? entryGrid({ session, name: this.name, slider: cell.slider, comparison: state.comparison, onInput: (row, col, text) => this.onEntryInput(row, col, text), keys: this.keys, view: this.view })
           : this.renderValue(value, state.comparison, state.status)}${this.copier.render(this.name, value)}</div>
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
-        ${spec.caption ? html`<p class="caption" part="caption">${spec.refused?.caption ? refusedInPlace(spec.refused.caption) : inlineMarkdown(spec.caption)}</p>` : nothing}
+        ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
       </section>
     `;
   }
 
   /** The label and formula as MathML, typeset again only when the cell's definition changes. */
-  private typeset(cell: PlanCell, input: boolean): { label: string; formula: string | null } {
-    if (this.header?.cell !== cell.checked) {
-      const refused = cell.checked.spec.refused?.label;
-      const label = refused ? refusedHTML(refused) : texToHTML(cell.checked.spec.label ?? labelFor(this.name));
-      const parsed = cell.checked.parsed;
-      const formula = !input && parsed ? texToHTML(formulaTex(parsed.node, (n) => this.labelOf(n))) : null;
+  private typeset(cell: CellView, input: boolean): { label: string; formula: string | null } {
+    if (this.header?.cell !== cell) {
+      const label = cell.refused?.label ? refusedHTML(cell.refused.label) : texToHTML(cell.label);
+      const formula = !input && cell.formula !== null ? texToHTML(cell.formula) : null;
       // A label that says what the formula says ("σ(x)" for sigmoid(x)) is shown once.
-      this.header = { cell: cell.checked, label, formula: formula !== null && sameSymbols(formula, label) ? null : formula };
+      this.header = { cell, label, formula: formula !== null && sameSymbols(formula, label) ? null : formula };
     }
     return this.header;
   }
 
   private labelOf(name: string): string | undefined {
-    return this.session ? shownLabel(this.session.plan.byName, name) : undefined;
+    return this.session?.view.labelOf(name);
   }
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {

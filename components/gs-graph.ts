@@ -10,8 +10,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import dagre from '@dagrejs/dagre';
 import type { Session } from '../src/reactive/session.ts';
-import type { Plan } from '../src/graph/compile.ts';
-import { dependencyGraph, trace, type DependencyGraph } from '../src/graph/trace.ts';
+import type { DependencyGraph } from '../src/graph/trace.ts';
 import { describeShape, shapeOf } from '../src/formula/value.ts';
 import { theme } from './styles.ts';
 import type { GsJumpDetail } from './gs-cell.ts';
@@ -25,7 +24,6 @@ interface Placed {
 }
 
 interface Layout {
-  plan: Plan;
   graph: DependencyGraph;
   nodes: Placed[];
   edges: { from: string; to: string; points: { x: number; y: number }[] }[];
@@ -80,7 +78,7 @@ export class GsGraph extends LitElement {
       // Statuses change as cells compute; a formula edit may change the plan (and the layout).
       this.unsubscribe = this.session?.onAnyChange(() => this.requestUpdate());
     }
-    if (this.session && this.layout?.plan !== this.session.plan) this.layout = layOut(this.session.plan);
+    if (this.session && this.layout?.graph !== this.session.view.graph) this.layout = layOut(this.session.view.graph);
   }
 
   override connectedCallback(): void {
@@ -120,7 +118,7 @@ export class GsGraph extends LitElement {
   override render() {
     const session = this.session, layout = this.layout;
     if (!session || !layout) return nothing;
-    const selected = this.selected && layout.graph.reads.has(this.selected) ? trace(session.plan, this.selected, layout.graph) : undefined;
+    const selected = this.selected && layout.graph.reads.has(this.selected) ? session.view.trace(this.selected) : undefined;
     const focus = this._focus && layout.graph.reads.has(this._focus) ? this._focus : selected?.name ?? layout.nodes[0]?.name;
     const near = (n: string) => (selected?.precedents.includes(n) ? ' precedent' : '') + (selected?.dependents.includes(n) ? ' dependent' : '');
     return html`
@@ -146,7 +144,7 @@ export class GsGraph extends LitElement {
           </svg>
           ${layout.nodes.map((n) => {
             const state = session.state(n.name);
-            const cell = session.plan.byName.get(n.name)!;
+            const cell = session.view.cell(session.indexOf(n.name));
             const error = state?.status === 'error';
             const shape = state?.status === 'ok' && state.value !== undefined ? shapeOf(state.value) : undefined;
             const size = !shape ? '' : shape[0] === 1 && shape[1] === 1 ? ' · scalar' : ` · ${describeShape(shape)}`;
@@ -205,8 +203,7 @@ export class GsGraph extends LitElement {
 }
 
 /** Positions every cell with dagre: one rank per step of computation, top to bottom. */
-function layOut(plan: Plan): Layout {
-  const graph = dependencyGraph(plan);
+function layOut(graph: DependencyGraph): Layout {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 16, ranksep: 34, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -222,7 +219,7 @@ function layOut(plan: Plan): Layout {
   });
   const edges = graph.edges.map(([from, to]) => ({ from, to, points: g.edge(from, to).points ?? [] }));
   const { width = 0, height = 0 } = g.graph();
-  return { plan, graph, nodes, edges, width: Math.ceil(width), height: Math.ceil(height) };
+  return { graph, nodes, edges, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
 /** A smooth path through dagre's points: quadratic curves through the midpoints between them. */

@@ -9,9 +9,6 @@ import type { TrainBlock } from '../src/format/spec.ts';
 import { Trainer, type TrainerState } from '../src/reactive/trainer.ts';
 import { nextFrame } from './page-life.ts';
 import { maxSteps } from '../src/format/train-block.ts';
-import { parseFormula } from '../src/formula/parse.ts';
-import { formulaTex } from '../src/formula/tex.ts';
-import { shownLabel } from '../src/graph/names.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { drawable, drawableLimit } from '../src/plot/compile.ts';
 import { messages } from '../src/messages.ts';
@@ -109,15 +106,12 @@ export class GsTrain extends LitElement {
   }
 
   private labelOf(name: string): string | undefined {
-    return this.session ? shownLabel(this.session.plan.byName, name) : undefined;
+    return this.session?.view.labelOf(name);
   }
 
   private ruleTex(target: string, formula: string): string {
-    try {
-      return `${this.labelOf(target) ?? target} \\leftarrow ${formulaTex(parseFormula(formula).node, (n) => this.labelOf(n))}`;
-    } catch {
-      return `${this.labelOf(target) ?? target} \\leftarrow \\text{?}`;
-    }
+    const rule = this.trainer?.train.updates.find((u) => u.target === target && u.formula === formula);
+    return this.session!.view.updateTex(target, rule?.node);
   }
 
   /**
@@ -170,7 +164,7 @@ export class GsTrain extends LitElement {
     const progress = running && state.runTo !== undefined ? html`<progress max=${state.runTo} value=${state.step} aria-label="Training progress"></progress>` : nothing;
     return html`<section class="train" part="train" aria-label="Gradient descent">
       <header>
-        ${guard([this.session!.plan, block], () => html`<span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
+        ${guard([trainer.train, block], () => html`<span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
           <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>`)}
       </header>
       <div class="controls">

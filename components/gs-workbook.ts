@@ -195,7 +195,7 @@ export class GsWorkbook extends LitElement {
     const session = this.session;
     if (!session) return html`<p class="gs-status" aria-busy="true">Loading workbook…</p>`;
     const spec = session.spec;
-    const problems = session.plan.problems;
+    const problems = session.view.problems;
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
     return html`
       <article class="gs-workbook-body">
@@ -219,7 +219,7 @@ export class GsWorkbook extends LitElement {
     </div>`;
   }
 
-  private renderProblems(problems: Session['plan']['problems']) {
+  private renderProblems(problems: Session['view']['problems']) {
     const file = decodeURIComponent(new URL(this.url ?? this.src, document.baseURI).pathname.split('/').pop() ?? '');
     return html`<section class="gs-problems" aria-label="Problems in this workbook">
       <h2>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}</h2>

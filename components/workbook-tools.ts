@@ -15,7 +15,7 @@ import type { ReactiveController } from 'lit';
 import type { GsWorkbook } from './gs-workbook.ts';
 import type { GsCell } from './gs-cell.ts';
 import type { Edit, Session } from '../src/reactive/session.ts';
-import { trace, type Trace } from '../src/graph/trace.ts';
+import type { Trace } from '../src/graph/trace.ts';
 import { describeEdit } from '../src/store/history.ts';
 import { storeFor, type WorkbookStore } from '../src/store/workbook-store.ts';
 import { listenForPageLeave } from './page-life.ts';
@@ -334,14 +334,14 @@ export class WorkbookTools implements ReactiveController {
     const session = this.store?.session;
     if (!session) return;
     if (this.trace?.name === name) return;
-    this.trace = trace(session.plan, name);
+    this.trace = session.view.trace(name);
     this.host.requestUpdate();
   }
 
   private retrace(): void {
     const session = this.store?.session;
     if (!session || !this.trace) return;
-    this.trace = session.plan.byName.has(this.trace.name) ? trace(session.plan, this.trace.name) : undefined;
+    this.trace = session.view.trace(this.trace.name);
     this.host.requestUpdate();
   }
 

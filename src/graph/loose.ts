@@ -6,12 +6,15 @@ import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { compileExpr, type Compiled } from '../formula/evaluate.ts';
 import { columnOf, parseFormula } from '../formula/parse.ts';
+import type { MathNode } from '../formula/mathjs.ts';
 import { closest } from '../formula/spelling.ts';
 import type { Plan } from './compile.ts';
 import { gradFormula } from '../grad/hooks.ts';
 
 export interface LooseFormula {
   text: string;
+  /** The parsed formula, kept to typeset it (parsed once). */
+  node: MathNode;
   /** The cells it reads, in the order `run` takes their values. */
   inputs: string[];
   run: Compiled;
@@ -46,5 +49,5 @@ export function compileLoose(plan: Plan, text: string): LooseFormula {
       return (values) => g.compiled(slots.map((k) => values[k]));
     },
   });
-  return { text, inputs, run };
+  return { text, node: parsed.node, inputs, run };
 }

@@ -29,8 +29,12 @@ export interface DependencyGraph {
   readBy: Map<string, string[]>;
 }
 
-/** The primary cells of a plan and who reads whom. */
+const graphs = new WeakMap<Plan, DependencyGraph>();
+
+/** The primary cells of a plan and who reads whom (made once per plan). */
 export function dependencyGraph(plan: Plan): DependencyGraph {
+  const known = graphs.get(plan);
+  if (known) return known;
   const nodes = plan.cells.filter((c) => plan.byName.get(c.name) === c);
   const reads = new Map<string, string[]>();
   const readBy = new Map<string, string[]>(nodes.map((c) => [c.name, []]));
@@ -43,7 +47,9 @@ export function dependencyGraph(plan: Plan): DependencyGraph {
       edges.push([n, cell.name]);
     }
   }
-  return { nodes, edges, reads, readBy };
+  const graph = { nodes, edges, reads, readBy };
+  graphs.set(plan, graph);
+  return graph;
 }
 
 /** What `name` reads and what reads it; empty lists for a name the plan does not have. */

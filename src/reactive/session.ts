@@ -10,10 +10,12 @@ import { closest } from '../formula/spelling.ts';
 import type { CellResult, PlanCell } from '../graph/compile.ts';
 import { planWorkbook, type WorkbookPlan } from '../workbook.ts';
 import { Binding, redefines } from './binding.ts';
+import { SheetView } from './sheet-view.ts';
 import { CellStates, type CellState, type PlotState } from './cell-states.ts';
 import { EditLog, type Edit, type EditState, type Origin, type TrainingMark } from './edit-log.ts';
 import { Emitter } from './emitter.ts';
 import { Inputs } from './inputs.ts';
+import { Formulas } from './formulas.ts';
 
 export type { CellState, Status } from './cell-states.ts';
 export type { Edit, EditState, Origin, TrainingMark, TrainingPoint } from './edit-log.ts';
@@ -22,28 +24,27 @@ export { sameTexts } from './input-grid.ts';
 export class Session {
   readonly spec: WorkbookSpec;
   plan: WorkbookPlan;
+  /** What components may read of the definitions, never the plan itself (sheet-view.ts). */
+  readonly view = new SheetView(() => this.plan);
   private readonly binding = new Binding();
   private readonly states: CellStates;
   private readonly log = new EditLog();
   private readonly inputs = new Inputs(this.log, (name) => this.define(this.plan.byName.get(name)!));
-  /** The formulas the student typed, by cell name. */
-  private readonly overrides = new Map<string, string>();
+  private readonly formulas: Formulas;
   /** What else Reset all resets, inside its one step (a trainer's counter and curve). */
   private readonly resetters = new Emitter<[]>();
 
   constructor(spec: WorkbookSpec) {
     this.spec = spec;
+    this.formulas = new Formulas(spec);
     this.plan = planWorkbook(spec);
     this.states = new CellStates(this.plan.cells.map((c) => c.name), (index) => this.plan.cells[index]);
     for (const cell of this.plan.cells) {
-      const literal = cell.checked.literal;
-      if (cell.kind === 'input' && this.isPrimary(cell) && !cell.error && literal) this.inputs.add(cell.name, literal.entries, literal.value);
-      this.define(cell);
+      const { kind, name, error, checked: { literal } } = cell;
+      if (kind === 'input' && this.isPrimary(cell) && !error && literal) this.inputs.add(name, literal.entries, literal.value);
     }
-    this.defineBlocks();
+    this.redefine();
   }
-
-  // ---- Reading ---------------------------------------------------------------------------
 
   /** The work all cells, checks and plots of one recompute may do together (formula/budget.ts). */
   get budget() { return this.binding.budget; }
@@ -67,8 +68,6 @@ export class Session {
   settled(): Promise<void> { return this.binding.settled(); }
   /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
   closestName(name: string): string | undefined { return closest(name, this.plan.byName.keys()); }
-
-  // ---- Input cells (inputs.ts), formula cells, edits as a whole (edit-log.ts) ---------------
 
   isInput(index: number): boolean {
     const cell = this.plan.cells[index];
@@ -99,11 +98,8 @@ export class Session {
     if (literal && this.inputs.has(name)) this.setEntries(name, literal.entries);
   }
 
-  formula(name: string): string {
-    const cell = this.plan.byName.get(name) ?? this.plan.cells.find((c) => c.name === name);
-    return this.overrides.get(name) ?? cell?.checked.spec.formula ?? '';
-  }
-  isFormulaEdited(name: string): boolean { return this.overrides.has(name); }
+  formula(name: string): string { return this.formulas.text(this.plan, name); }
+  isFormulaEdited(name: string): boolean { return this.formulas.isEdited(name); }
 
   /**
    * The student replaced a formula. The whole workbook is checked again (the new formula may
@@ -114,16 +110,9 @@ export class Session {
     const cell = this.plan.byName.get(name);
     if (!cell) throw new RangeError(`${name} is not a cell`);
     this.log.begin();
-    const before = this.formula(name);
-    if (text === cell.checked.spec.formula) this.overrides.delete(name);
-    else this.overrides.set(name, text);
-    const previous = this.plan;
-    this.plan = planWorkbook(this.spec, this.overrides);
-    for (const next of this.plan.cells) {
-      if (next.kind === 'input' && !next.error && this.inputs.has(next.name)) continue;
-      if (redefines(previous.cells[next.index], next)) this.define(next);
-    }
-    this.defineBlocks();
+    const before = this.formula(name), previous = this.plan;
+    this.plan = this.formulas.replace(cell, text);
+    this.redefine(previous);
     if (before !== text) this.log.report({ kind: 'formula', name, before, after: text });
     return this.plan.cells[cell.index].error ?? null;
   }
@@ -152,7 +141,7 @@ export class Session {
   record(edit: Edit, origin?: Origin): void { this.log.as(origin, () => this.log.report(edit)); }
 
   /** What the student changed, relative to the workbook. */
-  edits(): EditState { return { entries: this.inputs.edited(), formulas: Object.fromEntries(this.overrides) }; }
+  edits(): EditState { return { entries: this.inputs.edited(), formulas: this.formulas.edited() }; }
 
   /** Re-applies saved edits (a reload, a changed file); those of cells gone or reshaped are returned by name. */
   restoreEdits(state: EditState): { dropped: string[] } {
@@ -172,7 +161,7 @@ export class Session {
   resetAll(): void {
     this.group('Reset', () => {
       this.resetters.emit();
-      for (const name of [...this.overrides.keys()]) this.restoreFormula(name);
+      for (const name of this.formulas.names()) this.restoreFormula(name);
       for (const name of this.inputs.editedNames()) this.resetInput(name);
     });
   }
@@ -184,16 +173,22 @@ export class Session {
     this.resetters.clear();
   }
 
-  // ---- Internals ---------------------------------------------------------------------------
-
   private isPrimary(cell: PlanCell): boolean { return this.plan.byName.get(cell.name) === cell; }
 
   private define(cell: PlanCell): void {
     this.binding.cell(cell, this.isPrimary(cell), this.inputs.grid(cell.name)?.value(), () => this.states.cellObserver(cell.index));
   }
 
-  /** Gradient checks and plots read other cells' formulas too: redefined whenever a formula changes. */
-  private defineBlocks(): void {
+  /**
+   * Defines every cell (or, after a formula edit, those whose definition differs from `previous`;
+   * a kept input keeps its variable), then the gradient checks and plots, which read other
+   * cells' formulas too and so are defined again whenever a formula changes.
+   */
+  private redefine(previous?: WorkbookPlan): void {
+    for (const next of this.plan.cells) {
+      if (previous && next.kind === 'input' && !next.error && this.inputs.has(next.name)) continue;
+      if (!previous || redefines(previous.cells[next.index], next)) this.define(next);
+    }
     for (const index of this.binding.blocks(this.plan, this.spec, this.states)) this.states.patch(index, { gradCheck: this.plan.cells[index].checkError });
   }
 }

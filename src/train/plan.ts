@@ -5,12 +5,15 @@ import { CellError, toCellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import type { Problem, TrainBlock } from '../format/spec.ts';
 import type { Compiled } from '../formula/evaluate.ts';
+import type { MathNode } from '../formula/mathjs.ts';
 import type { Plan } from '../graph/compile.ts';
 import { compileLoose } from '../graph/loose.ts';
 
 export interface CompiledUpdate {
   target: string;
   formula: string;
+  /** The parsed rule, kept to typeset it. */
+  node: MathNode;
   inputs: string[];
   run: Compiled;
 }
@@ -45,8 +48,8 @@ export function compileTrain(plan: Plan, block: TrainBlock): TrainPlan {
       continue;
     }
     try {
-      const { inputs, run } = compileLoose(plan, u.formula);
-      tp.updates.push({ target: u.target, formula: u.formula, inputs, run });
+      const { node, inputs, run } = compileLoose(plan, u.formula);
+      tp.updates.push({ target: u.target, formula: u.formula, node, inputs, run });
     } catch (e) {
       const err = toCellError(e, u.target);
       fail(err, u.line, u.formulaCol - 1 + (err.col ?? 1));

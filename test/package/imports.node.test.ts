@@ -74,6 +74,22 @@ describe('the import graph of src/', () => {
   });
 });
 
+describe('components/', () => {
+  // Components read a cell's definition through the session's read-only view (session.view,
+  // src/reactive/sheet-view.ts): labels, formula TeX, kind, slider, caption, who reads whom.
+  it('read definitions through session.view, never the plan, graph/names or formula/tex', async () => {
+    const reached: string[] = [];
+    for (const file of await sources('components')) {
+      const text = code(await readFile(path.join(root, file), 'utf8'));
+      for (const m of text.matchAll(/^import (type )?[^;]*?from '\.\.\/src\/(graph\/names|graph\/compile|graph\/trace|formula\/tex|formula\/parse)\.ts'/gms)) {
+        if (!(m[1] && m[2] === 'graph/trace')) reached.push(`${file} imports src/${m[2]}.ts`);
+      }
+      for (const m of text.matchAll(/\bsession!?\??\.plan\b|\.checked\.spec\b|\bplanCell\(/g)) reached.push(`${file}: ${m[0]}`);
+    }
+    expect(reached).to.deep.equal([]);
+  });
+});
+
 /** The code of a file without its comments (a rough cut: enough to tell code from prose). */
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
