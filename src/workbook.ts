@@ -15,6 +15,7 @@ import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts'
 import { runPlan } from './graph/run.ts';
 import { compileTrain, type TrainPlan } from './train/plan.ts';
 import { compilePlot, type PlotPlan } from './plot/compile.ts';
+import { inFileOrder } from './problems.ts';
 
 /** A workbook compiled: its cells' plan, with each block compiled against it and every problem beside it. */
 export interface WorkbookPlan extends Plan {
@@ -35,7 +36,7 @@ export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, 
     else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));
   }
   const problems = [...cells.problems, ...[...trains.values(), ...plots.values()].flatMap((b) => b.problems)];
-  problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  inFileOrder(problems);
   return { ...cells, trains, plots, problems };
 }
 

@@ -18,6 +18,7 @@ import type { WorkbookPlan } from '../workbook.ts';
 import { trainStep } from '../train/batch.ts';
 import { evaluateWorkbook } from '../workbook.ts';
 import type { DataTexts } from '../format/data.ts';
+import { entryPlace, inFileOrder, problemOf } from '../problems.ts';
 
 export interface Finding {
   file: string;
@@ -108,7 +109,7 @@ export function checkWorkbookText(text: string, file: string, data?: DataTexts):
     }
   }
   findings.push(...trainFindings(file, plan, results));
-  findings.sort((a, b) => a.line - b.line || a.col - b.col);
+  inFileOrder(findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells };
 }
@@ -118,7 +119,7 @@ function finding(file: string, p: Problem, severity: Finding['severity']): Findi
 }
 
 function errorFinding(file: string, err: CellError, line: number, col: number): Finding {
-  return finding(file, { code: err.code, message: err.message, line: err.loc?.line ?? line, col: err.loc?.col ?? col, cell: err.root }, 'error');
+  return finding(file, problemOf(err, err.root, line, col), 'error');
 }
 
 /**
@@ -167,7 +168,7 @@ export function differences(entries: { row: number; col: number; a: number; b: n
   const wrong = entries.filter((e) => !e.agrees);
   const shown = wrong.slice(0, 4).map((e) => {
     const [x, y] = formatApart(e.a, e.b);
-    return `${entries.length > 1 ? `[${e.row},${e.col}] ` : ''}${a} ${x}, ${b} ${y}`;
+    return `${entries.length > 1 ? `${entryPlace(e.row, e.col)} ` : ''}${a} ${x}, ${b} ${y}`;
   });
   return shown.join('; ') + (wrong.length > shown.length ? `; and ${wrong.length - shown.length} more` : '');
 }

@@ -15,6 +15,7 @@ import { readPlot } from './plot-block.ts';
 import type { BlockReader } from './block-reader.ts';
 import { blockTokens } from './fences.ts';
 import { boundRendering } from './render-bounds.ts';
+import { inFileOrder } from '../problems.ts';
 
 /**
  * Block types gradsheet reads, each by its own reader; other fenced blocks are code listings
@@ -132,7 +133,7 @@ function finish(spec: WorkbookSpec): WorkbookSpec {
     }
   }
   if (!spec.title) spec.title = baseName(spec.source);
-  spec.problems.sort((a, b) => a.line - b.line || a.col - b.col);
+  inFileOrder(spec.problems);
   return spec;
 }
 

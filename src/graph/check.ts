@@ -13,6 +13,7 @@ import { dataCall, dataFiles, refusedPath, usesCsvInside } from '../format/data.
 import { limits } from '../limits.ts';
 import type { DataFile } from '../format/spec.ts';
 import { invalidCharacter, isValidName, reservedBecause, skeleton } from './names.ts';
+import { atEntry, inFileOrder, problemOf } from '../problems.ts';
 
 export interface CheckedCell {
   /** Position in spec.cells. */
@@ -157,8 +158,9 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
   const problems = [
     ...spec.problems,
     // A cell that reads a refused name passes that cell's error on, and is not reported again.
-    ...cells.filter((c) => c.error && (c.error.root === c.name || !c.error.root)).map((c) => toProblem(c.error!, c.name)),
-  ].sort((a, b) => a.line - b.line || a.col - b.col);
+    ...cells.filter((c) => c.error && (c.error.root === c.name || !c.error.root)).map((c) => problemOf(c.error!, c.name)),
+  ];
+  inFileOrder(problems);
   return { spec, cells, byName, problems, refused };
 }
 
@@ -181,10 +183,6 @@ function dataValue(file: string, spec: WorkbookSpec, readable: readonly string[]
 function located(err: CellError, line: number, col: number): CellError {
   err.loc = { line, col };
   return err;
-}
-
-function toProblem(err: CellError, cell: string): Problem {
-  return { code: err.code, message: err.message, line: err.loc?.line ?? 1, col: err.loc?.col ?? 1, cell };
 }
 
 /** Does the text look like a number or matrix of numbers, even if it does not parse? */
@@ -231,7 +229,7 @@ function findCycles(cells: CheckedCell[], byName: Map<string, CheckedCell>): str
 function startOf(parsed: ParsedFormula): Literal {
   const value = compileExpr(parsed.expr, () => -1)([]);
   const bad = firstNonFinite(value);
-  if (bad) throw new CellError(codes.E_NONFINITE, messages.nonFinite(bad.value, typeof value === 'number' ? '' : ` at [${bad.index.join(',')}]`));
+  if (bad) throw new CellError(codes.E_NONFINITE, messages.nonFinite(bad.value, atEntry(value, bad.index)));
   const rows = toJSON(value);
   return { value, entries: typeof rows === 'number' ? [[String(rows)]] : rows.map((r) => r.map(String)) };
 }

@@ -15,6 +15,7 @@ import type { Problem } from '../format/spec.ts';
 import { gradFormula } from '../grad/hooks.ts';
 import { subgraph } from '../grad/subgraph.ts';
 import { gradientCheck, type GradCheck } from '../grad/check.ts';
+import { atEntry, inFileOrder, problemOf } from '../problems.ts';
 
 export type CellResult = Value | CellError;
 
@@ -69,11 +70,9 @@ export function compileWorkbook(checked: CheckedWorkbook): Plan {
   }
   plan.order = topologicalOrder(plan);
   const attributeProblems = plan.cells.flatMap((pc) =>
-    [pc.expectationError, pc.checkError, pc.sliderError].filter((e): e is CellError => !!e).map((e) => ({
-      code: e.code, message: e.message, line: e.loc?.line ?? 1, col: e.loc?.col ?? 1, cell: pc.name,
-    })),
+    [pc.expectationError, pc.checkError, pc.sliderError].filter((e): e is CellError => !!e).map((e) => problemOf(e, pc.name)),
   );
-  plan.problems = [...checked.problems, ...attributeProblems].sort((a, b) => a.line - b.line || a.col - b.col);
+  plan.problems = inFileOrder([...checked.problems, ...attributeProblems]);
   return plan;
 }
 
@@ -166,8 +165,7 @@ function cellFunction(cell: CheckedCell, compiled: Compiled): PlanCell['run'] {
       const v = collapse(compiled(inputs as Value[]));
       const bad = firstNonFinite(v);
       if (bad) {
-        const where = typeof v === 'number' ? '' : ` at [${bad.index.join(',')}]`;
-        return withLoc(new CellError(codes.E_NONFINITE, messages.nonFinite(bad.value, where), name), at);
+        return withLoc(new CellError(codes.E_NONFINITE, messages.nonFinite(bad.value, atEntry(v, bad.index)), name), at);
       }
       return v;
     } catch (e) {

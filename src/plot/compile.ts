@@ -11,6 +11,7 @@ import { collapse, describeShape, shapeOf, type Value } from '../formula/value.t
 import { limits } from '../limits.ts';
 import type { CellResult, Plan } from '../graph/compile.ts';
 import { compileLoose, type LooseFormula } from '../graph/loose.ts';
+import { problemAt } from '../problems.ts';
 
 export const maxPlotPoints = 20_000;
 /**
@@ -59,7 +60,7 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
       return [f, slots];
     } catch (e) {
       const err = toCellError(e, '');
-      problems.push({ code: err.code, message: err.message, line, col: col - 1 + (err.col ?? 1) });
+      problems.push(problemAt(err, line, col - 1 + (err.col ?? 1)));
       return null;
     }
   };

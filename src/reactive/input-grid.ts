@@ -8,6 +8,7 @@ import { isCellError, type CellError } from '../errors.ts';
 import { Mat, collapse, type Value } from '../formula/value.ts';
 import { parseEntry } from '../graph/entry.ts';
 import type { CellResult } from '../graph/compile.ts';
+import { entryName } from '../problems.ts';
 
 export class InputGrid {
   readonly rows: number;
@@ -115,7 +116,7 @@ export class InputGrid {
   }
 
   private read(row: number, col: number): number | CellError {
-    const at = this.rows === 1 && this.cols === 1 ? this.name : `${this.name}[${row},${col}]`;
+    const at = entryName(this.name, row, col, this.rows === 1 && this.cols === 1);
     const parsed = parseEntry(this.texts[row - 1][col - 1], at, this.name);
     const k = (row - 1) * this.cols + col - 1;
     if (isCellError(parsed)) {

@@ -10,6 +10,7 @@
 import { formatNumber } from '../format/number.ts';
 import { limits } from '../limits.ts';
 import { messages } from '../messages.ts';
+import { entryPlace } from '../problems.ts';
 
 /** Reads tab-separated text into rows of trimmed texts (rows may differ in length). */
 export function parseBlock(text: string): string[][] {
@@ -95,7 +96,7 @@ export function pasteBlock(entries: readonly (readonly string[])[], block: reado
     else left++;
   }));
   const fitRows = Math.min(height, rows - row + 1), fitCols = Math.min(width, cols - col + 1);
-  const at = `[${row},${col}]`;
+  const at = entryPlace(row, col);
   const message = !height || !width
     ? messages.pasteEmpty()
     : left

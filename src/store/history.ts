@@ -9,6 +9,7 @@
 // the old text back) leaves no step at all. No DOM here.
 
 import { sameTexts, type Edit, type Session } from '../reactive/session.ts';
+import { entryName } from '../problems.ts';
 
 /** How many steps are kept; the oldest are forgotten first. */
 export const historyLimit = 1000;
@@ -143,10 +144,10 @@ export class History {
 export function describeEdit(edit: Edit): string {
   if (edit.kind === 'group') return edit.label;
   if (edit.kind === 'formula') return `${edit.name} formula`;
-  if (edit.kind === 'entry') return edit.scalar ? edit.name : `${edit.name}[${edit.row},${edit.col}]`;
+  if (edit.kind === 'entry') return entryName(edit.name, edit.row, edit.col, edit.scalar);
   const at = changedEntries(edit);
   const scalar = edit.after.length === 1 && edit.after[0].length === 1;
-  return at.length === 1 && !scalar ? `${edit.name}[${at[0][0] + 1},${at[0][1] + 1}]` : edit.name;
+  return at.length === 1 ? entryName(edit.name, at[0][0] + 1, at[0][1] + 1, scalar) : edit.name;
 }
 
 /** Positions (0-based) where an entries edit changed the text. */

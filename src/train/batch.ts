@@ -23,6 +23,7 @@ import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { ancestorsOf, pathBetween } from '../grad/subgraph.ts';
 import { Tape, evaluateTaped, type Var } from '../grad/tape.ts';
 import type { CompiledUpdate, TrainPlan } from './plan.ts';
+import { atEntry } from '../problems.ts';
 
 export interface StepResult {
   /** The loss at the weights the step started from. */
@@ -97,8 +98,7 @@ function updated(target: string, was: Value, run: () => Value): Value | CellErro
   if (r !== wr || c !== wc) return new CellError(codes.E_SHAPE, messages.trainUpdateShape(target, describeShape([r, c]), describeShape([wr, wc])), target);
   const nonFinite = firstNonFinite(v);
   if (nonFinite) {
-    const where = typeof v === 'number' ? '' : ` at [${nonFinite.index.join(',')}]`;
-    return new CellError(codes.E_NONFINITE, messages.nonFinite(nonFinite.value, where), target);
+    return new CellError(codes.E_NONFINITE, messages.nonFinite(nonFinite.value, atEntry(v, nonFinite.index)), target);
   }
   return v;
 }

@@ -8,6 +8,7 @@ import type { Compiled } from '../formula/evaluate.ts';
 import type { MathNode } from '../formula/mathjs.ts';
 import type { Plan } from '../graph/compile.ts';
 import { compileLoose } from '../graph/loose.ts';
+import { problemAt } from '../problems.ts';
 
 export interface CompiledUpdate {
   target: string;
@@ -30,8 +31,7 @@ export interface TrainPlan {
 
 export function compileTrain(plan: Plan, block: TrainBlock): TrainPlan {
   const problems: Problem[] = [];
-  const fail = (err: CellError, line: number, col: number) =>
-    problems.push({ code: err.code, message: err.message, line, col });
+  const fail = (err: CellError, line: number, col: number) => problems.push(problemAt(err, line, col));
   const tp: TrainPlan = { block, loss: block.loss, updates: [], needed: [], problems };
 
   if (block.loss && !plan.byName.has(block.loss)) {
