@@ -158,10 +158,11 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
         const rows = unitRows(v, n);
         if (!rows) {
           const shape = describeShape(shapeOf(v));
-          at = c.item;
-          throw new CellError(codes.E_SHAPE, what === undefined
+          const message = what === undefined
             ? messages.networkLayerShape(c.item.text, shape, n, weight.item.text, describeShape(shapeOf(value(weight))))
-            : messages.networkLikeShape(what, c.item.text, shape, messages.networkUnits(n)));
+            : messages.networkLikeShape(what, c.item.text, shape, messages.networkUnits(n));
+          at = c.item;
+          throw new CellError(codes.E_SHAPE, message);
         }
         if (samples && samples.n !== rows.length) {
           at = c.item;

@@ -54,7 +54,9 @@ export function unitName(label: string, units: number, unit: number): string {
 
 export function layoutNetwork(data: NetworkData, detail: boolean): NetworkLayout {
   const s = layoutSizes;
-  const gap = data.layers.length > 6 ? s.columnGapDeep : s.columnGap;
+  // Room for the longest layer name (11 px monospace, about 7 px a character), so names never overlap.
+  const longest = Math.max(...data.layers.map((l) => l.label.length));
+  const gap = Math.max(data.layers.length > 6 ? s.columnGapDeep : s.columnGap, longest * 7 + 14);
   const rowGap = detail ? s.rowGapDetail : s.rowGap;
   const counts = data.layers.map((l) => l.units + (l.bias ? 1 : 0));
   const tallest = Math.max(...counts);
