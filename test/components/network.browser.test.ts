@@ -118,6 +118,41 @@ describe('the network diagram of the worked example', () => {
     expect(edge(net, 'Theta2[2,1]').getAttribute('aria-valuetext')).to.equal('0.5, ∂E/∂Θ −0.0809');
     expect(net.shadowRoot!.querySelector('.note')!.textContent).to.contain('Edges show the gradient ∂E/∂Θ');
   });
+  it("shows each neuron's s, h and δ as the sheet has them, when switched", async () => {
+    const toggle = [...net.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('s, h and δ'))!.querySelector('input')!;
+    expect(net.shadowRoot!.querySelectorAll('g.unit[data-name="h1[3]"] text.value').length).to.equal(1);
+    toggle.click();
+    await net.updateComplete;
+    const unit = net.shadowRoot!.querySelector('g.unit[data-name="h1[3]"]')!;
+    expect([...unit.querySelectorAll('text.value')].map((t) => t.textContent)).to.deep.equal(['s −1.65', 'h 0.161', 'δ −0.0154']);
+    expect(Number(unit.getAttribute('data-delta'))).to.equal((cellOf(wb, 'dE_ds1').value as number[][])[2][0]);
+    expect(Number(unit.getAttribute('data-s'))).to.equal((cellOf(wb, 's1').value as number[][])[2][0]);
+  });
+});
+
+describe('the deep network of workbook 10', () => {
+  it('is drawn as deep as its depth slider, naming each edge by its entry of Θ', async () => {
+    const wb = await mount('workbooks/10-vanishing-gradient.md');
+    try {
+      const net = await networkOf(wb);
+      expect(net.edgeElements.length).to.equal(20 * 16 + 4);
+      const depth = controlOf(wb, 'depth', 'depth');
+      depth.focus();
+      depth.select();
+      await sendKeys({ type: '3' });
+      await settle(wb);
+      await net.drawn;
+      expect(net.edgeElements.length).to.equal(3 * 16 + 4);
+      expect(net.shadowRoot!.querySelectorAll('text.layer').length).to.equal(5);
+      const theta = cellOf(wb, 'Theta').value as number[][];
+      expect(Number(edge(net, 'Theta[6,3]').getAttribute('aria-valuenow')), 'layer 2, unit 2 to unit 3').to.equal(theta[5][2]);
+      expect(edge(net, 'Theta[6,3]').getAttribute('aria-readonly'), 'Θ is computed from the scale').to.equal('true');
+      const g = cellOf(wb, 'dE_sig').value as number[][];
+      expect(Number(edge(net, 'Theta[10,4]').dataset.gradient)).to.equal(g[9][3]);
+    } finally {
+      wb.remove();
+    }
+  });
 });
 
 describe('the network diagram of XOR while it trains', () => {
