@@ -217,6 +217,7 @@ export class GsNetwork extends LitElement {
   private onPointerDown(ev: PointerEvent, edge: NetworkEdge): void {
     const e = edge.entry, s = this.session;
     if (!e || !s || !this.editable(edge) || ev.button !== 0) return;
+    s.flush(); // a training run going on ends first (recorded): the drag starts from where it stopped
     const start = s.entryNumber(e.cell, e.row, e.col);
     if (start === null) return;
     ev.preventDefault();
@@ -344,7 +345,7 @@ export class GsNetwork extends LitElement {
       const layer = data.layers[u.layer];
       const r = layout.radius;
       if (u.unit < 0) {
-        return svg`<g class="unit bias" data-stop=${k} role="img" aria-label=${`${u.name} = 1`} tabindex=${k === active ? 0 : -1}
+        return svg`<g class="unit bias" data-stop=${k} role="img" aria-label=${messages.networkBiasUnit(u.name)} tabindex=${k === active ? 0 : -1}
             @focus=${() => this.point({ kind: 'unit', unit: u }, k)} @blur=${() => this.point(undefined)} @keydown=${(ev: KeyboardEvent) => this.onKeyDown(ev, k)}>
           <rect x=${u.x - r + 2} y=${u.y - r + 2} width=${2 * r - 4} height=${2 * r - 4} rx="3"></rect>
           <text class="inside" x=${u.x} y=${u.y + 4}>1</text>
@@ -352,11 +353,11 @@ export class GsNetwork extends LitElement {
       }
       const h = layer.h[sample]?.[u.unit] ?? 0, s = layer.s?.[sample]?.[u.unit], d = layer.delta?.[sample]?.[u.unit];
       const fill = fillFor(h, layerMax[u.layer]);
-      const parts = [`h = ${shortNumber(h)}`, ...(s === undefined ? [] : [`s = ${shortNumber(s)}`]), ...(d === undefined ? [] : [`δ = ${shortNumber(d)}`])];
-      const lines = details ? [...(s === undefined ? [] : [`s ${shortNumber(s)}`]), `h ${shortNumber(h)}`, ...(d === undefined ? [] : [`δ ${shortNumber(d)}`])] : [shortNumber(h)];
+      const [hs, ss, ds] = [h, s, d].map((v) => (v === undefined ? undefined : shortNumber(v)));
+      const lines = details ? messages.networkUnitLines(hs!, ss, ds) : [hs!];
       return svg`<g class=${`unit ${fill.sign}${pointed === u.name ? ' pointed' : ''}`} data-stop=${k} data-name=${u.name} data-h=${String(h)}
           data-s=${s === undefined ? '' : String(s)} data-delta=${d === undefined ? '' : String(d)}
-          role="img" aria-label=${`${u.name}: ${parts.join(', ')}`} tabindex=${k === active ? 0 : -1}
+          role="img" aria-label=${messages.networkUnit(u.name, hs!, ss, ds)} tabindex=${k === active ? 0 : -1}
           @focus=${() => this.point({ kind: 'unit', unit: u }, k)} @blur=${() => this.point(undefined)}
           @pointerenter=${() => (this._pointed = u.name)} @pointerleave=${() => (this._pointed = undefined)}
           @keydown=${(ev: KeyboardEvent) => this.onKeyDown(ev, k)}>
@@ -375,7 +376,7 @@ export class GsNetwork extends LitElement {
         </select></label>` : nothing}
       </div>
       <div class="scroll">
-        <svg role="group" aria-label=${`Network: ${title}`} aria-roledescription="network diagram" width=${layout.width} height=${layout.height} viewBox=${`0 0 ${layout.width} ${layout.height}`}>
+        <svg role="group" aria-label=${messages.networkLabel(title)} aria-roledescription=${messages.networkRole()} width=${layout.width} height=${layout.height} viewBox=${`0 0 ${layout.width} ${layout.height}`}>
           ${layout.columns.map((c) => svg`<text class="layer" x=${c.x} y="14" aria-hidden="true">${c.label}</text>`)}
           ${stops.map((st, k) => (st.kind === 'edge' ? edgeOf(st.edge, k) : nothing))}
           ${stops.map((st, k) => (st.kind === 'unit' ? unitOf(st.unit, k) : nothing))}
@@ -391,16 +392,14 @@ export class GsNetwork extends LitElement {
     if (edge) {
       const g = edge.gradient === undefined ? undefined : shortNumber(edge.gradient);
       const computed = edge.entry && !this.editable(edge) ? ` ${messages.networkComputed(edge.entry.cell)}` : '';
-      return `${edge.name} = ${messages.networkEdgeText(shortNumber(edge.weight), g)}.${computed}`;
+      return `${messages.networkEdgeSaid(edge.name, messages.networkEdgeText(shortNumber(edge.weight), g))}${computed}`;
     }
     const unit = this.layout?.units.find((u) => u.name === name);
     if (!unit) return '';
-    if (unit.unit < 0) return `${name} = 1`;
+    if (unit.unit < 0) return messages.networkBiasUnit(name);
     const layer = data.layers[unit.layer];
-    const parts = [`h = ${shortNumber(layer.h[sample][unit.unit])}`];
-    if (layer.s) parts.push(`s = ${shortNumber(layer.s[sample][unit.unit])}`);
-    if (layer.delta) parts.push(`δ = ${shortNumber(layer.delta[sample][unit.unit])}`);
-    return `${name}: ${parts.join(', ')}`;
+    const at = (v: number[][] | undefined) => (v ? shortNumber(v[sample][unit.unit]) : undefined);
+    return messages.networkUnit(name, at(layer.h)!, at(layer.s), at(layer.delta));
   }
 
   static override styles = [

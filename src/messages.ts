@@ -148,6 +148,15 @@ export const messages = {
   networkKeys: () => 'Arrow keys move between neurons and edges; on an edge, Enter goes to its entry, + and − (or ↑ and ↓) change it, and dragging it up or down does too.',
   networkEdgeText: (weight: string, gradient: string | undefined) => gradient === undefined ? weight : `${weight}, ∂E/∂Θ ${gradient}`,
   networkDrag: (entry: string) => `drag ${entry}`,
+  networkLabel: (title: string) => `Network: ${title}`,
+  networkRole: () => 'network diagram',
+  networkBiasUnit: (name: string) => `${name} = 1`,
+  /** A neuron's accessible name: "h1[2]: h = 0.921, s = 2.45, δ = −0.00321". */
+  networkUnit: (name: string, h: string, s?: string, d?: string) =>
+    `${name}: ${[`h = ${h}`, ...(s === undefined ? [] : [`s = ${s}`]), ...(d === undefined ? [] : [`δ = ${d}`])].join(', ')}`,
+  /** What a neuron shows under it with the s, h and δ switch on. */
+  networkUnitLines: (h: string, s?: string, d?: string) => [...(s === undefined ? [] : [`s ${s}`]), `h ${h}`, ...(d === undefined ? [] : [`δ ${d}`])],
+  networkEdgeSaid: (name: string, text: string) => `${name} = ${text}.`,
   trainStopped: (step: number) => `Stopped at step ${step}.`,
   trainStoppedByEdit: () => 'Stopped: a cell was edited while training.',
   trainReachedTarget: (target: number, step: number) => `Reached the target loss ${target} at step ${step}.`,

@@ -113,7 +113,14 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
     if (!block.deltas) (block.sums ?? []).forEach((s, k) => (deltas[k] = derive(s)));
   }
   if (problems.length || layers.some((l) => !l) || weights.some((w) => !w)) {
-    return { block, inputs, run: () => new CellError(codes.E_ARGUMENT, problems[0]?.message ?? messages.networkCannotDraw()), problems };
+    // The block's own problem, shown at the block (it is listed with the workbook's problems too).
+    const first = problems[0];
+    const refused = () => {
+      const err = new CellError(first?.code ?? codes.E_BLOCK, first?.message ?? messages.networkCannotDraw(), 'network');
+      err.loc = { line: first?.line ?? block.line, col: first?.col ?? 1 };
+      return err;
+    };
+    return { block, inputs, run: refused, problems };
   }
 
   const run = (...values: CellResult[]): NetworkData | CellError =>
