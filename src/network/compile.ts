@@ -112,9 +112,11 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
     (block.bias ?? []).forEach((b, k) => (biasGradients[k] = derive(b)));
     if (!block.deltas) (block.sums ?? []).forEach((s, k) => (deltas[k] = derive(s)));
   }
-  if (problems.length || layers.some((l) => !l) || weights.some((w) => !w)) {
-    // The block's own problem, shown at the block (it is listed with the workbook's problems too).
-    const first = problems[0];
+  // Lists whose lengths disagree were reported when the block was read; there is nothing to draw.
+  const unread = layers.length < 2 || weights.length !== layers.length - 1;
+  if (unread || problems.length || layers.some((l) => !l) || weights.some((w) => !w)) {
+    // The block's own problem, shown at the block (listed with the workbook's problems, once).
+    const first = problems[0] ?? (unread ? { code: codes.E_BLOCK, message: layers.length < 2 ? messages.networkFewLayers(layers.length) : messages.networkWeightCount(weights.length, layers.length), line: block.line, col: 1 } : undefined);
     const refused = () => {
       const err = new CellError(first?.code ?? codes.E_BLOCK, first?.message ?? messages.networkCannotDraw(), 'network');
       err.loc = { line: first?.line ?? block.line, col: first?.col ?? 1 };
