@@ -62,7 +62,7 @@ describe('the ```network block', () => {
     expect(lengths.problems.map((p) => [p.code, p.line, p.message])).to.deep.equal([['E_BLOCK', 4, '"bias" lists 2 items, but the network has 1 weight matrix: give one per matrix, "-" where there is none.']]);
     // Lists that disagree draw nothing: the diagram says the block's own problem, which is listed once.
     const { data, problems } = drawn(cells('x = [1; 2]\nW = [1; 2]') + net('layers: x, x, x\nweights: W'));
-    expect(problems.map((p) => [p.code, p.line])).to.deep.equal([['E_BLOCK', 7]]);
+    expect(problems.map((p) => [p.code, p.line])).to.deep.equal([['E_BLOCK', 8]]);
     expect([(data as CellError).code, (data as CellError).message]).to.deep.equal(['E_BLOCK', problems[0].message]);
   });
 
