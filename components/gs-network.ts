@@ -67,6 +67,8 @@ export class GsNetwork extends LitElement {
   private unsubscribe: (() => void) | undefined;
   private pending: NetworkData | CellError | undefined;
   private frame = 0;
+  /** Numbers arrived since the last drawing, to draw at the next frame. */
+  private dirty = false;
   private lastGood: NetworkData | undefined;
   private layout: NetworkLayout | undefined;
   private stops: Stop[] = [];
@@ -91,7 +93,7 @@ export class GsNetwork extends LitElement {
   /** Resolves once the diagram shows the session's latest numbers. */
   get drawn(): Promise<void> {
     return this.updateComplete.then(async () => {
-      if (this.frame) await new Promise<void>((r) => this.drawnWaiters.push(r));
+      if (this.dirty) await new Promise<void>((r) => this.drawnWaiters.push(r));
       await this.updateComplete;
     });
   }
@@ -113,17 +115,32 @@ export class GsNetwork extends LitElement {
     }
   }
 
-  /** New numbers are drawn on the next frame, once however many arrive before it (a Run sends many). */
+  /**
+   * New numbers are drawn at once, then at most once a frame: what arrives within a frame of a
+   * drawing (a Run sends numbers every frame, a drag every pointer move) is drawn at the next
+   * frame, the latest only. The first numbers are drawn as they come, so the page does not grow
+   * under a student after it has settled.
+   */
   private soon(d: NetworkData | CellError | undefined): void {
     this.pending = d;
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this._data = this.pending;
-      const waiters = this.drawnWaiters.splice(0);
-      waiters.forEach((w) => w());
-    });
+    if (d === undefined) return; // not computed yet: nothing to draw
+    if (this.frame) {
+      this.dirty = true;
+      return;
+    }
+    this._data = d;
+    this.frame = requestAnimationFrame(this.onFrame);
   }
+
+  private readonly onFrame = () => {
+    this.frame = 0;
+    if (this.dirty) {
+      this.dirty = false;
+      this._data = this.pending;
+      this.frame = requestAnimationFrame(this.onFrame);
+    }
+    this.drawnWaiters.splice(0).forEach((w) => w());
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -138,6 +155,8 @@ export class GsNetwork extends LitElement {
     this.unsubscribe = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    if (this.dirty) this._data = this.pending;
+    this.dirty = false;
     this.drawnWaiters.splice(0).forEach((w) => w());
     document.removeEventListener('focusin', this.onFocusIn, true);
     document.removeEventListener('focusout', this.onFocusOut, true);
