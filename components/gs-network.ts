@@ -235,13 +235,10 @@ export class GsNetwork extends LitElement {
 
   private onPointerDown(ev: PointerEvent, edge: NetworkEdge): void {
     const e = edge.entry, s = this.session;
-    if (!e || !s || !this.editable(edge) || ev.button !== 0) return;
-    s.flush(); // a training run going on ends first (recorded): the drag starts from where it stopped
-    const start = s.entryNumber(e.cell, e.row, e.col);
-    if (start === null) return;
+    if (!e || !s || !this.editable(edge) || ev.button !== 0 || s.entryNumber(e.cell, e.row, e.col) === null) return;
     ev.preventDefault();
     (ev.currentTarget as Element).setPointerCapture?.(ev.pointerId);
-    this.drag = { edge, start, y: ev.clientY, texts: s.entriesOf(e.cell), moved: false, pointer: ev.pointerId };
+    this.drag = { edge, start: 0, y: ev.clientY, texts: [], moved: false, pointer: ev.pointerId };
   }
 
   /** While dragging, the sheet follows the weight; the edit is recorded once, when it ends. */
@@ -250,11 +247,17 @@ export class GsNetwork extends LitElement {
     if (!d || ev.pointerId !== d.pointer) return;
     const steps = Math.round(d.y - ev.clientY);
     if (steps === 0 && !d.moved) return;
-    d.moved = true;
-    const e = d.edge.entry!;
+    const e = d.edge.entry!, s = this.session!;
+    if (!d.moved) {
+      // A drag, not a click: a training run going on ends first (recorded), and the drag starts from where it stopped.
+      s.flush();
+      const start = s.entryNumber(e.cell, e.row, e.col);
+      if (start === null) return;
+      Object.assign(d, { moved: true, start, texts: s.entriesOf(e.cell) });
+    }
     const texts = d.texts.map((r) => [...r]);
     texts[e.row - 1][e.col - 1] = movedWeight(d.start, steps * dragPerPixel);
-    this.session!.setEntries(e.cell, texts, { record: false });
+    s.setEntries(e.cell, texts, { record: false });
   }
 
   private onPointerUp(ev: PointerEvent): void {

@@ -19,6 +19,16 @@ const networkOf = async (wb: ParentNode): Promise<GsNetwork> => {
 };
 const edge = (n: GsNetwork, name: string) => n.shadowRoot!.querySelector<SVGGElement>(`g.edge[aria-label="${name}"]`)!;
 const edgeWidth = (n: GsNetwork, name: string) => Number(edge(n, name).querySelector('line.stroke')!.getAttribute('stroke-width'));
+/** A point on an edge, on the screen (60% of the way along it), after scrolling the diagram into view. */
+function edgePoint(n: GsNetwork, name: string): [number, number] {
+  n.scrollIntoView({ block: 'center' });
+  const line = edge(n, name).querySelector('line.stroke')!;
+  const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)));
+  const box = n.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+  const at: [number, number] = [Math.round(box.left + x1 + 0.6 * (x2 - x1)), Math.round(box.top + y1 + 0.6 * (y2 - y1))];
+  expect(n.shadowRoot!.elementFromPoint(...at)!.closest('g.edge'), `${name} is under the pointer`).to.equal(edge(n, name));
+  return at;
+}
 const frames = (k = 2) => new Promise<void>((r) => { const f = () => (--k <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
 
 describe('the network diagram of the worked example', () => {
@@ -58,6 +68,11 @@ describe('the network diagram of the worked example', () => {
     await net.updateComplete;
     expect(net.shadowRoot!.querySelectorAll('g.edge.linked').length).to.equal(1);
     expect(edge(net, 'Theta2[3,1]').classList.contains('linked')).to.equal(true);
+    // A click on an edge goes to its entry too, changing nothing.
+    const [x, y] = edgePoint(net, 'Theta1[1,2]');
+    await sendMouse({ type: 'click', position: [x, y] });
+    expect(deepActive()).to.equal(controlOf(wb, 'Theta1', 'Theta1[1,2]'));
+    expect(wb.tools.store!.history.canUndo).to.equal(false);
   });
 
   it('moves between neurons and edges with the arrow keys, one stop in the tab order', async () => {
@@ -73,13 +88,7 @@ describe('the network diagram of the worked example', () => {
   });
 
   it('changes a weight by 0.01 a pixel dragged up, as one edit that Undo takes back', async () => {
-    const theta = edge(net, 'Theta1[2,3]');
-    net.scrollIntoView({ block: 'center' });
-    const line = theta.querySelector('line.stroke')!;
-    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)));
-    const box = net.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
-    const at = [Math.round(box.left + x1 + 0.6 * (x2 - x1)), Math.round(box.top + y1 + 0.6 * (y2 - y1))];
-    expect(net.shadowRoot!.elementFromPoint(at[0], at[1])!.closest('g.edge')).to.equal(theta);
+    const at = edgePoint(net, 'Theta1[2,3]');
     await sendMouse({ type: 'move', position: [at[0], at[1]] });
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [at[0], at[1] - 10] });
