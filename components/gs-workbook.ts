@@ -12,6 +12,7 @@ import { refusedInPlace } from './tex.ts';
 import './gs-cell.ts';
 import './gs-train.ts';
 import './gs-figure.ts';
+import './gs-network.ts';
 import { WorkbookTools, type GsHistoryDetail } from './workbook-tools.ts';
 import { adoptStyles } from './light-dom.ts';
 import { paletteCSS, type Theme } from './styles.ts';
@@ -214,6 +215,7 @@ export class GsWorkbook extends LitElement {
     if (block.kind === 'prose') return html`<div class="gs-prose">${block.refused ? refusedInPlace(block.refused) : markdown(block.text, false)}</div>`;
     if (block.kind === 'train') return html`<gs-train .session=${session} .block=${block}></gs-train>`;
     if (block.kind === 'plot') return html`<gs-figure .session=${session} .block=${block}></gs-figure>`;
+    if (block.kind === 'network') return html`<gs-network .session=${session} .block=${block}></gs-network>`;
     return html`<div class="gs-row" role="group">
       ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} tabindex="-1"></gs-cell>`)}
     </div>`;

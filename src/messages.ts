@@ -112,6 +112,51 @@ export const messages = {
   plotCannotDraw: () => 'The plot cannot be drawn:',
   plotBeyond: (n: number, limit: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} beyond ±${limit.toExponential().replace('e+', 'e')} not drawn.`,
   plotNotPositive: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} ≤ 0 not drawn on the log scale.`,
+  // ```network blocks (format/network-block.ts, network/compile.ts, components/gs-network.ts)
+  networkLine: (line: string) =>
+    `"${line}" is not part of a network: write a line such as "layers: x, h1, y_hat", "weights: Theta1, Theta2" or "title: …".`,
+  networkNoneHere: (key: string) => `"-" (none) cannot stand in ${key}: every layer and every weight matrix is a cell or a formula.`,
+  networkFewLayers: (n: number) => `This network has ${plural(n, 'layer')}: list at least two, input first, in a line such as "layers: x, h1, y_hat".`,
+  networkWeightCount: (weights: number, layers: number) =>
+    `This network has ${plural(layers, 'layer')} and ${plural(weights, 'weight matrix', 'weight matrices')}: it needs one matrix between each layer and the next (${layers - 1}).`,
+  networkListLength: (key: string, n: number, expected: number) =>
+    `"${key}" lists ${plural(n, 'item')}, but the network has ${plural(expected, 'weight matrix', 'weight matrices')}: give one per matrix, "-" where there is none.`,
+  networkWeightsMeet: (a: string, aShape: string, b: string, bShape: string) =>
+    `${a} is ${aShape} but ${b} is ${bShape}: in Θᵀx each matrix has one row per unit of the layer below and one column per unit of the layer above, so ${b} needs as many rows as ${a} has columns.`,
+  networkLayerShape: (layer: string, shape: string, units: number, weight: string, weightShape: string) =>
+    `${layer} is ${shape}, but ${weight} (${weightShape}) gives its layer ${plural(units, 'unit')}: a layer is a column of ${units} (one sample) or has ${units} columns (one sample per row). With a bias, give it as its own cell in "bias:", not as a row of ${weight}.`,
+  networkSamples: (layer: string, rows: number, other: string, otherRows: number) =>
+    `${layer} holds ${plural(rows, 'sample')} but ${other} holds ${otherRows}: every layer needs the same samples, one per row.`,
+  networkLikeShape: (what: string, item: string, shape: string, expected: string) =>
+    `The ${what} ${item} is ${shape}, but it must be ${expected}.`,
+  networkLossNotCell: (item: string) =>
+    `The loss cannot give the gradient of ${item}, which is not a cell: name the cells holding it in "gradients:" (or "deltas:"), or "-".`,
+  networkDepth: (text: string, value: string, max: number) => `depth = ${text} is ${value}: it must be a whole number from 1 to ${max}, the hidden layers listed.`,
+  networkTooLarge: (edges: number, cap: number) => `This network would draw ${edges.toLocaleString('en-US')} edges; the limit is ${cap.toLocaleString('en-US')}.`,
+  networkUnits: (n: number) => `${plural(n, 'unit')} like its layer (a column, or ${n} columns with one sample per row)`,
+  networkTooMuchWork: (cap: number) =>
+    `This network diagram would take more work than one diagram may do (${cap.toExponential(0)} units, about half a second): draw smaller matrices.`,
+  networkCannotDraw: () => 'The network cannot be drawn:',
+  networkConvention: () => 'Edges follow the lecture\'s s = Θᵀh: entry Θ[j,k] joins unit j of one layer to unit k of the next.',
+  networkWeightsSwitch: () => 'edges show ∂E/∂Θ',
+  networkUnitsSwitch: () => 'neurons show s, h and δ',
+  networkSample: () => 'sample',
+  networkShowsGradient: () => 'Edges show the gradient ∂E/∂Θ: blue positive, orange dashed negative, width its size.',
+  networkShowsWeights: () => 'Edges show the weights: blue positive, orange dashed negative, width their size.',
+  networkNoGradient: () => 'no gradient given',
+  networkComputed: (cell: string) => `${cell} is computed: edit the cells it reads.`,
+  networkKeys: () => 'Arrow keys move between neurons and edges; on an edge, Enter goes to its entry, + and − (or ↑ and ↓) change it, and dragging it up or down does too.',
+  networkEdgeText: (weight: string, gradient: string | undefined) => gradient === undefined ? weight : `${weight}, ∂E/∂Θ ${gradient}`,
+  networkDrag: (entry: string) => `drag ${entry}`,
+  networkLabel: (title: string) => `Network: ${title}`,
+  networkRole: () => 'network diagram',
+  networkBiasUnit: (name: string) => `${name} = 1`,
+  /** A neuron's accessible name: "h1[2]: h = 0.921, s = 2.45, δ = −0.00321". */
+  networkUnit: (name: string, h: string, s?: string, d?: string) =>
+    `${name}: ${[`h = ${h}`, ...(s === undefined ? [] : [`s = ${s}`]), ...(d === undefined ? [] : [`δ = ${d}`])].join(', ')}`,
+  /** What a neuron shows under it with the s, h and δ switch on. */
+  networkUnitLines: (h: string, s?: string, d?: string) => [...(s === undefined ? [] : [`s ${s}`]), `h ${h}`, ...(d === undefined ? [] : [`δ ${d}`])],
+  networkEdgeSaid: (name: string, text: string) => `${name} = ${text}.`,
   trainStopped: (step: number) => `Stopped at step ${step}.`,
   trainStoppedByEdit: () => 'Stopped: a cell was edited while training.',
   trainReachedTarget: (target: number, step: number) => `Reached the target loss ${target} at step ${step}.`,

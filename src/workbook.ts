@@ -9,13 +9,14 @@
 
 import { readWorkbook } from './format/read.ts';
 import { withData, type DataTexts } from './format/data.ts';
-import type { PlotBlock, Problem, TrainBlock, WorkbookSpec } from './format/spec.ts';
+import type { NetworkBlock, PlotBlock, Problem, TrainBlock, WorkbookSpec } from './format/spec.ts';
 import { checkWorkbook } from './graph/check.ts';
 import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts';
 import { runPlan } from './graph/run.ts';
 import { compileTrain, type TrainPlan } from './train/plan.ts';
 import { compilePlot, type PlotPlan } from './plot/compile.ts';
 import { inFileOrder } from './problems.ts';
+import { compileNetwork, type NetworkPlan } from './network/compile.ts';
 
 /** A workbook compiled: its cells' plan, with each block compiled against it and every problem beside it. */
 export interface WorkbookPlan extends Plan {
@@ -23,6 +24,8 @@ export interface WorkbookPlan extends Plan {
   readonly trains: ReadonlyMap<TrainBlock, TrainPlan>;
   /** Each ```plot block compiled against the cells. */
   readonly plots: ReadonlyMap<PlotBlock, PlotPlan>;
+  /** Each ```network block compiled against the cells. */
+  readonly networks: ReadonlyMap<NetworkBlock, NetworkPlan>;
   /** Every problem of the workbook, in file order: reading, checking, attributes, training rules, plots. */
   problems: Problem[];
 }
@@ -30,14 +33,15 @@ export interface WorkbookPlan extends Plan {
 export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): WorkbookPlan {
   // 2. check, 3. compile: the cells first, then the blocks that read them. Nothing is filled in afterwards.
   const cells = compileWorkbook(checkWorkbook(spec, overrides));
-  const trains = new Map<TrainBlock, TrainPlan>(), plots = new Map<PlotBlock, PlotPlan>();
+  const trains = new Map<TrainBlock, TrainPlan>(), plots = new Map<PlotBlock, PlotPlan>(), networks = new Map<NetworkBlock, NetworkPlan>();
   for (const block of spec.blocks) {
     if (block.kind === 'train') trains.set(block, compileTrain(cells, block));
     else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));
+    else if (block.kind === 'network') networks.set(block, compileNetwork(cells, block));
   }
-  const problems = [...cells.problems, ...[...trains.values(), ...plots.values()].flatMap((b) => b.problems)];
+  const problems = [...cells.problems, ...[...trains.values(), ...plots.values(), ...networks.values()].flatMap((b) => b.problems)];
   inFileOrder(problems);
-  return { ...cells, trains, plots, problems };
+  return { ...cells, trains, plots, networks, problems };
 }
 
 /**

@@ -108,6 +108,16 @@ export function checkWorkbookText(text: string, file: string, data?: DataTexts):
       findings.push({ file, line: at.line, col: at.col, code: drawn.code, severity: 'error', message: `${messages.plotCannotDraw()} ${drawn.message}` });
     }
   }
+  // The same for a network diagram (a layer whose shape does not fit its weight matrix).
+  for (const network of plan.networks.values()) {
+    const values = network.inputs.map((name) => results[plan.byName.get(name)!.index]);
+    if (values.some(isCellError) || network.problems.length) continue;
+    const drawn = network.run(...values);
+    if (isCellError(drawn)) {
+      const at = drawn.loc ?? { line: network.block.line, col: 1 };
+      findings.push({ file, line: at.line, col: at.col, code: drawn.code, severity: 'error', message: `${messages.networkCannotDraw()} ${drawn.message}` });
+    }
+  }
   findings.push(...trainFindings(file, plan, results));
   inFileOrder(findings);
   const errors = findings.filter((f) => f.severity === 'error').length;

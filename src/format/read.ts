@@ -12,6 +12,7 @@ import type { Block, Problem, WorkbookSpec } from './spec.ts';
 import { readCells } from './cells-block.ts';
 import { readTrain } from './train-block.ts';
 import { readPlot } from './plot-block.ts';
+import { readNetwork } from './network-block.ts';
 import type { BlockReader } from './block-reader.ts';
 import { blockTokens } from './fences.ts';
 import { boundRendering } from './render-bounds.ts';
@@ -25,6 +26,7 @@ export const blockReaders: Record<string, BlockReader> = {
   cells: readCells,
   train: readTrain,
   plot: readPlot,
+  network: readNetwork,
 };
 export const blockKinds = Object.keys(blockReaders);
 /** Front-matter keys. */

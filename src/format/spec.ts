@@ -134,13 +134,43 @@ export interface PlotBlock {
   refused?: { caption?: string };
 }
 
+/** One item of a ```network list: a cell name or a formula of cells, where it was written. */
+export interface NetworkItem {
+  text: string;
+  line: number;
+  /** Column where the text starts (1-based). */
+  col: number;
+}
+
+/**
+ * A network diagram drawn from cells (format/network-block.ts): the layers' values, the weight
+ * matrices between them (Θᵀx: Θ_i is n_{i-1}×n_i, one edge per entry), and optionally each
+ * layer's bias, weighted input s, δ = ∂E/∂s and each matrix's gradient. `null`: "-", none.
+ */
+export interface NetworkBlock {
+  kind: 'network';
+  line: number;
+  title?: string;
+  layers: NetworkItem[];
+  weights: NetworkItem[];
+  bias?: (NetworkItem | null)[];
+  sums?: (NetworkItem | null)[];
+  deltas?: (NetworkItem | null)[];
+  gradients?: (NetworkItem | null)[];
+  /** The loss: gradients and δ not given are grad(loss, Θ_i), grad(loss, b_i), grad(loss, s_i). */
+  loss?: NetworkItem;
+  /** A formula giving how many hidden layers are drawn (the rest are left out, the output kept). */
+  depth?: NetworkItem;
+}
+
 export type Block =
   /** `refused`: the page shows why in place of the text (over the workbook's rendering totals, format/render-bounds.ts). */
   | { kind: 'prose'; text: string; line: number; refused?: string }
   /** A row of cells shown side by side; `cells` indexes WorkbookSpec.cells. */
   | { kind: 'cells'; line: number; cells: number[] }
   | TrainBlock
-  | PlotBlock;
+  | PlotBlock
+  | NetworkBlock;
 
 export interface WorkbookSpec {
   version: 1;

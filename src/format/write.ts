@@ -5,6 +5,7 @@
 import type { CellSpec, PlotBlock, TrainBlock, WorkbookSpec } from './spec.ts';
 import { defaultSteps } from './train-block.ts';
 import { metaKeys } from './read.ts';
+import { writeNetwork } from './network-block.ts';
 
 export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, string> = new Map()): string {
   const parts: string[] = [];
@@ -14,6 +15,7 @@ export function writeWorkbook(spec: WorkbookSpec, formulas: ReadonlyMap<string, 
     if (block.kind === 'prose') parts.push(block.text);
     else if (block.kind === 'train') parts.push(writeTrain(block));
     else if (block.kind === 'plot') parts.push(writePlot(block));
+    else if (block.kind === 'network') parts.push(writeNetwork(block));
     else parts.push(['```cells', ...block.cells.flatMap((i) => writeCell(spec.cells[i], formulas.get(spec.cells[i].name))), '```'].join('\n'));
   }
   return parts.join('\n\n') + '\n';

@@ -4,7 +4,7 @@
 
 import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
 import { LoadBudget } from '../formula/budget.ts';
-import type { PlotBlock, WorkbookSpec } from '../format/spec.ts';
+import type { NetworkBlock, PlotBlock, WorkbookSpec } from '../format/spec.ts';
 import type { CellResult, PlanCell } from '../graph/compile.ts';
 import type { WorkbookPlan } from '../workbook.ts';
 
@@ -15,6 +15,7 @@ const varName = (cell: string) => `cell:${cell}`;
 export interface BlockObservers {
   checkObserver(index: number): Observer;
   plotObserver(block: PlotBlock): Observer;
+  networkObserver(block: NetworkBlock): Observer;
 }
 
 export interface Observer {
@@ -81,6 +82,10 @@ export class Binding {
     for (const [block, plot] of plan.plots) {
       const key = `plot:${spec.blocks.indexOf(block)}`;
       this.define(key, key, plot.inputs.map(varName), plot.run, () => observers.plotObserver(block));
+    }
+    for (const [block, network] of plan.networks) {
+      const key = `network:${spec.blocks.indexOf(block)}`;
+      this.define(key, key, network.inputs.map(varName), network.run, () => observers.networkObserver(block));
     }
     return without;
   }

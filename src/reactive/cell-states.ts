@@ -2,12 +2,13 @@
 // check) and of each plot block, and who is told when that changes.
 
 import { isCellError, toCellError, type CellError } from '../errors.ts';
-import type { PlotBlock } from '../format/spec.ts';
+import type { NetworkBlock, PlotBlock } from '../format/spec.ts';
 import type { Value } from '../formula/value.ts';
 import type { GradCheck } from '../grad/check.ts';
 import type { PlanCell } from '../graph/compile.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import type { PlotLayerData } from '../plot/compile.ts';
+import type { NetworkData } from '../network/compile.ts';
 import type { Observer } from './binding.ts';
 import { Emitter, Emitters } from './emitter.ts';
 
@@ -26,6 +27,7 @@ export interface CellState {
 }
 
 export type PlotState = PlotLayerData[] | CellError | undefined;
+export type NetworkState = NetworkData | CellError | undefined;
 
 export class CellStates {
   readonly all: CellState[];
@@ -33,6 +35,8 @@ export class CellStates {
   private readonly anyChange = new Emitter<[number]>();
   private readonly plots = new Map<PlotBlock, PlotState>();
   private readonly plotEmitters = new Emitters<PlotBlock, [PlotState]>();
+  private readonly networks = new Map<NetworkBlock, NetworkState>();
+  private readonly networkEmitters = new Emitters<NetworkBlock, [NetworkState]>();
 
   /** `cellAt` gives the plan's cell at a position now (the plan changes with formulas). */
   constructor(names: readonly string[], private readonly cellAt: (index: number) => PlanCell) {
@@ -52,6 +56,12 @@ export class CellStates {
   subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void {
     const off = this.plotEmitters.on(block, listener);
     listener(this.plots.get(block));
+    return off;
+  }
+
+  subscribeNetwork(block: NetworkBlock, listener: (data: NetworkState) => void): () => void {
+    const off = this.networkEmitters.on(block, listener);
+    listener(this.networks.get(block));
     return off;
   }
 
@@ -99,7 +109,18 @@ export class CellStates {
     };
   }
 
+  /** What the runtime says of a network block's numbers. */
+  networkObserver(block: NetworkBlock): Observer {
+    return {
+      fulfilled: (v: unknown) => {
+        this.networks.set(block, v as NetworkData | CellError);
+        this.networkEmitters.emit(block, v as NetworkData | CellError);
+      },
+    };
+  }
+
   clear(): void {
+    this.networkEmitters.clear();
     this.cellEmitters.clear();
     this.anyChange.clear();
     this.plotEmitters.clear();

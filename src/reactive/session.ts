@@ -4,14 +4,14 @@
 // Components observe cells through `subscribe`; nothing here touches the page.
 
 import type { CellError } from '../errors.ts';
-import type { PlotBlock, WorkbookSpec } from '../format/spec.ts';
+import type { NetworkBlock, PlotBlock, WorkbookSpec } from '../format/spec.ts';
 import type { Value } from '../formula/value.ts';
 import { closest } from '../formula/spelling.ts';
 import type { CellResult, PlanCell } from '../graph/compile.ts';
 import { planWorkbook, type WorkbookPlan } from '../workbook.ts';
 import { Binding, redefines } from './binding.ts';
 import { SheetView } from './sheet-view.ts';
-import { CellStates, type CellState, type PlotState } from './cell-states.ts';
+import { CellStates, type CellState, type NetworkState, type PlotState } from './cell-states.ts';
 import { EditLog, type Edit, type EditState, type Origin, type TrainingMark } from './edit-log.ts';
 import { Emitter } from './emitter.ts';
 import { Inputs } from './inputs.ts';
@@ -64,6 +64,8 @@ export class Session {
   onAnyChange(listener: (index: number) => void): () => void { return this.states.onAnyChange(listener); }
   /** Calls `listener` with the rows of every layer of a plot block (or its error), now and on every change. */
   subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void { return this.states.subscribePlot(block, listener); }
+  /** Calls `listener` with a network block's layers and edges (or its error), now and on every change. */
+  subscribeNetwork(block: NetworkBlock, listener: (data: NetworkState) => void): () => void { return this.states.subscribeNetwork(block, listener); }
   /** Resolves once every cell, check and plot has finished computing. */
   settled(): Promise<void> { return this.binding.settled(); }
   /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */

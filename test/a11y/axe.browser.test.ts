@@ -76,6 +76,21 @@ describe('accessibility (axe-core) of every page', function () {
         expect(button('Graph').getAttribute('aria-expanded')).to.equal('true');
         expect(await axe(frame)).to.deep.equal([]);
       });
+
+      it('a network diagram with both switches on, an edge focused and its entry outlined has no violations', async () => {
+        frame = await openFrame('/index.html?w=07-backpropagation.md');
+        const wb = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+        const net = wb.querySelector('gs-network')!;
+        net.gradients = true;
+        net.details = true;
+        await net.drawn;
+        frame.contentWindow!.focus();
+        net.shadowRoot!.querySelector<SVGGElement>('g.edge[aria-label="Theta1[2,3]"]')!.focus();
+        await net.updateComplete;
+        expect(net.shadowRoot!.querySelector('.status')!.textContent).to.contain('Theta1[2,3]');
+        expect(net.shadowRoot!.querySelectorAll('g.unit text.value').length, 'each neuron shows s, h and δ').to.be.greaterThan(12);
+        expect(await axe(frame)).to.deep.equal([]);
+      });
     });
   }
 });

@@ -7,6 +7,7 @@ import { cellAttributes } from '../../src/format/cells-block.ts';
 import { metaKeys } from '../../src/format/read.ts';
 import { plotSettings } from '../../src/format/plot-block.ts';
 import { plotMarks } from '../../src/format/spec.ts';
+import { networkSettings } from '../../src/format/network-block.ts';
 import { checkWorkbookText } from '../../src/cli/check.ts';
 import { readText } from '../helpers/files.ts';
 
@@ -35,6 +36,11 @@ describe('the authoring guide', () => {
 
   it('shows every plot mark and plot setting', () => {
     const missing = [...plotMarks, ...plotSettings].filter((key) => !guide.includes('`' + key + ':'));
+    expect(missing).to.deep.equal([]);
+  });
+
+  it('shows every setting of a network block', () => {
+    const missing = networkSettings.filter((key) => !guide.includes('`' + key + ':'));
     expect(missing).to.deep.equal([]);
   });
 

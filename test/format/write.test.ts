@@ -14,6 +14,7 @@ function content(spec: WorkbookSpec) {
       b.kind === 'prose' ? { kind: b.kind, text: b.text }
         : b.kind === 'train' ? { kind: b.kind, loss: b.loss, updates: b.updates.map((u) => [u.target, u.formula]), steps: b.steps, target: b.target }
         : b.kind === 'plot' ? { ...b, line: 0, layers: b.layers.map((l) => ({ ...l, line: 0, col: 0 })) }
+        : b.kind === 'network' ? JSON.parse(JSON.stringify({ ...b, line: 0 }, (k, v) => (k === 'line' || k === 'col' ? 0 : v)))
         : { kind: b.kind, cells: b.cells }),
     cells: spec.cells.map(({ name, formula, label, caption, slide, slider }) => ({
       name, formula, label, caption,
