@@ -15,6 +15,7 @@ import { compileWorkbook, type CellResult, type Plan } from './graph/compile.ts'
 import { runPlan } from './graph/run.ts';
 import { compileTrain, type TrainPlan } from './train/plan.ts';
 import { compilePlot, type PlotPlan } from './plot/compile.ts';
+import { compileExercises, type ExercisesPlan } from './exercise/compile.ts';
 
 /** A workbook compiled: its cells' plan, with each block compiled against it and every problem beside it. */
 export interface WorkbookPlan extends Plan {
@@ -22,6 +23,8 @@ export interface WorkbookPlan extends Plan {
   readonly trains: ReadonlyMap<TrainBlock, TrainPlan>;
   /** Each ```plot block compiled against the cells. */
   readonly plots: ReadonlyMap<PlotBlock, PlotPlan>;
+  /** The cells marked "exercise:", with their mistakes compiled as hidden cells (src/exercise). */
+  readonly exercises: ExercisesPlan;
   /** Every problem of the workbook, in file order: reading, checking, attributes, training rules, plots. */
   problems: Problem[];
 }
@@ -34,9 +37,10 @@ export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, 
     if (block.kind === 'train') trains.set(block, compileTrain(cells, block));
     else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));
   }
-  const problems = [...cells.problems, ...[...trains.values(), ...plots.values()].flatMap((b) => b.problems)];
+  const exercises = compileExercises(cells, spec);
+  const problems = [...cells.problems, ...[...trains.values(), ...plots.values()].flatMap((b) => b.problems), ...exercises.problems];
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { ...cells, trains, plots, problems };
+  return { ...cells, trains, plots, exercises, problems };
 }
 
 /**

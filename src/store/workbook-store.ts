@@ -482,7 +482,7 @@ function typedEdit(edit: Edit): boolean {
 }
 
 function namesOf(edits: EditState): string[] {
-  return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas)])];
+  return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas), ...Object.keys(edits.answers ?? {}), ...(edits.shown ?? [])])];
 }
 
 function same(a: string[][] | string | undefined, b: string[][] | string | undefined): boolean {
@@ -491,6 +491,8 @@ function same(a: string[][] | string | undefined, b: string[][] | string | undef
 }
 
 function sameState(a: EditState, b: EditState): boolean {
+  // Exercise answers are compared whole (another tab's answers are not merged entry by entry).
+  if (JSON.stringify([a.answers ?? {}, a.shown ?? []]) !== JSON.stringify([b.answers ?? {}, b.shown ?? []])) return false;
   return (['entries', 'formulas'] as const).every((part) => {
     const names = new Set([...Object.keys(a[part]), ...Object.keys(b[part])]);
     return [...names].every((n) => same(a[part][n], b[part][n]));
@@ -502,6 +504,8 @@ function pick(edits: EditState, names: readonly string[]): EditState {
   for (const name of names) {
     if (Object.hasOwn(edits.entries, name)) out.entries[name] = edits.entries[name];
     if (Object.hasOwn(edits.formulas, name)) out.formulas[name] = edits.formulas[name];
+    if (edits.answers && Object.hasOwn(edits.answers, name)) (out.answers ??= {})[name] = edits.answers[name];
+    if (edits.shown?.includes(name)) (out.shown ??= []).push(name);
   }
   return out;
 }
