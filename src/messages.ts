@@ -385,7 +385,6 @@ export const messages = {
   exerciseAlone: () => 'hint:, mistake: and hides: belong to an exercise: add a line "exercise:" (with an optional instruction) to this cell.',
   exerciseInput: (name: string) => `${name} is an input cell, so there is nothing to compute by hand: put "exercise:" on a formula cell.`,
   exerciseMistakeFormula: (detail: string) => `The mistake's formula cannot be used: ${detail}`,
-  exerciseFails: (detail: string) => `This exercise does not compute, so no answer can be graded: ${detail}`,
   exerciseMistakeFails: (formula: string, detail: string) => `The mistake "${formula}" does not compute: ${detail}`,
   exerciseMistakeEqual: (formula: string) =>
     `The mistake "${formula}" gives the right answer's numbers, so a right answer would be told it is this mistake: change the formula, or remove the line.`,

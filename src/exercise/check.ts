@@ -55,9 +55,9 @@ export function checkExercises(plan: WorkbookPlan, results: readonly CellResult[
     const at = (line: number, col: number, code: Code, message: string) => findings.push({ line, col, code, cell: name, message });
     const before = findings.length;
     const answer = results[ex.index];
-    // A cell whose own error is reported already (a problem of its formula) is not reported again.
-    const own = plan.cells[ex.index].error;
-    if (isCellError(answer) && !own) at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseFails(answer.message));
+    // An exercise that does not compute fails the check already: its error (or the error of the
+    // cell it depends on) is reported where it happens, and not again here (its report says ok: false).
+    const own = isCellError(answer);
     const values = runMistakes(ex, valueOf);
     const mistakes = ex.mistakes.map((m, k) => {
       const v = values[k];
@@ -87,7 +87,7 @@ export function checkExercises(plan: WorkbookPlan, results: readonly CellResult[
       hints: spec.hints.length,
       mistakes,
       hides: !!spec.hides,
-      ok: findings.length === before && !own && !isCellError(answer) && mistakes.every((m) => m.differs),
+      ok: findings.length === before && !own && mistakes.every((m) => m.differs),
     });
   }
   return { findings, exercises };
