@@ -164,7 +164,7 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
     <div class="exercise-tools">
       <button type="button" class="show-answer" aria-pressed=${shown ? 'true' : 'false'} @click=${() => session.showAnswer(name, !shown)}>${shown ? messages.exerciseHideAnswer(name) : messages.exerciseShowAnswer(name)}</button>
     </div>
-    ${shown && state.value !== undefined ? html`<div class="answer" part="answer-shown"><span class="answer-is">${messages.exerciseAnswerIs()}</span> ${answer(state.value)}</div>` : nothing}
+    ${shown && state.value !== undefined ? html`<div class="answer-shown" part="answer-shown"><span class="answer-is">${messages.exerciseAnswerIs()}</span> ${answer(state.value)}</div>` : nothing}
   </div>`;
 }
 
@@ -187,10 +187,10 @@ export const exerciseStyles = css`
   .hint { margin: 0.1rem 0; }
   .hint-n { font-weight: 600; }
   .exercise-tools { display: flex; gap: 0.4rem; }
-  .answer { font-size: 0.9rem; }
+  .answer-shown { font-size: 0.9rem; }
   .hidden-until { margin: 0; font-style: italic; color: var(--_muted); }
   @media print {
     input.answer { color: transparent; background: none; border: 1px solid #000; box-shadow: none; }
-    .answer-entry .mark, .exercise-progress, .exercise-status, .mistake, .hints, .exercise-tools, .answer { display: none; }
+    .answer-entry .mark, .exercise-progress, .exercise-status, .mistake, .hints, .exercise-tools, .answer-shown { display: none; }
   }
 `;

@@ -153,6 +153,11 @@ export class Session {
     this.answers.setText(name, row, col, text, v !== undefined && typeof v === 'number');
   }
   answerShown(name: string): boolean { return this.answers.shown(name); }
+  /** Every answer replaced by these (another tab's): each change an edit, as typing is. */
+  setAnswers(answers: Record<string, string[][]>, shown: readonly string[]): void {
+    this.answers.clear();
+    this.answers.restore(answers, shown, (name) => this.isExercise(name));
+  }
   /** "Show answer": one deliberate, undoable edit (and hiding it again, another). */
   showAnswer(name: string, shown: boolean): void {
     if (!this.isExercise(name)) throw new RangeError(`${name} is not an exercise`);

@@ -306,7 +306,11 @@ export class WorkbookStore {
         } else if (!same(o, b) && o !== undefined) (kept[part] as Record<string, unknown>)[name] = o;
       }
     }
-    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name)])];
+    // Exercise answers as a whole: the other tab's, if this tab's did not change since the last sync.
+    const answersOf = (e: EditState) => JSON.stringify([e.answers ?? {}, e.shown ?? []]);
+    const takeAnswers = answersOf(other) !== answersOf(mine) && answersOf(mine) === answersOf(base);
+    const answerNames = takeAnswers ? namesOf({ entries: {}, formulas: {}, answers: { ...mine.answers, ...other.answers }, shown: [...(mine.shown ?? []), ...(other.shown ?? [])] }) : [];
+    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name), ...answerNames])];
     if (taken.length) {
       let dropped: string[] = [];
       this.history.seal();
@@ -316,6 +320,7 @@ export class WorkbookStore {
           else session.restoreFormula(name);
         }
         dropped = session.restoreEdits(take).dropped;
+        if (takeAnswers) session.setAnswers(other.answers ?? {}, other.shown ?? []);
       });
       // Edits this version of the workbook cannot take (the other tab has another) are shown, not taken.
       taken = taken.filter((n) => !dropped.includes(n));
