@@ -127,7 +127,7 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
       inputmode="decimal"
       autocomplete="off"
       spellcheck="false"
-      size=${Math.max(5, Math.min(10, text.length + 1))}
+      size="8"
       .value=${live(text)}
       @input=${(e: Event) => {
         keys.onInput();
@@ -190,7 +190,7 @@ export const exerciseStyles = css`
   .answer-shown { font-size: 0.9rem; }
   .hidden-until { margin: 0; font-style: italic; color: var(--_muted); }
   @media print {
-    input.answer { color: transparent; background: none; border: 1px solid #000; box-shadow: none; }
+    .exercise input.entry.answer { color: transparent; -webkit-text-fill-color: transparent; background: none; border: 1px solid #000; box-shadow: none; }
     .answer-entry .mark, .exercise-progress, .exercise-status, .mistake, .hints, .exercise-tools, .answer-shown { display: none; }
   }
 `;
