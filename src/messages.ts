@@ -410,6 +410,7 @@ export const messages = {
   exerciseHidden: (name: string) => `Solve the exercise ${name} first: this cell is shown once it is solved.`,
   exerciseProgress: (solved: number, total: number) => `${solved} of ${plural(total, 'exercise')} solved`,
   exerciseInstructor: () => 'Instructor view: every answer is shown.',
+  exerciseStatic: () => 'An exercise: compute it by hand (the page grades your answer once it has loaded).',
   answerEdit: (name: string, at: string) => `${name} answer${at}`,
   answerShownEdit: (name: string) => `Show answer ${name}`,
 } as const;

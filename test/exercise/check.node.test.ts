@@ -6,6 +6,7 @@ import { readWorkbook } from '../../src/format/read.ts';
 import { writeWorkbook } from '../../src/format/write.ts';
 import { checkWorkbookText } from '../../src/cli/check.ts';
 import { npxGradsheet } from '../helpers/cli.ts';
+import { staticWorkbook } from '../../src/cli/pages.ts';
 
 const workbook = (cells: string, meta = '') => `${meta ? `---\n${meta}\n---\n\n` : ''}# T\n\n\`\`\`cells\nx = [1; 2]\nw = [0.5; -1]\n${cells}\n\`\`\`\n`;
 const problems = (text: string) => checkWorkbookText(text, 't.md').findings.map((f) => `${f.line}:${f.col} ${f.code} ${f.cell ?? ''}`.trim());
@@ -89,5 +90,13 @@ describe('gradsheet check on exercises', () => {
     const files = JSON.parse(stdout).files as { exercises: { cell: string; ok: boolean; mistakes: { differs: boolean }[] }[] }[];
     expect(files.map((f) => f.exercises.map((e) => e.cell))).to.deep.equal([['s_u'], ['h1_b', 'y_hat_b', 'E_b', 'dE_dTheta2_b', 'Theta2_new_b'], ['grad_h', 'Theta_h_next'], ['s', 'h', 'wx']]);
     for (const e of files.flatMap((f) => f.exercises)) expect(e.ok && e.mistakes.every((m) => m.differs), e.cell).to.equal(true);
+  });
+
+  it('writes no exercise\'s answer into a built page, where the other cells show their values', () => {
+    const text = workbook('s = w\' * x\n  exercise:\nt = w\' * w');
+    const html = staticWorkbook({ file: 't.md', title: 'T', summary: '', text }, checkWorkbookText(text, 't.md'));
+    expect(html).to.match(/<figure data-cell="s">.*An exercise: compute it by hand/);
+    expect(html).to.not.contain('-1.5').and.to.not.contain('−1.5');
+    expect(html).to.match(/<figure data-cell="t">.*1\.25/);
   });
 });
