@@ -133,6 +133,20 @@ describe('an exercise cell on the page', () => {
     expect(progress(wb)).to.equal('1 of 3 exercises solved');
   });
 
+  it('prints an answer grid blank: the typed text, the marks and the hints are not printed', async () => {
+    await typeInto(wb, 's', 's answer', '-0.5');
+    await emulateMedia({ media: 'print' });
+    try {
+      const entry = controlOf(wb, 's', 's answer');
+      expect(getComputedStyle(entry).color).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(entry).webkitTextFillColor).to.equal('rgba(0, 0, 0, 0)');
+      for (const selector of ['.mark', '.mistake', '.hints', '.exercise-tools']) expect(getComputedStyle(part(wb, 's', selector)!).display, selector).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    expect(getComputedStyle(controlOf(wb, 's', 's answer')).color).to.not.equal('rgba(0, 0, 0, 0)');
+  });
+
   it('shows every answer in the instructor view', async () => {
     wb.answers = true;
     await settle(wb);
@@ -185,6 +199,20 @@ describe('exercises of the lecture, reloaded and shared', () => {
     toolbarButton(other, 'Undo').click();
     await settle(other);
     expect(controlOf(other, 'E_b', 'E_b answer').value, 'opening the link is one step that Undo takes back').to.equal('');
+  });
+});
+
+describe('the instructor view from the address', () => {
+  it('shows every exercise of the lecture as a cell with its value under ?answers', async () => {
+    const frame = await openFrame(`/index.html?w=${encodeURIComponent(`07-backpropagation.md?instructor=${runId}`)}&answers`);
+    try {
+      const wb = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+      expect(part(wb, 'h1_b', 'input.answer')).to.equal(null);
+      expect(part(wb, 'h1_b', 'table.matrix')!.textContent).to.contain('0.574443');
+      expect(wb.querySelector('.gs-instructor')).to.not.equal(null);
+    } finally {
+      frame.remove();
+    }
   });
 });
 
