@@ -11,7 +11,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { live } from 'lit/directives/live.js';
 import type { Session } from '../src/reactive/session.ts';
 import type { Grade, EntryVerdict } from '../src/exercise/grade.ts';
-import { gradeEntry } from '../src/exercise/grade.ts';
+import { gradeEntry, maxAnswerEntries } from '../src/exercise/grade.ts';
 import { shapeOf, type Value } from '../src/formula/value.ts';
 import { messages } from '../src/messages.ts';
 import { GridKeys } from './grid-keys.ts';
@@ -108,6 +108,9 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
     return html`<div class="exercise" part="exercise">${instruction}<p class="exercise-note">${messages.exerciseNotComputed()}</p></div>`;
   }
   const { rows, cols } = grade;
+  if (rows * cols > maxAnswerEntries) {
+    return html`<div class="exercise" part="exercise">${instruction}<p class="exercise-note">${messages.exerciseTooLarge(rows * cols, maxAnswerEntries)}</p></div>`;
+  }
   const shape: [number, number] = [rows, cols];
   const keys = view.keys;
   const entry = (i: number, j: number) => {

@@ -390,6 +390,8 @@ export const messages = {
     `The mistake "${formula}" gives the right answer's numbers, so a right answer would be told it is this mistake: change the formula, or remove the line.`,
   exerciseMistakeShape: (formula: string, shape: string, answer: string) =>
     `The mistake "${formula}" is ${shape} but the answer is ${answer}: a student's grid can never match it.`,
+  exerciseTooLarge: (entries: number, cap: number) =>
+    `This exercise's value has ${entries.toLocaleString('en-US')} entries; an answer grid holds at most ${cap}: make the exercise a smaller part of the computation.`,
   exerciseNoHint: () => 'This workbook asks for a hint on every exercise ("hints: required"), and this one has none: add a line "hint: …".',
   hintsSetting: (text: string) => `"${text}" is not a hints setting: write "hints: required" (every exercise needs a hint: line).`,
   // On the page

@@ -4,11 +4,12 @@
 // exercise has a hint where the author asked for them ("hints: required").
 
 import { isCellError } from '../errors.ts';
-import { describeShape, shapeOf, type Value } from '../formula/value.ts';
+import { describeShape, shapeOf, sizeOf, type Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
 import { codes, messages, type Code } from '../messages.ts';
 import type { WorkbookPlan } from '../workbook.ts';
 import { runMistakes } from './compile.ts';
+import { maxAnswerEntries } from './grade.ts';
 
 export interface ExerciseFinding {
   line: number;
@@ -78,6 +79,7 @@ export function checkExercises(plan: WorkbookPlan, results: readonly CellResult[
       }
       return { formula: m.formula, message: m.message, line: m.line, differs: ok };
     });
+    if (!own && sizeOf(answer as Value) > maxAnswerEntries) at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseTooLarge(sizeOf(answer as Value), maxAnswerEntries));
     if (plan.exercises.hintsRequired && !spec.hints.length) at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseNoHint());
     exercises.push({
       cell: name,

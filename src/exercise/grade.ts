@@ -11,6 +11,9 @@ import { shapeOf, type Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
 import { printedAs, unitInLastPlace } from '../graph/expect.ts';
 
+/** An answer grid holds at most this many entries (20×20): more is no exercise by hand, and would be as many textboxes. */
+export const maxAnswerEntries = 400;
+
 /** One entry: nothing typed yet, right, wrong, or not a number. */
 export type EntryVerdict = 'empty' | 'right' | 'wrong' | 'invalid';
 

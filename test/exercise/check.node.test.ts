@@ -80,6 +80,12 @@ describe('gradsheet check on exercises', () => {
     expect(problems(workbook('s = w\' * x\n  exercise:\n  hint: h', 'hints: maybe'))).to.deep.equal(['1:1 E_FRONTMATTER']);
   });
 
+  it('refuses an exercise too large to fill in by hand', () => {
+    const r = checkWorkbookText(workbook('big = ones(21, 20)\n  exercise:\nok = ones(20, 20)\n  exercise:'), 't.md');
+    expect(r.findings.map((f) => `${f.line}:${f.col} ${f.code} ${f.cell}`)).to.deep.equal(['7:3 E_EXERCISE big']);
+    expect(r.findings[0].message).to.contain('420 entries; an answer grid holds at most 400');
+  });
+
   it('refuses an exercise on an input cell', () => {
     expect(problems(workbook('b = 3\n  exercise:'))).to.deep.equal(['7:3 E_ATTRIBUTE b']);
   });
