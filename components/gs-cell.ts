@@ -29,6 +29,7 @@ import { codes, messages } from '../src/messages.ts';
 import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
+import { ExerciseView, exerciseGrid, exerciseStyles } from './exercise-grid.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -98,6 +99,7 @@ export class GsCell extends LitElement {
     _draft: { state: true, attribute: false },
     _loadError: { state: true, attribute: false },
     _expanded: { state: true, attribute: false },
+    answers: { type: Boolean, reflect: true },
   };
 
   declare name: string;
@@ -122,6 +124,15 @@ export class GsCell extends LitElement {
   /** Show every entry of a long value. */
   /** @private (state) */
   declare _expanded: boolean;
+  /**
+   * The instructor view: an exercise cell shows its value (and its formula), as any cell does.
+   * Set by its <gs-workbook> (`answers`), or by `?answers` in the page's address.
+   */
+  declare answers: boolean;
+  /** Unsubscribes from the exercises that hide this cell until they are solved ("hides: dependents"). */
+  private unhide: (() => void)[] = [];
+  /** The answer grid of an exercise cell ("exercise:"). */
+  private readonly exercise = new ExerciseView(this, () => (this.session && this.index >= 0 ? { session: this.session, name: this.name, index: this.index } : undefined));
 
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
@@ -145,6 +156,7 @@ export class GsCell extends LitElement {
     this.workbook = '';
     this.index = -1;
     this._expanded = false;
+    this.answers = false;
   }
 
   // ---- Off screen ----------------------------------------------------------------------------
@@ -212,6 +224,8 @@ export class GsCell extends LitElement {
     this.seen(true);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unhide.forEach((off) => off());
+    this.unhide = [];
     this.unwatch?.();
     this.unwatch = undefined;
   }
@@ -248,6 +262,8 @@ export class GsCell extends LitElement {
   private attach(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unhide.forEach((off) => off());
+    this.unhide = [];
     const session = this.session;
     if (!session || !this.isConnected) return;
     const index = this.index >= 0 && session.state(this.index)?.name === this.name ? this.index : session.indexOf(this.name);
@@ -260,6 +276,8 @@ export class GsCell extends LitElement {
     }
     this._loadError = undefined;
     this.index = index;
+    // An exercise upstream that hides its dependents: this cell shows once it is solved.
+    this.unhide = session.hidingExercises(index).map((i) => session.subscribe(i, () => this.requestUpdate()));
     this.unsubscribe = session.subscribe(index, (state) => {
       const next = (this.live = { ...state });
       // A recompute reports "pending", then the value, almost always in the same frame: showing
@@ -367,6 +385,10 @@ export class GsCell extends LitElement {
     if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
     const cell = session.view.cell(this.index);
     const input = session.isInput(this.index);
+    const instructor = this.instructorView();
+    if (session.exercise(this.index) && !instructor) return this.renderExercise(session, cell, state);
+    const hiddenBy = instructor ? undefined : this.hiddenBy(session);
+    if (hiddenBy) return this.renderHidden(cell, hiddenBy);
     const header = this.typeset(cell, input);
     const value = state.status === 'ok' ? state.value : undefined;
     // A cell that fails only because a cell it reads does is quiet: the root cell says why.
@@ -389,6 +411,43 @@ export class GsCell extends LitElement {
         ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
       </section>
     `;
+  }
+
+  /** The instructor view is on: the workbook's `answers`, or `?answers` in the page's address. */
+  private instructorView(): boolean {
+    return this.answers || (typeof location !== 'undefined' && new URLSearchParams(location.search).has('answers'));
+  }
+
+  /** The first exercise upstream that hides this cell and is neither solved nor shown. */
+  private hiddenBy(session: Session): string | undefined {
+    for (const i of session.hidingExercises(this.index)) {
+      const name = session.view.cell(i).name;
+      if (!session.grade(i)?.solved && !session.answerShown(name)) return name;
+    }
+    return undefined;
+  }
+
+  /** An exercise cell: its label and instruction, the answer grid; its value, formula and slide stay hidden. */
+  private renderExercise(session: Session, cell: CellView, state: CellState) {
+    const header = this.typeset(cell, false);
+    const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
+    return html`
+      <section part="cell" class="cell exercise-cell status-${state.status}${upstream ? ' upstream' : ''} kind-formula" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+        <header part="header"><span class="label" title=${this.name}>${trustedHTML(header.label)}</span><span class="eq">=</span><span class="exercise-tag">?</span></header>
+        <div class="body">${exerciseGrid({ session, name: this.name, index: this.index, view: this.exercise, answer: (v) => this.renderValue(v, undefined, 'ok') })}</div>
+        ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
+        ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
+      </section>`;
+  }
+
+  /** A cell that reads an unsolved exercise marked "hides: dependents": its label, and why it is not shown yet. */
+  private renderHidden(cell: CellView, exercise: string) {
+    const header = this.typeset(cell, true);
+    return html`
+      <section part="cell" class="cell hidden-cell" role="group" aria-label=${`${this.name} cell`}>
+        <header part="header"><span class="label" title=${this.name}>${trustedHTML(header.label)}</span></header>
+        <p class="hidden-until">${messages.exerciseHidden(exercise)}</p>
+      </section>`;
   }
 
   /** The label and formula as MathML, typeset again only when the cell's definition changes. */
@@ -529,6 +588,7 @@ export class GsCell extends LitElement {
     theme,
     gridStyles,
     copyStyles,
+    exerciseStyles,
     css`
       :host {
         display: inline-block;
@@ -702,6 +762,7 @@ export class GsCell extends LitElement {
       .muted, .placeholder { color: var(--_muted); }
       .note { font-size: 0.8rem; margin-top: 0.3rem; }
       math { font-size: 1.05em; }
+      .exercise-tag { font-family: var(--_mono); color: var(--_muted); }
       @media print {
         .formula-bar, button { display: none; }
         .cell { break-inside: avoid; }

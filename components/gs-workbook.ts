@@ -17,6 +17,7 @@ import { WorkbookTools, type GsHistoryDetail } from './workbook-tools.ts';
 import { adoptStyles } from './light-dom.ts';
 import { paletteCSS, type Theme } from './styles.ts';
 import { whenParsed, workbookSource } from './inline-workbook.ts';
+import { messages } from '../src/messages.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -51,6 +52,7 @@ export type GsReloadDetail = Reload;
  *
  * @attr {string} src - The workbook's URL, relative to the page. With inline text too, the text stands for that file (it is not fetched).
  * @attr {"light" | "dark" | "auto"} theme - The colour scheme: "light", "dark", or "auto" (the system's). Unset: the page's CSS `color-scheme` (unset there too: light). Also the `theme` property.
+ * @attr {boolean} answers - The instructor view: every exercise shows its answer (as `?answers` in the page's address does). Also the `answers` property.
  *
  * @fires {CustomEvent<GsReloadDetail>} gs-reload - The workbook was read again (its file changed under `npm start`, or new `text`), with the cells whose edits could not be kept (bubbles, composed).
  * @fires {CustomEvent<GsHistoryDetail>} gs-history - After an undo, a redo, a Reset all, or a shared link applied (bubbles, composed).
@@ -79,6 +81,7 @@ export class GsWorkbook extends LitElement {
     session: { attribute: false },
     _error: { state: true, attribute: false },
     _reload: { state: true, attribute: false },
+    answers: { type: Boolean, reflect: true },
   };
 
   declare src: string;
@@ -93,6 +96,10 @@ export class GsWorkbook extends LitElement {
   /** @private (state) */
   declare _reload: Reload | undefined;
 
+  /** The instructor view: every exercise shows its answer (also `?answers` in the page's address). */
+  declare answers: boolean;
+  /** Stops re-rendering the toolbar's exercise progress for the session before. */
+  private unprogress: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
   /** The address the workbook is known by (its file's URL, or an inline workbook's: inline-workbook.ts). */
   private url: string | undefined;
@@ -106,6 +113,7 @@ export class GsWorkbook extends LitElement {
   constructor() {
     super();
     this.src = '';
+    this.answers = false;
     this.loaded = this.freshLoaded();
   }
 
@@ -146,6 +154,17 @@ export class GsWorkbook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('text')) this.watch();
+    if (changed.has('session')) {
+      // "3 of 5 exercises solved" in the toolbar follows every exercise's grade.
+      this.unprogress?.();
+      const session = this.session;
+      this.unprogress = session?.onAnyChange((index) => session.exercise(index) && this.requestUpdate());
+    }
+  }
+
+  /** The instructor view is on: the `answers` attribute, or `?answers` in the page's address. */
+  get instructorView(): boolean {
+    return this.answers || new URLSearchParams(location.search).has('answers');
   }
 
   /** Follows the workbook's session, including when it is replaced (the file changed). */
@@ -203,8 +222,9 @@ export class GsWorkbook extends LitElement {
         ${this.tools.render(session)}
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
+        ${this.instructorView && session.exercises().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
-        ${guard([session], () => sideBySide(spec.blocks).map((b) => Array.isArray(b)
+        ${guard([session, this.instructorView], () => sideBySide(spec.blocks).map((b) => Array.isArray(b)
           ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`
           : this.renderBlock(b, session)))}
       </article>
@@ -217,7 +237,7 @@ export class GsWorkbook extends LitElement {
     if (block.kind === 'plot') return html`<gs-figure .session=${session} .block=${block}></gs-figure>`;
     if (block.kind === 'network') return html`<gs-network .session=${session} .block=${block}></gs-network>`;
     return html`<div class="gs-row" role="group">
-      ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} tabindex="-1"></gs-cell>`)}
+      ${block.cells.map((i) => html`<gs-cell name=${session.spec.cells[i].name} .index=${i} .session=${session} ?answers=${this.instructorView} tabindex="-1"></gs-cell>`)}
     </div>`;
   }
 

@@ -36,6 +36,7 @@ export function toolbar(tools: WorkbookTools, session: Session) {
         <button type="button" data-tool="graph" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title="Every cell and what it reads"
           @click=${() => tools.toggleGraph()}>Graph</button>
         <span class=${`gs-saved${save && !save.saving ? ' gs-off' : ''}`}>${save && !save.saving ? 'Not saved' : 'Saved in this browser'}</span>
+        ${progress(session)}
       </div>
       ${trace
         ? html`<p class="gs-trace"><strong>${trace.name}</strong>
@@ -90,6 +91,12 @@ export function toolbar(tools: WorkbookTools, session: Session) {
 }
 
 /** What the student had typed into cells whose edits could not be kept, so nothing is lost unseen. */
+/** "3 of 5 exercises solved", when the workbook has exercises (src/exercise). */
+function progress(session: Session) {
+  const { solved, total } = session.progress();
+  return total ? html`<span class="gs-progress">${messages.exerciseProgress(solved, total)}</span>` : nothing;
+}
+
 function lostEdits(lost: EditState, summary = 'What you had typed') {
   const items = [
     ...Object.entries(lost.entries).map(([name, grid]) => html`<li><strong>${name}</strong> <pre>${toTSV(grid)}</pre></li>`),

@@ -42,6 +42,8 @@ export const codes = {
   E_CHECK: 'E_CHECK',
   W_CHECK_FAILS: 'W_CHECK_FAILS',
   W_CHECK_PASSES: 'W_CHECK_PASSES',
+  // An exercise ("exercise:"): it does not compute, a mistake equals the answer, a hint is missing
+  E_EXERCISE: 'E_EXERCISE',
   // Something we did not foresee; always a bug in gradsheet, reported rather than hidden
   E_INTERNAL: 'E_INTERNAL',
 } as const;
@@ -420,4 +422,42 @@ export const messages = {
     `This ${what} is not typeset: with its ${symbols.toLocaleString('en-US')} symbols, the workbook's math would pass its total of ${chars.toLocaleString('en-US')} characters of TeX or ${cap.toLocaleString('en-US')} symbols. Shorten the workbook's math or split the workbook.`,
   workbookMarkdownTotal: (what: string, chars: number, cap: number) =>
     `This ${what} is not rendered: with its ${chars.toLocaleString('en-US')} characters, the workbook's prose and captions would pass their total of ${cap.toLocaleString('en-US')} characters. Split the workbook.`,
+
+  // Exercises ("exercise:", src/exercise, components/gs-exercise.ts)
+  mistakeSyntax: (text: string) =>
+    `"${text}" is not a mistake: write "mistake: FORMULA — what to say", e.g. "mistake: dE_ds2 * Theta2 — You used Θ2 where h1 belongs".`,
+  hidesSyntax: (text: string) => `"${text}" is not what an exercise hides: write "hides: dependents" (the cells that read it stay hidden until it is solved).`,
+  exerciseAlone: () => 'hint:, mistake: and hides: belong to an exercise: add a line "exercise:" (with an optional instruction) to this cell.',
+  exerciseInput: (name: string) => `${name} is an input cell, so there is nothing to compute by hand: put "exercise:" on a formula cell.`,
+  exerciseMistakeFormula: (detail: string) => `The mistake's formula cannot be used: ${detail}`,
+  exerciseMistakeFails: (formula: string, detail: string) => `The mistake "${formula}" does not compute: ${detail}`,
+  exerciseMistakeEqual: (formula: string) =>
+    `The mistake "${formula}" gives the right answer's numbers, so a right answer would be told it is this mistake: change the formula, or remove the line.`,
+  exerciseMistakeShape: (formula: string, shape: string, answer: string) =>
+    `The mistake "${formula}" is ${shape} but the answer is ${answer}: a student's grid can never match it.`,
+  exerciseTooLarge: (entries: number, cap: number) =>
+    `This exercise's value has ${entries.toLocaleString('en-US')} entries; an answer grid holds at most ${cap}: make the exercise a smaller part of the computation.`,
+  exerciseNoHint: () => 'This workbook asks for a hint on every exercise ("hints: required"), and this one has none: add a line "hint: …".',
+  hintsSetting: (text: string) => `"${text}" is not a hints setting: write "hints: required" (every exercise needs a hint: line).`,
+  // On the page
+  exerciseHeading: () => 'Your answer',
+  exerciseEntry: (name: string, at: string) => `${name} answer${at}`,
+  exerciseRight: (at: string) => `${at}: right.`,
+  exerciseWrong: (at: string) => `${at}: not right yet.`,
+  exerciseNotNumber: (at: string, text: string) => `${at}: "${text}" is not a number. Type a number such as -0.07.`,
+  exerciseSolved: () => 'Solved: every entry is right.',
+  exerciseCounts: (right: number, total: number) => `${right} of ${plural(total, 'entry', 'entries')} right.`,
+  exerciseHint: (k: number, n: number) => `Hint ${k} of ${n}:`,
+  exerciseNextHint: () => 'Next hint',
+  exerciseShowAnswer: (name: string) => `Show answer (${name})`,
+  exerciseHideAnswer: (name: string) => `Hide answer (${name})`,
+  exerciseAnswerIs: () => 'The answer:',
+  exerciseAnswerShown: () => 'Answer shown (Undo hides it again).',
+  exerciseNotComputed: () => 'The answer cannot be computed right now, so entries cannot be graded: see the error of the cells it reads.',
+  exerciseHidden: (name: string) => `Solve the exercise ${name} first: this cell is shown once it is solved.`,
+  exerciseProgress: (solved: number, total: number) => `${solved} of ${plural(total, 'exercise')} solved`,
+  exerciseInstructor: () => 'Instructor view: every answer is shown.',
+  exerciseStatic: () => 'An exercise: compute it by hand (the page grades your answer once it has loaded).',
+  answerEdit: (name: string, at: string) => `${name} answer${at}`,
+  answerShownEdit: (name: string) => `Show answer ${name}`,
 } as const;

@@ -17,6 +17,7 @@ import { compileTrain, type TrainPlan } from './train/plan.ts';
 import { compilePlot, type PlotPlan } from './plot/compile.ts';
 import { inFileOrder } from './problems.ts';
 import { compileNetwork, type NetworkPlan } from './network/compile.ts';
+import { compileExercises, type ExercisesPlan } from './exercise/compile.ts';
 
 /** A workbook compiled: its cells' plan, with each block compiled against it and every problem beside it. */
 export interface WorkbookPlan extends Plan {
@@ -26,6 +27,8 @@ export interface WorkbookPlan extends Plan {
   readonly plots: ReadonlyMap<PlotBlock, PlotPlan>;
   /** Each ```network block compiled against the cells. */
   readonly networks: ReadonlyMap<NetworkBlock, NetworkPlan>;
+  /** The cells marked "exercise:", with their mistakes compiled as hidden cells (src/exercise). */
+  readonly exercises: ExercisesPlan;
   /** Every problem of the workbook, in file order: reading, checking, attributes, training rules, plots. */
   problems: Problem[];
 }
@@ -39,9 +42,10 @@ export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, 
     else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));
     else if (block.kind === 'network') networks.set(block, compileNetwork(cells, block));
   }
-  const problems = [...cells.problems, ...[...trains.values(), ...plots.values(), ...networks.values()].flatMap((b) => b.problems)];
+  const exercises = compileExercises(cells, spec);
+  const problems = [...cells.problems, ...[...trains.values(), ...plots.values(), ...networks.values()].flatMap((b) => b.problems), ...exercises.problems];
   inFileOrder(problems);
-  return { ...cells, trains, plots, networks, problems };
+  return { ...cells, trains, plots, networks, exercises, problems };
 }
 
 /**

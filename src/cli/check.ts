@@ -19,6 +19,7 @@ import { trainStep } from '../train/batch.ts';
 import { evaluateWorkbook } from '../workbook.ts';
 import type { DataTexts } from '../format/data.ts';
 import { entryPlace, inFileOrder, problemOf } from '../problems.ts';
+import { checkExercises, type ExerciseReport } from '../exercise/check.ts';
 
 export interface Finding {
   file: string;
@@ -54,6 +55,8 @@ export interface FileReport {
   warnings: number;
   findings: Finding[];
   cells: CellReport[];
+  /** The cells marked "exercise:" (src/exercise/check.ts); absent when there are none. */
+  exercises?: ExerciseReport[];
 }
 
 /** Checks one workbook text; `file` is how locations name it; `data`, its data files as read (cli/read-file.ts). */
@@ -119,9 +122,11 @@ export function checkWorkbookText(text: string, file: string, data?: DataTexts):
     }
   }
   findings.push(...trainFindings(file, plan, results));
+  const exercises = load.run(() => checkExercises(plan, results));
+  findings.push(...exercises.findings.map((f): Finding => ({ file, ...f, severity: 'error' })));
   inFileOrder(findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells };
+  return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells, ...(exercises.exercises.length ? { exercises: exercises.exercises } : {}) };
 }
 
 function finding(file: string, p: Problem, severity: Finding['severity']): Finding {

@@ -24,7 +24,8 @@ not agree with, and every failing gradient check. What the author marks as known
 stands for the .md files in it.
 
 Options:
-  --json   print every cell's value (a number, or an array of rows), status and error as JSON
+  --json   print every cell's value (a number, or an array of rows), status and error as JSON,
+           and each exercise (its shape, hints, mistakes and whether they differ from the answer)
   --help   show this help
 
 new    a course folder: one example workbook and a README; serve it as it is.

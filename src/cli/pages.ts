@@ -5,6 +5,7 @@
 
 import { formatNumber } from '../format/number.ts';
 import type { JsonValue } from '../formula/value.ts';
+import { messages } from '../messages.ts';
 import { markdownToHTML } from '../render/markdown.ts';
 import { refusedHTML } from '../render/tex.ts';
 import { readWorkbook } from '../format/read.ts';
@@ -85,7 +86,9 @@ export function staticWorkbook(entry: CourseEntry, report: FileReport): string {
     parts.push(`<div class="gs-row">${block.cells.map((i) => {
       const cell = spec.cells[i];
       const shown = values.get(cell.name);
-      const value = shown?.value === undefined ? `<p>${escapeHTML(shown?.error?.message ?? '')}</p>` : valueHTML(shown.value);
+      // An exercise's answer is not written into the page (nor printed): the student computes it.
+      const value = cell.exercise ? `<p>${escapeHTML(messages.exerciseStatic())}</p>`
+        : shown?.value === undefined ? `<p>${escapeHTML(shown?.error?.message ?? '')}</p>` : valueHTML(shown.value);
       return `<figure data-cell="${escapeHTML(cell.name)}"><figcaption><b>${escapeHTML(cell.name)}</b>${cell.caption ? ` ${escapeHTML(cell.caption)}` : ''}</figcaption>${value}</figure>`;
     }).join('')}</div>`);
   }

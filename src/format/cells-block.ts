@@ -3,12 +3,15 @@
 
 import { codes, messages } from '../messages.ts';
 import { closest } from '../formula/spelling.ts';
-import { placeAttribute, type Block, type CellSpec, type SlideSpec, type SliderSpec, type WorkbookSpec } from './spec.ts';
+import { placeAttribute, type Block, type CellSpec, type ExerciseSpec, type SlideSpec, type SliderSpec, type WorkbookSpec } from './spec.ts';
 import type { Report } from './block-reader.ts';
 import { dataCall } from './data.ts';
 
 /** Attributes a cell may have, one per indented line under it. */
-export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails', 'input'] as const;
+export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails', 'input', 'exercise', 'hint', 'mistake', 'hides'] as const;
+
+/** Attributes that may be given more than once, in order (an exercise's hints and mistakes). */
+const repeatable: readonly string[] = ['hint', 'mistake'];
 
 /** Lines [from, to) (0-based) of a ```cells block. */
 export function readCells(lines: string[], from: number, to: number, spec: WorkbookSpec, problem: Report): Block {
@@ -29,7 +32,8 @@ export function readCells(lines: string[], from: number, to: number, spec: Workb
       const [, indent, key, rawValue] = m;
       const value = rawValue.trim();
       const col = indent.length + 1;
-      const valueCol = raw.indexOf(rawValue) + 1 + (rawValue.length - rawValue.trimStart().length);
+      // (An empty value, which only "exercise:" may have, is located at its key.)
+      const valueCol = value ? raw.indexOf(rawValue) + 1 + (rawValue.length - rawValue.trimStart().length) : col;
       if (!current) {
         problem(codes.E_ATTRIBUTE, messages.attributeOrphan(), lineNo, col);
         continue;
@@ -39,11 +43,11 @@ export function readCells(lines: string[], from: number, to: number, spec: Workb
         problem(codes.E_ATTRIBUTE, messages.attributeUnknown(key, cellAttributes) + (near ? ` Did you mean ${near}?` : ''), lineNo, col, current.name);
         continue;
       }
-      if (seen.has(key)) {
+      if (seen.has(key) && !repeatable.includes(key)) {
         problem(codes.E_ATTRIBUTE, messages.attributeDuplicate(key), lineNo, col, current.name);
         continue;
       }
-      if (!value) {
+      if (!value && key !== 'exercise') {
         problem(codes.E_ATTRIBUTE, messages.attributeEmpty(key), lineNo, col + key.length + 1, current.name);
         continue;
       }
@@ -106,6 +110,30 @@ function applyAttribute(cell: CellSpec, key: string, value: string, line: number
       // May come before or after "slide:"; a reason without a slide value is reported at the end.
       cell.slide = { ...(cell.slide ?? { text: '', line, col }), wrong: value };
       return;
+    case 'exercise':
+      // "exercise:" with an optional instruction; hint:, mistake: and hides: may come before it.
+      cell.exercise = { ...exerciseOf(cell, col), instruction: value, line, col };
+      return;
+    case 'hint':
+      exerciseOf(cell, col).hints.push({ text: value, line, col });
+      return;
+    case 'mistake': {
+      // "mistake: dE_ds2 * Theta2 — You used Θ2 where h1 belongs": a formula, a dash, a message.
+      const m = /^(.*?)\s+(?:—|–|--)\s+(.*)$/.exec(value);
+      if (!m || !m[1].trim() || !m[2].trim()) {
+        problem(codes.E_ATTRIBUTE, messages.mistakeSyntax(value), line, col, cell.name);
+        return;
+      }
+      exerciseOf(cell, col).mistakes.push({ formula: m[1].trim(), message: m[2].trim(), line, col });
+      return;
+    }
+    case 'hides':
+      if (value !== 'dependents') {
+        problem(codes.E_ATTRIBUTE, messages.hidesSyntax(value), line, col, cell.name);
+        return;
+      }
+      exerciseOf(cell, col).hides = true;
+      return;
     case 'slider': {
       const m = /^(\S+)\s+to\s+(\S+)(?:\s+step\s+(\S+))?$/.exec(value);
       const [min, max, step] = m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? NaN : Number(m[3])] : [NaN, NaN, NaN];
@@ -119,6 +147,11 @@ function applyAttribute(cell: CellSpec, key: string, value: string, line: number
     }
   }
   void spec;
+}
+
+/** The cell's exercise, made on its first line (line 0 until "exercise:" itself is read: read.ts reports one never given). */
+function exerciseOf(cell: CellSpec, col: number): ExerciseSpec {
+  return (cell.exercise ??= { instruction: '', hints: [], mistakes: [], line: 0, col });
 }
 
 function readSlide(value: string, line: number, col: number, report: (message: string, col: number) => void): SlideSpec | null {

@@ -30,7 +30,7 @@ export const blockReaders: Record<string, BlockReader> = {
 };
 export const blockKinds = Object.keys(blockReaders);
 /** Front-matter keys. */
-export const metaKeys = ['title', 'summary', 'author', 'source'] as const;
+export const metaKeys = ['title', 'summary', 'author', 'source', 'hints'] as const;
 
 export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpec {
   const problems: Problem[] = [];
@@ -128,6 +128,11 @@ function finish(spec: WorkbookSpec): WorkbookSpec {
     if (cell.slide && !cell.slide.text) {
       spec.problems.push({ code: codes.E_ATTRIBUTE, message: messages.slideWrongAlone(), line: cell.slide.line, col: 1, cell: cell.name });
       delete cell.slide;
+    }
+    if (cell.exercise && !cell.exercise.line) {
+      const first = cell.exercise.hints[0] ?? cell.exercise.mistakes[0];
+      spec.problems.push({ code: codes.E_ATTRIBUTE, message: messages.exerciseAlone(), line: first?.line ?? cell.line, col: 1, cell: cell.name });
+      delete cell.exercise;
     }
     if (cell.check && !cell.check.of) {
       spec.problems.push({ code: codes.E_ATTRIBUTE, message: messages.checkFailsAlone(), line: cell.check.line, col: 1, cell: cell.name });

@@ -40,6 +40,37 @@ export interface CheckSpec {
   col: number;
 }
 
+/** One "hint:" line of an exercise, in order. */
+export interface HintSpec {
+  text: string;
+  line: number;
+  col: number;
+}
+
+/** "mistake: FORMULA — message": a typical wrong derivation, and what to say when the student's numbers equal it. */
+export interface MistakeSpec {
+  formula: string;
+  message: string;
+  line: number;
+  /** Column where the formula starts. */
+  col: number;
+}
+
+/**
+ * "exercise: compute h1 by hand": the cell's value is hidden on the page and the student fills
+ * in a grid of its shape, graded entry by entry against the live value (src/exercise).
+ */
+export interface ExerciseSpec {
+  /** The instruction shown above the grid (may be empty). */
+  instruction: string;
+  hints: HintSpec[];
+  mistakes: MistakeSpec[];
+  /** "hides: dependents": cells that read this one are hidden until it is solved. */
+  hides?: boolean;
+  line: number;
+  col: number;
+}
+
 export interface CellSpec {
   name: string;
   /** The formula as written after "=": a literal number or matrix makes an input cell. */
@@ -68,6 +99,8 @@ export interface CellSpec {
   data?: { file: string; line: number; col: number };
   /** The label or caption the page shows refused, with why: over the workbook's rendering totals (format/render-bounds.ts). */
   refused?: { label?: string; caption?: string };
+  /** "exercise:": the student computes this cell by hand (with "hint:", "mistake:" and "hides:" lines). */
+  exercise?: ExerciseSpec;
 }
 
 /** A data file as read (format/data.ts): its rows of numbers and column names, or why not. */

@@ -67,5 +67,12 @@ function writeCell(cell: CellSpec, formula = cell.formula): string[] {
   }
   if (cell.slider) lines.push(`  slider: ${cell.slider.min} to ${cell.slider.max} step ${cell.slider.step}`);
   if (cell.input) lines.push(`  input:${cell.input.note ? ` ${cell.input.note}` : ''}`);
+  if (cell.exercise) {
+    const ex = cell.exercise;
+    lines.push(`  exercise:${ex.instruction ? ` ${ex.instruction}` : ''}`);
+    for (const h of ex.hints) lines.push(`  hint: ${h.text}`);
+    for (const m of ex.mistakes) lines.push(`  mistake: ${m.formula} — ${m.message}`);
+    if (ex.hides) lines.push('  hides: dependents');
+  }
   return lines;
 }

@@ -90,6 +90,16 @@ export class Binding {
     return without;
   }
 
+  /** Defines every mistake of every exercise (src/exercise/compile.ts): hidden cells, as live as the cells they read. */
+  mistakes(plan: WorkbookPlan, observer: (index: number, k: number) => Observer): void {
+    for (const ex of plan.exercises.exercises.values()) {
+      ex.mistakes.forEach((m, k) => {
+        const key = `mistake:${ex.index}:${k}`;
+        this.define(key, key, m.inputs.map(varName), m.run, () => observer(ex.index, k));
+      });
+    }
+  }
+
   has(key: string): boolean {
     return this.variables.has(key);
   }

@@ -24,6 +24,8 @@ export interface CellState {
   comparison?: Comparison;
   /** The cell's gradient check ("check: grad(E, Θ2)"), or the error that prevents it. */
   gradCheck?: GradCheck | CellError;
+  /** An exercise's mistakes ("mistake:"), each one's live value, in order (src/exercise). */
+  mistakes?: (Value | CellError | undefined)[];
 }
 
 export type PlotState = PlotLayerData[] | CellError | undefined;
@@ -97,6 +99,22 @@ export class CellStates {
   /** What the runtime says of a cell's gradient check. */
   checkObserver(index: number): Observer {
     return { fulfilled: (v: unknown) => this.patch(index, { gradCheck: v as GradCheck | CellError }) };
+  }
+
+  /** What the runtime says of mistake `k` of the exercise at `index` (a hidden cell of the plan). */
+  mistakeObserver(index: number, k: number): Observer {
+    return {
+      fulfilled: (v: unknown) => {
+        const state = this.all[index];
+        (state.mistakes ??= [])[k] = v as Value | CellError;
+        this.told(index);
+      },
+    };
+  }
+
+  /** Something else about the cell changed (an exercise's answer): its listeners look again. */
+  touch(index: number): void {
+    this.told(index);
   }
 
   /** What the runtime says of a plot block's rows. */

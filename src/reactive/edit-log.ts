@@ -11,6 +11,10 @@ export type Edit =
   /** One entry typed (1-based row and column): its cost does not grow with the matrix. `scalar`: the cell is 1×1. */
   | { kind: 'entry'; name: string; row: number; col: number; before: string; after: string; scalar: boolean }
   | { kind: 'formula'; name: string; before: string; after: string }
+  /** One entry of an exercise's answer grid typed (src/exercise/answers.ts). */
+  | { kind: 'answer'; name: string; row: number; col: number; before: string; after: string; scalar: boolean }
+  /** An exercise's answer shown ("Show answer") or hidden again. */
+  | { kind: 'shown'; name: string; before: boolean; after: boolean }
   /** Several edits made as one action (a training step, a reset), undone together. */
   | { kind: 'group'; label: string; edits: Edit[]; training?: TrainingMark };
 
@@ -34,6 +38,10 @@ export interface TrainingPoint {
 export interface EditState {
   entries: Record<string, string[][]>;
   formulas: Record<string, string>;
+  /** What was typed into each exercise's answer grid ('' where nothing was); absent when nothing was (older records have none). */
+  answers?: Record<string, string[][]>;
+  /** The exercises whose answer the student chose to see. */
+  shown?: string[];
 }
 
 /** Who made an edit: undefined for the student (a keystroke, a paste); the history or a trainer otherwise. */
@@ -44,6 +52,8 @@ export interface EditTarget {
   setEntries(name: string, texts: string[][]): void;
   setEntry(name: string, row: number, col: number, text: string): unknown;
   setFormula(name: string, text: string): unknown;
+  setAnswer(name: string, row: number, col: number, text: string): unknown;
+  showAnswer(name: string, shown: boolean): unknown;
 }
 
 export class EditLog {
@@ -111,6 +121,8 @@ export class EditLog {
       this.group(edit.label, () => edits.forEach((e) => this.replay(e, reverse, sheet)), t && (reverse ? { ...t, before: t.after, after: t.before } : t));
     } else if (edit.kind === 'entries') sheet.setEntries(edit.name, reverse ? edit.before : edit.after);
     else if (edit.kind === 'entry') sheet.setEntry(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
+    else if (edit.kind === 'answer') sheet.setAnswer(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
+    else if (edit.kind === 'shown') sheet.showAnswer(edit.name, reverse ? edit.before : edit.after);
     else sheet.setFormula(edit.name, reverse ? edit.before : edit.after);
   }
 

@@ -9,7 +9,8 @@
 // the old text back) leaves no step at all. No DOM here.
 
 import { sameTexts, type Edit, type Session } from '../reactive/session.ts';
-import { entryName } from '../problems.ts';
+import { entryName, entryPlace } from '../problems.ts';
+import { messages } from '../messages.ts';
 
 /** How many steps are kept; the oldest are forgotten first. */
 export const historyLimit = 1000;
@@ -144,6 +145,8 @@ export class History {
 export function describeEdit(edit: Edit): string {
   if (edit.kind === 'group') return edit.label;
   if (edit.kind === 'formula') return `${edit.name} formula`;
+  if (edit.kind === 'answer') return messages.answerEdit(edit.name, edit.scalar ? '' : entryPlace(edit.row, edit.col));
+  if (edit.kind === 'shown') return messages.answerShownEdit(edit.name);
   if (edit.kind === 'entry') return entryName(edit.name, edit.row, edit.col, edit.scalar);
   const at = changedEntries(edit);
   const scalar = edit.after.length === 1 && edit.after[0].length === 1;
@@ -162,6 +165,7 @@ function changedEntries(edit: Extract<Edit, { kind: 'entries' }>): [number, numb
 /** "name i j" (0-based) when an edit changed exactly one entry (a keystroke), else null. */
 function typedEntry(edit: Edit): string | null {
   if (edit.kind === 'entry') return `${edit.name} ${edit.row - 1} ${edit.col - 1}`;
+  if (edit.kind === 'answer') return `answer ${edit.name} ${edit.row} ${edit.col}`;
   if (edit.kind !== 'entries') return null;
   const at = changedEntries(edit);
   return at.length === 1 ? `${edit.name} ${at[0][0]} ${at[0][1]}` : null;
@@ -169,6 +173,7 @@ function typedEntry(edit: Edit): string | null {
 
 /** Two edits of the same one entry as one: from before the first to after the second. */
 function mergeTyping(first: Edit, next: Edit): Edit {
+  if (next.kind === 'answer' && first.kind === 'answer') return { ...next, before: first.before };
   if (next.kind === 'entry') {
     // The first may be an entries edit that changed only this entry (an older kind of record).
     const before = first.kind === 'entry' ? first.before : first.kind === 'entries' ? first.before[next.row - 1][next.col - 1] : next.before;
@@ -185,7 +190,7 @@ function mergeTyping(first: Edit, next: Edit): Edit {
 
 function unchanged(edit: Edit): boolean {
   if (edit.kind === 'group') return edit.edits.every(unchanged);
-  if (edit.kind === 'formula' || edit.kind === 'entry') return edit.before === edit.after;
+  if (edit.kind === 'formula' || edit.kind === 'entry' || edit.kind === 'answer' || edit.kind === 'shown') return edit.before === edit.after;
   return sameTexts(edit.before, edit.after);
 }
 

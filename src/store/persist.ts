@@ -110,11 +110,26 @@ export function readEditState(value: unknown): EditState | null {
     if (typeof text !== 'string') return null;
     out.formulas[name] = text;
   }
+  // Exercise answers (src/exercise): optional, so records and links made before them still read.
+  const { answers, shown } = value as { answers?: unknown; shown?: unknown };
+  if (answers !== undefined) {
+    if (!isObject(answers) || !Object.keys(answers).every(isValidName)) return null;
+    const grids: Record<string, string[][]> = {};
+    for (const [name, grid] of Object.entries(answers)) {
+      if (!Array.isArray(grid) || !grid.every((row) => Array.isArray(row) && row.every((t) => typeof t === 'string'))) return null;
+      grids[name] = grid as string[][];
+    }
+    out.answers = grids;
+  }
+  if (shown !== undefined) {
+    if (!Array.isArray(shown) || !shown.every((n) => typeof n === 'string' && isValidName(n))) return null;
+    out.shown = shown as string[];
+  }
   return out;
 }
 
 export function isEmpty(edits: EditState): boolean {
-  return !Object.keys(edits.entries).length && !Object.keys(edits.formulas).length;
+  return !Object.keys(edits.entries).length && !Object.keys(edits.formulas).length && !Object.keys(edits.answers ?? {}).length && !(edits.shown ?? []).length;
 }
 
 export interface Loaded {

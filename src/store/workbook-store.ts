@@ -306,7 +306,11 @@ export class WorkbookStore {
         } else if (!same(o, b) && o !== undefined) (kept[part] as Record<string, unknown>)[name] = o;
       }
     }
-    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name)])];
+    // Exercise answers as a whole: the other tab's, if this tab's did not change since the last sync.
+    const answersOf = (e: EditState) => JSON.stringify([e.answers ?? {}, e.shown ?? []]);
+    const takeAnswers = answersOf(other) !== answersOf(mine) && answersOf(mine) === answersOf(base);
+    const answerNames = takeAnswers ? namesOf({ entries: {}, formulas: {}, answers: { ...mine.answers, ...other.answers }, shown: [...(mine.shown ?? []), ...(other.shown ?? [])] }) : [];
+    let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name), ...answerNames])];
     if (taken.length) {
       let dropped: string[] = [];
       this.history.seal();
@@ -316,6 +320,7 @@ export class WorkbookStore {
           else session.restoreFormula(name);
         }
         dropped = session.restoreEdits(take).dropped;
+        if (takeAnswers) session.setAnswers(other.answers ?? {}, other.shown ?? []);
       });
       // Edits this version of the workbook cannot take (the other tab has another) are shown, not taken.
       taken = taken.filter((n) => !dropped.includes(n));
@@ -482,7 +487,7 @@ function typedEdit(edit: Edit): boolean {
 }
 
 function namesOf(edits: EditState): string[] {
-  return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas)])];
+  return [...new Set([...Object.keys(edits.entries), ...Object.keys(edits.formulas), ...Object.keys(edits.answers ?? {}), ...(edits.shown ?? [])])];
 }
 
 function same(a: string[][] | string | undefined, b: string[][] | string | undefined): boolean {
@@ -491,6 +496,8 @@ function same(a: string[][] | string | undefined, b: string[][] | string | undef
 }
 
 function sameState(a: EditState, b: EditState): boolean {
+  // Exercise answers are compared whole (another tab's answers are not merged entry by entry).
+  if (JSON.stringify([a.answers ?? {}, a.shown ?? []]) !== JSON.stringify([b.answers ?? {}, b.shown ?? []])) return false;
   return (['entries', 'formulas'] as const).every((part) => {
     const names = new Set([...Object.keys(a[part]), ...Object.keys(b[part])]);
     return [...names].every((n) => same(a[part][n], b[part][n]));
@@ -502,6 +509,8 @@ function pick(edits: EditState, names: readonly string[]): EditState {
   for (const name of names) {
     if (Object.hasOwn(edits.entries, name)) out.entries[name] = edits.entries[name];
     if (Object.hasOwn(edits.formulas, name)) out.formulas[name] = edits.formulas[name];
+    if (edits.answers && Object.hasOwn(edits.answers, name)) (out.answers ??= {})[name] = edits.answers[name];
+    if (edits.shown?.includes(name)) (out.shown ??= []).push(name);
   }
   return out;
 }
