@@ -375,4 +375,13 @@ export const messages = {
     `This ${what} is not typeset: with its ${symbols.toLocaleString('en-US')} symbols, the workbook's math would pass its total of ${chars.toLocaleString('en-US')} characters of TeX or ${cap.toLocaleString('en-US')} symbols. Shorten the workbook's math or split the workbook.`,
   workbookMarkdownTotal: (what: string, chars: number, cap: number) =>
     `This ${what} is not rendered: with its ${chars.toLocaleString('en-US')} characters, the workbook's prose and captions would pass their total of ${cap.toLocaleString('en-US')} characters. Split the workbook.`,
+  // Present mode (components/present-mode.ts) and the printed handout (gradsheet build --pdf)
+  presentButton: () => 'Present',
+  presentHint: () => 'Show this workbook as slides, one section a slide (← → move, Escape leaves)',
+  presentBarLabel: () => 'Slides',
+  presentSlideNumber: (n: number, total: number) => `${n} / ${total}`,
+  presentSlideAnnounce: (n: number, total: number, heading: string) => `Slide ${n} of ${total}${heading ? `: ${heading}` : ''}`,
+  presentPrevious: () => 'Previous',
+  presentNext: () => 'Next',
+  presentLeave: () => 'Leave',
 } as const;
