@@ -327,14 +327,28 @@ function fitEach(items: HTMLElement[], slide: HTMLElement, roomHeight: number): 
   const scale = Number(slide.style.zoom) || 1;
   const width = box.width - (parseFloat(style.paddingLeft) + parseFloat(style.paddingRight)) * scale;
   for (const item of items) {
-    const rect = item.getBoundingClientRect();
-    if (!rect.width || !rect.height) continue;
-    const factor = Math.min(1, width / rect.width, roomHeight / rect.height);
-    if (factor >= 0.999) continue;
-    const zoom = Math.floor(factor * 1000) / 1000;
-    item.style.zoom = String(zoom);
-    item.dataset.fit = String(zoom);
+    // A value shown narrower than it is may be laid out narrower still than it needs: measured again once zoomed.
+    for (let zoom = 1, round = 0; round < 4; round++) {
+      const rect = item.getBoundingClientRect();
+      if (!rect.width || !rect.height) break;
+      const factor = Math.min(1, width / (rect.width + hiddenSideways(item, rect)), roomHeight / rect.height);
+      if (factor >= 0.999) break;
+      zoom = Math.floor(zoom * factor * 1000) / 1000;
+      item.style.zoom = String(zoom);
+      item.dataset.fit = String(zoom);
+    }
   }
+}
+
+/**
+ * How much of an item's content is scrolled out of sight sideways, in the window's pixels: a cell
+ * never grows wider than the room it has (a wide value scrolls inside it, gs-cell.ts), so on a
+ * slide what it hides is what it would need to be shown whole.
+ */
+function hiddenSideways(item: HTMLElement, rect: DOMRect): number {
+  const scrollers = item.shadowRoot?.querySelectorAll<HTMLElement>('.body, .tex, .train') ?? [];
+  const hidden = Math.max(0, ...[...scrollers].map((el) => el.scrollWidth - el.clientWidth));
+  return hidden > 1 && item.offsetWidth ? (hidden * rect.width) / item.offsetWidth : 0;
 }
 
 const presentSheet = new CSSStyleSheet();
