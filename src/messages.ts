@@ -384,4 +384,11 @@ export const messages = {
   presentPrevious: () => 'Previous',
   presentNext: () => 'Next',
   presentLeave: () => 'Leave',
+  pdfNoChromium: () =>
+    'gradsheet build --pdf prints with Chromium (or Chrome), and found none: install it (apt-get install chromium) or name it with CHROME_PATH=/path/to/chromium.',
+  pdfBrowserMissing: (file: string, detail: string) => `Could not start Chromium at ${file} (${detail}): name another with CHROME_PATH.`,
+  pdfBrowserExited: (status: string, last: string) => `Chromium stopped before the handout was printed (exit ${status})${last ? `: ${last}` : ''}.`,
+  pdfTimeout: (seconds: number) => `The handout's page did not finish computing within ${seconds} s, so nothing was printed.`,
+  pdfNoWorkbook: () => 'The handout\'s page showed no workbook, so nothing was printed.',
+  pdfFailed: (detail: string) => `gradsheet build --pdf: the handout could not be printed: ${detail.replace(/\.$/, '')}.`,
 } as const;
