@@ -2,7 +2,8 @@
 // student opens: the gallery and each workbook listed by /workbooks/index.json (whatever is
 // there when the tests run), in the light and the dark colour scheme, each page as the site
 // serves it (index.html in an iframe). Also the workbook page with its graph view, a trace and a
-// share link showing, and in present mode, slide by slide. Any violation fails, listing the rule, the element and what is wrong.
+// share link showing, and in present mode, slide by slide. Any violation fails, listing the
+// rule, the element and what is wrong.
 import { expect } from 'chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
