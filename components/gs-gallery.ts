@@ -27,6 +27,7 @@ sheet.replaceSync(`
   gs-gallery ol.gs-list li { margin: 0.7rem 0; }
   gs-gallery ol.gs-list a { font-weight: 600; font-size: 1.05rem; }
   gs-gallery ol.gs-list p { margin: 0.15rem 0 0; color: var(--_muted); }
+  @media print { gs-gallery nav.gs-pager { display: none; } }
 `);
 
 /**

@@ -7,6 +7,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { Session } from '../src/reactive/session.ts';
 import { holdWorkbookText, watchSession, type Reload } from '../src/reactive/registry.ts';
 import type { Block } from '../src/format/spec.ts';
+import { sections } from '../src/format/sections.ts';
 import { markdown, markdownShown } from './markdown-lazy.ts';
 import { refusedInPlace } from './tex.ts';
 import './gs-cell.ts';
@@ -14,6 +15,8 @@ import './gs-train.ts';
 import './gs-figure.ts';
 import './gs-network.ts';
 import { WorkbookTools, type GsHistoryDetail } from './workbook-tools.ts';
+import { PresentMode } from './present-mode.ts';
+import { printSheet } from './print-styles.ts';
 import { adoptStyles } from './light-dom.ts';
 import { paletteCSS, type Theme } from './styles.ts';
 import { whenParsed, workbookSource } from './inline-workbook.ts';
@@ -105,6 +108,8 @@ export class GsWorkbook extends LitElement {
   private url: string | undefined;
   /** Undo and redo, saved edits, Share, Reset all, tracing and the graph view (its toolbar). */
   readonly tools = new WorkbookTools(this);
+  /** Present mode: one section a slide (?present, the toolbar's Present button). */
+  readonly present = new PresentMode(this);
   private resolveLoaded!: (s: Session) => void;
   private rejectLoaded!: (e: Error) => void;
   /** Resolves with the session once the workbook has been read (rejects if it cannot be loaded). */
@@ -136,6 +141,7 @@ export class GsWorkbook extends LitElement {
 
   protected override createRenderRoot() {
     adoptStyles(this, sheet);
+    adoptStyles(this, printSheet);
     return this;
   }
 
@@ -220,13 +226,14 @@ export class GsWorkbook extends LitElement {
     return html`
       <article class="gs-workbook-body">
         ${this.tools.render(session)}
+        ${this.present.render(spec.title)}
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${this.instructorView && session.exercises().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
-        ${guard([session, this.instructorView], () => sideBySide(spec.blocks).map((b) => Array.isArray(b)
+        ${guard([session, this.instructorView], () => sections(spec.blocks).map((s) => html`<section class="gs-section">${sideBySide(s.blocks).map((b) => Array.isArray(b)
           ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`
-          : this.renderBlock(b, session)))}
+          : this.renderBlock(b, session))}</section>`))}
       </article>
     `;
   }

@@ -35,6 +35,7 @@ export function toolbar(tools: WorkbookTools, session: Session) {
         <button type="button" data-tool="share" title="A link that opens this workbook with every value you changed" @click=${() => tools.share()}>Share</button>
         <button type="button" data-tool="graph" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title="Every cell and what it reads"
           @click=${() => tools.toggleGraph()}>Graph</button>
+        <button type="button" data-tool="present" title=${messages.presentHint()} @click=${() => tools.host.present.enter()}>${messages.presentButton()}</button>
         <span class=${`gs-saved${save && !save.saving ? ' gs-off' : ''}`}>${save && !save.saving ? 'Not saved' : 'Saved in this browser'}</span>
         ${progress(session)}
       </div>

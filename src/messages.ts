@@ -460,4 +460,20 @@ export const messages = {
   exerciseStatic: () => 'An exercise: compute it by hand (the page grades your answer once it has loaded).',
   answerEdit: (name: string, at: string) => `${name} answer${at}`,
   answerShownEdit: (name: string) => `Show answer ${name}`,
+  // Present mode (components/present-mode.ts) and the printed handout (gradsheet build --pdf)
+  presentButton: () => 'Present',
+  presentHint: () => 'Show this workbook as slides, one section a slide (← → move, Escape leaves)',
+  presentBarLabel: () => 'Slides',
+  presentSlideNumber: (n: number, total: number) => `${n} / ${total}`,
+  presentSlideAnnounce: (n: number, total: number, heading: string) => `Slide ${n} of ${total}${heading ? `: ${heading}` : ''}`,
+  presentPrevious: () => 'Previous',
+  presentNext: () => 'Next',
+  presentLeave: () => 'Leave',
+  pdfNoChromium: () =>
+    'gradsheet build --pdf prints with Chromium (or Chrome), and found none: install it (apt-get install chromium) or name it with CHROME_PATH=/path/to/chromium.',
+  pdfBrowserMissing: (file: string, detail: string) => `Could not start Chromium at ${file} (${detail}): name another with CHROME_PATH.`,
+  pdfBrowserExited: (status: string, last: string) => `Chromium stopped before the handout was printed (exit ${status})${last ? `: ${last}` : ''}.`,
+  pdfTimeout: (seconds: number) => `The handout's page did not finish computing within ${seconds} s, so nothing was printed.`,
+  pdfNoWorkbook: () => 'The handout\'s page showed no workbook, so nothing was printed.',
+  pdfFailed: (detail: string) => `gradsheet build --pdf: the handout could not be printed: ${detail.replace(/\.$/, '')}.`,
 } as const;

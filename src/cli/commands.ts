@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSingleFile, buildSite } from './build.ts';
+import { buildPdf } from './pdf.ts';
 import { newCourse } from './new.ts';
 import { serveCourse } from './serve.ts';
 
@@ -26,8 +27,10 @@ function parse(args: string[], valued: string[]): { options: Map<string, string>
 }
 
 export async function courseCommand(command: 'new' | 'serve' | 'build', args: string[], out: Output, err: Output): Promise<number> {
-  const valued = { new: [], serve: ['--port', '--host'], build: ['--out', '--base', '--single-file'] }[command];
-  const { options, rest, bad } = parse(args, valued);
+  const valued = { new: [], serve: ['--port', '--host'], build: ['--out', '--base', '--single-file', '--pdf'] }[command];
+  // --answers (build --pdf): the instructor's handout; the one option without a value.
+  const answers = command === 'build' && args.includes('--answers');
+  const { options, rest, bad } = parse(command === 'build' ? args.filter((a) => a !== '--answers') : args, valued);
   const usageError = (why: string) => {
     err.write(`gradsheet ${command}: ${why}. See gradsheet --help.\n`);
     return 2;
@@ -61,16 +64,19 @@ export async function courseCommand(command: 'new' | 'serve' | 'build', args: st
   }
   const single = options.get('--single-file');
   const site = options.get('--out');
-  if (!single === !site) return usageError('give --out DIR or --single-file FILE.html');
-  if (!isDir && !(single && (await stat(dir).then((s) => s.isFile(), () => false)))) return usageError(`${dir} is not a course folder`);
+  const pdf = options.get('--pdf');
+  if ([single, site, pdf].filter((o) => o !== undefined).length !== 1) return usageError(pdf === undefined ? 'give --out DIR or --single-file FILE.html' : 'give one of --out DIR, --single-file FILE.html or --pdf FILE.pdf');
+  if (answers && pdf === undefined) return usageError('--answers goes with --pdf');
+  if (!isDir && !((single ?? pdf) && (await stat(dir).then((s) => s.isFile(), () => false)))) return usageError(`${dir} is not a course folder`);
   let base = options.get('--base');
   if (base !== undefined) base = ('/' + base + '/').replace(/\/{2,}/g, '/');
-  const result = single ? await buildSingleFile({ dir, out: single }) : await buildSite({ dir, out: site!, base });
+  const result = pdf !== undefined ? await buildPdf({ dir, out: pdf, answers })
+    : single ? await buildSingleFile({ dir, out: single }) : await buildSite({ dir, out: site!, base });
   if (!result.ok) {
     for (const line of result.errors) err.write(line + '\n');
     err.write(`gradsheet build: not built: ${result.errors.length === 1 ? '1 error' : `${result.errors.length} errors`} (gradsheet check ${dir})\n`);
     return 1;
   }
-  out.write(`gradsheet build: ${single ?? `${site}/ (${result.files.length} files)`}${base ? ` for ${base}` : ''}\n`);
+  out.write(`gradsheet build: ${pdf !== undefined ? `${pdf}${answers ? ' (with the answers)' : ''}` : single ?? `${site}/ (${result.files.length} files)`}${base ? ` for ${base}` : ''}\n`);
   return 0;
 }

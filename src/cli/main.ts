@@ -15,6 +15,7 @@ export const usage = `Usage: gradsheet check [--json] <file.md | directory>…
        gradsheet serve <directory> [--port N]
        gradsheet build <directory> --out <site-directory> [--base /path/]
        gradsheet build <directory | file.md> --single-file <file.html>
+       gradsheet build <directory | file.md> --pdf <file.pdf> [--answers]
 
 Evaluates every cell of each workbook without a browser and reports, one per line,
   file:line:col CODE cell: message
@@ -34,8 +35,11 @@ serve  the course on http://localhost:8000 (--port N): the gallery, each workboo
 build  a static site: index.html (the gallery), FILE.html per workbook with its values
        written out, index.json, the workbook files, and gradsheet/ (the bundle); every
        address relative, --base /path/ for a site under that path. --single-file: one
-       HTML file with everything inlined, to open from disk. Checks first: a course
-       with an error is not built.
+       HTML file with everything inlined, to open from disk. --pdf: the printed
+       handout (prose, every value, the charts, no controls, each section on a new
+       page), printed by the machine's Chromium ($CHROME_PATH); --answers prints the
+       instructor's copy, exercises with their answers. Checks first: a course with
+       an error is not built.
 The gallery's order: index.json in the folder (a JSON array of file names), else file
 names; titles and summaries: each workbook's front matter.
 

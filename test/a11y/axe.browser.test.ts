@@ -2,7 +2,8 @@
 // student opens: the gallery and each workbook listed by /workbooks/index.json (whatever is
 // there when the tests run), in the light and the dark colour scheme, each page as the site
 // serves it (index.html in an iframe). Also the workbook page with its graph view, a trace and a
-// share link showing. Any violation fails, listing the rule, the element and what is wrong.
+// share link showing, and in present mode, slide by slide. Any violation fails, listing the
+// rule, the element and what is wrong.
 import { expect } from 'chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
@@ -90,6 +91,17 @@ describe('accessibility (axe-core) of every page', function () {
         expect(net.shadowRoot!.querySelector('.status')!.textContent).to.contain('Theta1[2,3]');
         expect(net.shadowRoot!.querySelectorAll('g.unit text.value').length, 'each neuron shows s, h and δ').to.be.greaterThan(12);
         expect(await axe(frame)).to.deep.equal([]);
+      });
+
+      it('a workbook in present mode has no violations on any of its slides', async () => {
+        frame = await openFrame('/index.html?w=07-backpropagation.md&present=1', { width: 1024, height: 768 });
+        const wb = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
+        expect(wb.present.active).to.equal(true);
+        for (let slide = 1; slide <= wb.present.count; slide++) {
+          wb.present.go(slide);
+          await settle(wb);
+          expect(await axe(frame), `slide ${slide}`).to.deep.equal([]);
+        }
       });
     });
   }
