@@ -107,6 +107,14 @@ export const messages = {
   plotTooMany: (n: number, cap: number) => `The plot would have ${n.toLocaleString('en-US')} points; the limit is ${cap.toLocaleString('en-US')}.`,
   plotLogScale: (what: string) => `${what} has values ≤ 0, which a log scale cannot show: use a linear scale, or plot abs(…) or a positive quantity.`,
   sliderSyntax: () => 'A slider reads "slider: -3 to 3" or "slider: 0 to 1 step 0.05", with the minimum below the maximum.',
+  explainNotAGradient: (name: string) => `${name} is not a gradient: Explain shows the chain of a cell that is grad(E, W), or that has "check: grad(E, W)".`,
+  explainPending: (name: string) => `${name} is still being computed; Explain shows its chain once it has a value.`,
+  explainEntry: (wrt: string, row: number, col: number, rows: number, cols: number) =>
+    `${wrt} has no entry [${row},${col}]: it is ${rows}×${cols}, so pick a row from 1 to ${rows} and a column from 1 to ${cols}.`,
+  explainTooManyPaths: (of: string, wrt: string, cap: number) =>
+    `${wrt} reaches ${of} along more than ${cap} paths through the cells, too many to list one by one. The gradient itself is still computed.`,
+  explainTooMuchWork: (cap: number) =>
+    `Explaining this gradient would take more than ${cap.toLocaleString('en-US')} operations (one reverse pass per entry of each cell between). The gradient itself is still computed.`,
   gradNoPath: (of: string, wrt: string) => `${of} does not depend on ${wrt}, so there is nothing to differentiate`,
   plotDrawFailed: (detail: string) => `The plot could not be drawn: ${detail}`,
   plotCannotDraw: () => 'The plot cannot be drawn:',
