@@ -31,6 +31,9 @@ import { codes, messages } from '../src/messages.ts';
 import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './entry-grid.ts';
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
+import { explainTarget } from '../src/grad/explain.ts';
+import type { GsExplain } from './gs-explain.ts';
+import './gs-explain.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -100,6 +103,7 @@ export class GsCell extends LitElement {
     _draft: { state: true, attribute: false },
     _loadError: { state: true, attribute: false },
     _expanded: { state: true, attribute: false },
+    _explaining: { state: true, attribute: false },
   };
 
   declare name: string;
@@ -124,6 +128,9 @@ export class GsCell extends LitElement {
   /** Show every entry of a long value. */
   /** @private (state) */
   declare _expanded: boolean;
+  /** The Explain view has been opened (it stays in the shadow root, closed, afterwards). */
+  /** @private (state) */
+  declare _explaining: boolean;
 
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
@@ -147,6 +154,7 @@ export class GsCell extends LitElement {
     this.workbook = '';
     this.index = -1;
     this._expanded = false;
+    this._explaining = false;
   }
 
   // ---- Off screen ----------------------------------------------------------------------------
@@ -360,6 +368,26 @@ export class GsCell extends LitElement {
     target.focusFirst();
   }
 
+  // ---- Explain (gs-explain.ts) -------------------------------------------------------------
+
+  /** Opens the Explain view of a gradient cell; false for a cell with nothing to explain. Focus returns to `opener`. */
+  async explain(opener: HTMLElement | null = this.shadowRoot?.activeElement as HTMLElement | null): Promise<boolean> {
+    if (!this.session || !explainTarget(this.session.plan, this.name)) return false;
+    if (this.shadowRoot?.querySelector<GsExplain>('gs-explain')?.isOpen) return true;
+    this._explaining = true;
+    await this.updateComplete;
+    await this.shadowRoot!.querySelector<GsExplain>('gs-explain')!.open(opener ?? this.shadowRoot!.querySelector<HTMLElement>('button.explain'));
+    return true;
+  }
+
+  /** Alt+Shift+E inside a gradient cell opens its Explain view. */
+  private onCellKey(e: KeyboardEvent): void {
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyE') {
+      e.preventDefault();
+      void this.explain();
+    }
+  }
+
   // ---- Rendering -------------------------------------------------------------------------------
 
   override render() {
@@ -375,7 +403,7 @@ export class GsCell extends LitElement {
     // A cell that fails only because a cell it reads does is quiet: the root cell says why.
     const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
     return html`
-      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'} @keydown=${(e: KeyboardEvent) => this.onCellKey(e)}>
         <header part="header">${guard([header, value === undefined ? '' : shapeText(value)], () => html`
           <span class="label" title=${this.name}>${trustedHTML(header.label)}</span>
           ${header.formula !== null ? html`<span class="eq">=</span><span class="tex">${trustedHTML(header.formula)}</span>` : nothing}
@@ -387,6 +415,9 @@ export class GsCell extends LitElement {
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
+        ${explainTarget(session.plan, this.name) ? html`<div class="explain-row"><button type="button" class="explain" aria-label=${messages.explainButtonLabel(this.name)}
+          aria-keyshortcuts="Alt+Shift+E" title=${messages.explainButtonTitle()} @click=${(e: Event) => void this.explain(e.currentTarget as HTMLElement)}>${messages.explainButton()}</button></div>` : nothing}
+        ${this._explaining ? html`<gs-explain .session=${session} .cell=${this.name}></gs-explain>` : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
         ${spec.caption ? html`<p class="caption" part="caption">${spec.refused?.caption ? refusedInPlace(spec.refused.caption) : inlineMarkdown(spec.caption)}</p>` : nothing}
@@ -706,6 +737,7 @@ export class GsCell extends LitElement {
       .caption { margin: 0.4rem 0 0; font-size: 0.82rem; color: var(--_muted); }
       .muted, .placeholder { color: var(--_muted); }
       .note { font-size: 0.8rem; margin-top: 0.3rem; }
+      .explain-row { margin-top: 0.4rem; }
       math { font-size: 1.05em; }
       @media print {
         .formula-bar, button { display: none; }

@@ -19,7 +19,7 @@ import { CellError, isCellError, toCellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { withBudget } from '../formula/budget.ts';
 import { add, fill } from '../formula/kernels.ts';
-import { Mat, collapse, shapeOf, type Value } from '../formula/value.ts';
+import { Mat, collapse, shapeOf, sizeOf, type Value } from '../formula/value.ts';
 import { formulaTex } from '../formula/tex.ts';
 import { functions } from '../formula/functions.ts';
 import type { Expr } from '../formula/parse.ts';
@@ -28,6 +28,7 @@ import type { CellResult, Plan } from '../graph/compile.ts';
 import { shownLabel } from '../graph/names.ts';
 import { limits } from '../limits.ts';
 import { gradient, subgraph } from './subgraph.ts';
+import { agrees } from './check.ts';
 import { Tape, evaluateTaped, type Var } from './tape.ts';
 
 /** More cell paths than this from W to E are not listed one by one (their number can grow exponentially). */
@@ -80,7 +81,7 @@ export interface ExplainFactor {
 }
 
 export interface ExplainTerm {
-  /** The entry of each cell between W and E the term goes through, from E's side down: [cell, row, col]. */
+  /** The entry of each cell between W and E the term goes through (cells of more than one entry), from E's side down. */
   through: { cell: string; row: number; col: number }[];
   /** One number per factor, in the factors' order. */
   factors: number[];
@@ -124,6 +125,20 @@ export interface Explanation {
   cellValue: number | null;
   /** W's shape: the entries one can focus. */
   shape: [number, number];
+  /** The total equals autodiff to float64 precision (a few ulps of the largest term summed). */
+  agrees: boolean;
+  /** The cell's value agrees with autodiff within a gradient check's tolerances (check.ts); null without a value. */
+  cellAgrees: boolean | null;
+}
+
+/** Within float64 precision: |a − b| at most 64 ulps of the largest magnitude that was summed. */
+export function sameInFloat64(a: number, b: number, scale: number): boolean {
+  return Math.abs(a - b) <= 64 * Number.EPSILON * Math.max(scale, Math.abs(a), Math.abs(b), Number.MIN_VALUE);
+}
+
+/** The terms to list (the largest `max`) and the others, counted and summed. */
+export function shownTerms(terms: readonly ExplainTerm[], max = 8): { shown: ExplainTerm[]; more: number; together: number } {
+  return { shown: terms.slice(0, max), more: Math.max(0, terms.length - max), together: sumOf(terms.slice(max)) };
 }
 
 /** What the cell `name` is a gradient of, or null when it has nothing to explain. */
@@ -214,10 +229,13 @@ function explainOn(plan: Plan, valueOf: (name: string) => CellResult | undefined
   const ownValue = own === undefined || isCellError(own) ? null : own;
   const [oRows, oCols] = ownValue === null ? [0, 0] : shapeOf(ownValue);
   const cellValue = ownValue === null || oRows !== wRows || oCols !== wCols ? null : typeof ownValue === 'number' ? ownValue : ownValue.data[q0];
+  const scale = Math.max(0, ...paths.map((p) => Math.abs(p.contribution)), ...paths.flatMap((p) => (p.terms ?? []).map((t) => Math.abs(t.value))));
   return {
     cell: name, of, wrt, row, col,
     tex: `\\frac{\\partial ${label(of)}}{\\partial ${wrtEntryTex}}`,
     paths, total, autodiff, cellValue, shape: [wRows, wCols],
+    agrees: sameInFloat64(total, autodiff, scale),
+    cellAgrees: cellValue === null ? null : agrees(cellValue, autodiff),
   };
 }
 
@@ -266,6 +284,20 @@ class Edge {
       else J.data.set(g.data, k * n);
     }
     return (this.jac = J);
+  }
+
+  /** Column q of the Jacobian (how each entry of the child moves with entry q of the parent), shaped like the child; null when the child is too large. */
+  column(q: number): Value | null {
+    const J = this.jacobian();
+    if (J) return columnOf(J, q, this.childShape);
+    const m = size(this.childShape);
+    if (m > maxJacobianRows) return null;
+    const out = new Mat(this.childShape[0], this.childShape[1]);
+    for (let k = 0; k < m; k++) {
+      const g = this.vjp(unit(this.childShape, k));
+      out.data[k] = typeof g === 'number' ? g : g.data[q];
+    }
+    return collapse(out);
   }
 }
 
@@ -320,10 +352,11 @@ function factorOf(e: Edge, first: { q0: number; tex: string } | null, label: (n:
     childShape: e.childShape, parentShape: e.parentShape,
   };
   const m = size(e.childShape), n = size(e.parentShape);
-  const J = e.jacobian();
   if (first) {
-    return { ...base, kind: J ? 'entry' : 'large', value: J ? columnOf(J, first.q0, e.childShape) : null, jacobianShape: [m, 1] };
+    const column = e.column(first.q0);
+    return { ...base, kind: column === null ? 'large' : 'entry', value: column, jacobianShape: [m, 1] };
   }
+  const J = e.jacobian();
   if (!J) return { ...base, kind: 'large', value: null, jacobianShape: [m, n] };
   if (m === 1 && n === 1) return { ...base, kind: 'scalar', value: J.data[0], jacobianShape: [1, 1], ...elementwiseTex(parsed.expr, parent, child, label) };
   if (m === 1) return { ...base, kind: 'gradient', value: collapse(new Mat(e.parentShape[0], e.parentShape[1], Float64Array.from(J.data))), jacobianShape: [m, n] };
@@ -353,10 +386,16 @@ function elementwiseTex(expr: Expr, parent: string, child: string, label: (n: st
 
 /** 4. The entry-level terms of a path: every way W[i,j] reaches E through one entry of each cell, with its product. */
 function termsOf(chain: Edge[], q0: number): ExplainTerm[] | null {
-  const jacobians = chain.map((e) => e.jacobian());
-  if (jacobians.some((J) => J === null)) return null;
+  // The first factor is only needed for entry q0 of W (W itself may be large).
+  const first = chain[0].column(q0);
+  const jacobians = chain.slice(1).map((e) => e.jacobian());
+  if (first === null || jacobians.some((J) => J === null)) return null;
   // Partial terms, W's side first: the entries reached so far and the factors met.
-  let partial: { at: number; entries: number[]; factors: number[] }[] = [{ at: q0, entries: [], factors: [] }];
+  let partial: { at: number; entries: number[]; factors: number[] }[] = [];
+  for (let r = 0; r < sizeOf(first); r++) {
+    const f = typeof first === 'number' ? first : first.data[r];
+    if (f !== 0) partial.push({ at: r, entries: [r], factors: [f] });
+  }
   for (const J of jacobians as Mat[]) {
     const next: typeof partial = [];
     for (const p of partial) {
@@ -371,9 +410,10 @@ function termsOf(chain: Edge[], q0: number): ExplainTerm[] | null {
   }
   const terms = partial.map((p) => {
     // E's side first, as the factors are; E itself (the last entry) is not named.
-    const through = p.entries.slice(0, -1).map((q, k) => {
-      const [, cols] = chain[k].childShape;
-      return { cell: chain[k].child.name, row: Math.floor(q / cols) + 1, col: (q % cols) + 1 };
+    const through = p.entries.slice(0, -1).flatMap((q, k) => {
+      const [rows, cols] = chain[k].childShape;
+      // A single number is gone through by every term: only the entries of larger cells tell terms apart.
+      return rows * cols === 1 ? [] : [{ cell: chain[k].child.name, row: Math.floor(q / cols) + 1, col: (q % cols) + 1 }];
     }).reverse();
     const factors = [...p.factors].reverse();
     let value = 1;
