@@ -77,15 +77,17 @@ export class GsExplain extends LitElement {
 
   close(): void {
     this.dialog?.close();
+    // The dialog's close event comes a task later: focus goes back now, before anything else happens.
+    this.onClose();
   }
 
+  /** Closed (Close, Escape, or close()): stop following the cells and give focus back, once. */
   private onClose(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     const opener = this.opener;
     this.opener = null;
     if (opener?.isConnected) opener.focus();
-    this.dispatchEvent(new Event('close', { bubbles: false }));
   }
 
   private watch(): void {
@@ -130,7 +132,7 @@ export class GsExplain extends LitElement {
   override render() {
     const e = this.explanation;
     const ok = e && !(e instanceof Error) ? e : undefined;
-    return html`<dialog aria-labelledby="explain-title" @close=${() => this.onClose()} @cancel=${() => undefined}>
+    return html`<dialog aria-labelledby="explain-title" @close=${() => this.onClose()}>
       <header>
         <h2 id="explain-title">${messages.explainHeading()} ${ok ? this.tex(`\\frac{\\partial ${this.label(ok.of)}}{\\partial ${this.label(ok.wrt)}}`) : this.cell}</h2>
         <button type="button" class="close" @click=${() => this.close()}>${messages.explainClose()}</button>
