@@ -180,8 +180,9 @@ export class GsExplain extends LitElement {
           <th scope="col">${messages.explainFactorColumn()}</th><th scope="col">${messages.explainFormulaColumn()}</th>
           <th scope="col">${messages.explainValueColumn()}</th><th scope="col">${messages.explainShapeColumn()}</th>
         </tr></thead>
-        <tbody>${p.factors.map((f) => html`<tr class="factor" data-child=${f.child} data-parent=${f.parent}>
-          <th scope="row">${this.tex(f.tex)}</th>
+        <tbody>${p.factors.map((f, j) => html`<tr class="factor" data-child=${f.child} data-parent=${f.parent}>
+          <th scope="row"><span aria-hidden="true">${this.tex(f.tex)}</span><span class="visually-hidden">${messages.explainFactorName(f.child,
+            j === p.factors.length - 1 && e.shape[0] * e.shape[1] > 1 ? `${f.parent}[${e.row},${e.col}]` : f.parent)}</span></th>
           <td>${this.tex(f.formulaTex)}${f.derivativeTex ? html`<br /><span class="derivative">${this.tex(f.derivativeTex)}</span>` : nothing}</td>
           <td class="value">${f.value === null ? '—' : valueTable(f.value)}</td>
           <td class="shape">${shapeText(f)}</td>

@@ -131,6 +131,7 @@ export const messages = {
   explainItself: (of: string) => `The derivative of ${of} by itself is 1.`,
   explainPathHeading: (k: number, n: number) => (n === 1 ? 'The path' : `Path ${k} of ${n}`),
   explainFactorColumn: () => 'factor',
+  explainFactorName: (child: string, parent: string) => `∂${child}/∂${parent}`,
   explainFormulaColumn: () => 'of the formula',
   explainValueColumn: () => 'value',
   explainShapeColumn: () => 'shape',
