@@ -147,7 +147,7 @@ export class GsExplain extends LitElement {
       <p class="result" data-testid="result">${this.tex(`${e.tex} = ${formatTex(e.total)}`, true)}</p>
       ${e.of === e.wrt ? html`<p>${messages.explainItself(e.of)}</p>`
         : e.paths.length === 0 ? html`<p>${messages.explainNoPath(e.of, e.wrt)}</p>`
-        : html`<p>${messages.explainIntro(e.paths.length)}</p>${e.paths.map((p, k) => this.renderPath(e, p, k))}`}
+        : html`<p>${messages.explainIntro(e.paths.length, e.wrt, e.of)}</p>${e.paths.map((p, k) => this.renderPath(e, p, k))}`}
       ${this.renderVerdict(e)}`;
   }
 
@@ -273,7 +273,7 @@ export class GsExplain extends LitElement {
         dialog[open] { position: absolute; inset: 0 auto auto 0; width: 100%; max-width: none; max-height: none; overflow: visible;
           margin: 0; border: 0; background: #fff; color: #000; }
         dialog::backdrop { background: #fff; }
-        button, .entry-picker select, .entry-picker input { display: none; }
+        button, .entry-picker { display: none; }
       }
     `,
   ];

@@ -123,10 +123,10 @@ export const messages = {
   explainRowLabel: () => 'Row',
   explainColumnLabel: () => 'Column',
   explainClose: () => 'Close',
-  explainIntro: (paths: number) =>
+  explainIntro: (paths: number, wrt: string, of: string) =>
     paths === 1
-      ? 'One path leads through the cells from the weight to the loss. Each factor is the local derivative of one cell by the cell it reads, computed from the current values:'
-      : `${paths} paths lead through the cells from the weight to the loss; the gradient is the sum of their products. Each factor is the local derivative of one cell by the cell it reads, computed from the current values:`,
+      ? `One path leads through the cells from ${wrt} to ${of}. Each factor is the local derivative of one cell by the cell it reads, computed from the current values:`
+      : `${paths} paths lead through the cells from ${wrt} to ${of}; the gradient is the sum of their products. Each factor is the local derivative of one cell by the cell it reads, computed from the current values:`,
   explainNoPath: (of: string, wrt: string) => `${of} does not depend on ${wrt}: no path leads from ${wrt} to ${of}, and the gradient is 0.`,
   explainItself: (of: string) => `The derivative of ${of} by itself is 1.`,
   explainPathHeading: (k: number, n: number) => (n === 1 ? 'The path' : `Path ${k} of ${n}`),
@@ -136,14 +136,14 @@ export const messages = {
   explainValueColumn: () => 'value',
   explainShapeColumn: () => 'shape',
   explainShapeScalar: () => 'a number',
-  explainShapeEntry: (shape: string) => `${shape}: how each entry moves with this one weight`,
+  explainShapeEntry: (shape: string) => `${shape}: how the cell moves with this one entry`,
   explainShapeElementwise: (shape: string, n: number) => `${shape}: element-wise, the diagonal of a ${n}×${n} Jacobian`,
   explainShapeGradient: (shape: string) => `${shape}, shaped like the cell it is taken by`,
   explainShapeJacobian: (rows: number, cols: number) => `${rows}×${cols} Jacobian: a row per entry of the cell, a column per entry it reads`,
   explainShapeLarge: (rows: number, cols: number) => `${rows}×${cols} Jacobian, too large to show (its product is still computed)`,
   explainMultiplied: () => 'Multiplied out for this entry:',
   explainThrough: () => 'through',
-  explainSumOverUnits: (n: number) => `The entry reaches the loss through ${n} entries of the cells between: the product is the sum of ${n} terms.`,
+  explainSumOverUnits: (n: number) => `This entry reaches the loss along ${n} routes through the entries of the cells between: the product is the sum of their ${n} terms.`,
   explainMoreTerms: (n: number, together: string) => `and ${n.toLocaleString('en-US')} more ${n === 1 ? 'term' : 'terms'}, together ${together}`,
   explainNoTerms: () => 'Too many entries to list every term; the product of the factors is computed as a whole.',
   explainZeroTerms: () => 'Every term is 0: this weight does not move the loss along this path at the current values.',

@@ -150,6 +150,18 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
     expect(plan.byName.has('gx')).to.equal(false);
   });
 
+  it('explains an entry of a 60×60 weight, whose whole Jacobian is too large to show', () => {
+    const { plan, value } = evaluate('```cells\nW = randn(60, 60, 3) * 0.1\nv = linspace(-1, 1, 60)\ns = W * v\nh = tanh(s)\nE = sum(h .* h)\ng = grad(E, W)\n```\n');
+    const e = explained(explainGradient(plan, value, 'g', 17, 42));
+    const [path] = e.paths;
+    expect(path.factors.map((f) => f.kind)).to.deep.equal(['gradient', 'elementwise', 'entry']);
+    // W[17,42] moves only s[17], by v[42]: one term.
+    expect(path.terms!.map((t) => t.through.map((s) => `${s.cell}[${s.row}]`))).to.deep.equal([['h[17]', 's[17]']]);
+    expect(at(path.factors[2].value!, 16)).to.equal(at(value('v') as Value, 41));
+    expect(e.agrees).to.equal(true);
+    expect(e.total).to.equal(e.autodiff);
+  });
+
   describe("workbook 07's worked example", () => {
     const { plan, value } = evaluate(readFileSync(new URL('../../workbooks/07-backpropagation.md', import.meta.url), 'utf8'));
     const num = (n: string, k = 0) => at(value(n) as Value, k);
