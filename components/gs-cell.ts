@@ -30,6 +30,8 @@ import { GridView, entryGrid, gridStyles, virtualAbove, virtualGrid } from './en
 import { GridKeys } from './grid-keys.ts';
 import { CellCopy, copyStyles } from './cell-copy.ts';
 import { ExerciseView, exerciseGrid, exerciseStyles } from './exercise-grid.ts';
+import type { GsExplain } from './gs-explain.ts';
+import './gs-explain.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -100,6 +102,7 @@ export class GsCell extends LitElement {
     _loadError: { state: true, attribute: false },
     _expanded: { state: true, attribute: false },
     answers: { type: Boolean, reflect: true },
+    _explaining: { state: true, attribute: false },
   };
 
   declare name: string;
@@ -133,6 +136,9 @@ export class GsCell extends LitElement {
   private unhide: (() => void)[] = [];
   /** The answer grid of an exercise cell ("exercise:"). */
   private readonly exercise = new ExerciseView(this, () => (this.session && this.index >= 0 ? { session: this.session, name: this.name, index: this.index } : undefined));
+  /** The Explain view has been opened (it stays in the shadow root, closed, afterwards). */
+  /** @private (state) */
+  declare _explaining: boolean;
 
   private unsubscribe: (() => void) | undefined;
   private unwatch: (() => void) | undefined;
@@ -157,6 +163,7 @@ export class GsCell extends LitElement {
     this.index = -1;
     this._expanded = false;
     this.answers = false;
+    this._explaining = false;
   }
 
   // ---- Off screen ----------------------------------------------------------------------------
@@ -376,6 +383,26 @@ export class GsCell extends LitElement {
     target.focusFirst();
   }
 
+  // ---- Explain (gs-explain.ts) -------------------------------------------------------------
+
+  /** Opens the Explain view of a gradient cell; false for a cell with nothing to explain. Focus returns to `opener`. */
+  async explain(opener: HTMLElement | null = this.shadowRoot?.activeElement as HTMLElement | null): Promise<boolean> {
+    if (!this.session || !this.session.view.explains(this.name)) return false;
+    if (this.shadowRoot?.querySelector<GsExplain>('gs-explain')?.isOpen) return true;
+    this._explaining = true;
+    await this.updateComplete;
+    await this.shadowRoot!.querySelector<GsExplain>('gs-explain')!.open(opener ?? this.shadowRoot!.querySelector<HTMLElement>('button.explain'));
+    return true;
+  }
+
+  /** Alt+Shift+E inside a gradient cell opens its Explain view. */
+  private onCellKey(e: KeyboardEvent): void {
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyE') {
+      e.preventDefault();
+      void this.explain();
+    }
+  }
+
   // ---- Rendering -------------------------------------------------------------------------------
 
   override render() {
@@ -394,7 +421,7 @@ export class GsCell extends LitElement {
     // A cell that fails only because a cell it reads does is quiet: the root cell says why.
     const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
     return html`
-      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'} @keydown=${(e: KeyboardEvent) => this.onCellKey(e)}>
         <header part="header">${guard([header, value === undefined ? '' : shapeText(value)], () => html`
           <span class="label" title=${this.name}>${trustedHTML(header.label)}</span>
           ${header.formula !== null ? html`<span class="eq">=</span><span class="tex">${trustedHTML(header.formula)}</span>` : nothing}
@@ -406,6 +433,9 @@ export class GsCell extends LitElement {
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
         ${state.comparison ? this.renderComparison(state.comparison) : nothing}
         ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
+        ${session.view.explains(this.name) ? html`<div class="explain-row"><button type="button" class="explain" aria-label=${messages.explainButtonLabel(this.name)}
+          aria-keyshortcuts="Alt+Shift+E" title=${messages.explainButtonTitle()} @click=${(e: Event) => void this.explain(e.currentTarget as HTMLElement)}>${messages.explainButton()}</button></div>` : nothing}
+        ${this._explaining ? html`<gs-explain .session=${session} .cell=${this.name}></gs-explain>` : nothing}
         ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
         ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
@@ -761,6 +791,7 @@ export class GsCell extends LitElement {
       .caption { margin: 0.4rem 0 0; font-size: 0.82rem; color: var(--_muted); }
       .muted, .placeholder { color: var(--_muted); }
       .note { font-size: 0.8rem; margin-top: 0.3rem; }
+      .explain-row { margin-top: 0.4rem; }
       math { font-size: 1.05em; }
       .exercise-tag { font-family: var(--_mono); color: var(--_muted); }
       @media print {

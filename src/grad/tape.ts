@@ -39,9 +39,12 @@ export class Tape {
     return out;
   }
 
-  /** Seeds d(out)/d(out) = 1 and propagates to every tracked input. */
-  backward(out: Var): void {
-    out.grad = 1;
+  /**
+   * Seeds d(out)/d(out) = 1 and propagates to every tracked input. A `seed` shaped like out
+   * propagates that weighting of its entries instead (a vector-Jacobian product: grad/explain.ts).
+   */
+  backward(out: Var, seed: Value = 1): void {
+    out.grad = seed;
     for (let k = this.entries.length - 1; k >= 0; k--) {
       const { out: o, ins, vjp } = this.entries[k];
       if (o.grad === null) continue;

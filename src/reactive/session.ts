@@ -28,7 +28,10 @@ export class Session {
   readonly spec: WorkbookSpec;
   plan: WorkbookPlan;
   /** What components may read of the definitions, never the plan itself (sheet-view.ts). */
-  readonly view = new SheetView(() => this.plan);
+  readonly view = new SheetView(() => this.plan, (name) => {
+    const s = this.state(name);
+    return !s || s.status === 'pending' ? undefined : s.status === 'error' ? s.error : s.value;
+  });
   private readonly binding = new Binding();
   private readonly states: CellStates;
   private readonly log = new EditLog();

@@ -4,10 +4,11 @@
 // Components read this view, never the plan itself.
 
 import type { CellError } from '../errors.ts';
+import { explainGradient, explainTarget, type Explanation } from '../grad/explain.ts';
 import type { SliderSpec } from '../format/spec.ts';
 import type { MathNode } from '../formula/mathjs.ts';
 import { formulaTex } from '../formula/tex.ts';
-import type { Plan, PlanCell } from '../graph/compile.ts';
+import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { labelFor, shownLabel } from '../graph/names.ts';
 import { dependencyGraph, trace, type DependencyGraph, type Trace } from '../graph/trace.ts';
 import type { WorkbookPlan } from '../workbook.ts';
@@ -29,7 +30,8 @@ export interface CellView {
 }
 
 export class SheetView {
-  constructor(private readonly plan: () => WorkbookPlan) {}
+  /** `valueOf`: a cell's current value or error, undefined while it computes. */
+  constructor(private readonly plan: () => WorkbookPlan, private readonly valueOf: (name: string) => CellResult | undefined) {}
 
   /** The cell at position `index` of the workbook. */
   cell(index: number): CellView { const plan = this.plan(); return cellView(plan, plan.cells[index]); }
@@ -41,6 +43,10 @@ export class SheetView {
   get graph(): DependencyGraph { return dependencyGraph(this.plan()); }
   /** What a cell reads and what reads it, near and far; undefined for no such cell. */
   trace(name: string): Trace | undefined { const plan = this.plan(); return plan.byName.has(name) ? trace(plan, name) : undefined; }
+  /** Whether the cell is a gradient that Explain can take apart (grad(E, W), or a check: grad(E, W)). */
+  explains(name: string): boolean { return explainTarget(this.plan(), name) !== null; }
+  /** The chain of local derivatives behind entry (row, col) of a gradient cell, from the live values (grad/explain.ts). */
+  explain(name: string, row: number, col: number): Explanation | CellError { return explainGradient(this.plan(), this.valueOf, name, row, col); }
   /** The workbook's problems, with those of its train and plot blocks, in file order. */
   get problems(): WorkbookPlan['problems'] { return this.plan().problems; }
 }
