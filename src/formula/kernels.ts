@@ -5,6 +5,7 @@ import { CellError } from '../errors.ts';
 import { codes, messages } from '../messages.ts';
 import { limits } from '../limits.ts';
 import { spend } from './budget.ts';
+import { productNN, productNT, productTN } from './products.ts';
 import { Mat, collapse, firstNaN, shapeOf, type Shape, type Value } from './value.ts';
 
 /** Thrown by a kernel when operand shapes do not fit; the evaluator names the operands. */
@@ -271,14 +272,7 @@ export function matmul(a: Value, b: Value): Value {
   if (a.cols !== b.rows) throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
   const n = a.rows, k = a.cols, m = b.cols, A = a.data, B = b.data;
   const O = productOut(n, k, m);
-  for (let i = 0; i < n; i++) {
-    const oi = i * m;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p];
-      const bp = p * m;
-      for (let j = 0; j < m; j++) O[oi + j] += aip * B[bp + j];
-    }
-  }
+  productNN(O, A, B, n, k, m);
   return product(n, m, O);
 }
 
@@ -290,13 +284,7 @@ export function matmulNT(a: Mat, b: Mat): Value {
   if (a.cols !== b.cols) throw new ShapeError(messages.shapeMatmul(a.cols, b.cols));
   const n = a.rows, k = a.cols, m = b.rows, A = a.data, B = b.data;
   const O = productOut(n, k, m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += A[i * k + p] * B[j * k + p];
-      O[i * m + j] = s;
-    }
-  }
+  productNT(O, A, B, n, k, m);
   return product(n, m, O);
 }
 
@@ -308,14 +296,7 @@ export function matmulTN(a: Mat, b: Mat): Value {
   if (a.rows !== b.rows) throw new ShapeError(messages.shapeMatmul(a.rows, b.rows));
   const n = a.cols, k = a.rows, m = b.cols, A = a.data, B = b.data;
   const O = productOut(n, k, m);
-  for (let p = 0; p < n; p++) {
-    const op = p * m;
-    for (let i = 0; i < k; i++) {
-      const aip = A[i * n + p];
-      const bi = i * m;
-      for (let j = 0; j < m; j++) O[op + j] += aip * B[bi + j];
-    }
-  }
+  productTN(O, A, B, n, k, m);
   return product(n, m, O);
 }
 
