@@ -86,7 +86,6 @@ function unary(
   };
 }
 
-const sig = K.sigmoidOf;
 const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 
 // ---------------------------------------------------------------------------------------------
@@ -208,13 +207,75 @@ function logic(name: string, doc: string, f: (x: boolean, y: boolean) => boolean
 // ---------------------------------------------------------------------------------------------
 // Functions
 
+// sigmoid, tanh and relu are the hot ones of training: each has loops of its own, forward and
+// g ⊙ f′ (the same numbers as map(x, f) and mul(g, zip(x, y, d)), each in one pass).
+
+/** σ(x) = 1/(1 + e^(−x)), computed so that it neither overflows nor loses precision for x < 0. */
+function sig(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+const sigmoidLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return sig(a);
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) {
+      const x = d[k];
+      o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+    return out;
+  },
+  /** g ⊙ σ′ given y = σ(x): g y (1 − y). */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
+    return out;
+  },
+};
+
+const tanhLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return Math.tanh(a);
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) o[k] = Math.tanh(d[k]);
+    return out;
+  },
+  /** g ⊙ tanh′ given y = tanh(x): g (1 − y²). */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
+    return out;
+  },
+};
+
+const reluLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return a > 0 ? a : 0;
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) o[k] = d[k] > 0 ? d[k] : 0;
+    return out;
+  },
+  /** g ⊙ ReLU′: g where x > 0, else 0. */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, X = (x as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (X[k] > 0 ? 1 : 0);
+    return out;
+  },
+};
+
 const activations: Op[] = [
   unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma'),
-    { forward: K.sigmoid, backward: K.sigmoidBackward }),
+    sigmoidLoops),
   unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh'),
-    { forward: K.tanh, backward: K.tanhBackward }),
+    tanhLoops),
   unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}'),
-    { forward: K.relu, backward: K.reluBackward }),
+    reluLoops),
   unary('softplus', 'activation', softplus, (x) => sig(x), 'softplus(x): ln(1 + e^x), a smooth ReLU, element-wise', fn('\\operatorname{softplus}')),
   unary('step', 'activation', (x) => (x >= 0 ? 1 : 0), 'flat', 'step(x): 1 where x ≥ 0, else 0 (the perceptron\'s threshold), element-wise', fn('\\operatorname{step}')),
   unary('sign', 'activation', (x) => Math.sign(x), 'flat', 'sign(x): +1, 0 or −1, element-wise', fn('\\operatorname{sign}')),
