@@ -40,9 +40,18 @@ export function productNN(O: Float64Array, A: Float64Array, B: Float64Array, n: 
       O[o1 + j] = d;
     }
   }
-  for (; i < n; i++) {
+  if (i < n) {
     const a0 = i * k, o0 = i * m;
-    for (let j = 0; j < m; j++) {
+    let j = 0;
+    for (; j < m4; j += 4) {
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let p = 0, bp = j; p < k; p++, bp += m) {
+        const x = A[a0 + p];
+        c0 += x * B[bp]; c1 += x * B[bp + 1]; c2 += x * B[bp + 2]; c3 += x * B[bp + 3];
+      }
+      O[o0 + j] = c0; O[o0 + j + 1] = c1; O[o0 + j + 2] = c2; O[o0 + j + 3] = c3;
+    }
+    for (; j < m; j++) {
       let c = 0;
       for (let p = 0, bp = j; p < k; p++, bp += m) c += A[a0 + p] * B[bp];
       O[o0 + j] = c;
@@ -121,9 +130,18 @@ export function productTN(O: Float64Array, A: Float64Array, B: Float64Array, n: 
       O[o1 + j] = d;
     }
   }
-  for (; p < n; p++) {
+  if (p < n) {
     const o0 = p * m;
-    for (let j = 0; j < m; j++) {
+    let j = 0;
+    for (; j < m4; j += 4) {
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      for (let i = 0, ai = p, bi = j; i < k; i++, ai += n, bi += m) {
+        const x = A[ai];
+        c0 += x * B[bi]; c1 += x * B[bi + 1]; c2 += x * B[bi + 2]; c3 += x * B[bi + 3];
+      }
+      O[o0 + j] = c0; O[o0 + j + 1] = c1; O[o0 + j + 2] = c2; O[o0 + j + 3] = c3;
+    }
+    for (; j < m; j++) {
       let c = 0;
       for (let i = 0, ai = p, bi = j; i < k; i++, ai += n, bi += m) c += A[ai] * B[bi];
       O[o0 + j] = c;
