@@ -106,13 +106,15 @@ const subtract: Op = {
 const multiply: Op = {
   name: 'multiply', arity: [2, 2], group: 'operator', doc: 'A * B: matrix product (a number times a matrix scales it)',
   forward: ([a, b]) => K.matmul(a, b),
-  backward: (g, [a, b]) => {
+  // Only the gradients asked for (`need`) are computed: a product with the data X (X W) needs
+  // no X Wᵀ-sized gradient for X.
+  backward: (g, [a, b], _out, need) => {
     if (typeof a === 'number' && typeof b === 'number') return [(g as number) * b, (g as number) * a];
-    if (typeof a === 'number') return [K.sumAll(K.mul(g, b)), K.scale(g, a)];
-    if (typeof b === 'number') return [K.scale(g, b), K.sumAll(K.mul(g, a))];
+    if (typeof a === 'number') return [need[0] ? K.sumAll(K.mul(g, b)) : null, need[1] ? K.scale(g, a) : null];
+    if (typeof b === 'number') return [need[0] ? K.scale(g, b) : null, need[1] ? K.sumAll(K.mul(g, a)) : null];
     // C = A B: dA = G Bᵀ, dB = Aᵀ G (g is a number when C is 1×1)
     const G = typeof g === 'number' ? new Mat(1, 1, Float64Array.of(g)) : g;
-    return [K.matmulNT(G, b), K.matmulTN(a, G)];
+    return [need[0] ? K.matmulNT(G, b) : null, need[1] ? K.matmulTN(a, G) : null];
   },
 };
 
@@ -122,16 +124,19 @@ const divide: Op = {
     if (typeof b !== 'number') throw new ShapeError(messages.shapeDivide());
     return K.div(a, b);
   },
-  backward: (g, [a, b]) => {
+  backward: (g, [a, b], _out, need) => {
     const bb = b as number;
-    return [K.scale(g, 1 / bb), -K.sumAll(K.mul(g, a)) / (bb * bb)];
+    return [need[0] ? K.scale(g, 1 / bb) : null, need[1] ? -K.sumAll(K.mul(g, a)) / (bb * bb) : null];
   },
 };
 
 const dotMultiply: Op = {
   name: 'dotMultiply', arity: [2, 2], group: 'operator', doc: 'a .* b: product element by element (Hadamard, ⊙)',
   forward: ([a, b]) => K.mul(a, b),
-  backward: (g, [a, b]) => [K.unbroadcast(K.mul(g, b), shapeOf(a)), K.unbroadcast(K.mul(g, a), shapeOf(b))],
+  backward: (g, [a, b], _out, need) => [
+    need[0] ? K.unbroadcast(K.mul(g, b), shapeOf(a)) : null,
+    need[1] ? K.unbroadcast(K.mul(g, a), shapeOf(b)) : null,
+  ],
 };
 
 const dotDivide: Op = {
