@@ -239,14 +239,19 @@ class FastStep {
     });
   }
 
-  /** Forgets the kept cells when an input they may read is no longer the same value. */
+  /** Forgets the kept cells (and the compiled step) when an input they may read is no longer the same value. */
   private keep(inputs: ReadonlyMap<string, CellResult>): void {
-    let same = this.keptFrom.size === inputs.size;
-    if (same) for (const [name, v] of inputs) if (this.keptFrom.get(name) !== v && !this.targets.has(name)) same = false;
-    if (!same) {
+    // The trained cells change every step and are read afresh; only the others count.
+    let same = true, count = 0;
+    for (const [name, v] of inputs) {
+      if (this.targets.has(name)) continue;
+      count++;
+      if (this.keptFrom.get(name) !== v) same = false;
+    }
+    if (!same || count !== this.keptFrom.size) {
       this.kept.clear();
       this.compiled = undefined;
-      this.keptFrom = new Map(inputs);
+      this.keptFrom = new Map([...inputs].filter(([name]) => !this.targets.has(name)));
     }
   }
 
