@@ -13,7 +13,9 @@ import { limits } from '../limits.ts';
 import { spend } from './budget.ts';
 import * as K from './kernels.ts';
 import { ShapeError } from './kernels.ts';
+import { productNN, productNT, productTN } from './products.ts';
 import { Mat, collapse, shapeOf, type Value } from './value.ts';
+import { Bin, broadcastInto, broadcastOf, dotOf, isOne, scaleInto, unbroadcastInto, type Buffered } from './buffered.ts';
 
 export interface Op {
   readonly name: string;
@@ -30,6 +32,8 @@ export interface Op {
   readonly whole?: readonly number[];
   /** TeX for a call with the given argument TeX; default \operatorname{name}(…). */
   tex?(args: string[]): string;
+  /** The op and its derivative over preallocated buffers (buffered.ts), for compiled training steps. */
+  readonly buffered?: Buffered;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +75,7 @@ function unary(
   d: ((x: number, y: number) => number) | 'flat',
   doc: string,
   tex?: Op['tex'],
-  loops?: { forward(x: Value): Value; backward(g: Value, x: Value, y: Value): Value | null },
+  loops?: { forward(x: Value): Value; backward(g: Value, x: Value, y: Value): Value | null; buffered?: Buffered },
 ): Op {
   return {
     name,
@@ -80,13 +84,13 @@ function unary(
     group,
     tex: tex ?? call(name),
     forward: loops ? ([x]) => loops.forward(x) : ([x]) => K.map(x, f),
+    ...(loops?.buffered ? { buffered: loops.buffered } : {}),
     ...(d === 'flat'
       ? { flat: true }
       : { backward: (g: Value, [x]: Value[], y: Value) => [loops?.backward(g, x, y) ?? K.mul(g, K.zip(x, y, d, 'differentiate'))] }),
   };
 }
 
-const sig = K.sigmoidOf;
 const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 
 // ---------------------------------------------------------------------------------------------
@@ -96,24 +100,67 @@ const add: Op = {
   name: 'add', arity: [2, 2], group: 'operator', doc: 'a + b: sum, element by element (a number or a 1-row/1-column matrix is broadcast)',
   forward: ([a, b]) => K.add(a, b),
   backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(g, shapeOf(b))],
+  buffered: {
+    shape: broadcastOf,
+    forward: (o, [a, b], [sa, sb]) => broadcastInto(Bin.Add, o, a, sa, b, sb),
+    backward: (g, _x, _o, [sa, sb], need, [da, db]) => {
+      const so = broadcastOf([sa, sb])!;
+      if (need[0]) unbroadcastInto(da!, g, so, sa, false);
+      if (need[1]) unbroadcastInto(db!, g, so, sb, false);
+    },
+  },
 };
 
 const subtract: Op = {
   name: 'subtract', arity: [2, 2], group: 'operator', doc: 'a - b: difference, element by element (with broadcasting)',
   forward: ([a, b]) => K.sub(a, b),
   backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(K.neg(g), shapeOf(b))],
+  buffered: {
+    shape: broadcastOf,
+    forward: (o, [a, b], [sa, sb]) => broadcastInto(Bin.Sub, o, a, sa, b, sb),
+    backward: (g, _x, _o, [sa, sb], need, [da, db]) => {
+      const so = broadcastOf([sa, sb])!;
+      if (need[0]) unbroadcastInto(da!, g, so, sa, false);
+      if (need[1]) unbroadcastInto(db!, g, so, sb, true);
+    },
+  },
 };
 
 const multiply: Op = {
   name: 'multiply', arity: [2, 2], group: 'operator', doc: 'A * B: matrix product (a number times a matrix scales it)',
   forward: ([a, b]) => K.matmul(a, b),
-  backward: (g, [a, b]) => {
+  // Only the gradients asked for (`need`) are computed: a product with the data X (X W) needs
+  // no X Wᵀ-sized gradient for X.
+  backward: (g, [a, b], _out, need) => {
     if (typeof a === 'number' && typeof b === 'number') return [(g as number) * b, (g as number) * a];
-    if (typeof a === 'number') return [K.sumAll(K.mul(g, b)), K.scale(g, a)];
-    if (typeof b === 'number') return [K.scale(g, b), K.sumAll(K.mul(g, a))];
+    if (typeof a === 'number') return [need[0] ? K.sumAll(K.mul(g, b)) : null, need[1] ? K.scale(g, a) : null];
+    if (typeof b === 'number') return [need[0] ? K.scale(g, b) : null, need[1] ? K.sumAll(K.mul(g, a)) : null];
     // C = A B: dA = G Bᵀ, dB = Aᵀ G (g is a number when C is 1×1)
     const G = typeof g === 'number' ? new Mat(1, 1, Float64Array.of(g)) : g;
-    return [K.matmulNT(G, b), K.matmulTN(a, G)];
+    return [need[0] ? K.matmulNT(G, b) : null, need[1] ? K.matmulTN(a, G) : null];
+  },
+  // A 1×1 buffer is a number: it scales (broadcastInto), as in the value form.
+  buffered: {
+    shape: ([sa, sb]) => (isOne(sa) || isOne(sb) ? broadcastOf([sa, sb]) : sa[1] === sb[0] ? [sa[0], sb[1]] : null),
+    forward: (o, [a, b], [sa, sb]) => {
+      if (isOne(sa) || isOne(sb)) broadcastInto(Bin.Mul, o, a, sa, b, sb);
+      else productNN(o, a, b, sa[0], sa[1], sb[1]);
+    },
+    backward: (g, [a, b], _o, [sa, sb], need, [da, db]) => {
+      if (isOne(sa) && isOne(sb)) {
+        if (need[0]) da![0] = g[0] * b[0];
+        if (need[1]) db![0] = g[0] * a[0];
+      } else if (isOne(sa)) {
+        if (need[0]) da![0] = dotOf(g, b, sb[0] * sb[1]);
+        if (need[1]) scaleInto(db!, g, a[0], sb[0] * sb[1]);
+      } else if (isOne(sb)) {
+        if (need[0]) scaleInto(da!, g, b[0], sa[0] * sa[1]);
+        if (need[1]) db![0] = dotOf(g, a, sa[0] * sa[1]);
+      } else {
+        if (need[0]) productNT(da!, g, b, sa[0], sb[1], sb[0]);
+        if (need[1]) productTN(db!, a, g, sa[1], sa[0], sb[1]);
+      }
+    },
   },
 };
 
@@ -123,16 +170,28 @@ const divide: Op = {
     if (typeof b !== 'number') throw new ShapeError(messages.shapeDivide());
     return K.div(a, b);
   },
-  backward: (g, [a, b]) => {
+  backward: (g, [a, b], _out, need) => {
     const bb = b as number;
-    return [K.scale(g, 1 / bb), -K.sumAll(K.mul(g, a)) / (bb * bb)];
+    return [need[0] ? K.scale(g, 1 / bb) : null, need[1] ? -K.sumAll(K.mul(g, a)) / (bb * bb) : null];
+  },
+  buffered: {
+    shape: ([sa, sb]) => (isOne(sb) ? sa : null),
+    forward: (o, [a, b], [sa, sb]) => broadcastInto(Bin.Div, o, a, sa, b, sb),
+    backward: (g, [a, b], _o, [sa], need, [da, db]) => {
+      const bb = b[0], n = sa[0] * sa[1];
+      if (need[0]) scaleInto(da!, g, 1 / bb, n);
+      if (need[1]) db![0] = -dotOf(g, a, n) / (bb * bb);
+    },
   },
 };
 
 const dotMultiply: Op = {
   name: 'dotMultiply', arity: [2, 2], group: 'operator', doc: 'a .* b: product element by element (Hadamard, ⊙)',
   forward: ([a, b]) => K.mul(a, b),
-  backward: (g, [a, b]) => [K.unbroadcast(K.mul(g, b), shapeOf(a)), K.unbroadcast(K.mul(g, a), shapeOf(b))],
+  backward: (g, [a, b], _out, need) => [
+    need[0] ? K.unbroadcast(K.mul(g, b), shapeOf(a)) : null,
+    need[1] ? K.unbroadcast(K.mul(g, a), shapeOf(b)) : null,
+  ],
 };
 
 const dotDivide: Op = {
@@ -208,13 +267,96 @@ function logic(name: string, doc: string, f: (x: boolean, y: boolean) => boolean
 // ---------------------------------------------------------------------------------------------
 // Functions
 
+// sigmoid, tanh and relu are the hot ones of training: each has loops of its own, forward and
+// g ⊙ f′ (the same numbers as map(x, f) and mul(g, zip(x, y, d)), each in one pass).
+
+/** σ(x) = 1/(1 + e^(−x)), computed so that it neither overflows nor loses precision for x < 0. */
+function sig(x: number): number {
+  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+}
+
+const sigmoidLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return sig(a);
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) {
+      const x = d[k];
+      o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    }
+    return out;
+  },
+  /** g ⊙ σ′ given y = σ(x): g y (1 − y). */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
+    return out;
+  },
+  buffered: {
+    shape: ([s]) => s,
+    forward: (o, [d], [s]) => {
+      for (let k = 0; k < s[0] * s[1]; k++) {
+        const x = d[k];
+        o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+      }
+    },
+    backward: (G, _x, Y, [s], _need, [o]) => {
+      for (let k = 0; k < s[0] * s[1]; k++) o![k] = G[k] * (Y[k] * (1 - Y[k]));
+    },
+  } satisfies Buffered,
+};
+
+const tanhLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return Math.tanh(a);
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) o[k] = Math.tanh(d[k]);
+    return out;
+  },
+  /** g ⊙ tanh′ given y = tanh(x): g (1 − y²). */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
+    return out;
+  },
+  buffered: {
+    shape: ([s]) => s,
+    forward: (o, [d], [s]) => {
+      for (let k = 0; k < s[0] * s[1]; k++) o[k] = Math.tanh(d[k]);
+    },
+    backward: (G, _x, Y, [s], _need, [o]) => {
+      for (let k = 0; k < s[0] * s[1]; k++) o![k] = G[k] * (1 - Y[k] * Y[k]);
+    },
+  } satisfies Buffered,
+};
+
+const reluLoops = {
+  forward(a: Value): Value {
+    if (typeof a === 'number') return a > 0 ? a : 0;
+    const out = K.like(a), d = a.data, o = out.data;
+    for (let k = 0; k < d.length; k++) o[k] = d[k] > 0 ? d[k] : 0;
+    return out;
+  },
+  /** g ⊙ ReLU′: g where x > 0, else 0. */
+  backward(g: Value, x: Value, y: Value): Value | null {
+    const out = K.likeAll(g, x, y);
+    if (!out) return null;
+    const G = (g as Mat).data, X = (x as Mat).data, o = out.data;
+    for (let k = 0; k < o.length; k++) o[k] = G[k] * (X[k] > 0 ? 1 : 0);
+    return out;
+  },
+};
+
 const activations: Op[] = [
   unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma'),
-    { forward: K.sigmoid, backward: K.sigmoidBackward }),
+    sigmoidLoops),
   unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh'),
-    { forward: K.tanh, backward: K.tanhBackward }),
+    tanhLoops),
   unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}'),
-    { forward: K.relu, backward: K.reluBackward }),
+    reluLoops),
   unary('softplus', 'activation', softplus, (x) => sig(x), 'softplus(x): ln(1 + e^x), a smooth ReLU, element-wise', fn('\\operatorname{softplus}')),
   unary('step', 'activation', (x) => (x >= 0 ? 1 : 0), 'flat', 'step(x): 1 where x ≥ 0, else 0 (the perceptron\'s threshold), element-wise', fn('\\operatorname{step}')),
   unary('sign', 'activation', (x) => Math.sign(x), 'flat', 'sign(x): +1, 0 or −1, element-wise', fn('\\operatorname{sign}')),
@@ -342,6 +484,21 @@ function loss(name: string, doc: string, tex: string, f: (h: number, y: number) 
     name, arity: [2, 2], group: 'loss', doc,
     forward: ([h, y]) => K.sumAll(K.zip(h, y, f, 'compare the prediction with the target')),
     backward: (g, [h, y], _out, need) => [grad(g, h, y, d, h), need[1] ? grad(g, h, y, dy, y) : null],
+    // Prediction and target of one shape only (the value form also broadcasts).
+    buffered: {
+      shape: ([sh, sy]) => (sh[0] === sy[0] && sh[1] === sy[1] ? [1, 1] : null),
+      forward: (o, [h, y], [sh]) => {
+        if (sh[0] === 1 && sh[1] === 1) return void (o[0] = f(h[0], y[0])); // numbers: no 0 + (−0 stays −0)
+        let s = 0;
+        for (let k = 0; k < sh[0] * sh[1]; k++) s += f(h[k], y[k]);
+        o[0] = s;
+      },
+      backward: (g, [h, y], _o, [sh], need, [dh, dyy]) => {
+        const n = sh[0] * sh[1], gg = g[0];
+        if (need[0]) for (let k = 0; k < n; k++) dh![k] = d(h[k], y[k]) * gg;
+        if (need[1]) for (let k = 0; k < n; k++) dyy![k] = dy(h[k], y[k]) * gg;
+      },
+    },
     tex: (a) => `${tex}\\left(${a.join(', ')}\\right)`,
   };
 }

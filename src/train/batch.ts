@@ -20,10 +20,13 @@ import { fill } from '../formula/kernels.ts';
 import { parseFormula } from '../formula/parse.ts';
 import { collapse, describeShape, firstNonFinite, shapeOf, type Value } from '../formula/value.ts';
 import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
+import type { CheckedCell } from '../graph/check.ts';
+import type { Expr } from '../formula/parse.ts';
 import { ancestorsOf, pathBetween } from '../grad/subgraph.ts';
 import { Tape, evaluateTaped, type Var } from '../grad/tape.ts';
 import type { CompiledUpdate, TrainPlan } from './plan.ts';
 import { atEntry } from '../problems.ts';
+import { CompiledStep } from './compiled.ts';
 
 export interface StepResult {
   /** The loss at the weights the step started from. */
@@ -54,6 +57,14 @@ function stepOnce(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellRes
     if (r) return r;
   }
   return plainStep(plan, tp, inputs);
+}
+
+/**
+ * The step on the plain path alone, in a budget as trainStep: what the faster paths (one tape,
+ * compiled) must agree with, value for value (test/train/compiled.test.ts).
+ */
+export function plainTrainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
+  return withBudget(() => plainStep(plan, tp, inputs), limits.maxWork, () => messages.tooMuchWorkStep(limits.maxWork));
 }
 
 /** Every cell a step needs, by its own formula; each update rule evaluates its own grad(…). */
@@ -113,6 +124,8 @@ interface GradGroup {
   ancestors: string[];
   /** The ancestors recomputed on the tape (they depend on a wrt). */
   path: Set<string>;
+  /** The same cells, in order. */
+  pathCells: CheckedCell[];
 }
 
 interface FastUpdate {
@@ -120,6 +133,7 @@ interface FastUpdate {
   /** What `run` reads, in order: cell names, or the key of a gradient. */
   reads: string[];
   run: Compiled;
+  expr: Expr;
 }
 
 const gradKey = (of: string, wrt: string) => `grad\u0000${of}\u0000${wrt}`;
@@ -131,6 +145,12 @@ class FastStep {
   private keptFrom = new Map<string, CellResult>();
   /** The trained cells: their values change every step, so they never invalidate what is kept. */
   private readonly targets: Set<string>;
+  /** The step compiled (compiled.ts) after the first one that went through; null when it cannot be. */
+  private compiled: CompiledStep | null | undefined;
+
+  get isCompiled(): boolean {
+    return !!this.compiled;
+  }
 
   constructor(
     private readonly plan: Plan,
@@ -152,6 +172,16 @@ class FastStep {
   step(inputs: ReadonlyMap<string, CellResult>): StepResult | CellError | null {
     const { plan, tp } = this;
     this.keep(inputs);
+    const compiled = this.compiled;
+    if (compiled && compiled.fits(inputs)) {
+      try {
+        const r = compiled.step(inputs);
+        if (r) return r;
+      } catch {
+        return null; // the budget: the plain path says so
+      }
+    } else if (compiled) this.compiled = undefined; // a weight of another shape: compiled again after this step
+
     const values = new Map<string, CellResult>();
     const plain = (name: string): CellResult => {
       let v = values.get(name);
@@ -181,16 +211,47 @@ class FastStep {
       if (isCellError(v)) return null;
       next.set(update.target, v);
     }
+    if (this.compiled === undefined) {
+      try {
+        this.compiled = this.compile(plain);
+      } catch {
+        this.compiled = null;
+      }
+    }
     return { loss, next };
   }
 
-  /** Forgets the kept cells when an input they may read is no longer the same value. */
+  /** The step as a compiled one (one gradient group, every cell it reads fixed, trained or on the path), or null. */
+  private compile(plain: (name: string) => CellResult): CompiledStep | null {
+    if (this.groups.length !== 1) return null;
+    const [g] = this.groups;
+    const fixed = (name: string) => {
+      const cell = this.plan.byName.get(name);
+      return !!cell && !this.targets.has(name) && (cell.kind === 'input' || this.constant.has(name)) && !isCellError(plain(name));
+    };
+    for (const name of this.tp.needed) if (!g.path.has(name) && !this.targets.has(name) && !fixed(name)) return null;
+    return CompiledStep.compile({
+      path: g.pathCells,
+      of: g.of,
+      wrts: g.wrts,
+      source: (name) => (this.targets.has(name) ? { varies: true, value: plain(name) } : fixed(name) ? { varies: false, value: plain(name) } : null),
+      updates: this.updates.map((u) => ({ target: u.update.target, expr: u.expr })),
+    });
+  }
+
+  /** Forgets the kept cells (and the compiled step) when an input they may read is no longer the same value. */
   private keep(inputs: ReadonlyMap<string, CellResult>): void {
-    let same = this.keptFrom.size === inputs.size;
-    if (same) for (const [name, v] of inputs) if (this.keptFrom.get(name) !== v && !this.targets.has(name)) same = false;
-    if (!same) {
+    // The trained cells change every step and are read afresh; only the others count.
+    let same = true, count = 0;
+    for (const [name, v] of inputs) {
+      if (this.targets.has(name)) continue;
+      count++;
+      if (this.keptFrom.get(name) !== v) same = false;
+    }
+    if (!same || count !== this.keptFrom.size) {
       this.kept.clear();
-      this.keptFrom = new Map(inputs);
+      this.compiled = undefined;
+      this.keptFrom = new Map([...inputs].filter(([name]) => !this.targets.has(name)));
     }
   }
 
@@ -226,6 +287,11 @@ class FastStep {
 
 const fastSteps = new WeakMap<TrainPlan, FastStep | null>();
 
+/** Whether the batch driver's latest steps of this train plan ran compiled (compiled.ts): for tests and the benchmark. */
+export function isCompiled(tp: TrainPlan): boolean {
+  return !!fastSteps.get(tp)?.isCompiled;
+}
+
 /** The one-tape form of a train plan, built on first use; null when it does not apply. */
 function fastStep(plan: Plan, tp: TrainPlan): FastStep | null {
   let fast = fastSteps.get(tp);
@@ -251,7 +317,8 @@ function buildFastStep(plan: Plan, tp: TrainPlan): FastStep | null {
       const k = reads.indexOf(key);
       return k >= 0 ? k : reads.push(key) - 1;
     };
-    const run = compileExpr(parseFormula(update.formula, ctx).expr, slot, {
+    const expr = parseFormula(update.formula, ctx).expr;
+    const run = compileExpr(expr, slot, {
       grad: (of, wrt) => {
         // Only gradients with respect to input cells: their values are the tape's leaves.
         const w = plan.byName.get(wrt), o = plan.byName.get(of);
@@ -262,7 +329,7 @@ function buildFastStep(plan: Plan, tp: TrainPlan): FastStep | null {
         return (values) => values[k];
       },
     });
-    updates.push({ update, reads, run });
+    updates.push({ update, reads, run, expr });
   }
   const groups: GradGroup[] = [];
   for (const [of, wrts] of wanted) {
@@ -272,7 +339,7 @@ function buildFastStep(plan: Plan, tp: TrainPlan): FastStep | null {
     // computed by its formula, on the plain path.
     if (path.some((c) => c.parsed?.usesGrad || c.error || !c.parsed)) return null;
     if (ancestors.some((n) => !isUsable(plan.byName.get(n)))) return null;
-    groups.push({ of, wrts: [...wrts], ancestors, path: new Set(path.map((c) => c.name)) });
+    groups.push({ of, wrts: [...wrts], ancestors, path: new Set(path.map((c) => c.name)), pathCells: path });
   }
   return new FastStep(plan, tp, groups, updates);
 }
