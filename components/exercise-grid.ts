@@ -33,18 +33,18 @@ export class ExerciseView implements ReactiveController {
       shape: () => this.shape(),
       entries: () => {
         const t = this.target(), [rows, cols] = this.shape();
-        return range(rows).map((i) => range(cols).map((j) => (t ? t.session.answerText(t.name, i, j) : '')));
+        return range(rows).map((i) => range(cols).map((j) => (t ? t.session.exercises.answerText(t.name, i, j) : '')));
       },
       text: (row, col) => {
         const t = this.target();
-        return t ? t.session.answerText(t.name, row, col) : '';
+        return t ? t.session.exercises.answerText(t.name, row, col) : '';
       },
       setEntry: (row, col, text) => this.type(row, col, text),
       setEntries: (entries) => {
         const t = this.target();
         if (!t) return;
         t.session.group('Paste', () => entries.forEach((r, i) => r.forEach((text, j) => {
-          if (text !== t.session.answerText(t.name, i + 1, j + 1)) t.session.setAnswer(t.name, i + 1, j + 1, text);
+          if (text !== t.session.exercises.answerText(t.name, i + 1, j + 1)) t.session.exercises.setAnswer(t.name, i + 1, j + 1, text);
         })));
         this.host.requestUpdate();
       },
@@ -64,16 +64,16 @@ export class ExerciseView implements ReactiveController {
   type(row: number, col: number, text: string): void {
     const t = this.target();
     if (!t) return;
-    t.session.setAnswer(t.name, row, col, text);
+    t.session.exercises.setAnswer(t.name, row, col, text);
     const value = t.session.state(t.index)?.value;
     const [, cols] = this.shape();
     const at = entryName(t.name, row, col, this.shape());
     const computed = value === undefined ? undefined : typeof value === 'number' ? value : value.data[(row - 1) * cols + (col - 1)];
     const verdict: EntryVerdict = computed === undefined ? 'empty' : gradeEntry(text, computed);
-    const grade = t.session.grade(t.index);
+    const grade = t.session.exercises.grade(t.index);
     if (grade && grade.entries.includes('wrong') && this.hints === 0) this.hints = 1;
     const said = verdict === 'right' ? messages.exerciseRight(at) : verdict === 'wrong' ? messages.exerciseWrong(at) : verdict === 'invalid' ? messages.exerciseNotNumber(at, text) : '';
-    const mistake = grade?.mistake !== undefined ? t.session.exercise(t.index)?.mistakes[grade.mistake]?.message : undefined;
+    const mistake = grade?.mistake !== undefined ? t.session.exercises.of(t.index)?.mistakes[grade.mistake]?.message : undefined;
     this.announcement = [said, grade?.solved ? messages.exerciseSolved() : '', mistake ?? ''].filter(Boolean).join(' ');
     this.host.requestUpdate();
   }
@@ -99,10 +99,10 @@ export interface ExerciseGridOptions {
 }
 
 export function exerciseGrid({ session, name, index, view, answer }: ExerciseGridOptions) {
-  const ex = session.exercise(index)!;
+  const ex = session.exercises.of(index)!;
   const state = session.state(index)!;
-  const grade: Grade | null = session.grade(index);
-  const shown = session.answerShown(name);
+  const grade: Grade | null = session.exercises.grade(index);
+  const shown = session.exercises.answerShown(name);
   const instruction = ex.spec.instruction ? html`<p class="instruction">${inlineMarkdown(ex.spec.instruction)}</p>` : nothing;
   if (!grade) {
     return html`<div class="exercise" part="exercise">${instruction}<p class="exercise-note">${messages.exerciseNotComputed()}</p></div>`;
@@ -115,7 +115,7 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
   const keys = view.keys;
   const entry = (i: number, j: number) => {
     const verdict = grade.entries[(i - 1) * cols + (j - 1)];
-    const text = session.answerText(name, i, j);
+    const text = session.exercises.answerText(name, i, j);
     const label = entryName(name, i, j, shape);
     const bad = verdict === 'wrong' || verdict === 'invalid';
     return html`<span class=${`answer-entry ${verdict}`}><input
@@ -165,7 +165,7 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
           ${open < hints.length ? html`<button type="button" class="next-hint" @click=${() => view.moreHints()}>${messages.exerciseNextHint()}</button>` : nothing}</div>`
       : nothing}
     <div class="exercise-tools">
-      <button type="button" class="show-answer" aria-pressed=${shown ? 'true' : 'false'} @click=${() => session.showAnswer(name, !shown)}>${shown ? messages.exerciseHideAnswer(name) : messages.exerciseShowAnswer(name)}</button>
+      <button type="button" class="show-answer" aria-pressed=${shown ? 'true' : 'false'} @click=${() => session.exercises.showAnswer(name, !shown)}>${shown ? messages.exerciseHideAnswer(name) : messages.exerciseShowAnswer(name)}</button>
     </div>
     ${shown && state.value !== undefined ? html`<div class="answer-shown" part="answer-shown"><span class="answer-is">${messages.exerciseAnswerIs()}</span> ${answer(state.value)}</div>` : nothing}
   </div>`;

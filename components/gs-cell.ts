@@ -284,7 +284,7 @@ export class GsCell extends LitElement {
     this._loadError = undefined;
     this.index = index;
     // An exercise upstream that hides its dependents: this cell shows once it is solved.
-    this.unhide = session.hidingExercises(index).map((i) => session.subscribe(i, () => this.requestUpdate()));
+    this.unhide = session.exercises.hiding(index).map((i) => session.subscribe(i, () => this.requestUpdate()));
     this.unsubscribe = session.subscribe(index, (state) => {
       const next = (this.live = { ...state });
       // A recompute reports "pending", then the value, almost always in the same frame: showing
@@ -413,7 +413,7 @@ export class GsCell extends LitElement {
     const cell = session.view.cell(this.index);
     const input = session.isInput(this.index);
     const instructor = this.instructorView();
-    if (session.exercise(this.index) && !instructor) return this.renderExercise(session, cell, state);
+    if (session.exercises.of(this.index) && !instructor) return this.renderExercise(session, cell, state);
     const hiddenBy = instructor ? undefined : this.hiddenBy(session);
     if (hiddenBy) return this.renderHidden(cell, hiddenBy);
     const header = this.typeset(cell, input);
@@ -450,9 +450,9 @@ export class GsCell extends LitElement {
 
   /** The first exercise upstream that hides this cell and is neither solved nor shown. */
   private hiddenBy(session: Session): string | undefined {
-    for (const i of session.hidingExercises(this.index)) {
+    for (const i of session.exercises.hiding(this.index)) {
       const name = session.view.cell(i).name;
-      if (!session.grade(i)?.solved && !session.answerShown(name)) return name;
+      if (!session.exercises.grade(i)?.solved && !session.exercises.answerShown(name)) return name;
     }
     return undefined;
   }

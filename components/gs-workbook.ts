@@ -164,7 +164,7 @@ export class GsWorkbook extends LitElement {
       // "3 of 5 exercises solved" in the toolbar follows every exercise's grade.
       this.unprogress?.();
       const session = this.session;
-      this.unprogress = session?.onAnyChange((index) => session.exercise(index) && this.requestUpdate());
+      this.unprogress = session?.onAnyChange((index) => session.exercises.of(index) && this.requestUpdate());
     }
   }
 
@@ -229,7 +229,7 @@ export class GsWorkbook extends LitElement {
         ${this.present.render(spec.title)}
         ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
-        ${this.instructorView && session.exercises().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
+        ${this.instructorView && session.exercises.all().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
         ${guard([session, this.instructorView], () => sections(spec.blocks).map((s) => html`<section class="gs-section">${sideBySide(s.blocks).map((b) => Array.isArray(b)
           ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`

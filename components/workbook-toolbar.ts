@@ -94,7 +94,7 @@ export function toolbar(tools: WorkbookTools, session: Session) {
 /** What the student had typed into cells whose edits could not be kept, so nothing is lost unseen. */
 /** "3 of 5 exercises solved", when the workbook has exercises (src/exercise). */
 function progress(session: Session) {
-  const { solved, total } = session.progress();
+  const { solved, total } = session.exercises.progress();
   return total ? html`<span class="gs-progress">${messages.exerciseProgress(solved, total)}</span>` : nothing;
 }
 

@@ -52,8 +52,10 @@ export interface EditTarget {
   setEntries(name: string, texts: string[][]): void;
   setEntry(name: string, row: number, col: number, text: string): unknown;
   setFormula(name: string, text: string): unknown;
-  setAnswer(name: string, row: number, col: number, text: string): unknown;
-  showAnswer(name: string, shown: boolean): unknown;
+  readonly exercises: {
+    setAnswer(name: string, row: number, col: number, text: string): unknown;
+    showAnswer(name: string, shown: boolean): unknown;
+  };
 }
 
 export class EditLog {
@@ -121,8 +123,8 @@ export class EditLog {
       this.group(edit.label, () => edits.forEach((e) => this.replay(e, reverse, sheet)), t && (reverse ? { ...t, before: t.after, after: t.before } : t));
     } else if (edit.kind === 'entries') sheet.setEntries(edit.name, reverse ? edit.before : edit.after);
     else if (edit.kind === 'entry') sheet.setEntry(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
-    else if (edit.kind === 'answer') sheet.setAnswer(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
-    else if (edit.kind === 'shown') sheet.showAnswer(edit.name, reverse ? edit.before : edit.after);
+    else if (edit.kind === 'answer') sheet.exercises.setAnswer(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);
+    else if (edit.kind === 'shown') sheet.exercises.showAnswer(edit.name, reverse ? edit.before : edit.after);
     else sheet.setFormula(edit.name, reverse ? edit.before : edit.after);
   }
 

@@ -17,8 +17,7 @@ import { Emitter } from './emitter.ts';
 import { Inputs } from './inputs.ts';
 import { Formulas } from './formulas.ts';
 import { Answers } from '../exercise/answers.ts';
-import type { ExercisePlan } from '../exercise/compile.ts';
-import { gradeExercise, progressOf, type Grade } from '../exercise/grade.ts';
+import { ExerciseSheet } from './exercise-sheet.ts';
 
 export type { CellState, Status } from './cell-states.ts';
 export type { Edit, EditState, Origin, TrainingMark, TrainingPoint } from './edit-log.ts';
@@ -39,6 +38,8 @@ export class Session {
   private readonly formulas: Formulas;
   /** What the student typed into exercises' answer grids (src/exercise/answers.ts). */
   private readonly answers = new Answers(this.log, (name) => this.states.touch(this.indexOf(name)));
+  /** The exercise cells, their answers, grades and progress (exercise-sheet.ts). */
+  readonly exercises = new ExerciseSheet(() => this.plan, this.answers, (nameOrIndex) => this.state(nameOrIndex));
   /** What else Reset all resets, inside its one step (a trainer's counter and curve). */
   private readonly resetters = new Emitter<[]>();
 
@@ -132,59 +133,6 @@ export class Session {
     return cell ? this.setFormula(name, cell.checked.spec.formula) : null;
   }
 
-  // ---- Exercises (src/exercise) ------------------------------------------------------------
-
-  /** The exercise of the cell at `index` ("exercise:"), if it is one. */
-  exercise(index: number): ExercisePlan | undefined { return this.plan.exercises.exercises.get(index); }
-  /** Every exercise, in file order. */
-  exercises(): ExercisePlan[] { return [...this.plan.exercises.exercises.values()]; }
-  isExercise(name: string): boolean { const i = this.indexOf(name); return i >= 0 && this.plan.exercises.exercises.has(i); }
-  answerText(name: string, row: number, col: number): string { return this.answers.text(name, row, col); }
-  /** The student typed into entry (row, col), 1-based, of an exercise's answer grid: graded at once, recorded as an edit. */
-  setAnswer(name: string, row: number, col: number, text: string): void {
-    if (!this.isExercise(name)) throw new RangeError(`${name} is not an exercise`);
-    const v = this.state(name)?.value;
-    this.answers.setText(name, row, col, text, v !== undefined && typeof v === 'number');
-  }
-  answerShown(name: string): boolean { return this.answers.shown(name); }
-  /** Every answer replaced by these (another tab's): each change an edit, as typing is. */
-  setAnswers(answers: Record<string, string[][]>, shown: readonly string[]): void {
-    this.answers.clear();
-    this.answers.restore(answers, shown, (name) => this.isExercise(name));
-  }
-  /** "Show answer": one deliberate, undoable edit (and hiding it again, another). */
-  showAnswer(name: string, shown: boolean): void {
-    if (!this.isExercise(name)) throw new RangeError(`${name} is not an exercise`);
-    this.answers.setShown(name, shown);
-  }
-  /** The exercise at `index` graded now: its entries against its live value, and which mistake they match. */
-  grade(index: number): Grade | null {
-    const state = this.states.all[index], name = state.name;
-    return gradeExercise(state.status === 'ok' ? state.value : undefined, (r, c) => this.answers.text(name, r, c), state.mistakes ?? []);
-  }
-  /** "3 of 5 exercises solved". */
-  progress(): { solved: number; total: number } { return progressOf(this.exercises().map((e) => this.grade(e.index))); }
-  /**
-   * The exercises marked "hides: dependents" that the cell at `index` reads, directly or through
-   * other cells: it is hidden while one of them is neither solved nor shown.
-   */
-  hidingExercises(index: number): number[] {
-    const hiding = this.exercises().filter((e) => e.spec.hides);
-    if (!hiding.length) return [];
-    const seen = new Set<string>(), found: number[] = [];
-    const stack = [...(this.plan.cells[index]?.inputs ?? [])];
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const pc = this.plan.byName.get(name);
-      if (!pc) continue;
-      if (hiding.some((e) => e.index === pc.index)) found.push(pc.index);
-      stack.push(...pc.inputs);
-    }
-    return found.sort((a, b) => a - b);
-  }
-
   /** Called after every edit, with what changed and who made it (see `apply`, `group`, `record`). */
   onEdit(listener: (edit: Edit, origin: Origin) => void): () => void { return this.log.onEdit(listener); }
   /** Work in progress that becomes an edit when asked (a training run): undo and redo ask first. */
@@ -221,7 +169,7 @@ export class Session {
       if (!cell || cell.kind === 'input' || typeof text !== 'string') dropped.push(name);
       else this.setFormula(name, text);
     }
-    dropped.push(...this.answers.restore(state.answers ?? {}, state.shown ?? [], (name) => this.isExercise(name)).filter((n) => !dropped.includes(n)));
+    dropped.push(...this.answers.restore(state.answers ?? {}, state.shown ?? [], (name) => this.exercises.has(name)).filter((n) => !dropped.includes(n)));
     return { dropped };
   }
 

@@ -320,7 +320,7 @@ export class WorkbookStore {
           else session.restoreFormula(name);
         }
         dropped = session.restoreEdits(take).dropped;
-        if (takeAnswers) session.setAnswers(other.answers ?? {}, other.shown ?? []);
+        if (takeAnswers) session.exercises.setAnswers(other.answers ?? {}, other.shown ?? []);
       });
       // Edits this version of the workbook cannot take (the other tab has another) are shown, not taken.
       taken = taken.filter((n) => !dropped.includes(n));

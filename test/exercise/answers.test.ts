@@ -25,53 +25,53 @@ describe('the answers of a live session', () => {
   const s = () => session.indexOf('s');
 
   it('grades against the live value: an upstream edit makes a right answer wrong', async () => {
-    session.setAnswer('s', 1, 1, '-0.25');
-    expect(session.grade(s())!.solved).to.equal(true);
-    expect(session.progress()).to.deep.equal({ solved: 1, total: 3 });
+    session.exercises.setAnswer('s', 1, 1, '-0.25');
+    expect(session.exercises.grade(s())!.solved).to.equal(true);
+    expect(session.exercises.progress()).to.deep.equal({ solved: 1, total: 3 });
     session.setEntry('b', 1, 1, '1');
     await session.settled();
-    expect(session.grade(s())!.entries).to.deep.equal(['wrong']);
-    expect(session.progress()).to.deep.equal({ solved: 0, total: 3 });
+    expect(session.exercises.grade(s())!.entries).to.deep.equal(['wrong']);
+    expect(session.exercises.progress()).to.deep.equal({ solved: 0, total: 3 });
   });
 
   it('computes the mistakes live, as hidden cells, and names the one the entries equal', async () => {
-    session.setAnswer('s', 1, 1, '-0.5');
+    session.exercises.setAnswer('s', 1, 1, '-0.5');
     expect(session.state('s')!.mistakes).to.deep.equal([-0.5]);
-    expect(session.grade(s())!.mistake).to.equal(0);
+    expect(session.exercises.grade(s())!.mistake).to.equal(0);
     session.setEntry('x', 1, 1, '4');
     await session.settled();
     expect(session.state('s')!.mistakes).to.deep.equal([0.5]);
-    expect(session.grade(s())!.mistake).to.equal(undefined);
-    session.setAnswer('s', 1, 1, '0.5');
-    expect(session.grade(s())!.mistake).to.equal(0);
+    expect(session.exercises.grade(s())!.mistake).to.equal(undefined);
+    session.exercises.setAnswer('s', 1, 1, '0.5');
+    expect(session.exercises.grade(s())!.mistake).to.equal(0);
   });
 
   it('undoes the typing into one answer entry as one step, and redoes it', () => {
-    for (const text of ['-', '-0', '-0.', '-0.2', '-0.25']) session.setAnswer('s', 1, 1, text);
+    for (const text of ['-', '-0', '-0.', '-0.2', '-0.25']) session.exercises.setAnswer('s', 1, 1, text);
     expect(history.undoLabel).to.equal('s answer');
     history.undo();
-    expect(session.answerText('s', 1, 1)).to.equal('');
+    expect(session.exercises.answerText('s', 1, 1)).to.equal('');
     expect(history.canUndo).to.equal(false);
     history.redo();
-    expect(session.answerText('s', 1, 1)).to.equal('-0.25');
-    session.setAnswer('wx', 2, 1, '7');
+    expect(session.exercises.answerText('s', 1, 1)).to.equal('-0.25');
+    session.exercises.setAnswer('wx', 2, 1, '7');
     expect(history.undoLabel).to.equal('wx answer[2,1]');
   });
 
   it('shows the answer as an undoable, saved edit', () => {
-    session.showAnswer('h', true);
-    expect(session.answerShown('h')).to.equal(true);
+    session.exercises.showAnswer('h', true);
+    expect(session.exercises.answerShown('h')).to.equal(true);
     expect(session.edits().shown).to.deep.equal(['h']);
     expect(history.undoLabel).to.equal('Show answer h');
     history.undo();
-    expect(session.answerShown('h')).to.equal(false);
+    expect(session.exercises.answerShown('h')).to.equal(false);
     expect(session.edits()).to.deep.equal({ entries: {}, formulas: {} });
   });
 
   it('saves answers beside the entries and restores them in a new session', async () => {
-    session.setAnswer('wx', 2, 1, '-1.5');
-    session.setAnswer('s', 1, 1, '-0.25');
-    session.showAnswer('h', true);
+    session.exercises.setAnswer('wx', 2, 1, '-1.5');
+    session.exercises.setAnswer('s', 1, 1, '-0.25');
+    session.exercises.showAnswer('h', true);
     session.setEntry('b', 1, 1, '0.5');
     const saved = session.edits();
     expect(saved).to.deep.equal({ entries: { b: [['0.5']] }, formulas: {}, answers: { wx: [[''], ['-1.5']], s: [['-0.25']] }, shown: ['h'] });
@@ -80,11 +80,11 @@ describe('the answers of a live session', () => {
     try {
       expect(again.restoreEdits(read).dropped).to.deep.equal([]);
       await again.settled();
-      expect(again.answerText('wx', 2, 1)).to.equal('-1.5');
-      expect(again.answerShown('h')).to.equal(true);
+      expect(again.exercises.answerText('wx', 2, 1)).to.equal('-1.5');
+      expect(again.exercises.answerShown('h')).to.equal(true);
       // b = 0.5 makes s = 0: the restored -0.25 is graded against the value now.
-      expect(again.grade(again.indexOf('s'))!.entries).to.deep.equal(['wrong']);
-      expect(again.grade(again.indexOf('wx'))!.entries).to.deep.equal(['empty', 'right']);
+      expect(again.exercises.grade(again.indexOf('s'))!.entries).to.deep.equal(['wrong']);
+      expect(again.exercises.grade(again.indexOf('wx'))!.entries).to.deep.equal(['empty', 'right']);
     } finally {
       again.dispose();
     }
@@ -95,22 +95,22 @@ describe('the answers of a live session', () => {
   });
 
   it('clears every answer in Reset all, one step that Undo takes back', () => {
-    session.setAnswer('s', 1, 1, '-0.25');
-    session.showAnswer('wx', true);
+    session.exercises.setAnswer('s', 1, 1, '-0.25');
+    session.exercises.showAnswer('wx', true);
     history.seal();
     session.resetAll();
-    expect(session.answerText('s', 1, 1)).to.equal('');
-    expect(session.answerShown('wx')).to.equal(false);
+    expect(session.exercises.answerText('s', 1, 1)).to.equal('');
+    expect(session.exercises.answerShown('wx')).to.equal(false);
     expect(isEmpty(session.edits())).to.equal(true);
     expect(history.undoLabel).to.equal('Reset');
     history.undo();
-    expect(session.answerText('s', 1, 1)).to.equal('-0.25');
-    expect(session.answerShown('wx')).to.equal(true);
+    expect(session.exercises.answerText('s', 1, 1)).to.equal('-0.25');
+    expect(session.exercises.answerShown('wx')).to.equal(true);
   });
 
   it('names the exercises that hide a cell downstream', () => {
-    expect(session.hidingExercises(session.indexOf('E'))).to.deep.equal([session.indexOf('h')]);
-    expect(session.hidingExercises(session.indexOf('h'))).to.deep.equal([]);
+    expect(session.exercises.hiding(session.indexOf('E'))).to.deep.equal([session.indexOf('h')]);
+    expect(session.exercises.hiding(session.indexOf('h'))).to.deep.equal([]);
   });
 });
 
