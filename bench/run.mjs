@@ -17,6 +17,7 @@ import { render } from './table.ts';
 const figures = {
   training: () => import('./training.ts'),
   peers: () => import('./peers.ts'),
+  'page-training': () => import('./page-training.ts'),
   size: () => import('./size.ts'),
   latency: () => import('./latency.ts'),
   'cold-start': () => import('./cold-start.ts'),
