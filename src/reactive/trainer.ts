@@ -34,8 +34,14 @@ export type Schedule = (fn: () => void) => void;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milliseconds of computing per frame while running. */
+/** Milliseconds of computing per frame while running, at least. */
 const sliceMs = 10;
+/**
+ * ...and at most: when the page takes longer than a slice between two of them (redrawing the
+ * sheet and its charts from the new weights), the next slice is as long as that, times 1.5,
+ * so that training keeps about 60% of the page's time (bench/page-training.ts), up to this.
+ */
+const maxSliceMs = 50;
 /** History points kept before thinning. */
 const maxHistory = 4000;
 
@@ -149,10 +155,12 @@ export class Trainer {
         resolve(this.state);
       };
       this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
+      let sliceEnded: number | undefined;
       const slice = () => {
         if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
-        const until = now() + sliceMs;
+        const started = now();
+        const until = started + (sliceEnded === undefined ? sliceMs : Math.min(maxSliceMs, Math.max(sliceMs, 1.5 * (started - sliceEnded))));
         let step = this.state.step;
         const last = Math.min(end, step + perFrame);
         while (step < last && now() < until) {
@@ -174,6 +182,7 @@ export class Trainer {
         if (step >= end) return finish({ status: 'done', message: messages.trainRan(step - first) });
         publishRun();
         this.update({});
+        sliceEnded = now();
         this.schedule(slice);
       };
       this.schedule(slice);
