@@ -19,7 +19,7 @@ export async function measure(opts: Options): Promise<Row[]> {
     // Every chart in view: a window as tall as the page.
     const height = await page.evaluate(() => window.bench.height());
     await page.setViewport({ width: 1280, height: Math.min(height + 50, 16000) });
-    const steps = opts.smoke ? 60 : 1500, rounds = opts.smoke ? 1 : 5;
+    const steps = opts.smoke ? 60 : 3000, rounds = opts.smoke ? 1 : 5; // 3,000: the block's own Run
     const onPage: number[] = [], batch: number[] = [];
     let charts = 0, inView = 0;
     for (let r = 0; r < rounds; r++) {

@@ -4,8 +4,9 @@
 // has alone (bench/page-training.ts). So redraws take turns, one chart at a time, each after a
 // pause as long as the last redraw took: drawing takes at most about half of the page's time,
 // a chart shows its latest data at its next turn, and a single edit, with the page idle, is
-// drawn at once. A chart out of view waits until it comes into view (or until its data have
-// stopped changing for a moment: a page printed or scrolled later still has it drawn).
+// drawn at once. A chart out of view waits until it comes into view, or a quarter of a second:
+// it is still redrawn while a run goes on (a few times a second, not every frame), and a page
+// printed or scrolled later has it drawn.
 
 const now = () => performance.now();
 
@@ -32,12 +33,12 @@ export function drawInTurn(draw: () => Promise<void>): Promise<void> {
   return turn;
 }
 
-/** How long a chart out of view waits after its data last changed before it is drawn all the same. */
-export const offscreenQuietMs = 500;
+/** How long a chart out of view waits before it is drawn all the same. */
+export const offscreenWaitMs = 250;
 
 /**
  * Whether an element is in view, watched with an IntersectionObserver; `whenInView()` resolves
- * once it is, or `offscreenQuietMs` after the last `changed()` while it is not.
+ * once it is, or after `offscreenWaitMs` while it is not.
  */
 export class ViewWatch {
   private visible = true;
@@ -60,18 +61,11 @@ export class ViewWatch {
     this.release();
   }
 
-  /** New data came while waiting out of view: the quiet time starts again. */
-  changed(): void {
-    if (!this.waiting) return;
-    clearTimeout(this.waiting.timer);
-    this.waiting.timer = setTimeout(() => this.release(), offscreenQuietMs);
-  }
-
   whenInView(): Promise<void> {
     if (this.visible) return Promise.resolve();
     return new Promise((resolve) => {
       this.release();
-      this.waiting = { resolve, timer: setTimeout(() => this.release(), offscreenQuietMs) };
+      this.waiting = { resolve, timer: setTimeout(() => this.release(), offscreenWaitMs) };
     });
   }
 

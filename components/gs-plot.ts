@@ -115,9 +115,7 @@ export class GsPlot extends LitElement {
     // One push at most is waiting: it draws whatever the data are by then (a run sends new data
     // every frame, and vega may take longer than one). It waits for the chart to be in view and
     // for its turn among the page's charts (draw-budget.ts): a running trainer keeps its time.
-    else if (changed.has('data')) {
-      this.inView.changed();
-      if (this.pushQueued) return;
+    else if (changed.has('data') && !this.pushQueued) {
       this.pushQueued = true;
       this.drawing = this.drawing.then(() => this.inView.whenInView()).then(() => drawInTurn(() => {
         this.pushQueued = false;
