@@ -4,6 +4,8 @@
 //   npm run bench                      all figures (a few minutes)
 //   npm run bench -- training size     only those figures
 //   npm run bench -- --smoke           tiny counts: shows the harness works (CI), judges nothing
+//   npm run bench -- peers             training beside ConvNetJS, TensorFlow.js and jax-js
+//                                      (installs bench/peers from its lockfile when missing)
 //
 // Timings are whole-run medians on whatever machine runs it; the machine is printed first.
 // Nothing here is a test: no figure fails the run (only a harness error does).
@@ -14,6 +16,8 @@ import { render } from './table.ts';
 
 const figures = {
   training: () => import('./training.ts'),
+  peers: () => import('./peers.ts'),
+  'page-training': () => import('./page-training.ts'),
   size: () => import('./size.ts'),
   latency: () => import('./latency.ts'),
   'cold-start': () => import('./cold-start.ts'),

@@ -13,6 +13,7 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
 import type { Plan } from '../../src/graph/compile.ts';
+import { runBatch } from '../../src/train/batch.ts';
 
 /** Chromium's prioritized task scheduler (not in TypeScript's DOM types yet). */
 const scheduler = (globalThis as { scheduler?: { postTask(f: () => void, o: { priority: string }): Promise<void> } }).scheduler;
@@ -265,6 +266,37 @@ const bench = {
     const state = await trainer.run({ steps, target: null });
     return state.step;
   },
+  /**
+   * The open workbook's first training block, Run for `steps` steps with the page drawing it
+   * (the sheet, the charts, the loss curve): steps per second from the click to the end of the
+   * run, then Reset. And which of the charts were in view when it ended.
+   */
+  async trainOnPage(steps: number): Promise<{ rate: number; charts: number; inView: number }> {
+    const trainer = workbook!.querySelector<GsTrain>('gs-train')!.trainer!;
+    trainer.reset();
+    await workbook!.settled();
+    const t0 = performance.now();
+    const state = await trainer.run({ steps, target: null });
+    const rate = state.step / ((performance.now() - t0) / 1000);
+    const charts = [...workbook!.querySelectorAll<HTMLElement>('gs-figure, gs-train')];
+    const inView = charts.filter((c) => {
+      const r = c.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    }).length;
+    trainer.reset();
+    await workbook!.settled();
+    return { rate, charts: charts.length, inView };
+  },
+  /** The same block trained by the batch driver alone, in this page, from the same start: steps per second. */
+  trainBatch(steps: number): number {
+    const trainer = workbook!.querySelector<GsTrain>('gs-train')!.trainer!;
+    const session = workbook!.session!;
+    const t0 = performance.now();
+    const run = runBatch(session.plan, trainer.train, session.inputValues(), steps);
+    return run.steps / ((performance.now() - t0) / 1000);
+  },
+  /** The height of the page with the open workbook on it. */
+  height: (): number => document.documentElement.scrollHeight,
   reset(url: string): void {
     const wb = [...document.querySelectorAll('gs-workbook')].find((w) => w.src === url)!;
     wb.querySelector<GsTrain>('gs-train')!.trainer!.reset();

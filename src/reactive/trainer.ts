@@ -34,8 +34,16 @@ export type Schedule = (fn: () => void) => void;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milliseconds of computing per frame while running. */
+/** Milliseconds of computing per frame while running, at least. */
 const sliceMs = 10;
+/**
+ * ...and at most: when the page takes longer than a slice between two of them (redrawing the
+ * sheet and its charts from the new weights), the slices grow, frame by frame, to twice that,
+ * so that a long run keeps about two thirds of the page's time (bench/page-training.ts), up to this.
+ */
+const maxSliceMs = 50;
+/** How much longer one slice may be than the one before (ms). */
+const sliceGrowthMs = 2;
 /** History points kept before thinning. */
 const maxHistory = 4000;
 
@@ -149,10 +157,15 @@ export class Trainer {
         resolve(this.state);
       };
       this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
+      let sliceEnded: number | undefined, slicing = sliceMs;
       const slice = () => {
         if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
-        const until = now() + sliceMs;
+        const started = now();
+        // Grown a little each frame (a short run is drawn frame by frame as before), to twice the
+        // time the page took since the last slice.
+        if (sliceEnded !== undefined) slicing = Math.min(maxSliceMs, slicing + sliceGrowthMs, Math.max(sliceMs, 2 * (started - sliceEnded)));
+        const until = started + slicing;
         let step = this.state.step;
         const last = Math.min(end, step + perFrame);
         while (step < last && now() < until) {
@@ -174,6 +187,7 @@ export class Trainer {
         if (step >= end) return finish({ status: 'done', message: messages.trainRan(step - first) });
         publishRun();
         this.update({});
+        sliceEnded = now();
         this.schedule(slice);
       };
       this.schedule(slice);
