@@ -18,6 +18,7 @@ import { Inputs } from './inputs.ts';
 import { Formulas } from './formulas.ts';
 import { Answers } from '../exercise/answers.ts';
 import { ExerciseSheet } from './exercise-sheet.ts';
+import { restoreSaved, savedEdits } from './saved-edits.ts';
 
 export type { CellState, Status } from './cell-states.ts';
 export type { Edit, EditState, Origin, TrainingMark, TrainingPoint } from './edit-log.ts';
@@ -27,10 +28,7 @@ export class Session {
   readonly spec: WorkbookSpec;
   plan: WorkbookPlan;
   /** What components may read of the definitions, never the plan itself (sheet-view.ts). */
-  readonly view = new SheetView(() => this.plan, (name) => {
-    const s = this.state(name);
-    return !s || s.status === 'pending' ? undefined : s.status === 'error' ? s.error : s.value;
-  });
+  readonly view = new SheetView(() => this.plan, (name) => this.state(name));
   private readonly binding = new Binding();
   private readonly states: CellStates;
   private readonly log = new EditLog();
@@ -80,27 +78,22 @@ export class Session {
   /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
   closestName(name: string): string | undefined { return closest(name, this.plan.byName.keys()); }
 
+  // Input cells, delegated to inputs.ts (documented there): entries are 1-based; a text that is
+  // not a number makes the whole cell an error; `record: false` reports no edit; setValue sets
+  // the numbers of a value of the cell's shape (training), without texts.
   isInput(index: number): boolean {
     const cell = this.plan.cells[index];
     return cell.kind === 'input' && this.inputs.has(cell.name) && this.isPrimary(cell);
   }
-  /** Rows and columns of an input cell's grid. */
   entryShape(name: string): [number, number] { return this.inputs.shape(name); }
-  /** A copy of an input cell's entries as typed. */
   entriesOf(name: string): string[][] { return this.inputs.grid(name)?.allTexts() ?? []; }
   entryText(name: string, row: number, col: number): string { return this.inputs.grid(name)?.text(row, col) ?? ''; }
-  /** The number an entry stands for, or null while its text is not a number. */
   entryNumber(name: string, row: number, col: number): number | null { return this.inputs.grid(name)?.number(row, col) ?? null; }
   entryError(name: string, row: number, col: number): CellError | null { return this.inputs.grid(name)?.error(row, col) ?? null; }
-  /** An input cell's value from its entries: the first entry that is not a number makes the whole cell an error. */
   inputValue(name: string): CellResult { return this.inputs.grid(name)!.value(); }
-  /** The current value of every input cell, as typed (for the batch driver). */
   inputValues(): Map<string, CellResult> { return this.inputs.values(); }
-  /** The student typed `text` into entry (row, col), 1-based: kept as typed, the cell recomputed. Returns its error. */
   setEntry(name: string, row: number, col: number, text: string): CellError | null { return this.inputs.setEntry(name, row, col, text); }
-  /** Replaces all entries of an input cell at once (one edit: a paste, a reset); `record: false` reports no edit. */
   setEntries(name: string, texts: string[][], { record = true }: { record?: boolean } = {}): void { this.inputs.setEntries(name, texts, record); }
-  /** Sets every entry of an input cell from a value of its shape (training): the numbers, without texts. */
   setValue(name: string, value: Value, record = true): void { this.inputs.setValue(name, value, record); }
 
   /** Puts an input cell back to the workbook's own numbers. */
@@ -142,35 +135,19 @@ export class Session {
 
   /** Applies an edit (or its reverse, for undo), reported like any other as made by `origin`. */
   apply(edit: Edit, reverse = false, origin?: Origin): void { this.log.as(origin, () => this.log.replay(edit, reverse, this)); }
-
   /** Runs fn and reports every edit it makes as one group edit (one undo step), made by `origin`. */
   group(label: string, fn: () => void, training?: TrainingMark, origin?: Origin): void {
     this.log.as(origin, () => this.log.group(label, fn, training));
   }
-
   /** Reports an edit made without records (e.g. a training run, from its start to its end). */
   record(edit: Edit, origin?: Origin): void { this.log.as(origin, () => this.log.report(edit)); }
 
   /** What the student changed, relative to the workbook. */
-  edits(): EditState {
-    const edits: EditState = { entries: this.inputs.edited(), formulas: this.formulas.edited() };
-    // Answers only when there are some, so a record without exercises reads as it always did.
-    const { answers, shown } = this.answers.saved();
-    if (Object.keys(answers).length) edits.answers = answers;
-    if (shown.length) edits.shown = shown;
-    return edits;
-  }
+  edits(): EditState { return savedEdits(this.edited); }
 
   /** Re-applies saved edits (a reload, a changed file); those of cells gone or reshaped are returned by name. */
   restoreEdits(state: EditState): { dropped: string[] } {
-    const dropped = this.inputs.restore(state.entries ?? {});
-    for (const [name, text] of Object.entries(state.formulas ?? {})) {
-      const cell = this.plan.byName.get(name);
-      if (!cell || cell.kind === 'input' || typeof text !== 'string') dropped.push(name);
-      else this.setFormula(name, text);
-    }
-    dropped.push(...this.answers.restore(state.answers ?? {}, state.shown ?? [], (name) => this.exercises.has(name)).filter((n) => !dropped.includes(n)));
-    return { dropped };
+    return { dropped: restoreSaved(this.edited, state, this.plan, (name, text) => this.setFormula(name, text), (name) => this.exercises.has(name)) };
   }
 
   /** Called by Reset all inside its one step, before the cells are reset: what fn edits is undone with it. */
@@ -193,6 +170,7 @@ export class Session {
     this.resetters.clear();
   }
 
+  private get edited() { return { inputs: this.inputs, formulas: this.formulas, answers: this.answers }; }
   private isPrimary(cell: PlanCell): boolean { return this.plan.byName.get(cell.name) === cell; }
 
   private define(cell: PlanCell): void {

@@ -12,6 +12,7 @@ import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { labelFor, shownLabel } from '../graph/names.ts';
 import { dependencyGraph, trace, type DependencyGraph, type Trace } from '../graph/trace.ts';
 import type { WorkbookPlan } from '../workbook.ts';
+import type { CellState } from './cell-states.ts';
 
 export interface CellView {
   readonly name: string;
@@ -30,8 +31,13 @@ export interface CellView {
 }
 
 export class SheetView {
-  /** `valueOf`: a cell's current value or error, undefined while it computes. */
-  constructor(private readonly plan: () => WorkbookPlan, private readonly valueOf: (name: string) => CellResult | undefined) {}
+  constructor(private readonly plan: () => WorkbookPlan, private readonly state: (name: string) => CellState | undefined) {}
+
+  /** A cell's current value or error, undefined while it computes. */
+  private readonly valueOf = (name: string): CellResult | undefined => {
+    const s = this.state(name);
+    return !s || s.status === 'pending' ? undefined : s.status === 'error' ? s.error : s.value;
+  };
 
   /** The cell at position `index` of the workbook. */
   cell(index: number): CellView { const plan = this.plan(); return cellView(plan, plan.cells[index]); }
