@@ -1,0 +1,40 @@
+// ESLint (flat config): JavaScript's and typescript-eslint's recommended rules over the engine,
+// the components, the tests, the scripts and the benchmarks. Layout is Prettier's (.prettierrc.json);
+// the one layout rule here is the line length Prettier cannot enforce (a long comment), at
+// Prettier's print width. `npm run lint` runs it; `npm test` counts it as one check.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from './.prettierrc.json' with { type: 'json' };
+
+// What the Node scripts (.mjs: the CLI, build, test and server plugins) use without importing.
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'URL', 'URLSearchParams', 'Buffer', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'].map((name) => [
+    name,
+    'readonly',
+  ]),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'bench/node_modules/', 'custom-elements.json', 'test-results/', '.cache/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Prettier breaks code at this width; strings, templates, regular expressions and URLs are
+      // not broken (a message reads whole), so only what is left (comments) is checked here.
+      'max-len': ['error', { code: prettier.printWidth, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+      // An unused name starting with "_" is a parameter a signature requires.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // TypeScript itself reports undefined names, knowing the DOM and Node types (typescript-eslint's advice).
+    files: ['**/*.ts', '**/*.mts'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: nodeGlobals },
+  },
+);
