@@ -7,7 +7,6 @@ import { expect } from 'chai';
 import '../../components/gs-plot.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import '../../components/index.ts';
-import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { guardGlobalState } from './invariants.ts';
 
 guardGlobalState();
