@@ -63,7 +63,8 @@ describe('a workbook embedded in a page with element ids of its own', () => {
     const session = new Session(readWorkbook('```cells\nx = 3\n```\n', 'embed.md'));
     try {
       await session.settled();
-      const module = (session as unknown as { binding: { module: unknown } }).binding.module as { value(name: string): Promise<unknown> }; // the runtime module (src/reactive/binding.ts)
+      // the runtime module (src/reactive/binding.ts)
+    const module = (session as unknown as { binding: { module: unknown } }).binding.module as { value(name: string): Promise<unknown> };
       for (const name of ['bias', 'document', 'window', 'fetch', 'x']) {
         let outcome: unknown;
         try {
