@@ -23,7 +23,7 @@ const channelNames = ['x', 'y', 'color', 'name'] as const;
 export function readPlot(lines: string[], from: number, to: number, _spec: WorkbookSpec, problem: Report): PlotBlock {
   const block: PlotBlock = { kind: 'plot', line: from, width: 420, height: 240, layers: [] };
   const seen = new Map<string, number>(); // setting → its line
-  for (const { raw, line, text, indent } of contentLines(lines, from, to)) {
+  for (const { line, text, indent } of contentLines(lines, from, to)) {
     const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(text);
     if (!m) {
       problem(codes.E_BLOCK, messages.plotLine(text), line, indent + 1);

@@ -109,7 +109,6 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
       const target = sub(expr.target);
       const boxes = expr.dims.map(() => ({ n: 0 }));
       const dims = expr.dims.map((d, k) => compileDim(d, (e) => sub(e, boxes[k])));
-      const targetText = expr.target.text;
       return (inputs) => {
         const t = target(inputs);
         const shape = shapeOf(t);

@@ -10,6 +10,7 @@ import { codes, messages } from '../messages.ts';
 import { limits } from '../limits.ts';
 import { constants, functions, operators, range, type Op } from './functions.ts';
 import { disabledFunctions, parse as mathParse, type MathNode } from './mathjs.ts';
+import { fields, type NodeFields } from './node-fields.ts';
 import { closest } from './spelling.ts';
 import { invalidCharacter, isValidName } from '../graph/names.ts';
 import type { Value } from './value.ts';
@@ -135,8 +136,7 @@ class Walker {
 
   walk(node: MathNode, depth: number, inIndex: boolean): Expr {
     if (depth > limits.maxDepth) this.fail(codes.E_TOO_DEEP, messages.tooDeepChain(limits.maxDepth));
-    const n = node as any;
-    const expr = this.build(node, n, depth, inIndex);
+    const expr = this.build(node, fields(node), depth, inIndex);
     // The text of a sub-expression is only needed for messages: computing it for every node
     // up front costs the formula's length times its depth.
     let text: string | undefined;
@@ -144,7 +144,7 @@ class Walker {
     return expr;
   }
 
-  private build(node: MathNode, n: any, depth: number, inIndex: boolean): Expr {
+  private build(node: MathNode, n: NodeFields, depth: number, inIndex: boolean): Expr {
     const text = ''; // a placeholder: walk() gives every Expr a lazy \`text\`
     const sub = (child: MathNode, idx = inIndex) => this.walk(child, depth + 1, idx);
 
@@ -189,14 +189,15 @@ class Walker {
       case 'ParenthesisNode':
         return sub(n.content);
       case 'OperatorNode': {
-        const op = operators.get(n.fn);
+        const op = operators.get(n.fn as string);
         if (!op) return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.theOperator(n.op)), n.op);
         const args = (n.args as MathNode[]).map((a) => sub(a));
         return { kind: 'apply', op, args, text };
       }
       case 'FunctionNode': {
-        if (n.fn.type !== 'SymbolNode') return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.callingAResult()));
-        const name: string = n.fn.name;
+        const fn = n.fn as NodeFields;
+        if (fn.type !== 'SymbolNode') return this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.callingAResult()));
+        const name: string = fn.name;
         const argNodes = n.args as MathNode[];
         if (name === 'grad') return this.grad(argNodes);
         const op = functions.get(name);
@@ -215,8 +216,8 @@ class Walker {
       case 'ArrayNode': {
         const items = n.items as MathNode[];
         const nested = items.length > 0 && items.every((i) => i.type === 'ArrayNode');
-        const rows = nested ? items.map((r) => (r as any).items as MathNode[]) : [items];
-        if (nested && rows.some((r) => r.some((i) => i.type === 'ArrayNode' && (i as any).items.some((j: MathNode) => j.type === 'ArrayNode')))) {
+        const rows = nested ? items.map((r) => fields(r).items as MathNode[]) : [items];
+        if (nested && rows.some((r) => r.some((i) => i.type === 'ArrayNode' && fields(i).items.some((j: MathNode) => j.type === 'ArrayNode')))) {
           this.fail(codes.E_FORBIDDEN, messages.forbidden(messages.matrix3d()), '[');
         }
         return { kind: 'matrix', rows: rows.map((r) => r.map((i) => sub(i))), text };
@@ -259,10 +260,10 @@ class Walker {
   }
 
   indexDim(d: MathNode, depth: number): IndexDim {
-    const n = d as any;
+    const n = fields(d);
     if (d.type === 'RangeNode') {
-      const isEnd = (x: any) => x && x.type === 'SymbolNode' && x.name === 'end';
-      const isOne = (x: any) => x && x.type === 'ConstantNode' && x.value === 1;
+      const isEnd = (x: NodeFields | undefined) => x && x.type === 'SymbolNode' && x.name === 'end';
+      const isOne = (x: NodeFields | undefined) => x && x.type === 'ConstantNode' && x.value === 1;
       if (!n.step && isOne(n.start) && isEnd(n.end)) {
         // A bare ":" parses as 1:end: the whole dimension.
         return { kind: 'all' };
@@ -279,7 +280,7 @@ class Walker {
 
   grad(args: MathNode[]): Expr {
     if (args.length !== 2 || args.some((a) => a.type !== 'SymbolNode')) this.fail(codes.E_ARITY, messages.argument('grad', messages.gradUsage()), 'grad');
-    const [of, wrt] = args.map((a) => (a as any).name as string);
+    const [of, wrt] = args.map((a) => fields(a).name);
     this.usesGrad = true;
     this.refs.add(of);
     this.refs.add(wrt);
@@ -298,7 +299,7 @@ function safeText(node: MathNode): string {
 /** A plain number or matrix of numbers (with signs), as written; null for anything else. */
 export function literalOf(node: MathNode): Literal | null {
   const num = (x: MathNode): number | null => {
-    const n = x as any;
+    const n = fields(x);
     if (x.type === 'ConstantNode' && typeof n.value === 'number') return n.value;
     if (x.type === 'OperatorNode' && (n.fn === 'unaryMinus' || n.fn === 'unaryPlus')) {
       const v = num(n.args[0]);
@@ -309,9 +310,9 @@ export function literalOf(node: MathNode): Literal | null {
   const scalar = num(node);
   if (scalar !== null) return { value: scalar, entries: [[formatEntry(scalar)]] };
   if (node.type !== 'ArrayNode') return null;
-  const items = (node as any).items as MathNode[];
+  const items = fields(node).items as MathNode[];
   if (items.length === 0) return null;
-  const rowsNodes = items.every((i) => i.type === 'ArrayNode') ? items.map((r) => (r as any).items as MathNode[]) : [items];
+  const rowsNodes = items.every((i) => i.type === 'ArrayNode') ? items.map((r) => fields(r).items as MathNode[]) : [items];
   const rows: number[][] = [];
   for (const r of rowsNodes) {
     const row = r.map(num);

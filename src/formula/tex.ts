@@ -4,9 +4,11 @@
 
 import { functions } from './functions.ts';
 import type { MathNode } from './mathjs.ts';
+import { fields, type NodeFields } from './node-fields.ts';
 
 /** A bare `:` in an index, which mathjs reads as 1:end. */
-function isWholeRange(d: any): boolean {
+function isWholeRange(node: MathNode): boolean {
+  const d = fields(node);
   return d.type === 'RangeNode' && !d.step && d.start.type === 'ConstantNode' && d.start.value === 1 && d.end.type === 'SymbolNode' && d.end.name === 'end';
 }
 
@@ -16,10 +18,11 @@ function crowded(tex: string): boolean {
 }
 
 export function formulaTex(node: MathNode, labelOf: (name: string) => string | undefined): string {
-  const options: any = {
+  const options = {
     parenthesis: 'keep',
     implicit: 'hide',
-    handler: (n: any, opts: any): string | undefined => {
+    handler: (node: MathNode, opts: object): string | undefined => {
+      const n = fields(node);
       const tex = (child: MathNode) => child.toTex(opts);
       switch (n.type) {
         case 'SymbolNode': {
@@ -58,7 +61,7 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
           }
         }
         case 'FunctionNode': {
-          const name: string = n.fn?.name;
+          const name: string = (n.fn as NodeFields | undefined)?.name as string;
           const args = (n.args as MathNode[]).map(tex);
           if (name === 'grad') return `\\frac{\\partial ${args[0]}}{\\partial ${args[1]}}`;
           const op = functions.get(name);
@@ -66,7 +69,7 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
         }
         case 'ConditionalNode': {
           // As the lecture writes a case: "if ‖w‖ = 0", a comparison read as a condition.
-          const cond = (c: any): string => {
+          const cond = (c: NodeFields): string => {
             while (c.type === 'ParenthesisNode') c = c.content;
             if (c.type === 'OperatorNode' && c.fn === 'equal') return `${tex(c.args[0])} = ${tex(c.args[1])}`;
             if (c.type === 'OperatorNode' && (c.fn === 'and' || c.fn === 'or')) return `${cond(c.args[0])} ${c.fn === 'and' ? '\\wedge' : '\\vee'} ${cond(c.args[1])}`;
@@ -79,7 +82,7 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
         case 'ArrayNode': {
           // [a, b] is a row and [a; b] a column (mathjs would typeset a flat [a, b] as a column).
           const items = n.items as MathNode[];
-          const rows = items.length && items.every((i) => i.type === 'ArrayNode') ? items.map((r) => (r as any).items as MathNode[]) : [items];
+          const rows = items.length && items.every((i) => i.type === 'ArrayNode') ? items.map((r) => fields(r).items as MathNode[]) : [items];
           return `\\begin{bmatrix}${rows.map((r) => r.map(tex).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
         }
         default:

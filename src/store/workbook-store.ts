@@ -279,7 +279,7 @@ export class WorkbookStore {
    * A `storage` event (another tab of this browser wrote `key`). Another tab's save of this
    * workbook is merged by cell (see the top of this file); its backup slot is followed.
    */
-  storageChanged(key: string | null, newValue: string | null): void {
+  storageChanged(key: string | null, _newValue: string | null): void {
     const session = this.session;
     if (!session || key === null) return;
     if (key === storageKey(this.url, 'backup')) {

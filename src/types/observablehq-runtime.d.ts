@@ -6,14 +6,14 @@ declare module '@observablehq/runtime' {
     rejected?(error: unknown, name?: string | null): void;
   }
   export class Variable {
-    define(name: string | null, inputs: readonly string[], definition: (...args: any[]) => unknown): Variable;
-    define(name: string | null, definition: (...args: any[]) => unknown): Variable;
+    define(name: string | null, inputs: readonly string[], definition: (...args: never[]) => unknown): Variable;
+    define(name: string | null, definition: (...args: never[]) => unknown): Variable;
     delete(): Variable;
   }
   export class Module {
     variable(observer?: Observer | boolean): Variable;
-    define(name: string, inputs: readonly string[], definition: (...args: any[]) => unknown): Variable;
-    redefine(name: string, inputs: readonly string[], definition: (...args: any[]) => unknown): Variable;
+    define(name: string, inputs: readonly string[], definition: (...args: never[]) => unknown): Variable;
+    redefine(name: string, inputs: readonly string[], definition: (...args: never[]) => unknown): Variable;
     value(name: string): Promise<unknown>;
   }
   export class Runtime {

@@ -7,7 +7,8 @@
 import { expect } from 'chai';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { openFrame, settle } from '../helpers/page.ts';
+import { settle } from '../helpers/mount.ts';
+import { openFrame } from '../helpers/frames.ts';
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary: string }[] }[];

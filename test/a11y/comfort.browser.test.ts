@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
-import { openFrame } from '../helpers/page.ts';
+import { openFrame } from '../helpers/frames.ts';
 
 const files = (await (await fetch('/workbooks/index.json', { cache: 'no-cache' })).json()) as string[];
 

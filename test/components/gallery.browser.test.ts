@@ -1,18 +1,14 @@
 // The gallery: every workbook in lecture order, and an open workbook with links to the
 // previous and next ones, by title.
 import { expect } from 'chai';
-import { openFrame } from '../helpers/page.ts';
+import { openFrame } from '../helpers/frames.ts';
+import { until } from '../helpers/wait.ts';
 
 const lecture = [
   '01-perceptron.md', '02-activation-functions.md', '03-logic-gates.md', '04-mlp-xor.md', '05-multiplication-gate.md',
   '06-universal-approximation.md', '07-backpropagation.md', '08-loss-functions.md', '09-gradient-descent.md', '10-vanishing-gradient.md',
   '11-softmax-classifier.md',
 ];
-
-async function until(frame: HTMLIFrameElement, condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => frame.contentWindow!.setTimeout(r, 25));
-  expect(condition(), what).to.equal(true);
-}
 
 describe('the gallery', () => {
   it('lists the lecture\'s workbooks in lecture order, by title', async () => {

@@ -2,12 +2,15 @@
 // recompute the sheet, trained by Step, and returned to the computed start by Reset all.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { toolbarButton } from '../helpers/page.ts';
-import { button, control, list, mountWorkbook, settle, typeInto, until } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { control, list, toolbarButton } from '../helpers/find.ts';
+import { typeInto } from '../helpers/keys.ts';
+import { button } from '../helpers/train-block.ts';
+import { until } from '../helpers/wait.ts';
 
 describe('an input that starts from a formula, in the page', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('test/input/input-start.md')));
+  beforeEach(async () => (wb = await mount('test/input/input-start.md')));
   afterEach(() => wb.remove());
 
   it('shows editable entries holding the computed start, and an edit recomputes the sheet', async () => {

@@ -6,7 +6,9 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { cellOf, controlOf, deepActive, mount, press, settle } from '../helpers/page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, deepActive } from '../helpers/find.ts';
+import { press } from '../helpers/keys.ts';
 
 const n = 256;
 /** Entry (i, j), 1-based: small integers, so every sum is exact. */
@@ -24,7 +26,7 @@ const frames = (k = 2) => new Promise<void>((resolve) => {
 
 describe('a 256×256 editable matrix', () => {
   let wb: GsWorkbook;
-  const root = () => cellOf(wb, 'A').shadowRoot!;
+  const root = () => cell(wb, 'A').shadowRoot!;
   const rendered = (label: string) => root().querySelector(`input[aria-label="${label}"]`) !== null;
   const viewport = () => root().querySelector<HTMLElement>('.viewport')!;
 
@@ -46,13 +48,13 @@ describe('a 256×256 editable matrix', () => {
     expect(grid.getAttribute('aria-label')).to.equal('A');
     expect(grid.getAttribute('aria-rowcount')).to.equal('256');
     expect(grid.getAttribute('aria-colcount')).to.equal('256');
-    const first = controlOf(wb, 'A', 'A[1,1]');
+    const first = control(wb, 'A', 'A[1,1]');
     expect(first.value).to.equal(String(entry(1, 1)));
     expect(first.tabIndex).to.equal(0);
     expect(first.closest('[role="gridcell"]')!.getAttribute('aria-colindex')).to.equal('1');
     expect(first.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('1');
     expect([...grid.querySelectorAll('[role="row"]')].every((r) => r.querySelectorAll('[role="gridcell"]').length > 0)).to.equal(true);
-    expect(cellOf(wb, 's').value).to.equal(total);
+    expect(cell(wb, 's').value).to.equal(total);
   });
 
   it('renders [256,256] with its accessible name when scrolled to the bottom-right', async () => {
@@ -61,19 +63,19 @@ describe('a 256×256 editable matrix', () => {
     v.scrollTop = v.scrollHeight;
     v.scrollLeft = v.scrollWidth;
     await frames(3);
-    await cellOf(wb, 'A').updateComplete;
-    const last = controlOf(wb, 'A', 'A[256,256]');
+    await cell(wb, 'A').updateComplete;
+    const last = control(wb, 'A', 'A[256,256]');
     expect(last.value).to.equal(String(entry(256, 256)));
     expect(last.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('256');
     expect(last.closest('[role="gridcell"]')!.getAttribute('aria-colindex')).to.equal('256');
     expect(rendered('A[100,100]'), 'the middle is not rendered').to.equal(false);
     expect(root().querySelectorAll('input.entry').length).to.be.below(1000);
     // The entry in the tab order stays rendered, so Tab still reaches the grid.
-    expect(controlOf(wb, 'A', 'A[1,1]').tabIndex).to.equal(0);
+    expect(control(wb, 'A', 'A[1,1]').tabIndex).to.equal(0);
   });
 
   it('moves across entries that are not rendered with the arrow keys, Tab, Ctrl+End and Ctrl+Home', async () => {
-    controlOf(wb, 'A', 'A[1,1]').focus();
+    control(wb, 'A', 'A[1,1]').focus();
     await press('Control+End');
     expect(focused()).to.equal('A[256,256]');
     await sendKeys({ press: 'ArrowUp' });
@@ -86,7 +88,7 @@ describe('a 256×256 editable matrix', () => {
     for (let k = 0; k < 12; k++) await sendKeys({ press: 'ArrowRight' });
     expect(focused()).to.equal('A[31,13]');
     await frames(2);
-    const box = controlOf(wb, 'A', 'A[31,13]').getBoundingClientRect(), view = viewport().getBoundingClientRect();
+    const box = control(wb, 'A', 'A[31,13]').getBoundingClientRect(), view = viewport().getBoundingClientRect();
     expect(box.top >= view.top && box.bottom <= view.bottom && box.left >= view.left && box.right <= view.right, 'scrolled into view').to.equal(true);
     expect(root().querySelectorAll('input.entry').length).to.be.below(1000);
   });
@@ -94,48 +96,48 @@ describe('a 256×256 editable matrix', () => {
   it('recomputes a dependent when an entry is typed into, and undoes and redoes it as one step', async () => {
     const changes: CustomEvent[] = [];
     wb.addEventListener('gs-change', (e) => changes.push(e as CustomEvent));
-    controlOf(wb, 'A', 'A[1,1]').focus();
+    control(wb, 'A', 'A[1,1]').focus();
     await press('Control+End');
     await sendKeys({ type: '1000' });
     await settle(wb);
     const expected = total - entry(256, 256) + 1000;
-    expect(cellOf(wb, 's').value).to.equal(expected);
+    expect(cell(wb, 's').value).to.equal(expected);
     expect(changes.at(-1)!.detail).to.deep.include({ name: 'A', kind: 'entry', row: 256, col: 256, text: '1000' });
     expect((changes.at(-1)!.detail.value as number[][])[255][255]).to.equal(1000);
     const history: string[] = [];
     wb.addEventListener('gs-history', (e) => history.push(`${(e as CustomEvent).detail.action} ${(e as CustomEvent).detail.label}`));
     wb.tools.undo();
     await settle(wb);
-    expect(controlOf(wb, 'A', 'A[256,256]').value).to.equal(String(entry(256, 256)));
-    expect(cellOf(wb, 's').value).to.equal(total);
+    expect(control(wb, 'A', 'A[256,256]').value).to.equal(String(entry(256, 256)));
+    expect(cell(wb, 's').value).to.equal(total);
     wb.tools.redo();
     await settle(wb);
-    expect(controlOf(wb, 'A', 'A[256,256]').value).to.equal('1000');
-    expect(cellOf(wb, 's').value).to.equal(expected);
+    expect(control(wb, 'A', 'A[256,256]').value).to.equal('1000');
+    expect(cell(wb, 's').value).to.equal(expected);
     expect(history).to.deep.equal(['undo A[256,256]', 'redo A[256,256]']);
   });
 
   it('pastes a block at its bottom-right edge, saying what did not fit', async () => {
-    controlOf(wb, 'A', 'A[1,1]').focus();
+    control(wb, 'A', 'A[1,1]').focus();
     await press('Control+End');
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowLeft' });
-    const at = controlOf(wb, 'A', 'A[255,255]');
+    const at = control(wb, 'A', 'A[255,255]');
     expect(deepActive()).to.equal(at);
     const data = new DataTransfer();
     data.setData('text/plain', '1\t2\t3\n4\t5\t6\n');
     at.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
     await settle(wb);
-    expect(['A[255,255]', 'A[255,256]', 'A[256,255]', 'A[256,256]'].map((l) => controlOf(wb, 'A', l).value)).to.deep.equal(['1', '2', '4', '5']);
-    expect(cellOf(wb, 's').value).to.equal(total - entry(255, 255) - entry(255, 256) - entry(256, 255) - entry(256, 256) + 12);
+    expect(['A[255,255]', 'A[255,256]', 'A[256,255]', 'A[256,256]'].map((l) => control(wb, 'A', l).value)).to.deep.equal(['1', '2', '4', '5']);
+    expect(cell(wb, 's').value).to.equal(total - entry(255, 255) - entry(255, 256) - entry(256, 255) - entry(256, 256) + 12);
     expect(root().querySelector('.grid-message')!.textContent).to.equal('2×3 pasted into a 256×256 matrix at [255,255]: 1 column did not fit (2 entries left out).');
   });
 
   it('shows all of a 256×256 value on request, rendering only the part in view', async () => {
-    const b = cellOf(wb, 'B').shadowRoot!;
+    const b = cell(wb, 'B').shadowRoot!;
     expect(b.querySelectorAll('table.matrix td').length, 'first and last rows and columns').to.equal(12 * 10);
     [...b.querySelectorAll('button')].find((x) => x.textContent === 'Show all 256×256')!.click();
-    await cellOf(wb, 'B').updateComplete;
+    await cell(wb, 'B').updateComplete;
     const table = b.querySelector('[role="table"]')!;
     expect(table.getAttribute('aria-label')).to.equal('B value');
     expect(table.getAttribute('aria-rowcount')).to.equal('256');
@@ -145,13 +147,13 @@ describe('a 256×256 editable matrix', () => {
     const v = b.querySelector<HTMLElement>('.viewport')!;
     v.scrollTop = v.scrollHeight;
     await frames(3);
-    await cellOf(wb, 'B').updateComplete;
+    await cell(wb, 'B').updateComplete;
     const last = [...table.querySelectorAll('[role="row"][aria-rowindex="256"] [role="cell"]')];
     expect(last.length).to.be.above(0);
     expect(last[0].getAttribute('aria-colindex')).to.equal('1');
     expect(last[0].textContent!.replace('−', '-')).to.equal(String(2 * entry(256, 1)));
     [...b.querySelectorAll('button')].find((x) => x.textContent === 'Show less')!.click();
-    await cellOf(wb, 'B').updateComplete;
+    await cell(wb, 'B').updateComplete;
     expect(b.querySelectorAll('table.matrix td').length).to.equal(12 * 10);
   });
 

@@ -7,8 +7,8 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsFigure } from '../../components/gs-figure.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
-import { until } from '../helpers/workbook-page.ts';
-import { mount as mountText } from '../helpers/page.ts';
+import { mount as mountText } from '../helpers/mount.ts';
+import { until } from '../helpers/wait.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {

@@ -4,8 +4,9 @@ import { expect } from 'chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { deepActive, mount, toolbarButton } from '../helpers/page.ts';
-import { until } from '../helpers/workbook-page.ts';
+import { mount } from '../helpers/mount.ts';
+import { deepActive, toolbarButton } from '../helpers/find.ts';
+import { until } from '../helpers/wait.ts';
 
 const inView = (el: Element) => {
   const r = el.getBoundingClientRect();

@@ -6,7 +6,8 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsGraph } from '../../components/gs-graph.ts';
 import { workbookPath } from '../helpers/lecture.ts';
-import { cellOf, controlOf, deepActive, mount, settle, toolbarButton } from '../helpers/page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, deepActive, toolbarButton } from '../helpers/find.ts';
 
 const marks = (wb: GsWorkbook) =>
   Object.fromEntries([...wb.querySelectorAll<HTMLElement>('gs-cell[data-trace]')].map((c) => [c.getAttribute('name'), c.dataset.trace]));
@@ -30,22 +31,22 @@ describe('tracing a selected cell', () => {
   afterEach(() => wb.remove());
 
   it('highlights what a focused cell reads and what reads it, and lists them in the toolbar', async () => {
-    controlOf(wb, 'h1', 'h1 formula').focus();
+    control(wb, 'h1', 'h1 formula').focus();
     await wb.updateComplete;
     expect(marks(wb)).to.deep.equal({ s1: 'precedent', h1: 'selected', s2: 'dependent', dE_dTheta2: 'dependent', dE_ds1: 'dependent' });
     const trace = wb.querySelector('.gs-trace')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(trace).to.equal('h1 reads s1 read by s2, dE_dTheta2, dE_ds1');
-    expect(getComputedStyle(cellOf(wb, 's1')).outlineStyle).to.equal('dashed');
-    expect(getComputedStyle(cellOf(wb, 's2')).outlineStyle).to.equal('solid');
-    expect(getComputedStyle(cellOf(wb, 'x')).outlineStyle).to.equal('none');
+    expect(getComputedStyle(cell(wb, 's1')).outlineStyle).to.equal('dashed');
+    expect(getComputedStyle(cell(wb, 's2')).outlineStyle).to.equal('solid');
+    expect(getComputedStyle(cell(wb, 'x')).outlineStyle).to.equal('none');
 
-    controlOf(wb, 'Theta1', 'Theta1[2,2]').focus();
+    control(wb, 'Theta1', 'Theta1[2,2]').focus();
     await wb.updateComplete;
     expect(marks(wb)).to.deep.equal({ Theta1: 'selected', s1: 'dependent', Theta1_new: 'dependent', autodiff_Theta1: 'dependent' });
   });
 
   it('follows a formula edit that changes what a cell reads', async () => {
-    const field = controlOf(wb, 's2', 's2 formula');
+    const field = control(wb, 's2', 's2 formula');
     field.focus();
     field.select();
     await sendKeys({ type: "Theta2' * h1 + y" });
@@ -55,7 +56,7 @@ describe('tracing a selected cell', () => {
   });
 
   it('jumps to a cell named in the trace', async () => {
-    controlOf(wb, 'h1', 'h1 formula').focus();
+    control(wb, 'h1', 'h1 formula').focus();
     await wb.updateComplete;
     const s1 = [...wb.querySelectorAll<HTMLButtonElement>('.gs-trace button')].find((b) => b.textContent === 's1')!;
     s1.click();
@@ -100,7 +101,7 @@ describe('the dependency-graph view', () => {
 
   it('shows errors in red, in words too, and updates when a cell breaks and heals', async () => {
     const graph = await openGraph(wb);
-    const field = controlOf(wb, 'h1', 'h1 formula');
+    const field = control(wb, 'h1', 'h1 formula');
     field.focus();
     field.select();
     await sendKeys({ type: 'sigmoid(q)' });
@@ -138,7 +139,7 @@ describe('the dependency-graph view', () => {
     const name = below.dataset.name!;
     await sendKeys({ press: 'Enter' });
     await wb.updateComplete;
-    expect(cellOf(wb, name).matches('[data-trace~="selected"]'), `${name} is selected`).to.equal(true);
-    expect(deepActive()?.getRootNode()).to.equal(cellOf(wb, name).shadowRoot);
+    expect(cell(wb, name).matches('[data-trace~="selected"]'), `${name} is selected`).to.equal(true);
+    expect(deepActive()?.getRootNode()).to.equal(cell(wb, name).shadowRoot);
   });
 });

@@ -8,10 +8,12 @@ import type { GsTrain } from '../../components/gs-train.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
-import { openFrame, reloadFrame, runId, toolbarButton } from '../helpers/page.ts';
 import { storageKey } from '../../src/store/persist.ts';
-import { control, mount as mountPage, run, runSteps, typeInto } from '../helpers/lecture-page.ts';
-import { settle } from '../helpers/workbook-page.ts';
+import { mount as mountPage, runId, settle } from '../helpers/mount.ts';
+import { control, toolbarButton } from '../helpers/find.ts';
+import { enter } from '../helpers/keys.ts';
+import { run, runSteps } from '../helpers/train-block.ts';
+import { openFrame, reloadFrame } from '../helpers/frames.ts';
 
 let counter = 0;
 async function mount(path: string): Promise<GsWorkbook> {
@@ -40,7 +42,7 @@ describe('<gs-train> on the worked example', () => {
   it('offers buttons named Step, Run, Stop and Reset', async () => {
     const snapshot = await a11ySnapshot({});
     for (const name of ['Step', 'Run', 'Stop', 'Reset']) {
-      expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'button' && n.name === name), name).to.not.equal(null);
+      expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'button' && n.name === name), name).to.not.equal(null);
     }
     expect(button(wb, 'Stop').disabled).to.equal(true);
   });
@@ -60,7 +62,7 @@ describe('<gs-train> on the worked example', () => {
 
   it('runs one step a frame when "one step a frame" is checked, so every step shows', async () => {
     const snapshot = await a11ySnapshot({});
-    expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'checkbox' && n.name === 'one step a frame')).to.not.equal(null);
+    expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'one step a frame')).to.not.equal(null);
     const box = train(wb).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
     box.focus();
     await sendKeys({ press: 'Space' });
@@ -142,7 +144,7 @@ describe('<gs-train> and Reset all (workbook 06)', () => {
   afterEach(() => wb.remove());
 
   it('Reset all takes the trainer back to step 0 with no curve, and the next run is drawn on its own axis', async () => {
-    await typeInto(wb, control(wb, 'gamma', 'gamma'), '2');
+    await enter(wb, control(wb, 'gamma', 'gamma'), '2');
     runSteps(wb, 400);
     const diverged = await run(wb);
     expect(diverged.status, diverged.message).to.equal('failed');
@@ -185,7 +187,7 @@ describe('the loss curve of a diverging run (workbook 06)', () => {
   afterEach(() => wb.remove());
 
   it('says how many losses it cannot draw, offers a log scale from the keyboard, and is titled with the loss label', async () => {
-    await typeInto(wb, control(wb, 'gamma', 'gamma'), '2');
+    await enter(wb, control(wb, 'gamma', 'gamma'), '2');
     runSteps(wb, 400);
     const state = await run(wb);
     expect(state.status).to.equal('failed');
@@ -201,7 +203,7 @@ describe('the loss curve of a diverging run (workbook 06)', () => {
     expect(root.querySelector('.curve-title annotation')!.textContent).to.equal('E');
 
     const snapshot = await a11ySnapshot({});
-    expect(findAccessibilityNode(snapshot as never, (n: any) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(null);
+    expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(null);
     const log = root.querySelector<HTMLInputElement>('.curve-head input[type=checkbox]')!;
     log.focus();
     await sendKeys({ press: 'Space' });

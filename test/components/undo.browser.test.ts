@@ -8,7 +8,9 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
-import { cellOf, controlOf, deepActive, mount, press, settle, shownEntries, toolbarButton } from '../helpers/page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, deepActive, shownEntries, toolbarButton } from '../helpers/find.ts';
+import { press } from '../helpers/keys.ts';
 import { HistoryModel, modelValue, modelWorkbook, opArbitrary, type Op } from '../store/model.ts';
 
 describe('undo and redo in the worked example', () => {
@@ -21,7 +23,7 @@ describe('undo and redo in the worked example', () => {
   it('undoes the typing in an entry as one step with Ctrl+Z, and redoes it with Ctrl+Shift+Z and Ctrl+Y', async () => {
     const history: string[] = [];
     wb.addEventListener('gs-history', (e) => history.push(`${(e as CustomEvent).detail.action} ${(e as CustomEvent).detail.label}`));
-    controlOf(wb, 'Theta1', 'Theta1[1,3]').focus();
+    control(wb, 'Theta1', 'Theta1[1,3]').focus();
     await sendKeys({ type: '1.5' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '-2' });
@@ -33,19 +35,19 @@ describe('undo and redo in the worked example', () => {
     await press('Control+z');
     await settle(wb);
     expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '-1.5'], ['-0.3', '-0.7', '0.3']]);
-    expect(cellOf(wb, 'E').value).to.be.closeTo(notes.E, 1e-7);
+    expect(cell(wb, 'E').value).to.be.closeTo(notes.E, 1e-7);
     await press('Control+Shift+Z');
     await settle(wb);
-    expect(cellOf(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]]);
     await press('Control+y');
     await settle(wb);
-    expect(cellOf(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-2, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-2, -0.7, 0.3]]);
     expect(history).to.deep.equal(['undo Theta1[2,1]', 'undo Theta1[1,3]', 'redo Theta1[1,3]', 'redo Theta1[2,1]']);
     expect(wb.querySelector('.gs-announce')!.textContent).to.equal('Redone: Theta1[2,1].');
   });
 
   it('leaves Ctrl+Z to the browser in a formula field being edited, and undoes a committed formula', async () => {
-    const field = controlOf(wb, 'h1', 'h1 formula');
+    const field = control(wb, 'h1', 'h1 formula');
     field.focus();
     field.select();
     await sendKeys({ type: 'tanh(s1)' });
@@ -56,11 +58,11 @@ describe('undo and redo in the worked example', () => {
     await sendKeys({ type: 'tanh(s1)' });
     await sendKeys({ press: 'Enter' });
     await settle(wb);
-    expect(cellOf(wb, 'h1').value).to.deep.equal(notes.s1.map(([v]) => [Math.tanh(v)]));
+    expect(cell(wb, 'h1').value).to.deep.equal(notes.s1.map(([v]) => [Math.tanh(v)]));
     await press('Control+z');
     await settle(wb);
-    expect(controlOf(wb, 'h1', 'h1 formula').value).to.equal('sigmoid(s1)');
-    expect(cellOf(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
+    expect(control(wb, 'h1', 'h1 formula').value).to.equal('sigmoid(s1)');
+    expect(cell(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
   });
 
   it('undoes a training Step and Reset one at a time, from the toolbar', async () => {
@@ -73,26 +75,26 @@ describe('undo and redo in the worked example', () => {
     button('Step').click();
     await settle(wb);
     expect(await where()).to.match(/^step 1 · loss /);
-    const stepped = cellOf(wb, 'Theta2').value;
+    const stepped = cell(wb, 'Theta2').value;
     expect(stepped).to.not.deep.equal(notes.Theta2);
     expect(toolbarButton(wb, 'Undo').title).to.equal('Undo Step (Ctrl+Z)');
     button('Reset').click();
     await settle(wb);
-    expect(cellOf(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
+    expect(cell(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
-    expect(cellOf(wb, 'Theta2').value, 'undoing Reset gives back the trained weights').to.deep.equal(stepped);
+    expect(cell(wb, 'Theta2').value, 'undoing Reset gives back the trained weights').to.deep.equal(stepped);
     expect(await where(), 'and the step counter').to.match(/^step 1 · loss /);
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
-    expect(cellOf(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
+    expect(cell(wb, 'Theta2').value).to.deep.equal(notes.Theta2);
     expect(await where(), 'undoing the Step takes the counter back').to.equal(`step 0 · loss ${train.shadowRoot!.querySelector('.loss')!.textContent}`);
     expect(Number(train.shadowRoot!.querySelector('.loss')!.textContent)).to.be.closeTo(notes.E, 1e-6);
     expect(toolbarButton(wb, 'Undo').getAttribute('aria-disabled')).to.equal('true');
     expect(toolbarButton(wb, 'Redo').getAttribute('aria-disabled')).to.equal('false');
     toolbarButton(wb, 'Redo').click();
     await settle(wb);
-    expect(cellOf(wb, 'Theta2').value).to.deep.equal(stepped);
+    expect(cell(wb, 'Theta2').value).to.deep.equal(stepped);
   });
 
   it('lets no toolbar message outlive the next action: Run, Share, Reset and typing each clear it', async () => {
@@ -127,7 +129,7 @@ describe('undo and redo in the worked example', () => {
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
     expect(announced()).to.equal('Undone: Reset.');
-    controlOf(wb, 'gamma', 'gamma').focus();
+    control(wb, 'gamma', 'gamma').focus();
     await sendKeys({ type: '0.5' });
     await settle(wb);
     expect(announced(), 'typing clears it').to.equal('');
@@ -137,24 +139,24 @@ describe('undo and redo in the worked example', () => {
   });
 
   it('Reset all returns every cell to the workbook, undoably, and Ctrl+Z works with nothing focused', async () => {
-    controlOf(wb, 'gamma', 'gamma').focus();
+    control(wb, 'gamma', 'gamma').focus();
     await sendKeys({ type: '0.5' });
-    const field = controlOf(wb, 's2', 's2 formula');
+    const field = control(wb, 's2', 's2 formula');
     field.focus();
     field.select();
     await sendKeys({ type: 'sum(h1)' });
     await sendKeys({ press: 'Enter' });
     toolbarButton(wb, 'Reset all').click();
     await settle(wb);
-    expect(cellOf(wb, 'gamma').value).to.equal(1);
-    expect(controlOf(wb, 's2', 's2 formula').value).to.equal("Theta2' * h1");
+    expect(cell(wb, 'gamma').value).to.equal(1);
+    expect(control(wb, 's2', 's2 formula').value).to.equal("Theta2' * h1");
     expect(wb.querySelector('.gs-announce')!.textContent).to.contain("the workbook's own values");
     (deepActive() as HTMLElement | null)?.blur();
     expect(document.activeElement).to.equal(document.body);
     await press('Control+z');
     await settle(wb);
-    expect(cellOf(wb, 'gamma').value).to.equal(0.5);
-    expect(controlOf(wb, 's2', 's2 formula').value).to.equal('sum(h1)');
+    expect(cell(wb, 'gamma').value).to.equal(0.5);
+    expect(control(wb, 's2', 's2 formula').value).to.equal('sum(h1)');
   });
 });
 
@@ -165,14 +167,14 @@ describe('random edits, undos and redos typed into the page', () => {
     switch (op.kind) {
       case 'type': {
         const label = op.cell === 'b' ? 'b' : `a[${op.row},${op.col}]`;
-        const input = controlOf(wb, op.cell, label);
+        const input = control(wb, op.cell, label);
         input.focus();
         input.select();
         await sendKeys({ type: op.text });
         break;
       }
       case 'paste': {
-        const input = controlOf(wb, 'a', 'a[1,1]');
+        const input = control(wb, 'a', 'a[1,1]');
         const data = new DataTransfer();
         data.setData('text/plain', op.grid.map((r) => r.join('\t')).join('\r\n') + '\r\n');
         input.focus();
@@ -180,7 +182,7 @@ describe('random edits, undos and redos typed into the page', () => {
         break;
       }
       case 'formula': {
-        const field = controlOf(wb, op.cell, `${op.cell} formula`);
+        const field = control(wb, op.cell, `${op.cell} formula`);
         field.focus();
         field.select();
         await sendKeys({ type: op.text });
@@ -212,12 +214,12 @@ describe('random edits, undos and redos typed into the page', () => {
         const model = new HistoryModel();
         const shown = () => ({
           a: shownEntries(wb, 'a'), b: shownEntries(wb, 'b'),
-          c: controlOf(wb, 'c', 'c formula').value, d: controlOf(wb, 'd', 'd formula').value,
+          c: control(wb, 'c', 'c formula').value, d: control(wb, 'd', 'd formula').value,
         });
         const expectD = (state = model.current) => {
           const expected = modelValue(state);
-          if (expected === null) expect(cellOf(wb, 'd').status).to.equal('error');
-          else expect(cellOf(wb, 'd').value).to.equal(expected);
+          if (expected === null) expect(cell(wb, 'd').status).to.equal('error');
+          else expect(cell(wb, 'd').value).to.equal(expected);
         };
         try {
           for (const op of ops) {

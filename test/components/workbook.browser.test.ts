@@ -7,7 +7,7 @@ import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import { expectValue } from '../helpers/numbers.ts';
 import { notes, slideAgrees, slideWrong, workbookPath } from '../helpers/lecture.ts';
-import { mount as mountPage } from '../helpers/page.ts';
+import { mount as mountPage } from '../helpers/mount.ts';
 
 let counter = 0;
 
@@ -71,7 +71,7 @@ describe('<gs-workbook> with the worked example', () => {
   it('gives entries and formula fields their accessible names', async () => {
     const snapshot = await a11ySnapshot({});
     for (const name of ['Theta1[1,3]', 'x[2,1]', 'Theta2[3,1]', 'y', 'gamma', 'h1 formula', 'dE_dTheta2 formula']) {
-      const node = findAccessibilityNode(snapshot as never, (n: any) => n.name === name && n.role === 'textbox');
+      const node = findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.name === name && n.role === 'textbox');
       expect(node, `a textbox named ${name}`).to.not.equal(null);
     }
   });

@@ -21,7 +21,7 @@ const cellSelector = (workbook: string, name: string) => `gs-cell[workbook="${wo
 /** Every embedded cell has its session and has computed. */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('gs-cell')] as any[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
     return cells.length > 0 && cells.every((c) => c.session && c.status !== 'pending');
   });
 }
@@ -29,14 +29,14 @@ async function ready(page: Page): Promise<void> {
 /** Waits until every session on the page has recomputed and every cell has rendered. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const cells = [...document.querySelectorAll('gs-cell')] as any[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
     await Promise.all([...new Set(cells.map((c) => c.session))].map((s) => s.settled()));
     await Promise.all(cells.map((c) => c.updateComplete));
   });
 }
 
 async function valueOf(page: Page, workbook: string, name: string): Promise<unknown> {
-  return page.$eval(cellSelector(workbook, name), (el) => (el as any).value);
+  return page.$eval(cellSelector(workbook, name), (el) => (el as unknown as { value: unknown }).value);
 }
 
 /** Types over an entry as a student does: focus it, select its text, type on the keyboard. */
@@ -91,7 +91,7 @@ describe('the example course page, built and served statically', function () {
     const html = await readFile(path.join(defaultMounts['/examples/'], 'course-page/index.html'), 'utf8');
     expect(html.match(/<script\b/g)).to.have.length(1);
     expect(html).to.contain('<script type="module" src="../../dist/gradsheet.js"></script>');
-    const statuses = await page.$$eval('gs-cell', (cells) => cells.map((c) => `${c.getAttribute('name')}:${(c as any).status}`));
+    const statuses = await page.$$eval('gs-cell', (cells) => cells.map((c) => `${c.getAttribute('name')}:${(c as unknown as { status: string }).status}`));
     expect(statuses).to.have.length(13);
     expect(statuses.filter((s) => !s.endsWith(':ok'))).to.deep.equal([]);
     for (const name of ['x', 'Theta1', 'h1', 'y_hat', 'E', 'dE_dTheta1'] as const) {
@@ -114,7 +114,7 @@ describe('the example course page, built and served statically', function () {
   it('shares one runtime per workbook: an edit of Θ1 in one cell updates h1 and ŷ in others', async () => {
     // (No named functions inside evaluate(): tsx would wrap them in a helper the page lacks.)
     const sameSession = await page.evaluate((selectors) => {
-      const [a, b, c] = selectors.map((sel) => (document.querySelector(sel) as any).session);
+      const [a, b, c] = selectors.map((sel) => (document.querySelector(sel) as unknown as { session: unknown }).session);
       return { lecture: a === b, across: a === c };
     }, [cellSelector(LECTURE, 'Theta1'), cellSelector(LECTURE, 'y_hat'), cellSelector(NEURON, 'x')]);
     expect(sameSession).to.deep.equal({ lecture: true, across: false });

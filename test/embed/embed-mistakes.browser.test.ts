@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import '../../components/index.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
-import { until } from '../helpers/workbook-page.ts';
+import { until } from '../helpers/wait.ts';
 
 const lecture = '/workbooks/07-backpropagation.md';
 

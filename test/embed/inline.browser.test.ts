@@ -7,8 +7,10 @@ import '../../components/index.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { inlineURL } from '../../components/inline-workbook.ts';
-import { until } from '../helpers/workbook-page.ts';
-import { cellOf, openFrame, reloadFrame, runId, settle } from '../helpers/page.ts';
+import { runId, settle } from '../helpers/mount.ts';
+import { cell } from '../helpers/find.ts';
+import { openFrame, reloadFrame } from '../helpers/frames.ts';
+import { until } from '../helpers/wait.ts';
 
 // Indented as a page's author would write it: the shared indentation is not the workbook's.
 const neuron = `
@@ -63,11 +65,11 @@ describe('a workbook written inline in the page', function () {
     const wb = await loaded(id);
     expect(wb.querySelector('h1')!.textContent).to.equal('An inline neuron');
     expect(wb.querySelector('.gs-problems'), 'no problems: the indentation was taken off').to.equal(null);
-    const s = cellOf(wb, 's');
+    const s = cell(wb, 's');
     expect(s.value).to.deep.equal(1.25);
-    type(cellOf(wb, 'b'), 'b', '1.25');
+    type(cell(wb, 'b'), 'b', '1.25');
     await until(() => s.value === 2.25, 's follows b');
-    expect(cellOf(wb, 'h').value as number).to.be.closeTo(1 / (1 + Math.exp(-2.25)), 1e-12);
+    expect(cell(wb, 'h').value as number).to.be.closeTo(1 / (1 + Math.exp(-2.25)), 1e-12);
   });
 
   it('saves its edits under the page address and its id, and restores them after a reload', async () => {
@@ -78,14 +80,14 @@ describe('a workbook written inline in the page', function () {
     const frame = await openFrame(page);
     try {
       const wb = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
-      expect(cellOf(wb, 's').value).to.equal(1.25);
-      type(cellOf(wb, 'b'), 'b', '0.75');
+      expect(cell(wb, 's').value).to.equal(1.25);
+      type(cell(wb, 'b'), 'b', '0.75');
       await until(() => localStorage.getItem(key) !== null, 'the edit is saved');
       expect(JSON.parse(localStorage.getItem(key)!).edits.entries).to.deep.equal({ b: [['0.75']] });
       await reloadFrame(frame);
       const again = frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
       expect(again, 'a new page').to.not.equal(wb);
-      expect(cellOf(again, 's').value).to.equal(1.75);
+      expect(cell(again, 's').value).to.equal(1.75);
     } finally {
       frame.remove();
       localStorage.removeItem(key);
@@ -97,10 +99,10 @@ describe('a workbook written inline in the page', function () {
     host.innerHTML = `<gs-workbook id="${a}"><script type="text/x-gradsheet">${neuron}</script></gs-workbook>
       <gs-workbook id="${b}"><script type="text/x-gradsheet">${neuron}</script></gs-workbook>`;
     const wa = await loaded(a), wbB = await loaded(b);
-    type(cellOf(wa, 'b'), 'b', '2.25');
-    await until(() => cellOf(wa, 's').value === 3.25, 'the first workbook changed');
+    type(cell(wa, 'b'), 'b', '2.25');
+    await until(() => cell(wa, 's').value === 3.25, 'the first workbook changed');
     await settle(wbB);
-    expect(cellOf(wbB, 's').value, 'the second did not').to.equal(1.25);
+    expect(cell(wbB, 's').value, 'the second did not').to.equal(1.25);
     expect(localStorage.getItem(`gradsheet:edits:${inlineURL(b)}`)).to.equal(null);
   });
 
@@ -113,14 +115,14 @@ describe('a workbook written inline in the page', function () {
     host.append(wb);
     await wb.loaded;
     await settle(wb);
-    type(cellOf(wb, 'b'), 'b', '1.25');
-    await until(() => cellOf(wb, 's').value === 2.25, 's follows b');
+    type(cell(wb, 'b'), 'b', '1.25');
+    await until(() => cell(wb, 's').value === 2.25, 's follows b');
     wb.text = wb.text.replace('# An inline neuron', '# An inline neuron, again').replace('h = sigmoid(s)', 'h = sigmoid(s)\nE = 0.5 * (1 - h)^2');
     await until(() => wb.querySelector('gs-cell[name="E"]') !== null, 'the new text is shown');
     await settle(wb);
     expect(reloads).to.deep.equal([[]]);
-    expect(cellOf(wb, 's').value, 'the edit of b was kept').to.equal(2.25);
-    expect(cellOf(wb, 'E').value as number).to.be.closeTo(0.5 * (1 - 1 / (1 + Math.exp(-2.25))) ** 2, 1e-12);
+    expect(cell(wb, 's').value, 'the edit of b was kept').to.equal(2.25);
+    expect(cell(wb, 'E').value as number).to.be.closeTo(0.5 * (1 - 1 / (1 + Math.exp(-2.25))) ** 2, 1e-12);
   });
 
   it('reads "<\\/script" back as "</script" (how a page writes it inside a script)', async () => {
@@ -136,7 +138,7 @@ describe('a workbook written inline in the page', function () {
     </script></gs-workbook>`;
     const wb = await loaded(id);
     expect(wb.querySelector('.gs-prose code')!.textContent).to.equal('</script>');
-    expect(cellOf(wb, 'x').value).to.equal(1);
+    expect(cell(wb, 'x').value).to.equal(1);
   });
 
   it('shows its problems with lines counted in the inline text, named by its id', async () => {
@@ -172,7 +174,7 @@ describe('<gs-cell workbook="#id">: a cell of an inline workbook elsewhere on th
     await until(() => b.status === 'ok', 'the cell loaded');
     expect(b.session).to.equal(wb.session);
     type(b, 'b', '-0.75');
-    await until(() => cellOf(wb, 's').value === 0.25, 'the workbook\'s s follows the cell');
+    await until(() => cell(wb, 's').value === 0.25, 'the workbook\'s s follows the cell');
   });
 
   it('names the <script> of a workbook inside a <gs-workbook>: the same workbook', async () => {
@@ -228,7 +230,7 @@ describe('the README\'s inline workbook example', function () {
       const outside = host.querySelector('p gs-cell') as GsCell;
       await until(() => outside.status === 'ok', 'the cell of the page loaded');
       expect(outside.value).to.equal(1);
-      expect(cellOf(wb, 's').value).to.equal(1);
+      expect(cell(wb, 's').value).to.equal(1);
     } finally {
       host.remove();
     }

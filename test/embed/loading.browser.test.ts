@@ -6,7 +6,7 @@ import '../../components/index.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { loading } from '../../src/reactive/registry.ts';
-import { until } from '../helpers/workbook-page.ts';
+import { until } from '../helpers/wait.ts';
 
 const alert = (root: ParentNode | null | undefined) => root?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

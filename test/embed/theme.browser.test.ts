@@ -8,8 +8,8 @@ import type { GsCell } from '../../components/gs-cell.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import { usedScheme } from '../../components/styles.ts';
-import { until } from '../helpers/workbook-page.ts';
-import { runId } from '../helpers/page.ts';
+import { runId } from '../helpers/mount.ts';
+import { until } from '../helpers/wait.ts';
 
 const lecture = '/workbooks/07-backpropagation.md';
 

@@ -4,7 +4,8 @@
 import { expect } from 'chai';
 import { readWorkbook } from '../../src/format/read.ts';
 import { checkWorkbook } from '../../src/graph/check.ts';
-import { isNode, readText, writeText } from '../helpers/files.ts';
+import { readText, writeText } from '../helpers/files.ts';
+import { updatingGolden as updating } from '../helpers/golden.ts';
 
 const cases = ['basic', 'format-errors', 'check-errors', 'crlf-bom', 'empty'];
 
@@ -13,9 +14,6 @@ function snapshot(text: string, name: string): string {
   const { problems } = checkWorkbook(spec);
   return JSON.stringify({ spec, problems }, null, 2) + '\n';
 }
-
-const env = isNode ? (globalThis as any).process.env : {};
-const updating = isNode && env.UPDATE_GOLDEN === '1' && env.CI !== 'true';
 
 describe('golden files for the workbook format', () => {
   for (const name of cases) {

@@ -6,7 +6,7 @@ import { isCellError } from '../../src/errors.ts';
 import { toJSON } from '../../src/formula/value.ts';
 import { evaluateWorkbook } from '../../src/workbook.ts';
 
-const runs = Number((globalThis as any).process?.env?.FC_RUNS ?? 40);
+const runs = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env?.FC_RUNS ?? 40);
 
 function cells(lines: string[]) {
   const { plan, results } = evaluateWorkbook('```cells\n' + lines.join('\n') + '\n```\n', 'classify.md');

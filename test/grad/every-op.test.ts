@@ -22,7 +22,7 @@ import { Mat, collapse, entries, shapeOf, sizeOf, type Value } from '../../src/f
 /** The GUIDE's agreement of autodiff with central differences, written here so the test does not lean on the code it tests. */
 const agrees = (numeric: number, auto: number) => Math.abs(numeric - auto) <= 1e-7 + 1e-5 * Math.abs(auto);
 
-const runs = Number((globalThis as any).process?.env?.FC_RUNS ?? 25);
+const runs = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env?.FC_RUNS ?? 25);
 const seed = 20261203;
 
 type Kind = 'smooth' | 'flat' | 'whole' | 'refused' | 'held';

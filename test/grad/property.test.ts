@@ -9,7 +9,7 @@ import { isCellError } from '../../src/errors.ts';
 import { agrees, type GradCheck } from '../../src/grad/check.ts';
 import { toJSON, type Value } from '../../src/formula/value.ts';
 
-const runs = Number((globalThis as any).process?.env?.FC_RUNS ?? 60);
+const runs = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env?.FC_RUNS ?? 60);
 const activations = ['sigmoid', 'tanh', 'relu', 'softplus'] as const;
 
 interface Net {

@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export function npxGradsheet(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['--no-install', 'gradsheet', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);

@@ -62,7 +62,9 @@ function sheetOf(spec: WorkbookSpec, plan: WorkbookPlan, results: CellResult[], 
       return sheetOf(spec, plan, runPlan(plan, next), next);
     },
     slides: () => {
-      const agrees: string[] = [], differs: string[] = [], knownWrong: string[] = [];
+      const agrees: string[] = [],
+        differs: string[] = [],
+        knownWrong: string[] = [];
       for (const cell of plan.cells) {
         if (!cell.expectation) continue;
         const c = compare(results[cell.index] as Value, cell.expectation);

@@ -53,7 +53,7 @@ interface Packed {
 /** Every <gs-cell> on the page has its session and has computed. */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('gs-cell')] as any[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
     return cells.length > 0 && cells.every((c) => c.session && c.status !== 'pending');
   });
 }
@@ -65,7 +65,7 @@ async function plotsDrawn(page: Page): Promise<number> {
 }
 
 async function value(page: Page, name: string): Promise<unknown> {
-  return page.$eval(`gs-cell[name="${name}"]`, (el) => (el as any).value);
+  return page.$eval(`gs-cell[name="${name}"]`, (el) => (el as unknown as { value: unknown }).value);
 }
 
 /** Types over an entry as a student does, then waits for the sheet to recompute. */
@@ -78,7 +78,7 @@ async function type(page: Page, cell: string, label: string, text: string): Prom
   });
   await page.keyboard.type(text);
   await page.evaluate(async () => {
-    const cells = [...document.querySelectorAll('gs-cell')] as any[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
     await Promise.all([...new Set(cells.map((c) => c.session))].map((s) => s.settled()));
     await Promise.all(cells.map((c) => c.updateComplete));
   });
@@ -148,7 +148,7 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
     expect(pkg.private).to.equal(undefined);
     expect(pkg.customElements).to.equal('custom-elements.json');
     const manifest = JSON.parse(await readFile(path.join(project, 'node_modules/gradsheet', pkg.customElements), 'utf8'));
-    const tags = manifest.modules.flatMap((m: any) => (m.declarations ?? []).filter((d: any) => d.customElement).map((d: any) => d.tagName)).sort();
+    const tags = (manifest.modules as { declarations?: { customElement?: boolean; tagName?: string }[] }[]).flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName!)).sort();
     expect(tags).to.include.members(['gs-cell', 'gs-figure', 'gs-gallery', 'gs-plot', 'gs-train', 'gs-workbook']);
   });
 
@@ -285,7 +285,7 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
       let seen = false;
       for (let attempt = 0; attempt < 20 && !seen; attempt++) {
         await writeFile(file, SECOND.replace('d = 2 * c', 'd = 3 * c') + '\n'.repeat(attempt));
-        seen = await page.waitForFunction(() => (document.querySelector('gs-cell[name="d"]') as any)?.value === 15, { timeout: 500 }).then(() => true, () => false);
+        seen = await page.waitForFunction(() => (document.querySelector('gs-cell[name="d"]') as unknown as { value?: unknown } | null)?.value === 15, { timeout: 500 }).then(() => true, () => false);
       }
       expect(seen, 'the page recomputed d after the file was saved').to.equal(true);
     } finally {

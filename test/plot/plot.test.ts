@@ -8,6 +8,20 @@ import { vegaLiteSpec } from '../../src/plot/spec.ts';
 import { readWorkbook } from '../../src/format/read.ts';
 import { writeWorkbook } from '../../src/format/write.ts';
 
+/** The parts of a vega-lite spec these tests read (JSON the test looks into, not the full vega-lite type). */
+interface ChannelSeen {
+  datum?: unknown;
+  type?: string;
+  scale: { type?: string; domain?: unknown };
+  legend?: unknown;
+}
+interface SpecSeen {
+  title?: unknown;
+  view?: unknown;
+  resolve?: unknown;
+  layer: { data: { name: string }; mark: { type: string; clip?: boolean }; encoding: Record<string, ChannelSeen> }[];
+}
+
 function plots(text: string) {
   const { plan, results } = evaluateWorkbook(text);
   const out = [...plan.plots].map(([block, p]) => ({ block, data: p.run(...p.inputs.map((n) => results[plan.byName.get(n)!.index])) }));
@@ -73,23 +87,23 @@ describe('plots', () => {
 
   it('describe each layer as a vega-lite layer reading its own dataset', () => {
     const { plan } = plots(wb('z = [1; 2]', 'title: T\nx: z\nline: z as one\npoint: 2 * z as two\ny-scale: log'));
-    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as any;
+    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen;
     expect(spec.title).to.equal('T');
-    expect(spec.layer.map((l: any) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
+    expect(spec.layer.map((l) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
     expect(spec.layer[0].encoding.y.scale.type).to.equal('log');
   });
   it('put a heat map on a white ground, which a chart without one does not get', () => {
     const heat = plots(wb('a = [0; 0; 1; 1]\nb = [0; 1; 0; 1]', 'rect: x = a, y = b, color = a + b'));
-    expect((vegaLiteSpec([...heat.plan.plots.keys()][0] as PlotBlock) as any).view).to.deep.equal({ fill: 'white' });
+    expect((vegaLiteSpec([...heat.plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen).view).to.deep.equal({ fill: 'white' });
     const line = plots(wb('z = [1; 2]', 'x: z\nline: z'));
-    expect((vegaLiteSpec([...line.plan.plots.keys()][0] as PlotBlock) as any).view).to.equal(undefined);
+    expect((vegaLiteSpec([...line.plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen).view).to.equal(undefined);
   });
 
   it('fix an axis or the colour scale with "x-range", "y-range" and "color-range", clipping marks beyond', () => {
     const { plan } = plots(wb('z = [0; 2]', 'x: z\nline: z\nx-range: -0.5 to 1.5\ny-range: 0 to 1\ncolor-range: 0 to 1'));
     const block = [...plan.plots.keys()][0] as PlotBlock;
     expect([block.xRange, block.yRange, block.colorRange]).to.deep.equal([[-0.5, 1.5], [0, 1], [0, 1]]);
-    const spec = vegaLiteSpec(block) as any;
+    const spec = vegaLiteSpec(block) as unknown as SpecSeen;
     expect(spec.layer[0].encoding.x.scale).to.deep.include({ domain: [-0.5, 1.5], nice: false });
     expect(spec.layer[0].encoding.y.scale).to.deep.include({ domain: [0, 1], nice: false });
     expect(spec.layer[0].mark.clip).to.equal(true);
@@ -107,7 +121,7 @@ describe('plots', () => {
 
   it('colour a heat map and the points on it by one red–blue scale, and name the other layers apart', () => {
     const { plan } = plots(wb('G = [0, 0; 1, 1]\nX = [0, 0]', 'rect: x = G[:, 1], y = G[:, 2], color = G[:, 1], name = out\nline: x = G[:, 1], y = G[:, 2], name = edge\npoint: x = X[:, 1], y = X[:, 2], color = 1, name = data'));
-    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as any;
+    const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen;
     const [rect, line, point] = spec.layer;
     expect(rect.encoding.color.scale).to.deep.equal({ scheme: 'redblue', reverse: true });
     expect(point.encoding.color.scale).to.deep.equal(rect.encoding.color.scale);

@@ -3,7 +3,7 @@
 // hands it over (FC_RUNS=20000 npm test raises both sides).
 
 export async function fcRuns(fallback: number): Promise<number> {
-  const fromEnv = (globalThis as any).process?.env?.FC_RUNS;
+  const fromEnv = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env?.FC_RUNS;
   if (fromEnv) return Number(fromEnv);
   if (typeof window === 'undefined') return fallback;
   try {

@@ -33,7 +33,7 @@ describe('a workbook embedded in a page with element ids of its own', () => {
     host.id = 'host-page';
     host.innerHTML = ids.map((id) => `<div id="${id}">${id}</div>`).join('');
     document.body.append(host);
-    expect((window as any).bias, 'the page really has window.bias').to.be.instanceOf(HTMLElement);
+    expect((window as unknown as Record<string, unknown>).bias, 'the page really has window.bias').to.be.instanceOf(HTMLElement);
   });
   afterEach(() => host.remove());
 
@@ -63,7 +63,8 @@ describe('a workbook embedded in a page with element ids of its own', () => {
     const session = new Session(readWorkbook('```cells\nx = 3\n```\n', 'embed.md'));
     try {
       await session.settled();
-      const module = (session as any).binding.module as { value(name: string): Promise<unknown> }; // the runtime module (src/reactive/binding.ts)
+      // the runtime module (src/reactive/binding.ts)
+    const module = (session as unknown as { binding: { module: unknown } }).binding.module as { value(name: string): Promise<unknown> };
       for (const name of ['bias', 'document', 'window', 'fetch', 'x']) {
         let outcome: unknown;
         try {
@@ -115,7 +116,7 @@ describe('a hostile workbook in the page', () => {
     expect(wb.querySelector('h1')?.textContent, 'the workbook rendered').to.contain('Hello');
     try {
       await new Promise((r) => setTimeout(r, 50)); // give any image or handler a chance to fire
-      expect((window as any).pwned).to.equal(undefined);
+      expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
       expect(getComputedStyle(document.body).display + getComputedStyle(document.body).backgroundColor).to.equal(before.body);
       expect([document.title, location.href]).to.deep.equal([before.title, before.href]);
       expect(document.querySelectorAll('#host-page').length, 'no element took the host\'s id').to.equal(1);

@@ -35,7 +35,7 @@ describe('<gs-workbook> with a hostile file', () => {
         expect(wb.textContent!.trim().length, 'not a blank page').to.be.greaterThan(20);
         expect([...wb.querySelectorAll('gs-cell')].map((c) => c.getAttribute('name'))).to.deep.equal(file.cells ?? []);
         expect(wb.querySelectorAll('script').length).to.equal(0);
-        expect((window as any).pwned).to.equal(undefined);
+        expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
       } finally {
         wb.remove();
         URL.revokeObjectURL(url);

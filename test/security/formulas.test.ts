@@ -71,14 +71,14 @@ describe('formulas cannot change mathjs or the shared scope', () => {
 
   for (const [text, col] of [['a = 5', 3], ['x = 5', 3], ['f(t) = t^2', 6], ['A[1] = 5', 6], ['x.y = 1', 5], ['[x] = 1', 5], ['x == 1 ? (y = 2) : 0', 13]] as const) {
     it(`refuses the assignment or definition ${text} at parse time, at column ${col}`, () => {
-      let thrown: any;
+      let thrown: { col?: number } | undefined;
       try {
         parseFormula(text);
       } catch (e) {
-        thrown = e;
+        thrown = e as { col?: number };
       }
       expectCellError(thrown, ['E_FORBIDDEN', 'E_SYNTAX'], text);
-      expect(thrown.col, text).to.equal(col);
+      expect(thrown?.col, text).to.equal(col);
     });
   }
 

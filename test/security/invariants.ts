@@ -107,10 +107,10 @@ async function nodeRecorder(): Promise<Recorder> {
   const channels = (await import(/* @vite-ignore */ dc)) as typeof import('node:diagnostics_channel');
   const host = (h: unknown) => (typeof h === 'string' && h && !localHosts.test(h) ? seen.add(h) : undefined);
   // fetch (undici), http(s).request, and any raw socket: its DNS lookup and its connection.
-  channels.subscribe('undici:request:create', (m: any) => host(new URL(m?.request?.origin ?? 'http://localhost').hostname));
-  channels.subscribe('http.client.request.start', (m: any) => host(m?.request?.host));
-  channels.subscribe('net.client.socket', (m: any) => {
-    const socket = m?.socket;
+  channels.subscribe('undici:request:create', (m) => host(new URL((m as { request?: { origin?: string } })?.request?.origin ?? 'http://localhost').hostname));
+  channels.subscribe('http.client.request.start', (m) => host((m as { request?: { host?: string } })?.request?.host));
+  channels.subscribe('net.client.socket', (m) => {
+    const socket = (m as { socket?: import('node:net').Socket })?.socket;
     socket?.once?.('lookup', (_e: unknown, _address: unknown, _family: unknown, name: unknown) => host(name));
     socket?.once?.('connect', () => host(socket.remoteAddress));
   });

@@ -7,7 +7,6 @@ import { expect } from 'chai';
 import '../../components/gs-plot.ts';
 import type { GsPlot } from '../../components/gs-plot.ts';
 import '../../components/index.ts';
-import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { guardGlobalState } from './invariants.ts';
 
 guardGlobalState();
@@ -74,7 +73,7 @@ describe('vega plots draw only the data they are given', () => {
       const hrefs = [...plot.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? a.getAttribute('xlink:href'));
       expect(hrefs.filter((h) => h && /^\s*javascript:/i.test(h))).to.deep.equal([]);
       for (const mark of plot.shadowRoot!.querySelectorAll('path')) mark.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      expect((window as any).pwned).to.equal(undefined);
+      expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
     } finally {
       plot.remove();
     }
@@ -84,7 +83,7 @@ describe('vega plots draw only the data they are given', () => {
     it(`runs no JavaScript from the expression ${expr}`, async () => {
       const plot = await draw({ data: { name: 'pts' }, transform: [{ calculate: expr, as: 'z' }], mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } }, points);
       try {
-        expect((window as any).pwned).to.equal(undefined);
+        expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
       } finally {
         plot.remove();
       }
@@ -124,7 +123,7 @@ describe('vega plots draw only the data they are given', () => {
         expect(root.querySelectorAll('img, script, a[href^="javascript"]').length).to.equal(0);
         for (const el of root.querySelectorAll('*')) expect([...el.attributes].filter((a) => /^on/i.test(a.name)).length).to.equal(0);
       }
-      expect((window as any).pwned).to.equal(undefined);
+      expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
     } finally {
       wb.remove();
     }

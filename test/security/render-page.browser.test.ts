@@ -6,8 +6,10 @@ import { expect } from 'chai';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { limits } from '../../src/limits.ts';
-import { mount, settle } from '../helpers/page.ts';
-import { cell, control, typeInto, until } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control } from '../helpers/find.ts';
+import { typeInto } from '../helpers/keys.ts';
+import { until } from '../helpers/wait.ts';
 
 /** A \def chain: each macro is twice the one before. */
 function defChain(depth: number): string {

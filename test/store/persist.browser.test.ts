@@ -8,24 +8,11 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { storageKey } from '../../src/store/persist.ts';
 import { notes } from '../helpers/lecture.ts';
-import { cellOf, controlOf, frameReady, mount, openFrame, reloadFrame, runId, settle, shownEntries, toolbarButton } from '../helpers/page.ts';
+import { mount, runId, settle } from '../helpers/mount.ts';
+import { cell, control, noticeText, shownEntries, toolbarButton } from '../helpers/find.ts';
+import { frameReady, frameWorkbook, galleryPage, openFrame, reloadFrame, typeIn } from '../helpers/frames.ts';
 
 const origin = location.origin;
-const galleryPage = (workbook: string) => `/index.html?w=${encodeURIComponent(workbook)}`;
-const frameWorkbook = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
-
-/** Types into a control of a cell in a frame, as a student would. */
-async function typeIn(frame: HTMLIFrameElement, cellName: string, label: string, text: string, press?: string): Promise<void> {
-  frame.contentWindow!.focus();
-  const input = controlOf(frameWorkbook(frame), cellName, label);
-  input.focus();
-  input.select();
-  await sendKeys({ type: text });
-  if (press) await sendKeys({ press });
-  await settle(frameWorkbook(frame));
-}
-
-const noticeText = (wb: GsWorkbook) => [...wb.querySelectorAll('.gs-notice')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
 
 describe('edits survive a reload', () => {
   const workbook = `07-backpropagation.md?persist=${runId}`;
@@ -45,15 +32,15 @@ describe('edits survive a reload', () => {
     await reloadFrame(frame);
     const wb = frameWorkbook(frame);
     expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']]);
-    expect(controlOf(wb, 'h1', 'h1 formula').value).to.equal('tanh(s1)');
-    expect(cellOf(wb, 'h1').value).to.deep.equal([[Math.tanh(1.35)], [Math.tanh(2.45)], [Math.tanh(1.35)]]);
+    expect(control(wb, 'h1', 'h1 formula').value).to.equal('tanh(s1)');
+    expect(cell(wb, 'h1').value).to.deep.equal([[Math.tanh(1.35)], [Math.tanh(2.45)], [Math.tanh(1.35)]]);
     expect(wb.querySelector('.gs-saved')!.textContent).to.equal('Saved in this browser');
     expect(noticeText(wb), 'nothing to report').to.equal('');
     // Undo starts afresh after a reload; Reset all returns to the workbook and clears the record.
     expect(toolbarButton(wb, 'Undo').getAttribute('aria-disabled')).to.equal('true');
     toolbarButton(wb, 'Reset all').click();
     await settle(wb);
-    expect(cellOf(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
+    expect(cell(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
     expect(localStorage.getItem(key)).to.equal(null);
   });
 });
@@ -85,7 +72,7 @@ describe('a workbook file that changed', () => {
     const wb = frameWorkbook(frame);
     expect(shownEntries(wb, 'x')).to.deep.equal([['1'], ['5']]);
     expect(shownEntries(wb, 'w')).to.deep.equal([['3', '4']]);
-    expect(cellOf(wb, 's').value).to.equal(3 + 20 + 100);
+    expect(cell(wb, 's').value).to.equal(3 + 20 + 100);
     const notice = noticeText(wb);
     expect(notice).to.contain('This workbook changed since your edits were saved. Your edits to w and gone could not be kept');
     const lost = wb.querySelector('.gs-notice details')!.textContent!.replace(/\s+/g, ' ');
@@ -103,7 +90,7 @@ describe('a workbook file that changed', () => {
     const after = JSON.parse(localStorage.getItem(key)!);
     expect(after.hash, 'the record follows the new file').to.not.equal(before.hash);
     expect(after.edits.entries.x).to.deep.equal([['2'], ['5']]);
-    expect(cellOf(wb, 's').value).to.equal(2 * 3 + 5 * 4 + 1000);
+    expect(cell(wb, 's').value).to.equal(2 * 3 + 5 * 4 + 1000);
     // Undo (x's definition did not change) works in the new session, and is saved.
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
@@ -118,12 +105,12 @@ describe('storage that fails never breaks the page', () => {
 
   /** The sheet still computes: typing into y changes E. */
   async function expectWorking(w: GsWorkbook): Promise<void> {
-    const y = controlOf(w, 'y', 'y');
+    const y = control(w, 'y', 'y');
     y.focus();
     y.select();
     await sendKeys({ type: '0' });
     await settle(w);
-    expect(cellOf(w, 'E').value).to.be.closeTo(0.5 * notes.y_hat ** 2, 1e-6); // y_hat to six digits
+    expect(cell(w, 'E').value).to.be.closeTo(0.5 * notes.y_hat ** 2, 1e-6); // y_hat to six digits
     expect(w.tools.store!.history.canUndo).to.equal(true);
   }
 
@@ -158,7 +145,7 @@ describe('storage that fails never breaks the page', () => {
     } finally {
       Storage.prototype.setItem = setItem;
     }
-    const y = controlOf(wb, 'y', 'y');
+    const y = control(wb, 'y', 'y');
     y.focus();
     await sendKeys({ type: '1' });
     await settle(wb);
@@ -177,7 +164,7 @@ describe('storage that fails never breaks the page', () => {
       document.body.append(wb);
       await wb.loaded;
       await settle(wb);
-      expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
+      expect(cell(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
       expect(wb.querySelector('.gs-notice.gs-warn')!.textContent).to.contain('could not be read, so they were not restored');
       await expectWorking(wb);
       expect(localStorage.getItem(key)).to.equal('{"v":1,"hash":"x","edits":{"entries":{"Theta1":"oops"');
@@ -209,7 +196,7 @@ describe('Share', () => {
     const train = wb.querySelector('gs-train')!;
     [...train.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Step')!.click();
     await settle(wb);
-    const trained = cellOf(wb, 'Theta2').value;
+    const trained = cell(wb, 'Theta2').value;
     const written: string[] = [];
     Object.defineProperty(mine.contentWindow!.navigator.clipboard, 'writeText', { configurable: true, value: async (t: string) => void written.push(t) });
     toolbarButton(wb, 'Share').click();
@@ -225,13 +212,13 @@ describe('Share', () => {
     const theirs = await openFrame(link);
     frames.push(theirs);
     const other = frameWorkbook(theirs);
-    expect(cellOf(other, 'Theta2').value, 'the trained weights, exactly').to.deep.equal(trained);
-    expect(cellOf(other, 'gamma').value).to.equal(0.5);
+    expect(cell(other, 'Theta2').value, 'the trained weights, exactly').to.deep.equal(trained);
+    expect(cell(other, 'gamma').value).to.equal(0.5);
     expect(noticeText(other)).to.contain('This page opened a shared link');
     expect(theirs.contentWindow!.location.hash, 'the state left the address once applied').to.equal('');
     toolbarButton(other, 'Undo').click();
     await settle(other);
-    expect(cellOf(other, 'Theta2').value).to.deep.equal(notes.Theta2);
-    expect(cellOf(other, 'gamma').value).to.equal(1);
+    expect(cell(other, 'Theta2').value).to.deep.equal(notes.Theta2);
+    expect(cell(other, 'gamma').value).to.equal(1);
   });
 });

@@ -5,43 +5,17 @@
 // which share localStorage and hear each other's `storage` events) never drop each other's
 // edits; and a reload during a training Run keeps the weights it reached.
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../components/index.ts';
-import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { storageKey } from '../../src/store/persist.ts';
 import { shareLink } from '../../src/store/share.ts';
 import type { EditState } from '../../src/reactive/session.ts';
 import { notes } from '../helpers/lecture.ts';
-import { cellOf, controlOf, frameReady, openFrame, reloadFrame, runId, settle, shownEntries } from '../helpers/page.ts';
+import { runId, settle } from '../helpers/mount.ts';
+import { cell, noticeButton, noticeText, shownEntries } from '../helpers/find.ts';
+import { frameReady, frameWorkbook, galleryPage, openFrame, reloadFrame, typeIn } from '../helpers/frames.ts';
+import { until } from '../helpers/wait.ts';
 
 const origin = location.origin;
-const galleryPage = (workbook: string) => `/index.html?w=${encodeURIComponent(workbook)}`;
-const frameWorkbook = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
-const noticeText = (wb: GsWorkbook) => [...wb.querySelectorAll('.gs-notice')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
-const noticeButton = (wb: GsWorkbook, text: string) => {
-  const b = [...wb.querySelectorAll<HTMLButtonElement>('.gs-notice button')].find((x) => x.textContent!.trim() === text);
-  if (!b) throw new Error(`no notice button "${text}" in: ${noticeText(wb)}`);
-  return b;
-};
-
-async function typeIn(frame: HTMLIFrameElement, cellName: string, label: string, text: string): Promise<void> {
-  frame.contentWindow!.focus();
-  const input = controlOf(frameWorkbook(frame), cellName, label);
-  input.focus();
-  input.select();
-  await sendKeys({ type: text });
-  await settle(frameWorkbook(frame));
-}
-
-/** Waits until `test` holds in a frame (an event from another frame arrives asynchronously). */
-async function until(frame: HTMLIFrameElement, test: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (test()) return;
-    await new Promise((r) => frame.contentWindow!.setTimeout(r, 20));
-  }
-  throw new Error(`never: ${what}`);
-}
-
 const gammaLink = (frame: HTMLIFrameElement, edits: EditState = { entries: { gamma: [['0.5']] }, formulas: {} }) => {
   const store = frameWorkbook(frame).tools.store!;
   return shareLink(frame.contentWindow!.location.href, { ...store.shareState(), edits });
@@ -66,17 +40,17 @@ describe('a share link never destroys saved work', () => {
     const frame = await openFrame(link);
     frames.push(frame);
     let wb = frameWorkbook(frame);
-    expect(cellOf(wb, 'gamma').value, "the link's edit").to.equal(0.5);
+    expect(cell(wb, 'gamma').value, "the link's edit").to.equal(0.5);
     expect(shownEntries(wb, 'Theta1')[0][2], 'the link replaced the own edits').to.equal(notes.Theta1[0][2].toString());
     expect(noticeText(wb)).to.contain('A shared link replaced your own edits in this browser; they are kept');
 
     await reloadFrame(frame);
     wb = frameWorkbook(frame);
-    expect(cellOf(wb, 'gamma').value, 'the link state was saved').to.equal(0.5);
+    expect(cell(wb, 'gamma').value, 'the link state was saved').to.equal(0.5);
     noticeButton(wb, 'Restore your own edits (1 cell: Theta1)').click();
     await settle(wb);
     expect(shownEntries(wb, 'Theta1')[0]).to.deep.equal(['1.2', '2.1', '1.5']);
-    expect(cellOf(wb, 'gamma').value).to.equal(1);
+    expect(cell(wb, 'gamma').value).to.equal(1);
     expect(noticeText(wb)).to.not.contain('A shared link replaced');
 
     await reloadFrame(frame);
@@ -95,7 +69,7 @@ describe('a share link never destroys saved work', () => {
     frame.contentWindow!.location.hash = new URL(link).hash;
     await changed;
     await settle(wb);
-    expect(cellOf(wb, 'gamma').value).to.equal(0.25);
+    expect(cell(wb, 'gamma').value).to.equal(0.25);
     expect(noticeText(wb)).to.contain('This page opened a shared link');
     expect(noticeText(wb)).to.contain('Restore your own edits (1 cell: Theta1)');
     expect(frame.contentWindow!.location.hash, 'the state left the address once applied').to.equal('');
@@ -126,9 +100,9 @@ describe('an apply that never finished', () => {
 
     frame = await openFrame(galleryPage(workbook));
     let wb = frameWorkbook(frame);
-    expect(cellOf(wb, 'gamma').value, 'nothing applied').to.equal(1);
-    expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
-    expect(cellOf(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
+    expect(cell(wb, 'gamma').value, 'nothing applied').to.equal(1);
+    expect(cell(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
+    expect(cell(wb, 'y_hat').value).to.be.closeTo(notes.y_hat, 1e-6);
     const text = noticeText(wb);
     expect(text).to.contain("Opening this workbook last time did not finish applying a shared link's edits (to gamma and s2)");
     expect(text).to.contain('Restore your own edits (1 cell: Theta1)');
@@ -136,7 +110,7 @@ describe('an apply that never finished', () => {
     // Still offered after another reload, until the student chooses.
     await reloadFrame(frame);
     wb = frameWorkbook(frame);
-    expect(cellOf(wb, 'gamma').value).to.equal(1);
+    expect(cell(wb, 'gamma').value).to.equal(1);
     noticeButton(wb, 'Discard them').click();
     await settle(wb);
     noticeButton(wb, 'Restore your own edits (1 cell: Theta1)').click();
@@ -160,7 +134,7 @@ describe('an apply that never finished', () => {
     localStorage.setItem(storageKey(at, 'applying'), JSON.stringify({ v: 1, hash, source: 'saved' }));
     frame = await openFrame(galleryPage(saved));
     const wb = frameWorkbook(frame!);
-    expect(cellOf(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
+    expect(cell(wb, 'Theta1').value).to.deep.equal(notes.Theta1);
     expect(noticeText(wb)).to.contain('did not finish applying your saved edits (to Theta1)');
     noticeButton(wb, 'Restore them (1 cell: Theta1)').click();
     await settle(wb);
@@ -188,11 +162,11 @@ describe('two tabs on one workbook', () => {
     await settle(wbB);
     expect(noticeText(wbB)).to.contain("Another tab saved this workbook: its edits to Theta1 are shown here too");
     await typeIn(b, 'gamma', 'gamma', '0.5');
-    await until(a, () => cellOf(wa, 'gamma').value === 0.5, "A shows B's edit");
+    await until(a, () => cell(wa, 'gamma').value === 0.5, "A shows B's edit");
     expect(shownEntries(wa, 'Theta1')[0][2], "A's own edit stays").to.equal('1.5');
     expect(JSON.parse(localStorage.getItem(storageKey(url))!).edits.entries).to.deep.equal({ Theta1: [['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']], gamma: [['0.5']] });
     await reloadFrame(a);
-    expect(cellOf(frameWorkbook(a), 'gamma').value).to.equal(0.5);
+    expect(cell(frameWorkbook(a), 'gamma').value).to.equal(0.5);
     expect(shownEntries(frameWorkbook(a), 'Theta1')[0][2]).to.equal('1.5');
   });
 });
@@ -214,7 +188,7 @@ describe('a reload during a training Run', () => {
     const slow = root.querySelector<HTMLInputElement>('input[type=checkbox]')!;
     slow.click(); // one step a frame: the run is still going when the page reloads
     [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => x.textContent!.trim() === 'Run')!.click();
-    await until(frame, () => JSON.stringify(cellOf(wb, 'Theta2').value) !== JSON.stringify(notes.Theta2), 'a step is published');
+    await until(frame, () => JSON.stringify(cell(wb, 'Theta2').value) !== JSON.stringify(notes.Theta2), 'a step is published');
     expect(root.querySelector('progress'), 'running').to.not.equal(null);
     const reached = wb.tools.store!.session!.entriesOf('Theta2');
     await reloadFrame(frame);

@@ -2,11 +2,14 @@
 // typing a bias and dragging a weight.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { cell, control, drawn, figures, list, marks, mountWorkbook, rows, settle, slide, typeInto } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, list } from '../helpers/find.ts';
+import { slide, typeInto } from '../helpers/keys.ts';
+import { drawn, figures, marks, rows } from '../helpers/charts.ts';
 
 describe('workbook 1 on the page: the perceptron and its bias', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('workbooks/01-perceptron.md')));
+  beforeEach(async () => (wb = await mount('workbooks/01-perceptron.md')));
   afterEach(() => wb.remove());
 
   it('shows the slide\'s numbers with no problem listed', () => {

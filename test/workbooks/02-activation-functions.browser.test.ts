@@ -1,12 +1,15 @@
 // Workbook 2 on the page: five plots side by side, a student moving x and the range.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { cell, control, drawn, figures, marks, mountWorkbook, rows, settle, slide, typeInto } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control } from '../helpers/find.ts';
+import { slide, typeInto } from '../helpers/keys.ts';
+import { drawn, figures, marks, rows } from '../helpers/charts.ts';
 import { expectSignificant } from '../helpers/numbers.ts';
 
 describe('workbook 2 on the page: activation functions', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('workbooks/02-activation-functions.md')));
+  beforeEach(async () => (wb = await mount('workbooks/02-activation-functions.md')));
   afterEach(() => wb.remove());
 
   it('draws five plots of 241 points per curve, with two dots at x', async () => {

@@ -2,11 +2,14 @@
 // dragging XOR's weights, the misclassified inputs always listed.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { cell, control, drawn, figures, list, marks, mountWorkbook, rows, settle, slide, typeInto } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, list } from '../helpers/find.ts';
+import { slide, typeInto } from '../helpers/keys.ts';
+import { drawn, figures, marks, rows } from '../helpers/charts.ts';
 
 describe('workbook 3 on the page: logic gates', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('workbooks/03-logic-gates.md')));
+  beforeEach(async () => (wb = await mount('workbooks/03-logic-gates.md')));
   afterEach(() => wb.remove());
 
   it('lists no problem, shows the truth tables, and the slides\' biases as known slide errors', () => {

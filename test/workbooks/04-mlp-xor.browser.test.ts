@@ -2,7 +2,12 @@
 // sigmoid network trained with the Run button, its decision boundary redrawn as it learns.
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { button, cell, control, drawn, figures, list, marks, mountWorkbook, rows, settle, train, typeInto, until } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control, list } from '../helpers/find.ts';
+import { typeInto } from '../helpers/keys.ts';
+import { drawn, figures, marks, rows } from '../helpers/charts.ts';
+import { button, trainer } from '../helpers/train-block.ts';
+import { until } from '../helpers/wait.ts';
 
 /** The heat map's colour at the cell centred on (x, y) of a 41 × 41 grid over [−0.5, 1.5]². */
 const at = (r: { x: number; y: number; color?: number }[], x: number, y: number) =>
@@ -10,7 +15,7 @@ const at = (r: { x: number; y: number; color?: number }[], x: number, y: number)
 
 describe('workbook 4 on the page: an MLP solves XOR', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('workbooks/04-mlp-xor.md')));
+  beforeEach(async () => (wb = await mount('workbooks/04-mlp-xor.md')));
   afterEach(() => wb.remove());
 
   it('shows the XOR truth table of the hand-built network and draws both plots', async () => {
@@ -42,12 +47,12 @@ describe('workbook 4 on the page: an MLP solves XOR', () => {
     expect(start).to.be.above(0.35);
     const seen = new Set<number>([start]);
     button(wb, 'Run').click();
-    await until(() => train(wb).trainer!.state.status === 'running', 'the run starts');
-    while (train(wb).trainer!.state.status === 'running') {
+    await until(() => trainer(wb).trainer!.state.status === 'running', 'the run starts');
+    while (trainer(wb).trainer!.state.status === 'running') {
       await new Promise((r) => requestAnimationFrame(r));
       if (plot.view) seen.add(at(rows(plot, 0), 1, 1));
     }
-    const state = train(wb).trainer!.state;
+    const state = trainer(wb).trainer!.state;
     expect(state.status).to.equal('done');
     expect(state.loss!).to.be.at.most(0.001);
     await drawn(wb, 1);

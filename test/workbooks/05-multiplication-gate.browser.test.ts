@@ -2,12 +2,15 @@
 // slider (the gate gives 0) and typing a small λ (the gate gives uv).
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { cell, control, drawn, figures, marks, mountWorkbook, rows, settle, slide, typeInto } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell, control } from '../helpers/find.ts';
+import { slide, typeInto } from '../helpers/keys.ts';
+import { drawn, figures, marks, rows } from '../helpers/charts.ts';
 import { expectSignificant } from '../helpers/numbers.ts';
 
 describe('workbook 5 on the page: the multiplication gate', () => {
   let wb: GsWorkbook;
-  beforeEach(async () => (wb = await mountWorkbook('workbooks/05-multiplication-gate.md')));
+  beforeEach(async () => (wb = await mount('workbooks/05-multiplication-gate.md')));
   afterEach(() => wb.remove());
 
   it('shows m(0.7, −0.4) = −0.26596 and draws both plots', async () => {

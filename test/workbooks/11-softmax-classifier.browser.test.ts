@@ -3,9 +3,11 @@
 import { expect } from 'chai';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsCell } from '../../components/gs-cell.ts';
-import { openFrame } from '../helpers/page.ts';
-import { cell, drawn, layer, mount, run } from '../helpers/lecture-page.ts';
-import { button } from '../helpers/workbook-page.ts';
+import { mount } from '../helpers/mount.ts';
+import { cell } from '../helpers/find.ts';
+import { drawn, rows } from '../helpers/charts.ts';
+import { button, run } from '../helpers/train-block.ts';
+import { openFrame } from '../helpers/frames.ts';
 
 const path = 'workbooks/11-softmax-classifier.md';
 
@@ -37,8 +39,8 @@ describe('workbook 11 on the page: a softmax classifier on a CSV data set', () =
     expect(cell(wb, 'acc').value).to.equal(58 / 60);
     expect(cell(wb, 'L').value as number).to.be.closeTo(0.087428, 1e-6);
     const plot = await drawn(wb, 0);
-    expect(layer(plot, 0).length).to.equal(41 * 41);
-    expect(layer(plot, 1).length).to.equal(60);
+    expect(rows(plot, 0).length).to.equal(41 * 41);
+    expect(rows(plot, 1).length).to.equal(60);
   });
 });
 
