@@ -7,7 +7,9 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsExplain } from '../../components/gs-explain.ts';
 import { workbookPath } from '../helpers/lecture.ts';
-import { cellOf, controlOf, deepActive, mount, press, settle } from '../helpers/page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell as cellOf, control as controlOf, deepActive } from '../helpers/find.ts';
+import { press } from '../helpers/keys.ts';
 
 function explainButton(wb: GsWorkbook, name: string): HTMLButtonElement {
   const b = cellOf(wb, name).shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="Explain ${name}"]`);

@@ -9,8 +9,11 @@ import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import type { GsNetwork } from '../../components/gs-network.ts';
 import type { GsTrain } from '../../components/gs-train.ts';
-import { cellOf, controlOf, deepActive, mount, openFrame, press, settle } from '../helpers/page.ts';
 import { notes, workbookPath } from '../helpers/lecture.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell as cellOf, control as controlOf, deepActive } from '../helpers/find.ts';
+import { press } from '../helpers/keys.ts';
+import { openFrame } from '../helpers/frames.ts';
 
 const networkOf = async (wb: ParentNode): Promise<GsNetwork> => {
   const n = wb.querySelector<GsNetwork>('gs-network')!;

@@ -8,8 +8,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { storageKey } from '../../src/store/persist.ts';
-import { deepActive, mount, navigateFrame, openFrame, runId, settle } from '../helpers/page.ts';
-import { button, cell, control, until } from '../helpers/workbook-page.ts';
+import { mount, runId, settle } from '../helpers/mount.ts';
+import { cell, control, deepActive } from '../helpers/find.ts';
+import { navigateFrame, openFrame } from '../helpers/frames.ts';
+import { button } from '../helpers/train-block.ts';
+import { until } from '../helpers/wait.ts';
 
 const lecture = ['01-perceptron.md', '02-activation-functions.md', '03-logic-gates.md', '04-mlp-xor.md', '05-multiplication-gate.md',
   '06-universal-approximation.md', '07-backpropagation.md', '08-loss-functions.md', '09-gradient-descent.md', '10-vanishing-gradient.md',

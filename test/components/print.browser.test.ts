@@ -6,8 +6,9 @@ import { expect } from 'chai';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
-import { mount, settle } from '../helpers/page.ts';
-import { cell, drawn } from '../helpers/workbook-page.ts';
+import { mount, settle } from '../helpers/mount.ts';
+import { cell } from '../helpers/find.ts';
+import { drawn } from '../helpers/charts.ts';
 
 /** Every element of the workbook, through the shadow roots of its cells, charts and training block. */
 function everything(root: ParentNode): Element[] {

@@ -8,7 +8,10 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../components/index.ts';
 import type { GsWorkbook } from '../../components/gs-workbook.ts';
 import { storageKey } from '../../src/store/persist.ts';
-import { cellOf, controlOf, mount, openFrame, press, reloadFrame, runId, settle, toolbarButton } from '../helpers/page.ts';
+import { mount, runId, settle } from '../helpers/mount.ts';
+import { cell as cellOf, control as controlOf, toolbarButton } from '../helpers/find.ts';
+import { press } from '../helpers/keys.ts';
+import { openFrame, reloadFrame } from '../helpers/frames.ts';
 
 const fixture = 'test/exercise/fixtures/neuron-by-hand.md';
 
