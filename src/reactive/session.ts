@@ -16,6 +16,7 @@ import { EditLog, type Edit, type EditState, type Origin, type TrainingMark } fr
 import { Emitter } from './emitter.ts';
 import { Inputs } from './inputs.ts';
 import { Formulas } from './formulas.ts';
+import { messages } from '../messages.ts';
 
 export type { CellState, Status } from './cell-states.ts';
 export type { Edit, EditState, Origin, TrainingMark, TrainingPoint } from './edit-log.ts';
@@ -159,7 +160,7 @@ export class Session {
 
   /** Back to the workbook's own numbers and formulas (and every trainer back to step 0). */
   resetAll(): void {
-    this.group('Reset', () => {
+    this.group(messages.editReset(), () => {
       this.resetters.emit();
       for (const name of this.formulas.names()) this.restoreFormula(name);
       for (const name of this.inputs.editedNames()) this.resetInput(name);
