@@ -492,4 +492,55 @@ export const messages = {
   copy: () => 'Copy',
   copyAs: (name: string, format: string) => `Copy ${name} as ${format}`,
   copyTitle: (format: 'TSV' | 'LaTeX') => (format === 'TSV' ? 'Copy as tab-separated values, for a spreadsheet' : 'Copy as a LaTeX bmatrix, for slides'),
+
+  // The command line (src/cli): its help, its usage errors, what each command did
+  cliUsage: () => `Usage: gradsheet check [--json] <file.md | directory>…
+       gradsheet new <directory>
+       gradsheet serve <directory> [--port N]
+       gradsheet build <directory> --out <site-directory> [--base /path/]
+       gradsheet build <directory | file.md> --single-file <file.html>
+
+Evaluates every cell of each workbook without a browser and reports, one per line,
+  file:line:col CODE cell: message
+every problem in the file, every cell that fails to compute, every slide value the cell does
+not agree with, and every failing gradient check. What the author marks as known to be wrong
+("slide-wrong:", "check-fails:") is reported with a W_ code but does not fail. A directory
+stands for the .md files in it.
+
+Options:
+  --json   print every cell's value (a number, or an array of rows), status and error as JSON
+  --help   show this help
+
+new    a course folder: one example workbook and a README; serve it as it is.
+serve  the course on http://localhost:8000 (--port N): the gallery, each workbook at
+       ?w=FILE.md, and live reload (a saved file updates open pages, keeping edits).
+build  a static site: index.html (the gallery), FILE.html per workbook with its values
+       written out, index.json, the workbook files, and gradsheet/ (the bundle); every
+       address relative, --base /path/ for a site under that path. --single-file: one
+       HTML file with everything inlined, to open from disk. Checks first: a course
+       with an error is not built.
+The gallery's order: index.json in the folder (a JSON array of file names), else file
+names; titles and summaries: each workbook's front matter.
+
+Exit status: 0 all workbooks check, 1 any error (E_ code), 2 a usage error.
+`,
+  cliUnknownCommand: (command: string) => `gradsheet: unknown command "${command}".`,
+  cliUnknownOption: (option: string) => `unknown option "${option}"`,
+  cliNeedsValue: (option: string) => `${option} needs a value`,
+  cliCheckRefused: (why: string) => `gradsheet check: ${why}.`,
+  cliNameAWorkbook: () => 'name at least one workbook file',
+  cliUsageError: (command: string, why: string) => `gradsheet ${command}: ${why}. See gradsheet --help.`,
+  cliNameOneFolder: () => 'name one course folder',
+  cliNotAFolder: (dir: string) => `${dir} is not a folder`,
+  cliNotAPort: (text: string | undefined) => `--port ${text} is not a port number`,
+  cliOutOrSingle: () => 'give --out DIR or --single-file FILE.html',
+  cliNotACourse: (dir: string) => `${dir} is not a course folder`,
+  cliNewWrote: (files: readonly string[], dir: string) => `gradsheet new: wrote ${files.join(', ')}\nNext: npx gradsheet serve ${dir}`,
+  cliFailed: (command: string, detail: string) => `gradsheet ${command}: ${detail}`,
+  cliServing: (dir: string, url: string) => `gradsheet serve: ${dir} on ${url} (live reload; Ctrl+C stops)`,
+  cliNotBuilt: (errors: number, dir: string) => `gradsheet build: not built: ${plural(errors, 'error')} (gradsheet check ${dir})`,
+  cliBuilt: (what: string, base?: string) => `gradsheet build: ${what}${base ? ` for ${base}` : ''}`,
+  cliSiteFiles: (site: string, files: number) => `${site}/ (${files} files)`,
+  cliCheckSummary: (workbooks: number, cells: number, errors: number, warnings: number) =>
+    `gradsheet check: ${plural(workbooks, 'workbook')}, ${plural(cells, 'cell')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
 } as const;
