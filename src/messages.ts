@@ -485,6 +485,9 @@ export const messages = {
   editRestored: () => 'Restored edits',
   editOwn: () => 'Your own edits',
   editOtherTab: () => 'Another tab',
+  // Why a shared link could not be read (the detail of sharedUnreadable)
+  shareOtherVersion: () => 'it was made by another version of gradsheet',
+  shareDamaged: () => 'it is incomplete or damaged',
   editReset: () => 'Reset',
   editRun: () => 'Run',
   editStep: () => 'Step',
@@ -535,6 +538,9 @@ Exit status: 0 all workbooks check, 1 any error (E_ code), 2 a usage error.
   cliNotAPort: (text: string | undefined) => `--port ${text} is not a port number`,
   cliOutOrSingle: () => 'give --out DIR or --single-file FILE.html',
   cliNotACourse: (dir: string) => `${dir} is not a course folder`,
+  cliNotEmpty: (dir: string) => `${dir} already exists and is not empty; nothing was written`,
+  fileKind: (kind: 'directory' | 'fifo' | 'socket' | 'device') =>
+    ({ directory: 'a directory', fifo: 'a FIFO (named pipe)', socket: 'a socket', device: 'a device' })[kind],
   cliNewWrote: (files: readonly string[], dir: string) => `gradsheet new: wrote ${files.join(', ')}\nNext: npx gradsheet serve ${dir}`,
   cliFailed: (command: string, detail: string) => `gradsheet ${command}: ${detail}`,
   cliServing: (dir: string, url: string) => `gradsheet serve: ${dir} on ${url} (live reload; Ctrl+C stops)`,
