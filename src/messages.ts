@@ -385,6 +385,7 @@ export const messages = {
   showAll: (rows: number, cols: number) => `Show all ${rows}×${cols}`,
   cellValue: (name: string) => `${name} value`,
   cellFormula: (name: string) => `${name} formula`,
+  cellSlider: (name: string) => `${name} slider`,
   restoreFormula: (name: string) => `Restore ${name} formula`,
   restoreFormulaTitle: () => "Restore the workbook's formula",
   restore: () => 'Restore',
