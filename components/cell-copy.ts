@@ -66,10 +66,10 @@ export class CellCopy implements ReactiveController {
   /** Two buttons for a matrix value (nothing for a number or no value). */
   render(name: string, value: Value | undefined) {
     if (value === undefined || typeof value === 'number') return nothing;
-    const button = (format: CopyFormat) => html`<button type="button" class="copy-button" aria-label=${`Copy ${name} as ${format}`}
-      title=${format === 'TSV' ? 'Copy as tab-separated values, for a spreadsheet' : 'Copy as a LaTeX bmatrix, for slides'}
+    const button = (format: CopyFormat) => html`<button type="button" class="copy-button" aria-label=${messages.copyAs(name, format)}
+      title=${messages.copyTitle(format)}
       @click=${() => this.copy(name, value, format)}>${format}</button>`;
-    return html`<div class="copy" part="copy"><span class="copy-buttons"><span aria-hidden="true">Copy</span>${button('TSV')}${button('LaTeX')}</span><span class="copy-message" role="status">${this.message || nothing}</span></div>`;
+    return html`<div class="copy" part="copy"><span class="copy-buttons"><span aria-hidden="true">${messages.copy()}</span>${button('TSV')}${button('LaTeX')}</span><span class="copy-message" role="status">${this.message || nothing}</span></div>`;
   }
 }
 

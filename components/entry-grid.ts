@@ -24,6 +24,7 @@ import { differsAt, type Comparison } from '../src/graph/expect.ts';
 import type { SliderSpec } from '../src/format/spec.ts';
 import type { GridKeys } from './grid-keys.ts';
 import { entryDisplay } from '../src/format/number.ts';
+import { messages } from '../src/messages.ts';
 
 export interface EntryGridOptions {
   session: Session;
@@ -144,7 +145,7 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
           type="range"
           class="slider"
           part="slider"
-          aria-label=${`${name} slider`}
+          aria-label=${messages.cellSlider(name)}
           min=${slider.min}
           max=${slider.max}
           step=${slider.step}

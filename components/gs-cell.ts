@@ -409,7 +409,7 @@ export class GsCell extends LitElement {
     if (this._loadError) return html`<section part="cell" class="cell status-error"><div class="error" role="alert">${this._loadError}</div></section>`;
     const session = this.session;
     const state = this._state;
-    if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">Loading ${this.name}…</span></section>`;
+    if (!session || !state) return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">${messages.loadingCell(this.name)}</span></section>`;
     const cell = session.view.cell(this.index);
     const input = session.isInput(this.index);
     const instructor = this.instructorView();
@@ -436,7 +436,7 @@ export class GsCell extends LitElement {
         ${session.view.explains(this.name) ? html`<div class="explain-row"><button type="button" class="explain" aria-label=${messages.explainButtonLabel(this.name)}
           aria-keyshortcuts="Alt+Shift+E" title=${messages.explainButtonTitle()} @click=${(e: Event) => void this.explain(e.currentTarget as HTMLElement)}>${messages.explainButton()}</button></div>` : nothing}
         ${this._explaining ? html`<gs-explain .session=${session} .cell=${this.name}></gs-explain>` : nothing}
-        ${cell.expectationError ? html`<div class="note error-text">Slide value: ${cell.expectationError.message}</div>` : nothing}
+        ${cell.expectationError ? html`<div class="note error-text">${messages.slideValueError(cell.expectationError.message)}</div>` : nothing}
         ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
         ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
       </section>
@@ -496,26 +496,26 @@ export class GsCell extends LitElement {
   }
 
   private renderValue(value: Value | undefined, comparison: Comparison | undefined, status: CellState['status']) {
-    if (value === undefined) return html`<span class="placeholder">${status === 'error' ? 'no value' : '…'}</span>`;
+    if (value === undefined) return html`<span class="placeholder">${status === 'error' ? messages.noValue() : '…'}</span>`;
     const width = typeof value === 'number' ? 1 : value.cols;
     const differs = (i: number, j: number) => differsAt(comparison, i, j, width);
     if (typeof value === 'number') {
       return html`<output class=${`scalar-value${differs(1, 1) ? ' differs' : ''}`} title=${String(value)}>${formatNumber(value)}</output>`;
     }
     // Long values show their first and last rows (and columns) until the student asks for all.
-    const less = html`<button type="button" class="expand" @click=${() => (this._expanded = false)}>Show less</button>`;
+    const less = html`<button type="button" class="expand" @click=${() => (this._expanded = false)}>${messages.showLess()}</button>`;
     if (this._expanded && value.rows * value.cols > virtualAbove) {
       // All of a large value: the rows and columns in view of a scrolling viewport, as a large input grid.
       const cell = (i: number, j: number) => {
         const v = value.data[(i - 1) * value.cols + (j - 1)];
         return html`<span class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</span>`;
       };
-      return html`${virtualGrid({ label: `${this.name} value`, role: 'table', rows: value.rows, cols: value.cols, cell,
+      return html`${virtualGrid({ label: messages.cellValue(this.name), role: 'table', rows: value.rows, cols: value.cols, cell,
         shows: (_i, cols) => [value, comparison, cols.join()], view: this.view, className: 'values' })}${less}`;
     }
     const rows = shown(value.rows, 12, this._expanded), cols = shown(value.cols, 10, this._expanded);
     const cut = rows.includes(0) || cols.includes(0);
-    return html`<table class="matrix" role="table" aria-label=${`${this.name} value`}>
+    return html`<table class="matrix" role="table" aria-label=${messages.cellValue(this.name)}>
       ${rows.map((i) => html`<tr>${cols.map((j) => {
         if (i === 0 || j === 0) return html`<td class="more" aria-hidden="true">${i === 0 ? '⋮' : '…'}</td>`;
         const v = value.data[(i - 1) * value.cols + (j - 1)];
@@ -523,7 +523,7 @@ export class GsCell extends LitElement {
       })}</tr>`)}
     </table>${this._expanded
       ? less
-      : cut ? html`<button type="button" class="expand" @click=${() => (this._expanded = true)}>Show all ${value.rows}×${value.cols}</button>` : nothing}`;
+      : cut ? html`<button type="button" class="expand" @click=${() => (this._expanded = true)}>${messages.showAll(value.rows, value.cols)}</button>` : nothing}`;
   }
 
   private renderFormulaBar(session: Session) {
@@ -533,7 +533,7 @@ export class GsCell extends LitElement {
       <span class="fx" aria-hidden="true">=</span>
       <input
         class="formula"
-        aria-label=${`${this.name} formula`}
+        aria-label=${messages.cellFormula(this.name)}
         spellcheck="false"
         autocomplete="off"
         .value=${live(this._draft ?? formula)}
@@ -541,7 +541,7 @@ export class GsCell extends LitElement {
         @change=${() => this.commitFormula()}
         @keydown=${(e: KeyboardEvent) => this.onFormulaKey(e)}
       />
-      ${edited ? html`<button type="button" class="restore" aria-label=${`Restore ${this.name} formula`} title="Restore the workbook's formula" @click=${() => this.restore()}>Restore</button>` : nothing}
+      ${edited ? html`<button type="button" class="restore" aria-label=${messages.restoreFormula(this.name)} title=${messages.restoreFormulaTitle()} @click=${() => this.restore()}>${messages.restore()}</button>` : nothing}
     </div>`;
   }
 
@@ -549,52 +549,52 @@ export class GsCell extends LitElement {
     // The slide's value as the author wrote it (0.593269992 stays 0.593269992), minus signs typeset.
     const slide = c.slideText.replace(/-/g, '−');
     const verdict = c.agrees
-      ? html`<span class="verdict agree">✓ agrees</span>`
-      : html`<span class="verdict differ">✗ differs${c.knownWrong ? ' — the slide is wrong' : ''}</span>`;
+      ? html`<span class="verdict agree">${messages.slideAgreesVerdict()}</span>`
+      : html`<span class="verdict differ">${messages.slideDiffersVerdict(c.knownWrong)}</span>`;
     const detail = c.shapeMismatch
       ? c.shapeMismatch
       : c.agrees
         ? agreement(c)
         : c.entries.filter((e) => !e.agrees).slice(0, 4).map((e) => {
           const [s, v] = formatApart(e.slide, e.computed);
-          return `${c.entries.length > 1 ? `[${e.row},${e.col}] ` : ''}slide ${s}, computed ${v}`;
+          return `${c.entries.length > 1 ? `[${e.row},${e.col}] ` : ''}${messages.slideAgainstComputed(s, v)}`;
         }).join('; ');
     return html`<div class=${`slide ${c.agrees ? 'agree' : 'differ'}`} part="slide" role="note">
-      <span class="slide-says">Slide says <span class="slide-value">${slide}</span></span>
+      <span class="slide-says">${messages.slideSays()} <span class="slide-value">${slide}</span></span>
       ${verdict}
       <span class="detail">${detail}</span>
       ${c.reason && !c.agrees ? html`<span class="reason">${c.reason}</span>` : nothing}
-      ${c.knownWrong && c.agrees ? html`<span class="reason">Marked as a slide error, but the values agree.</span>` : nothing}
+      ${c.knownWrong && c.agrees ? html`<span class="reason">${messages.slideMarkedButAgrees()}</span>` : nothing}
     </div>`;
   }
 
   private renderGradCheck(check: GradCheck | CellError) {
     if (check instanceof Error) {
       const upstream = check.root && check.root !== this.name;
-      return html`<div class="check fail" part="check" role="note"><span class="verdict">Gradient check unavailable</span>
-        <span class="detail">${upstream ? `${check.root} has an error` : check.message}</span></div>`;
+      return html`<div class="check fail" part="check" role="note"><span class="verdict">${messages.gradCheckUnavailable()}</span>
+        <span class="detail">${upstream ? messages.hasAnError(check.root!) : check.message}</span></div>`;
     }
     const of = this.labelOf(check.of) ?? check.of, wrt = this.labelOf(check.wrt) ?? check.wrt;
     const expected = check.expectedToFail !== undefined;
     const verdict = check.pass
-      ? html`<span class="verdict pass">✓ Gradient check passes</span>`
-      : html`<span class="verdict fail">✗ Gradient check fails${expected ? ' (as expected)' : ''}</span>`;
+      ? html`<span class="verdict pass">${messages.gradCheckPasses()}</span>`
+      : html`<span class="verdict fail">${messages.gradCheckFails(expected)}</span>`;
     const many = check.entries.length > 12;
     const table = html`<table class="check-table">
-      <thead><tr><th scope="col"><span class="visually-hidden">entry</span></th><th scope="col">this cell</th><th scope="col">autodiff</th><th scope="col">finite diff.</th></tr></thead>
+      <thead><tr><th scope="col"><span class="visually-hidden">${messages.checkEntry()}</span></th><th scope="col">${messages.checkThisCell()}</th><th scope="col">${messages.checkAutodiff()}</th><th scope="col">${messages.checkFiniteDiff()}</th></tr></thead>
       <tbody>${check.entries.map((e) => html`<tr class=${e.agrees ? '' : 'bad'}>
-        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : html`<span class="visually-hidden">value</span>`}</th>
+        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : html`<span class="visually-hidden">${messages.checkValue()}</span>`}</th>
         <td>${formatNumber(e.written)}</td><td>${formatNumber(e.autodiff)}</td><td>${e.numeric === null ? '—' : formatNumber(e.numeric)}</td>
       </tr>`)}</tbody>
     </table>`;
     return html`<div class=${`check ${check.pass ? 'pass' : 'fail'}${expected ? ' expected' : ''}`} part="check" role="note">
       ${verdict}
-      <span class="detail">against ${trustedHTML(texToHTML(`\\frac{\\partial ${of}}{\\partial ${wrt}}`))} by automatic differentiation:
-        ${check.shapeMismatch ?? html`largest relative difference ${formatNumber(check.relativeDifference, 2)}`}${check.numericDifference !== null
-          ? html`; autodiff and central differences agree to ${formatNumber(check.numericDifference, 2)}`
-          : html`; too large for finite differences`}</span>
+      <span class="detail">${messages.checkAgainst()} ${trustedHTML(texToHTML(`\\frac{\\partial ${of}}{\\partial ${wrt}}`))} ${messages.checkByAutodiff()}
+        ${check.shapeMismatch ?? html`${messages.checkLargestDifference(formatNumber(check.relativeDifference, 2))}`}${check.numericDifference !== null
+          ? html`${messages.checkAgreeTo(formatNumber(check.numericDifference, 2))}`
+          : html`${messages.checkTooLargeForDifferences()}`}</span>
       ${expected && !check.pass ? html`<span class="reason">${check.expectedToFail}</span>` : nothing}
-      ${check.entries.length ? (many ? html`<details><summary>Compare ${check.entries.length} entries</summary>${table}</details>` : table) : nothing}
+      ${check.entries.length ? (many ? html`<details><summary>${messages.checkCompareEntries(check.entries.length)}</summary>${table}</details>` : table) : nothing}
     </div>`;
   }
 
@@ -603,10 +603,10 @@ export class GsCell extends LitElement {
     if (err.root && err.root !== this.name) {
       // One alert, at the root; its dependents say where to look, without repeating it.
       return html`<div class="error upstream" part="error" title=${err.message}>
-        Depends on <button type="button" class="root" @click=${() => this.jumpTo(err.root)}>${err.root}</button>, which has an error.
+        ${messages.dependsOn()} <button type="button" class="root" @click=${() => this.jumpTo(err.root)}>${err.root}</button>${messages.whichHasAnError()}
       </div>`;
     }
-    const where = err.loc ? html`<span class="loc">line ${err.loc.line}, column ${err.loc.col}</span>` : nothing;
+    const where = err.loc ? html`<span class="loc">${messages.lineColumn(err.loc.line, err.loc.col)}</span>` : nothing;
     return html`<div class="error" role="alert" part="error">
       <span class="code">${err.code}</span>
       ${err.message}

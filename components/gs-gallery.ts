@@ -79,7 +79,7 @@ export class GsGallery extends LitElement {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       files = (await response.json()) as string[];
     } catch (e) {
-      this._error = `Could not list the workbooks (${this.index}): ${e instanceof Error ? e.message : String(e)}`;
+      this._error = messages.galleryUnlisted(this.index, e instanceof Error ? e.message : String(e));
       return;
     }
     // Until a workbook's own title is read, its file name stands in for it.
@@ -106,7 +106,7 @@ export class GsGallery extends LitElement {
           const spec = readWorkbook(await fetchWorkbookText(new URL(file, this.base).href), file);
           return { file, title: spec.title, summary: spec.meta.summary ?? '' };
         } catch {
-          return { file, title: file, summary: 'This workbook could not be loaded.' };
+          return { file, title: file, summary: messages.galleryEntryUnloaded() };
         }
       }),
     );
@@ -118,23 +118,23 @@ export class GsGallery extends LitElement {
     const open = new URLSearchParams(location.search).get('w');
     const entries = this._entries;
     if (open) {
-      if (!entries) return html`<p aria-busy="true">Loading the workbooks…</p>`;
+      if (!entries) return html`<p aria-busy="true">${messages.loadingWorkbooks()}</p>`;
       const listed = listedFile(open, entries.map((e) => e.file), this.base);
       if (!listed) {
-        return html`<p class="gs-not-listed" role="alert">${messages.galleryNotListed(open)}</p><nav class="gs-pager" aria-label="Workbooks"><a href="./">All workbooks</a></nav>`;
+        return html`<p class="gs-not-listed" role="alert">${messages.galleryNotListed(open)}</p><nav class="gs-pager" aria-label=${messages.workbooksNav()}><a href="./">${messages.allWorkbooks()}</a></nav>`;
       }
       const at = entries.findIndex((e) => e.file === listed);
       const prev = entries && at > 0 ? entries[at - 1] : undefined;
       const next = entries && at >= 0 && at < entries.length - 1 ? entries[at + 1] : undefined;
       // Two pagers, above and below: landmarks with different names, so each can be told apart.
-      const pager = (where: string) => html`<nav class="gs-pager" aria-label=${`Workbooks, ${where}`}>
+      const pager = (where: string) => html`<nav class="gs-pager" aria-label=${messages.workbooksNavAt(where)}>
         <span>${prev ? html`<a href=${`?w=${encodeURIComponent(prev.file)}`} rel="prev">← ${prev.title}</a>` : nothing}</span>
-        <a href="./">All workbooks</a>
+        <a href="./">${messages.allWorkbooks()}</a>
         <span>${next ? html`<a href=${`?w=${encodeURIComponent(next.file)}`} rel="next">${next.title} →</a>` : nothing}</span>
       </nav>`;
       return html`${pager('above')}<gs-workbook src=${new URL(open, this.base).href}></gs-workbook>${pager('below')}`;
     }
-    if (!entries) return html`<p aria-busy="true">Loading the workbooks…</p>`;
+    if (!entries) return html`<p aria-busy="true">${messages.loadingWorkbooks()}</p>`;
     return html`<ol class="gs-list">
       ${entries.map((e) => html`<li><a href=${`?w=${encodeURIComponent(e.file)}`}>${e.title}</a>${e.summary ? html`<p>${e.summary}</p>` : nothing}</li>`)}
     </ol>`;

@@ -13,6 +13,7 @@ import type { Session } from '../src/reactive/session.ts';
 import type { DependencyGraph } from '../src/graph/trace.ts';
 import { describeShape, shapeOf } from '../src/formula/value.ts';
 import { theme } from './styles.ts';
+import { messages } from '../src/messages.ts';
 import type { GsJumpDetail } from './gs-cell.ts';
 
 interface Placed {
@@ -123,11 +124,11 @@ export class GsGraph extends LitElement {
     const near = (n: string) => (selected?.precedents.includes(n) ? ' precedent' : '') + (selected?.dependents.includes(n) ? ' dependent' : '');
     return html`
       <p class="legend">
-        <span class="key input">input</span><span class="key formula">formula</span><span class="key error">error</span>
-        <span class="hint">An arrow goes from a cell to each cell that reads it. Click a cell (or Enter) to go to it; arrow keys move between cells.</span>
+        <span class="key input">${messages.graphKeyInput()}</span><span class="key formula">${messages.graphKeyFormula()}</span><span class="key error">${messages.graphKeyError()}</span>
+        <span class="hint">${messages.graphHint()}</span>
       </p>
       <div class="scroll">
-        <div class="graph" role="group" aria-label="Cells and what they read" style=${`width:${layout.width}px;height:${layout.height}px`}>
+        <div class="graph" role="group" aria-label=${messages.graphLabel()} style=${`width:${layout.width}px;height:${layout.height}px`}>
           <svg width=${layout.width} height=${layout.height} aria-hidden="true">
             <defs>
               <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -155,7 +156,7 @@ export class GsGraph extends LitElement {
               data-name=${n.name}
               tabindex=${n.name === focus ? 0 : -1}
               style=${`left:${n.x - n.width / 2}px;top:${n.y - n.height / 2}px;width:${n.width}px;height:${n.height}px`}
-              title=${`${error ? `${state!.error?.message ?? ''} ` : ''}reads ${reads.join(', ') || 'nothing'}; read by ${readBy.join(', ') || 'nothing'}`}
+              title=${messages.graphNodeTitle(error ? `${state!.error?.message ?? ''} ` : '', reads, readBy)}
               @click=${() => this.jump(n.name)}
               @focus=${() => (this._focus = n.name)}
               @keydown=${(e: KeyboardEvent) => this.onKey(e, n)}

@@ -206,7 +206,7 @@ export class GsPlot extends LitElement {
     const { width, height } = (this.spec ?? {}) as { width?: number; height?: number };
     const placeholder = this.view || this._error
       ? null
-      : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>Drawing the chart…</p>`;
+      : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>${messages.drawingChart()}</p>`;
     // The chart's own width caps the frame, and the frame never exceeds the room it is given.
     return html`<figure part="plot" role="img" aria-label=${this.label} style=${this.natural ? `width: ${this.natural}px` : ''}>
       ${placeholder}

@@ -134,13 +134,13 @@ export class GsTrain extends LitElement {
     const left = [curve.beyond ? messages.plotBeyond(curve.beyond, drawableLimit) : '', curve.notPositive ? messages.plotNotPositive(curve.notPositive) : ''].filter(Boolean).join(' ');
     return html`<div class="curve">
       <div class="curve-head">
-        <span class="curve-title">${guard([lossLabel], () => trustedHTML(texToHTML(lossLabel)))} per step</span>
+        <span class="curve-title">${guard([lossLabel], () => trustedHTML(texToHTML(lossLabel)))} ${messages.perStep()}</span>
         <label><input type="checkbox" .checked=${this.log} @change=${(e: Event) => {
           this.log = (e.target as HTMLInputElement).checked;
           this.requestUpdate();
-        }} /> log scale</label>
+        }} /> ${messages.logScale()}</label>
       </div>
-      <gs-plot label=${`Loss per step (${loss})`} .spec=${this.log ? this.specs!.log : this.specs!.linear} .data=${curve.data}></gs-plot>
+      <gs-plot label=${messages.lossPerStep(loss)} .spec=${this.log ? this.specs!.log : this.specs!.linear} .data=${curve.data}></gs-plot>
       ${left ? html`<p class="beyond" role="status">${left}</p>` : nothing}
     </div>`;
   }
@@ -161,35 +161,35 @@ export class GsTrain extends LitElement {
     const running = state.status === 'running';
     const problems = trainer.train.problems;
     const lossLabel = this.labelOf(block.loss) ?? block.loss;
-    const progress = running && state.runTo !== undefined ? html`<progress max=${state.runTo} value=${state.step} aria-label="Training progress"></progress>` : nothing;
-    return html`<section class="train" part="train" aria-label="Gradient descent">
+    const progress = running && state.runTo !== undefined ? html`<progress max=${state.runTo} value=${state.step} aria-label=${messages.trainingProgress()}></progress>` : nothing;
+    return html`<section class="train" part="train" aria-label=${messages.gradientDescent()}>
       <header>
-        ${guard([trainer.train, block], () => html`<span class="title">Gradient descent on ${trustedHTML(texToHTML(lossLabel))}</span>
+        ${guard([trainer.train, block], () => html`<span class="title">${messages.gradientDescentOn()} ${trustedHTML(texToHTML(lossLabel))}</span>
           <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>`)}
       </header>
       <div class="controls">
-        <button type="button" @click=${() => trainer.step()} ?disabled=${running}>Step</button>
-        <button type="button" @click=${() => this.run()} ?disabled=${running}>Run</button>
-        <button type="button" @click=${() => trainer.stop()} ?disabled=${!running}>Stop</button>
-        <button type="button" @click=${() => trainer.reset()}>Reset</button>
-        <label>steps <input type="number" min="1" max=${maxSteps} step="1" aria-label="Steps per run" .value=${this.stepsInput}
+        <button type="button" @click=${() => trainer.step()} ?disabled=${running}>${messages.trainStep()}</button>
+        <button type="button" @click=${() => this.run()} ?disabled=${running}>${messages.trainRun()}</button>
+        <button type="button" @click=${() => trainer.stop()} ?disabled=${!running}>${messages.trainStop()}</button>
+        <button type="button" @click=${() => trainer.reset()}>${messages.trainReset()}</button>
+        <label>${messages.stepsLabel()} <input type="number" min="1" max=${maxSteps} step="1" aria-label=${messages.stepsPerRun()} .value=${this.stepsInput}
           @input=${(e: Event) => (this.stepsInput = (e.target as HTMLInputElement).value)} /></label>
-        <label>stop at loss ≤ <input type="text" inputmode="decimal" aria-label="Target loss" placeholder="none" .value=${this.targetInput}
+        <label>${messages.stopAtLoss()} <input type="text" inputmode="decimal" aria-label=${messages.targetLoss()} placeholder=${messages.targetNone()} .value=${this.targetInput}
           @input=${(e: Event) => (this.targetInput = (e.target as HTMLInputElement).value)} /></label>
-        <label title="Run one step a frame (60 a second), slow enough to watch the sheet and the plots move">
-          <input type="checkbox" .checked=${this.slow} @change=${(e: Event) => (this.slow = (e.target as HTMLInputElement).checked)} /> one step a frame</label>
+        <label title=${messages.oneStepAFrameTitle()}>
+          <input type="checkbox" .checked=${this.slow} @change=${(e: Event) => (this.slow = (e.target as HTMLInputElement).checked)} /> ${messages.oneStepAFrame()}</label>
       </div>
       <div class="status" role="status" aria-live="polite">
         ${progress}
-        <span class="where">step ${state.step}${state.loss !== undefined ? html` · loss <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
+        <span class="where">${messages.trainAtStep(state.step)}${state.loss !== undefined ? html` · ${messages.trainLoss()} <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
         ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
         ${this.restored && !running && state.step === 0 && state.history.length <= 1 && !state.message
           ? html`<span class="message restored">${messages.trainRestored()}</span>` : nothing}
       </div>
-      ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>line ${p.line}:${p.col} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
+      ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${messages.trainProblem(p.line, p.col)} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
       ${state.history.length > 1
         ? this.renderCurve(state.history, lossLabel, block.loss)
-        : html`<p class="hint">The loss per step is plotted here once training starts.</p>`}
+        : html`<p class="hint">${messages.lossCurveHint()}</p>`}
     </section>`;
   }
 
@@ -246,7 +246,7 @@ function lossSpec(log: boolean): PlotSpec {
     mark: { type: 'line', point: false, clip: true },
     encoding: {
       x: { field: 'step', type: 'quantitative', title: 'step', axis: { format: ',d', tickMinStep: 1 } },
-      y: { field: 'loss', type: 'quantitative', title: log ? 'loss (log scale)' : 'loss', scale: log ? { type: 'log' } : { zero: false }, axis: { format: '.3~g' } },
+      y: { field: 'loss', type: 'quantitative', title: messages.lossAxis(log), scale: log ? { type: 'log' } : { zero: false }, axis: { format: '.3~g' } },
     },
   };
 }

@@ -210,16 +210,15 @@ export class GsWorkbook extends LitElement {
   }
 
   private renderReload(reload: Reload) {
-    const names = reload.dropped.join(', ');
     return html`<p class="gs-reload" role="status">${reload.error
-      ? `The workbook file changed but could not be read again (${reload.error}); this is still the previous version.`
-      : `The workbook file changed. Your edits to ${names} could not be kept: ${reload.dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind.`}</p>`;
+      ? messages.reloadUnreadable(reload.error)
+      : messages.reloadDropped(reload.dropped)}</p>`;
   }
 
   override render() {
     if (this._error) return html`<p class="gs-load-error" role="alert">${this._error}</p>`;
     const session = this.session;
-    if (!session) return html`<p class="gs-status" aria-busy="true">Loading workbook…</p>`;
+    if (!session) return html`<p class="gs-status" aria-busy="true">${messages.loadingWorkbook()}</p>`;
     const spec = session.spec;
     const problems = session.view.problems;
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
@@ -250,8 +249,8 @@ export class GsWorkbook extends LitElement {
 
   private renderProblems(problems: Session['view']['problems']) {
     const file = decodeURIComponent(new URL(this.url ?? this.src, document.baseURI).pathname.split('/').pop() ?? '');
-    return html`<section class="gs-problems" aria-label="Problems in this workbook">
-      <h2>${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in ${file}</h2>
+    return html`<section class="gs-problems" aria-label=${messages.problemsLabel()}>
+      <h2>${messages.problemsIn(problems.length, file)}</h2>
       <ul>
         ${problems.map((p) => html`<li><code>${file}:${p.line}:${p.col}</code> <code>${p.code}</code> ${p.cell ? html`<strong>${p.cell}</strong>: ` : nothing}${p.message}</li>`)}
       </ul>

@@ -150,7 +150,7 @@ export class WorkbookTools implements ReactiveController {
     const edited = !isEmpty(session.edits());
     this.store!.resetAll();
     this.announce(edited ? messages.reset() : messages.nothingToReset());
-    this.tell({ action: 'reset', label: 'Reset' });
+    this.tell({ action: 'reset', label: messages.editReset() });
   }
 
   async share(): Promise<void> {
@@ -372,7 +372,7 @@ export class WorkbookTools implements ReactiveController {
       appliedLinks.add(store);
       const { dropped, changed } = store.applyShared(shared);
       this.shareNotice = messages.sharedApplied(dropped, changed);
-      this.tell({ action: 'shared', label: 'Shared link' });
+      this.tell({ action: 'shared', label: messages.editSharedLink() });
     } catch (e) {
       appliedLinks.add(store);
       this.shareNotice = messages.sharedUnreadable(e instanceof ShareError ? e.message : String(e));

@@ -523,4 +523,186 @@ export const messages = {
   pdfTimeout: (seconds: number) => `The handout's page did not finish computing within ${seconds} s, so nothing was printed.`,
   pdfNoWorkbook: () => 'The handout\'s page showed no workbook, so nothing was printed.',
   pdfFailed: (detail: string) => `gradsheet build --pdf: the handout could not be printed: ${detail.replace(/\.$/, '')}.`,
+  // The page: labels, buttons, accessible names and titles of the components (components/*.ts)
+  // A cell (gs-cell)
+  loadingCell: (name: string) => `Loading ${name}…`,
+  noValue: () => 'no value',
+  slideValueError: (message: string) => `Slide value: ${message}`,
+  showLess: () => 'Show less',
+  showAll: (rows: number, cols: number) => `Show all ${rows}×${cols}`,
+  cellValue: (name: string) => `${name} value`,
+  cellFormula: (name: string) => `${name} formula`,
+  cellSlider: (name: string) => `${name} slider`,
+  restoreFormula: (name: string) => `Restore ${name} formula`,
+  restoreFormulaTitle: () => "Restore the workbook's formula",
+  restore: () => 'Restore',
+  slideSays: () => 'Slide says',
+  slideAgreesVerdict: () => '✓ agrees',
+  slideDiffersVerdict: (knownWrong: boolean) => `✗ differs${knownWrong ? ' — the slide is wrong' : ''}`,
+  slideAgainstComputed: (slide: string, computed: string) => `slide ${slide}, computed ${computed}`,
+  slideMarkedButAgrees: () => 'Marked as a slide error, but the values agree.',
+  gradCheckUnavailable: () => 'Gradient check unavailable',
+  hasAnError: (name: string) => `${name} has an error`,
+  gradCheckPasses: () => '✓ Gradient check passes',
+  gradCheckFails: (expected: boolean) => `✗ Gradient check fails${expected ? ' (as expected)' : ''}`,
+  checkEntry: () => 'entry',
+  checkThisCell: () => 'this cell',
+  checkAutodiff: () => 'autodiff',
+  checkFiniteDiff: () => 'finite diff.',
+  checkValue: () => 'value',
+  checkAgainst: () => 'against',
+  checkByAutodiff: () => 'by automatic differentiation:',
+  checkLargestDifference: (difference: string) => `largest relative difference ${difference}`,
+  checkAgreeTo: (difference: string) => `; autodiff and central differences agree to ${difference}`,
+  checkTooLargeForDifferences: () => '; too large for finite differences',
+  checkCompareEntries: (n: number) => `Compare ${n} entries`,
+  dependsOn: () => 'Depends on',
+  whichHasAnError: () => ', which has an error.',
+  lineColumn: (line: number, col: number) => `line ${line}, column ${col}`,
+  // The list of workbooks (gs-gallery)
+  loadingWorkbooks: () => 'Loading the workbooks…',
+  allWorkbooks: () => 'All workbooks',
+  workbooksNav: () => 'Workbooks',
+  workbooksNavAt: (where: string) => `Workbooks, ${where}`,
+  galleryUnlisted: (index: string, detail: string) => `Could not list the workbooks (${index}): ${detail}`,
+  galleryEntryUnloaded: () => 'This workbook could not be loaded.',
+  // The dependency graph (gs-graph)
+  graphKeyInput: () => 'input',
+  graphKeyFormula: () => 'formula',
+  graphKeyError: () => 'error',
+  graphHint: () => 'An arrow goes from a cell to each cell that reads it. Click a cell (or Enter) to go to it; arrow keys move between cells.',
+  graphLabel: () => 'Cells and what they read',
+  graphNodeTitle: (error: string, reads: readonly string[], readBy: readonly string[]) =>
+    `${error}reads ${reads.join(', ') || 'nothing'}; read by ${readBy.join(', ') || 'nothing'}`,
+  // A plot (gs-plot)
+  drawingChart: () => 'Drawing the chart…',
+  // Training (gs-train)
+  perStep: () => 'per step',
+  logScale: () => 'log scale',
+  lossPerStep: (loss: string) => `Loss per step (${loss})`,
+  lossAxis: (log: boolean) => (log ? 'loss (log scale)' : 'loss'),
+  trainingProgress: () => 'Training progress',
+  gradientDescent: () => 'Gradient descent',
+  gradientDescentOn: () => 'Gradient descent on',
+  trainStep: () => 'Step',
+  trainRun: () => 'Run',
+  trainStop: () => 'Stop',
+  trainReset: () => 'Reset',
+  stepsLabel: () => 'steps',
+  stepsPerRun: () => 'Steps per run',
+  stopAtLoss: () => 'stop at loss ≤',
+  targetLoss: () => 'Target loss',
+  targetNone: () => 'none',
+  oneStepAFrameTitle: () => 'Run one step a frame (60 a second), slow enough to watch the sheet and the plots move',
+  oneStepAFrame: () => 'one step a frame',
+  trainAtStep: (step: number) => `step ${step}`,
+  trainLoss: () => 'loss',
+  trainProblem: (line: number, col: number) => `line ${line}:${col}`,
+  lossCurveHint: () => 'The loss per step is plotted here once training starts.',
+  // A workbook (gs-workbook)
+  loadingWorkbook: () => 'Loading workbook…',
+  problemsLabel: () => 'Problems in this workbook',
+  problemsIn: (n: number, file: string) => `${plural(n, 'problem')} in ${file}`,
+  reloadUnreadable: (detail: string) => `The workbook file changed but could not be read again (${detail}); this is still the previous version.`,
+  reloadDropped: (dropped: readonly string[]) =>
+    `The workbook file changed. Your edits to ${dropped.join(', ')} could not be kept: ${dropped.length === 1 ? 'that cell was' : 'those cells were'} removed, or changed shape or kind.`,
+  // The toolbar (workbook-toolbar, workbook-tools)
+  toolbarLabel: () => 'Workbook tools',
+  undo: () => 'Undo',
+  redo: () => 'Redo',
+  undoTitle: (label?: string) => (label ? `Undo ${label} (Ctrl+Z)` : 'Nothing to undo'),
+  redoTitle: (label?: string) => (label ? `Redo ${label} (Ctrl+Shift+Z)` : 'Nothing to redo'),
+  resetAll: () => 'Reset all',
+  resetAllTitle: () => "Every cell back to the workbook's own values (Undo brings your edits back)",
+  share: () => 'Share',
+  shareTitle: () => 'A link that opens this workbook with every value you changed',
+  graph: () => 'Graph',
+  graphTitle: () => 'Every cell and what it reads',
+  notSaved: () => 'Not saved',
+  savedInBrowser: () => 'Saved in this browser',
+  traceReads: () => 'reads',
+  traceReadBy: () => 'read by',
+  traceNothing: () => 'nothing',
+  shareLink: () => 'Share link',
+  close: () => 'Close',
+  dismiss: () => 'Dismiss',
+  graphPanelLabel: () => 'Dependency graph',
+  lostEdits: () => 'What you had typed',
+  // The names of undoable steps, as Undo and Redo show them (src/store)
+  editSharedLink: () => 'Shared link',
+  editRestored: () => 'Restored edits',
+  editOwn: () => 'Your own edits',
+  editOtherTab: () => 'Another tab',
+  // Why a shared link could not be read (the detail of sharedUnreadable)
+  shareOtherVersion: () => 'it was made by another version of gradsheet',
+  shareDamaged: () => 'it is incomplete or damaged',
+  editReset: () => 'Reset',
+  editRun: () => 'Run',
+  editStep: () => 'Step',
+  // Copying a value (cell-copy)
+  copy: () => 'Copy',
+  copyAs: (name: string, format: string) => `Copy ${name} as ${format}`,
+  copyTitle: (format: 'TSV' | 'LaTeX') => (format === 'TSV' ? 'Copy as tab-separated values, for a spreadsheet' : 'Copy as a LaTeX bmatrix, for slides'),
+
+  // The command line (src/cli): its help, its usage errors, what each command did
+  cliUsage: () => `Usage: gradsheet check [--json] <file.md | directory>…
+       gradsheet new <directory>
+       gradsheet serve <directory> [--port N]
+       gradsheet build <directory> --out <site-directory> [--base /path/]
+       gradsheet build <directory | file.md> --single-file <file.html>
+       gradsheet build <directory | file.md> --pdf <file.pdf> [--answers]
+
+Evaluates every cell of each workbook without a browser and reports, one per line,
+  file:line:col CODE cell: message
+every problem in the file, every cell that fails to compute, every slide value the cell does
+not agree with, and every failing gradient check. What the author marks as known to be wrong
+("slide-wrong:", "check-fails:") is reported with a W_ code but does not fail. A directory
+stands for the .md files in it.
+
+Options:
+  --json   print every cell's value (a number, or an array of rows), status and error as JSON,
+           and each exercise (its shape, hints, mistakes and whether they differ from the answer)
+  --help   show this help
+
+new    a course folder: one example workbook and a README; serve it as it is.
+serve  the course on http://localhost:8000 (--port N): the gallery, each workbook at
+       ?w=FILE.md, and live reload (a saved file updates open pages, keeping edits).
+build  a static site: index.html (the gallery), FILE.html per workbook with its values
+       written out, index.json, the workbook files, and gradsheet/ (the bundle); every
+       address relative, --base /path/ for a site under that path. --single-file: one
+       HTML file with everything inlined, to open from disk. --pdf: the printed
+       handout (prose, every value, the charts, no controls, each section on a new
+       page), printed by the machine's Chromium ($CHROME_PATH); --answers prints the
+       instructor's copy, exercises with their answers. Checks first: a course with
+       an error is not built.
+The gallery's order: index.json in the folder (a JSON array of file names), else file
+names; titles and summaries: each workbook's front matter.
+
+Exit status: 0 all workbooks check, 1 any error (E_ code), 2 a usage error.
+`,
+  cliUnknownCommand: (command: string) => `gradsheet: unknown command "${command}".`,
+  cliUnknownOption: (option: string) => `unknown option "${option}"`,
+  cliNeedsValue: (option: string) => `${option} needs a value`,
+  cliCheckRefused: (why: string) => `gradsheet check: ${why}.`,
+  cliNameAWorkbook: () => 'name at least one workbook file',
+  cliUsageError: (command: string, why: string) => `gradsheet ${command}: ${why}. See gradsheet --help.`,
+  cliNameOneFolder: () => 'name one course folder',
+  cliNotAFolder: (dir: string) => `${dir} is not a folder`,
+  cliNotAPort: (text: string | undefined) => `--port ${text} is not a port number`,
+  cliOutOrSingle: () => 'give --out DIR or --single-file FILE.html',
+  cliOneOutput: () => 'give one of --out DIR, --single-file FILE.html or --pdf FILE.pdf',
+  cliAnswersWithPdf: () => '--answers goes with --pdf',
+  cliPdfBuilt: (pdf: string, answers: boolean) => `${pdf}${answers ? ' (with the answers)' : ''}`,
+  cliNotACourse: (dir: string) => `${dir} is not a course folder`,
+  cliNotEmpty: (dir: string) => `${dir} already exists and is not empty; nothing was written`,
+  fileKind: (kind: 'directory' | 'fifo' | 'socket' | 'device') =>
+    ({ directory: 'a directory', fifo: 'a FIFO (named pipe)', socket: 'a socket', device: 'a device' })[kind],
+  cliNewWrote: (files: readonly string[], dir: string) => `gradsheet new: wrote ${files.join(', ')}\nNext: npx gradsheet serve ${dir}`,
+  cliFailed: (command: string, detail: string) => `gradsheet ${command}: ${detail}`,
+  cliServing: (dir: string, url: string) => `gradsheet serve: ${dir} on ${url} (live reload; Ctrl+C stops)`,
+  cliNotBuilt: (errors: number, dir: string) => `gradsheet build: not built: ${plural(errors, 'error')} (gradsheet check ${dir})`,
+  cliBuilt: (what: string, base?: string) => `gradsheet build: ${what}${base ? ` for ${base}` : ''}`,
+  cliSiteFiles: (site: string, files: number) => `${site}/ (${files} files)`,
+  cliCheckSummary: (workbooks: number, cells: number, errors: number, warnings: number) =>
+    `gradsheet check: ${plural(workbooks, 'workbook')}, ${plural(cells, 'cell')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
 } as const;

@@ -106,7 +106,7 @@ export async function buildSingleFile({ dir, out }: { dir: string; out: string }
     : []));
   if (tooLarge.length) return { ok: false, errors: tooLarge, files: [] };
   const code = await readFile(path.join(await bundleDir(), 'gradsheet.single.js'), 'utf8');
-  const contents = entries.length > 1 ? `<nav aria-label="Workbooks">${galleryList(entries, (f) => `#${encodeURIComponent(f)}`)}</nav>\n` : '';
+  const contents = entries.length > 1 ? `<nav aria-label="${escapeHTML(messages.workbooksNav())}">${galleryList(entries, (f) => `#${encodeURIComponent(f)}`)}</nav>\n` : '';
   const sheets = entries.map((e, at) =>
     `<section id="${escapeHTML(encodeURIComponent(e.file))}"><gs-workbook src="${escapeHTML(dataURL(texts[at]))}">${staticWorkbook(e, reports[at])}</gs-workbook></section>`);
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });

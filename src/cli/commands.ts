@@ -7,6 +7,7 @@ import { buildSingleFile, buildSite } from './build.ts';
 import { buildPdf } from './pdf.ts';
 import { newCourse } from './new.ts';
 import { serveCourse } from './serve.ts';
+import { messages } from '../messages.ts';
 
 interface Output {
   write(text: string): unknown;
@@ -19,8 +20,8 @@ function parse(args: string[], valued: string[]): { options: Map<string, string>
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!a.startsWith('-')) rest.push(a);
-    else if (!valued.includes(a)) return { options, rest, bad: `unknown option "${a}"` };
-    else if (args[i + 1] === undefined) return { options, rest, bad: `${a} needs a value` };
+    else if (!valued.includes(a)) return { options, rest, bad: messages.cliUnknownOption(a) };
+    else if (args[i + 1] === undefined) return { options, rest, bad: messages.cliNeedsValue(a) };
     else options.set(a, args[++i]);
   }
   return { options, rest };
@@ -32,29 +33,29 @@ export async function courseCommand(command: 'new' | 'serve' | 'build', args: st
   const answers = command === 'build' && args.includes('--answers');
   const { options, rest, bad } = parse(command === 'build' ? args.filter((a) => a !== '--answers') : args, valued);
   const usageError = (why: string) => {
-    err.write(`gradsheet ${command}: ${why}. See gradsheet --help.\n`);
+    err.write(messages.cliUsageError(command, why) + '\n');
     return 2;
   };
   if (bad) return usageError(bad);
-  if (rest.length !== 1) return usageError('name one course folder');
+  if (rest.length !== 1) return usageError(messages.cliNameOneFolder());
   const [dir] = rest;
   if (command === 'new') {
     try {
       const files = await newCourse(dir);
-      out.write(`gradsheet new: wrote ${files.join(', ')}\nNext: npx gradsheet serve ${dir}\n`);
+      out.write(messages.cliNewWrote(files, dir) + '\n');
       return 0;
     } catch (e) {
-      err.write(`gradsheet new: ${e instanceof Error ? e.message : String(e)}\n`);
+      err.write(messages.cliFailed(command, e instanceof Error ? e.message : String(e)) + '\n');
       return 1;
     }
   }
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (command === 'serve') {
-    if (!isDir) return usageError(`${dir} is not a folder`);
+    if (!isDir) return usageError(messages.cliNotAFolder(dir));
     const port = Number(options.get('--port') ?? process.env.PORT ?? 8000);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port ${options.get('--port')} is not a port number`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(messages.cliNotAPort(options.get('--port')));
     const serving = await serveCourse({ dir, port, host: options.get('--host') ?? process.env.HOST ?? 'localhost' });
-    out.write(`gradsheet serve: ${path.resolve(dir)} on ${serving.url} (live reload; Ctrl+C stops)\n`);
+    out.write(messages.cliServing(path.resolve(dir), serving.url) + '\n');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -65,18 +66,18 @@ export async function courseCommand(command: 'new' | 'serve' | 'build', args: st
   const single = options.get('--single-file');
   const site = options.get('--out');
   const pdf = options.get('--pdf');
-  if ([single, site, pdf].filter((o) => o !== undefined).length !== 1) return usageError(pdf === undefined ? 'give --out DIR or --single-file FILE.html' : 'give one of --out DIR, --single-file FILE.html or --pdf FILE.pdf');
-  if (answers && pdf === undefined) return usageError('--answers goes with --pdf');
-  if (!isDir && !((single ?? pdf) && (await stat(dir).then((s) => s.isFile(), () => false)))) return usageError(`${dir} is not a course folder`);
+  if ([single, site, pdf].filter((o) => o !== undefined).length !== 1) return usageError(pdf === undefined ? messages.cliOutOrSingle() : messages.cliOneOutput());
+  if (answers && pdf === undefined) return usageError(messages.cliAnswersWithPdf());
+  if (!isDir && !((single ?? pdf) && (await stat(dir).then((s) => s.isFile(), () => false)))) return usageError(messages.cliNotACourse(dir));
   let base = options.get('--base');
   if (base !== undefined) base = ('/' + base + '/').replace(/\/{2,}/g, '/');
   const result = pdf !== undefined ? await buildPdf({ dir, out: pdf, answers })
     : single ? await buildSingleFile({ dir, out: single }) : await buildSite({ dir, out: site!, base });
   if (!result.ok) {
     for (const line of result.errors) err.write(line + '\n');
-    err.write(`gradsheet build: not built: ${result.errors.length === 1 ? '1 error' : `${result.errors.length} errors`} (gradsheet check ${dir})\n`);
+    err.write(messages.cliNotBuilt(result.errors.length, dir) + '\n');
     return 1;
   }
-  out.write(`gradsheet build: ${pdf !== undefined ? `${pdf}${answers ? ' (with the answers)' : ''}` : single ?? `${site}/ (${result.files.length} files)`}${base ? ` for ${base}` : ''}\n`);
+  out.write(messages.cliBuilt(pdf !== undefined ? messages.cliPdfBuilt(pdf, answers) : single ?? messages.cliSiteFiles(site!, result.files.length), base) + '\n');
   return 0;
 }

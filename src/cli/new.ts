@@ -4,6 +4,7 @@
 
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { messages } from '../messages.ts';
 
 export const EXAMPLE_FILE = '01-one-neuron.md';
 
@@ -70,7 +71,7 @@ prose in Markdown, and \`\`\`cells blocks whose cells compute like a spreadsheet
 /** Writes the course; returns the files written, or throws if DIR has files in it already. */
 export async function newCourse(dir: string): Promise<string[]> {
   const existing = await readdir(dir).catch(() => null);
-  if (existing && existing.length) throw new Error(`${dir} already exists and is not empty; nothing was written`);
+  if (existing && existing.length) throw new Error(messages.cliNotEmpty(dir));
   await mkdir(dir, { recursive: true });
   const name = path.basename(path.resolve(dir));
   const files: [string, string][] = [[EXAMPLE_FILE, example], ['README.md', readme(name)]];

@@ -104,5 +104,5 @@ function valueHTML(v: JsonValue): string {
 export function pager(entries: readonly CourseEntry[], at: number, href: (file: string) => string, where: string): string {
   const prev = entries[at - 1];
   const next = entries[at + 1];
-  return `<nav class="gs-pager" aria-label="Workbooks, ${where}"><span>${prev ? `<a href="${escapeHTML(href(prev.file))}" rel="prev">← ${escapeHTML(prev.title)}</a>` : ''}</span><a href="./">All workbooks</a><span>${next ? `<a href="${escapeHTML(href(next.file))}" rel="next">${escapeHTML(next.title)} →</a>` : ''}</span></nav>`;
+  return `<nav class="gs-pager" aria-label="${escapeHTML(messages.workbooksNavAt(where))}"><span>${prev ? `<a href="${escapeHTML(href(prev.file))}" rel="prev">← ${escapeHTML(prev.title)}</a>` : ''}</span><a href="./">${escapeHTML(messages.allWorkbooks())}</a><span>${next ? `<a href="${escapeHTML(href(next.file))}" rel="next">${escapeHTML(next.title)} →</a>` : ''}</span></nav>`;
 }

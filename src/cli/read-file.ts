@@ -24,7 +24,7 @@ async function readRegular(file: string, missing: string, notRegular: (kind: str
   try {
     const s = await handle.stat();
     if (!s.isFile()) {
-      const kind = s.isDirectory() ? 'a directory' : s.isFIFO() ? 'a FIFO (named pipe)' : s.isSocket() ? 'a socket' : 'a device';
+      const kind = messages.fileKind(s.isDirectory() ? 'directory' : s.isFIFO() ? 'fifo' : s.isSocket() ? 'socket' : 'device');
       throw new Error(notRegular(kind));
     }
     if (s.size > cap) throw new Error(messages.loadTooLarge(s.size, cap));

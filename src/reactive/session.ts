@@ -19,6 +19,7 @@ import { Formulas } from './formulas.ts';
 import { Answers } from '../exercise/answers.ts';
 import { ExerciseSheet } from './exercise-sheet.ts';
 import { restoreSaved, savedEdits } from './saved-edits.ts';
+import { messages } from '../messages.ts';
 
 export type { CellState, Status } from './cell-states.ts';
 export type { Edit, EditState, Origin, TrainingMark, TrainingPoint } from './edit-log.ts';
@@ -155,7 +156,7 @@ export class Session {
 
   /** Back to the workbook's own numbers and formulas (and every trainer back to step 0). */
   resetAll(): void {
-    this.group('Reset', () => {
+    this.group(messages.editReset(), () => {
       this.resetters.emit();
       this.answers.clear();
       for (const name of this.formulas.names()) this.restoreFormula(name);

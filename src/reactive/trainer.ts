@@ -152,7 +152,7 @@ export class Trainer {
           const before = start.get(t)!, after = this.session.entriesOf(t);
           if (!sameTexts(before, after)) edits.push({ kind: 'entries', name: t, before, after });
         }
-        if (edits.length) this.session.record({ kind: 'group', label: 'Run', edits, training: this.mark({ step: this.state.step }, first) }, this);
+        if (edits.length) this.session.record({ kind: 'group', label: messages.editRun(), edits, training: this.mark({ step: this.state.step }, first) }, this);
         this.update({ runTo: undefined, ...patch });
         resolve(this.state);
       };
@@ -202,7 +202,7 @@ export class Trainer {
   reset(): void {
     this.session.flush(); // a run going on ends, recorded, before it is reset
     const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));
-    this.session.group('Reset', () => this.targets.forEach((t) => this.session.resetInput(t)), training, this);
+    this.session.group(messages.editReset(), () => this.targets.forEach((t) => this.session.resetInput(t)), training, this);
     this.stride = 1;
     const loss = this.session.state(this.block.loss);
     this.state = { status: 'idle', step: 0, history: [] };
@@ -255,7 +255,7 @@ export class Trainer {
 
   /** Sets the trained cells: as one undoable Step when `training` says where it leaves the trainer. */
   private publish(values: Map<string, Value>, training?: TrainingMark): void {
-    if (training) this.session.group('Step', () => values.forEach((v, name) => this.session.setValue(name, v)), training, this);
+    if (training) this.session.group(messages.editStep(), () => values.forEach((v, name) => this.session.setValue(name, v)), training, this);
     else values.forEach((v, name) => this.session.setValue(name, v, false));
   }
 

@@ -10,6 +10,7 @@
 
 import type { EditState } from '../reactive/session.ts';
 import { readEditState } from './persist.ts';
+import { messages } from '../messages.ts';
 
 export interface SharedState {
   /** The workbook's path ("/workbooks/07-backpropagation.md"). */
@@ -34,16 +35,16 @@ export function encodeShare(state: SharedState): string {
 
 /** Reads a shared state; throws a ShareError saying what is wrong with it. */
 export function decodeShare(text: string): SharedState {
-  if (!text.startsWith(version)) throw new ShareError('it was made by another version of gradsheet');
+  if (!text.startsWith(version)) throw new ShareError(messages.shareOtherVersion());
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64url(text.slice(version.length))));
   } catch {
-    throw new ShareError('it is incomplete or damaged');
+    throw new ShareError(messages.shareDamaged());
   }
   const { w, h, e } = (value ?? {}) as { w?: unknown; h?: unknown; e?: unknown };
   const edits = readEditState(e);
-  if (typeof w !== 'string' || typeof h !== 'string' || !edits) throw new ShareError('it is incomplete or damaged');
+  if (typeof w !== 'string' || typeof h !== 'string' || !edits) throw new ShareError(messages.shareDamaged());
   return { workbook: w, hash: h, edits };
 }
 

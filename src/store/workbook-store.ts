@@ -36,6 +36,7 @@ import { sourceText, watchSession, type Reload } from '../reactive/registry.ts';
 import { History } from './history.ts';
 import { Persistence, browserStorage, contentHash, isEmpty, storageKey, textHash, type SaveState, type StorageProvider } from './persist.ts';
 import { workbookPath, type SharedState } from './share.ts';
+import { messages } from '../messages.ts';
 
 /** What became of the saved edits when the page opened. */
 export interface Restored {
@@ -199,7 +200,7 @@ export class WorkbookStore {
     let dropped: string[] = [];
     this.history.seal();
     this.applying('shared', shared.edits);
-    session.group('Shared link', () => {
+    session.group(messages.editSharedLink(), () => {
       session.resetAll();
       dropped = session.restoreEdits(shared.edits).dropped;
     });
@@ -220,7 +221,7 @@ export class WorkbookStore {
     this.history.seal();
     this.applying(r.source, r.edits);
     let dropped: string[] = [];
-    session.group('Restored edits', () => (dropped = session.restoreEdits(r.edits).dropped));
+    session.group(messages.editRestored(), () => (dropped = session.restoreEdits(r.edits).dropped));
     this.applied(session);
     this.tellDropped(r, this.offeredFrom.recovery, dropped);
   }
@@ -240,7 +241,7 @@ export class WorkbookStore {
     this.history.seal();
     this.applying('saved', b.edits);
     let dropped: string[] = [];
-    session.group('Your own edits', () => {
+    session.group(messages.editOwn(), () => {
       session.resetAll();
       dropped = session.restoreEdits(b.edits).dropped;
     });
@@ -314,7 +315,7 @@ export class WorkbookStore {
     if (taken.length) {
       let dropped: string[] = [];
       this.history.seal();
-      session.group('Another tab', () => {
+      session.group(messages.editOtherTab(), () => {
         for (const [part, name] of reset) {
           if (part === 'entries') session.resetInput(name);
           else session.restoreFormula(name);
@@ -342,7 +343,7 @@ export class WorkbookStore {
     if (!session) return;
     let run = false;
     const off = session.onEdit((e) => {
-      if (e.kind === 'group' && e.training && e.label === 'Run') run = true;
+      if (e.kind === 'group' && e.training && e.label === messages.editRun()) run = true;
     });
     try {
       session.flush();
