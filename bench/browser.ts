@@ -15,8 +15,18 @@ import { seeded } from './table.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+];
 
 export function launch(extra: string[] = []): Promise<Browser> {
   return puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: [...chromiumArgs, ...extra] });
@@ -33,9 +43,11 @@ export interface BenchSite {
 export async function benchSite(): Promise<BenchSite> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gradsheet-bench-'));
   await build(bundleOptions({ entryPoints: { main: 'bench/page/main.ts' }, outdir: dir, minify: process.env.BENCH_MINIFY !== '0' }));
-  await writeFile(path.join(dir, 'index.html'),
+  await writeFile(
+    path.join(dir, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gradsheet bench</title>' +
-    '<script type="module" src="./main.js"></script></head><body></body></html>');
+      '<script type="module" src="./main.js"></script></head><body></body></html>',
+  );
   await mkdir(path.join(dir, 'gen'));
   const server = await serveStatic({
     mounts: { '/bench/': dir, '/workbooks/': path.join(root, 'workbooks'), '/gen/': path.join(dir, 'gen') },
@@ -55,7 +67,8 @@ export async function benchSite(): Promise<BenchSite> {
 
 /** A network with `depth` layers of 2 sigmoid units and every backprop partial as a cell: 6·depth + 4 cells. */
 export function deepWorkbook(depth: number): string {
-  const uniform = seeded(7), next = () => uniform() * 2 - 1;
+  const uniform = seeded(7),
+    next = () => uniform() * 2 - 1;
   const w = () => `[${next().toFixed(3)}, ${next().toFixed(3)}; ${next().toFixed(3)}, ${next().toFixed(3)}]`;
   const h = (l: number) => (l === 0 ? 'x' : `h${l}`);
   const cells: string[] = ['x = [0.5; -0.3]', 'y = 1'];

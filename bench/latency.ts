@@ -23,19 +23,34 @@ interface Case {
 
 const cases: Case[] = [
   {
-    name: 'worked example (07-backpropagation.md), Θ1[1,1]', figure: 'edit→paint',
-    url: async (s) => `${s.url}/workbooks/07-backpropagation.md`, cell: 'Theta1', label: 'Theta1[1,1]',
-    value: (d) => [[d, 2.1, -1.5], [-0.3, -0.7, 0.3]], frames: 1,
+    name: 'worked example (07-backpropagation.md), Θ1[1,1]',
+    figure: 'edit→paint',
+    url: async (s) => `${s.url}/workbooks/07-backpropagation.md`,
+    cell: 'Theta1',
+    label: 'Theta1[1,1]',
+    value: (d) => [
+      [d, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ],
+    frames: 1,
   },
   {
-    name: 'generated deep network, 1,000 cells, x[1,1]', figure: 'edit→paint',
-    url: (s) => s.addWorkbook('deep-1000.md', deepWorkbook(166)), cell: 'x', label: 'x[1,1]',
-    value: (d) => [[d], [-0.3]], frames: 2,
+    name: 'generated deep network, 1,000 cells, x[1,1]',
+    figure: 'edit→paint',
+    url: (s) => s.addWorkbook('deep-1000.md', deepWorkbook(166)),
+    cell: 'x',
+    label: 'x[1,1]',
+    value: (d) => [[d], [-0.3]],
+    frames: 2,
   },
   {
-    name: '20-layer vanishing gradient (10-vanishing-gradient.md), x[1,1]', figure: 'scale',
-    url: async (s) => `${s.url}/workbooks/10-vanishing-gradient.md`, cell: 'x', label: 'x[1,1]',
-    value: (d) => [[d], [0.5], [-0.5], [-1]], frames: 2,
+    name: '20-layer vanishing gradient (10-vanishing-gradient.md), x[1,1]',
+    figure: 'scale',
+    url: async (s) => `${s.url}/workbooks/10-vanishing-gradient.md`,
+    cell: 'x',
+    label: 'x[1,1]',
+    value: (d) => [[d], [0.5], [-0.5], [-1]],
+    frames: 2,
   },
 ];
 
@@ -83,24 +98,35 @@ async function measureCase(page: Page, site: BenchSite, c: Case, n: number, warm
   await bareEdits(page, c, warm);
   const bareTimed = await bareEdits(page, c, n);
   await page.evaluate(() => window.bench.disposeBare());
-  const ms = timed.map((t) => t.latency), bare = bareTimed.map((t) => t.latency);
-  const work = timed.map((t) => t.inFrame), bareWork = bareTimed.map((t) => t.inFrame);
+  const ms = timed.map((t) => t.latency),
+    bare = bareTimed.map((t) => t.latency);
+  const work = timed.map((t) => t.inFrame),
+    bareWork = bareTimed.map((t) => t.inFrame);
   const [p50, p95, b50, b95] = [median(ms), percentile(ms, 95), median(bare), percentile(bare, 95)];
   const limit = c.frames * (1000 / 60);
   rows.push({ figure: c.figure, case: `${c.name}${cond}: first render of ${cells} cells`, value: `${fmt(load)} ms` });
   rows.push({
-    figure: c.figure, case: `${c.name}${cond}: gradsheet, ${n} edits, cells in view`, value: `median ${fmt(p50)} ms, p95 ${fmt(p95)} ms`,
-    target: `p95 ≤ ${fmt(limit)} ms (${c.frames} frame${c.frames > 1 ? 's' : ''})`, met: p95 <= limit,
+    figure: c.figure,
+    case: `${c.name}${cond}: gradsheet, ${n} edits, cells in view`,
+    value: `median ${fmt(p50)} ms, p95 ${fmt(p95)} ms`,
+    target: `p95 ≤ ${fmt(limit)} ms (${c.frames} frame${c.frames > 1 ? 's' : ''})`,
+    met: p95 <= limit,
   });
   rows.push({ figure: c.figure, case: `${c.name}${cond}: bare runtime, same graph`, value: `median ${fmt(b50)} ms, p95 ${fmt(b95)} ms` });
-  rows.push({ figure: c.figure, case: `${c.name}${cond}: ratio to the bare runtime`, value: `median ${(p50 / b50).toFixed(2)}×, p95 ${(p95 / b95).toFixed(2)}×` });
+  rows.push({
+    figure: c.figure,
+    case: `${c.name}${cond}: ratio to the bare runtime`,
+    value: `median ${(p50 / b50).toFixed(2)}×, p95 ${(p95 / b95).toFixed(2)}×`,
+  });
   const every = timed.map((t) => t.all);
   rows.push({
-    figure: c.figure, case: `${c.name}${cond}: until every cell, in view or not, has re-rendered`,
+    figure: c.figure,
+    case: `${c.name}${cond}: until every cell, in view or not, has re-rendered`,
     value: `median ${fmt(median(every))} ms, p95 ${fmt(percentile(every, 95))} ms`,
   });
   rows.push({
-    figure: c.figure, case: `${c.name}${cond}: of which in the frame that shows it, gradsheet / bare`,
+    figure: c.figure,
+    case: `${c.name}${cond}: of which in the frame that shows it, gradsheet / bare`,
     value: `median ${fmt(median(work))} / ${fmt(median(bareWork))} ms, p95 ${fmt(percentile(work, 95))} / ${fmt(percentile(bareWork, 95))} ms`,
   });
   return rows;
@@ -108,7 +134,8 @@ async function measureCase(page: Page, site: BenchSite, c: Case, n: number, warm
 
 export async function measure(opts: Options): Promise<Row[]> {
   const rows: Row[] = [];
-  const n = opts.smoke ? 3 : 60, warm = opts.smoke ? 1 : 5;
+  const n = opts.smoke ? 3 : 60,
+    warm = opts.smoke ? 1 : 5;
   const site = await benchSite();
   const browser = await launch();
   try {

@@ -56,8 +56,13 @@ export function xor(text: string): Network {
     text,
     start: new Map(),
     floor: {
-      X: flat(num('X')), Y: flat(num('Y')), sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'],
-      W: [flat(num('W1')), flat(num('W2'))], b: [flat(num('b1')), flat(num('b2'))], gamma: num('gamma')[0][0],
+      X: flat(num('X')),
+      Y: flat(num('Y')),
+      sizes: [2, 2, 1],
+      activations: ['sigmoid', 'sigmoid'],
+      W: [flat(num('W1')), flat(num('W2'))],
+      b: [flat(num('b1')), flat(num('b2'))],
+      gamma: num('gamma')[0][0],
     },
   };
 }
@@ -76,14 +81,30 @@ const trainBlock = (loss: string, params: string[], steps: number) =>
 /** A 1-64-1 tanh network fitting sin on 256 points of [−3, 3] (linear output, mean squared error). */
 export function fit1d(): Network {
   const next = seeded(64);
-  const N = 256, H = 64, gamma = 0.05;
-  const W1 = weights(1, H, 1, next), b1 = weights(1, H, 0.5, next), W2 = weights(H, 1, 1 / Math.sqrt(H), next);
+  const N = 256,
+    H = 64,
+    gamma = 0.05;
+  const W1 = weights(1, H, 1, next),
+    b1 = weights(1, H, 0.5, next),
+    W2 = weights(H, 1, 1 / Math.sqrt(H), next);
   const text = [
-    '# 1-64-1 tanh fit', '', '```cells',
-    `X = linspace(-3, 3, ${N})`, 'Y = sin(X)',
-    `W1 = ${literal(W1)}`, `b1 = ${literal(b1)}`, `W2 = ${literal(W2)}`, 'b2 = 0', `gamma = ${gamma}`,
-    'H = tanh(X * W1 + b1)', 'Yhat = H * W2 + b2', `L = mse(Yhat, Y) / ${N}`, '```', '',
-    trainBlock('L', ['W1', 'b1', 'W2', 'b2'], 1000), '',
+    '# 1-64-1 tanh fit',
+    '',
+    '```cells',
+    `X = linspace(-3, 3, ${N})`,
+    'Y = sin(X)',
+    `W1 = ${literal(W1)}`,
+    `b1 = ${literal(b1)}`,
+    `W2 = ${literal(W2)}`,
+    'b2 = 0',
+    `gamma = ${gamma}`,
+    'H = tanh(X * W1 + b1)',
+    'Yhat = H * W2 + b2',
+    `L = mse(Yhat, Y) / ${N}`,
+    '```',
+    '',
+    trainBlock('L', ['W1', 'b1', 'W2', 'b2'], 1000),
+    '',
   ].join('\n');
   const X = Float64Array.from({ length: N }, (_, k) => -3 + (6 * k) / (N - 1));
   return {
@@ -91,8 +112,13 @@ export function fit1d(): Network {
     text,
     start: new Map(),
     floor: {
-      X, Y: X.map(Math.sin), sizes: [1, H, 1], activations: ['tanh', 'linear'],
-      W: [flat(W1), flat(W2)], b: [flat(b1), Float64Array.of(0)], gamma,
+      X,
+      Y: X.map(Math.sin),
+      sizes: [1, H, 1],
+      activations: ['tanh', 'linear'],
+      W: [flat(W1), flat(W2)],
+      b: [flat(b1), Float64Array.of(0)],
+      gamma,
     },
   };
 }
@@ -106,22 +132,43 @@ export function fit1d(): Network {
  */
 export function deep2d(): Network {
   const next = seeded(6464);
-  const N = 256, H = 64, gamma = 0.05;
-  const W1 = weights(2, H, 1, next), b1 = weights(1, H, 0.1, next);
-  const W2 = weights(H, H, 1 / Math.sqrt(H), next), b2 = weights(1, H, 0.1, next);
+  const N = 256,
+    H = 64,
+    gamma = 0.05;
+  const W1 = weights(2, H, 1, next),
+    b1 = weights(1, H, 0.1, next);
+  const W2 = weights(H, H, 1 / Math.sqrt(H), next),
+    b2 = weights(1, H, 0.1, next);
   const W3 = weights(H, 1, 1 / Math.sqrt(H), next);
   const text = [
-    '# 2-64-64-1 tanh', '', '```cells',
-    'X = grid(-1, 1, 16)', 'Y = sin(3 * X[:, 1]) .* cos(3 * X[:, 2])',
-    `W1 = ${literal(W1)}`, `b1 = ${literal(b1)}`, 'W2 = 0', `b2 = ${literal(b2)}`, `W3 = ${literal(W3)}`, 'b3 = 0',
+    '# 2-64-64-1 tanh',
+    '',
+    '```cells',
+    'X = grid(-1, 1, 16)',
+    'Y = sin(3 * X[:, 1]) .* cos(3 * X[:, 2])',
+    `W1 = ${literal(W1)}`,
+    `b1 = ${literal(b1)}`,
+    'W2 = 0',
+    `b2 = ${literal(b2)}`,
+    `W3 = ${literal(W3)}`,
+    'b3 = 0',
     `gamma = ${gamma}`,
-    'H1 = tanh(X * W1 + b1)', 'H2 = tanh(H1 * W2 + b2)', 'Yhat = H2 * W3 + b3', `L = mse(Yhat, Y) / ${N}`, '```', '',
-    trainBlock('L', ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'], 1000), '',
+    'H1 = tanh(X * W1 + b1)',
+    'H2 = tanh(H1 * W2 + b2)',
+    'Yhat = H2 * W3 + b3',
+    `L = mse(Yhat, Y) / ${N}`,
+    '```',
+    '',
+    trainBlock('L', ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'], 1000),
+    '',
   ].join('\n');
-  const X = new Float64Array(2 * N), Y = new Float64Array(N);
+  const X = new Float64Array(2 * N),
+    Y = new Float64Array(N);
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
-      const k = i * 16 + j, x1 = -1 + (2 * j) / 15, x2 = -1 + (2 * i) / 15;
+      const k = i * 16 + j,
+        x1 = -1 + (2 * j) / 15,
+        x2 = -1 + (2 * i) / 15;
       X[2 * k] = x1;
       X[2 * k + 1] = x2;
       Y[k] = Math.sin(3 * x1) * Math.cos(3 * x2);
@@ -132,8 +179,13 @@ export function deep2d(): Network {
     text,
     start: new Map([['W2', W2]]),
     floor: {
-      X, Y, sizes: [2, H, H, 1], activations: ['tanh', 'tanh', 'linear'],
-      W: [flat(W1), flat(W2), flat(W3)], b: [flat(b1), flat(b2), Float64Array.of(0)], gamma,
+      X,
+      Y,
+      sizes: [2, H, H, 1],
+      activations: ['tanh', 'tanh', 'linear'],
+      W: [flat(W1), flat(W2), flat(W3)],
+      b: [flat(b1), flat(b2), Float64Array.of(0)],
+      gamma,
     },
   };
 }
@@ -156,7 +208,9 @@ export class Floor {
 
   constructor(spec: FloorSpec) {
     this.s = spec;
-    const n = spec.sizes, N = (this.N = spec.Y.length), L = n.length - 1;
+    const n = spec.sizes,
+      N = (this.N = spec.Y.length),
+      L = n.length - 1;
     this.W = spec.W.map((w) => w.slice());
     this.b = spec.b.map((b) => b.slice());
     this.A = [spec.X, ...Array.from({ length: L }, (_, l) => new Float64Array(N * n[l + 1]))];
@@ -173,7 +227,12 @@ export class Floor {
     const L = n.length - 1;
     // Forward: A_l = act(A_{l-1} W_l + b_l)
     for (let l = 1; l <= L; l++) {
-      const a = A[l - 1], w = W[l - 1], bias = b[l - 1], out = A[l], k = n[l - 1], m = n[l];
+      const a = A[l - 1],
+        w = W[l - 1],
+        bias = b[l - 1],
+        out = A[l],
+        k = n[l - 1],
+        m = n[l];
       out.fill(0);
       for (let i = 0; i < N; i++) {
         for (let p = 0; p < k; p++) {
@@ -187,7 +246,8 @@ export class Floor {
       else if (act === 'tanh') for (let q = 0; q < out.length; q++) out[q] = Math.tanh(out[q]);
     }
     // Loss and its gradient with respect to the output
-    const out = A[L], g = dA[L];
+    const out = A[L],
+      g = dA[L];
     let loss = 0;
     for (let i = 0; i < N; i++) {
       const d = out[i] - Y[i];
@@ -197,12 +257,20 @@ export class Floor {
     loss /= N;
     // Backward
     for (let l = L; l >= 1; l--) {
-      const a = A[l], z = dZ[l], da = dA[l], k = n[l - 1], m = n[l], act = activations[l - 1];
+      const a = A[l],
+        z = dZ[l],
+        da = dA[l],
+        k = n[l - 1],
+        m = n[l],
+        act = activations[l - 1];
       for (let q = 0; q < a.length; q++) {
         z[q] = act === 'sigmoid' ? da[q] * (a[q] * (1 - a[q])) : act === 'tanh' ? da[q] * (1 - a[q] * a[q]) : da[q];
       }
       // dW = A_{l-1}ᵀ dZ, db = column sums of dZ, dA_{l-1} = dZ W_lᵀ
-      const prev = A[l - 1], w = W[l - 1], gw = dW[l - 1], gb = db[l - 1];
+      const prev = A[l - 1],
+        w = W[l - 1],
+        gw = dW[l - 1],
+        gb = db[l - 1];
       gw.fill(0);
       gb.fill(0);
       for (let p = 0; p < k; p++) {

@@ -19,19 +19,33 @@ export async function measure(opts: Options): Promise<Row[]> {
     // Every chart in view: a window as tall as the page.
     const height = await page.evaluate(() => window.bench.height());
     await page.setViewport({ width: 1280, height: Math.min(height + 50, 16000) });
-    const steps = opts.smoke ? 60 : 3000, rounds = opts.smoke ? 1 : 5; // 3,000: the block's own Run
-    const onPage: number[] = [], batch: number[] = [];
-    let charts = 0, inView = 0;
+    const steps = opts.smoke ? 60 : 3000,
+      rounds = opts.smoke ? 1 : 5; // 3,000: the block's own Run
+    const onPage: number[] = [],
+      batch: number[] = [];
+    let charts = 0,
+      inView = 0;
     for (let r = 0; r < rounds; r++) {
       const run = await page.evaluate((n) => window.bench.trainOnPage(n), steps);
       onPage.push(run.rate);
       ({ charts, inView } = run);
       batch.push(await page.evaluate((n) => window.bench.trainBatch(n), steps));
     }
-    const p = median(onPage), b = median(batch);
-    rows.push({ figure: 'page training', case: `06-universal-approximation.md, Run ${steps} steps, ${inView} of ${charts} charts in view`, value: `${fmt(p)} steps/s` });
+    const p = median(onPage),
+      b = median(batch);
+    rows.push({
+      figure: 'page training',
+      case: `06-universal-approximation.md, Run ${steps} steps, ${inView} of ${charts} charts in view`,
+      value: `${fmt(p)} steps/s`,
+    });
     rows.push({ figure: 'page training', case: '… the batch driver, same block and start, same page', value: `${fmt(b)} steps/s` });
-    rows.push({ figure: 'page training', case: '… the page\'s throughput to the batch driver\'s', value: `${(p / b).toFixed(2)}×`, target: '≥ 0.5×', met: p / b >= 0.5 && inView === charts });
+    rows.push({
+      figure: 'page training',
+      case: "… the page's throughput to the batch driver's",
+      value: `${(p / b).toFixed(2)}×`,
+      target: '≥ 0.5×',
+      met: p / b >= 0.5 && inView === charts,
+    });
   } finally {
     await browser.close();
     await site.close();

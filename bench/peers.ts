@@ -60,7 +60,15 @@ async function load(tmp: string): Promise<{ label: string; make?: Make; error?: 
   // registers no gradients: bundled first, as a page using it would be.
   try {
     const outfile = path.join(tmp, 'tfjs-peer.cjs');
-    await build({ entryPoints: [path.join(dir, 'tfjs.mjs')], bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile, logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(dir, 'tfjs.mjs')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      outfile,
+      logLevel: 'silent',
+    });
     await tryImport('TensorFlow.js', pathToFileURL(outfile).href);
   } catch (e) {
     out.push({ label: 'TensorFlow.js', error: `bundling failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
@@ -77,7 +85,9 @@ export async function measure(opts: Options): Promise<Row[]> {
     const peers = installError ? [] : await load(tmp);
     if (installError) rows.push({ figure: 'peers', case: 'bench/peers', value: `could not run: ${installError}` });
     const xorText = await readFile(new URL('../test/input/xor.md', import.meta.url), 'utf8');
-    const ms = opts.smoke ? 60 : 1500, rounds = opts.smoke ? 1 : 5, check = opts.smoke ? 3 : 50;
+    const ms = opts.smoke ? 60 : 1500,
+      rounds = opts.smoke ? 1 : 5,
+      check = opts.smoke ? 3 : 50;
     for (const net of [xor(xorText), fit1d(), deep2d()]) {
       const { plan, tp, start } = prepare(net);
       const floor = new Floor(net.floor);
@@ -108,29 +118,45 @@ export async function measure(opts: Options): Promise<Row[]> {
       }
 
       // Alternate: gradsheet, the floor, each peer, round by round.
-      const engineRates: number[] = [], floorRates: number[] = [];
+      const engineRates: number[] = [],
+        floorRates: number[] = [];
       let inputs = start;
       const f = new Floor(net.floor);
       for (let r = 0; r < rounds; r++) {
         engineRates.push(...rate((n) => (inputs = runBatch(plan, tp, inputs, n).inputs), ms / 2, 1));
-        floorRates.push(...rate((n) => { for (let k = 0; k < n; k++) f.step(); }, ms / 2, 1));
+        floorRates.push(
+          ...rate(
+            (n) => {
+              for (let k = 0; k < n; k++) f.step();
+            },
+            ms / 2,
+            1,
+          ),
+        );
         for (const p of running) p.rates.push(...rate((n) => p.peer.run(n), ms / 2, 1));
       }
-      const fl = median(floorRates), e = median(engineRates);
+      const fl = median(floorRates),
+        e = median(engineRates);
       const line = (who: string, r: number, loss: string) =>
         rows.push({ figure: 'peers', case: `${net.name}: ${who}`, value: `${(r / fl).toFixed(2)}× the floor, ${fmt(1e6 / r)} µs/step; ${loss}` });
       rows.push({ figure: 'peers', case: `${net.name}: Float64Array floor`, value: `${fmt(1e6 / fl)} µs/step` });
       line('gradsheet batch driver (float64)', e, `loss vs floor ${rel(engineLoss).toExponential(0)}`);
       for (const p of running) {
         p.peer.dispose();
-        line(`${p.peer.name} (${p.peer.precision})`, median(p.rates), `loss vs floor ${p.agree.toExponential(1)}${p.peer.precision === 'float32' ? ' (float32)' : ''}`);
+        line(
+          `${p.peer.name} (${p.peer.precision})`,
+          median(p.rates),
+          `loss vs floor ${p.agree.toExponential(1)}${p.peer.precision === 'float32' ? ' (float32)' : ''}`,
+        );
       }
       for (const p of failed) rows.push({ figure: 'peers', case: `${net.name}: ${p.label}`, value: `could not run: ${p.error}` });
       const best = Math.max(0, ...running.map((p) => median(p.rates) / fl));
       rows.push({
-        figure: 'peers', case: `${net.name}: gradsheet against the best peer`,
+        figure: 'peers',
+        case: `${net.name}: gradsheet against the best peer`,
         value: running.length ? `${(e / fl).toFixed(2)}× vs ${best.toFixed(2)}×` : 'no peer ran',
-        target: 'ahead of every peer', met: running.length > 0 && e / fl > best,
+        target: 'ahead of every peer',
+        met: running.length > 0 && e / fl > best,
       });
     }
   } finally {

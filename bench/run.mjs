@@ -44,8 +44,10 @@ function chromiumVersion() {
 
 const gib = (n) => `${(n / 2 ** 30).toFixed(1)} GiB`;
 console.log(`gradsheet bench${smoke ? ' (smoke: tiny counts, targets not judged)' : ''}`);
-console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), ${gib(os.totalmem())} memory, ${gib(os.freemem())} free; ` +
-  `node ${process.version}; ${chromiumVersion()}`);
+console.log(
+  `machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), ${gib(os.totalmem())} memory, ${gib(os.freemem())} free; ` +
+    `node ${process.version}; ${chromiumVersion()}`,
+);
 
 const rows = [];
 for (const [name, load] of Object.entries(figures)) {
@@ -59,4 +61,7 @@ for (const [name, load] of Object.entries(figures)) {
 console.log('');
 console.log(render(rows, smoke));
 const missed = rows.filter((r) => r.target !== undefined && !r.met);
-if (!smoke) console.log(`\n${rows.filter((r) => r.target !== undefined).length - missed.length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.case).join('; ')}` : ''}`);
+if (!smoke)
+  console.log(
+    `\n${rows.filter((r) => r.target !== undefined).length - missed.length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.case).join('; ')}` : ''}`,
+  );

@@ -38,6 +38,6 @@ function what(file: string): string {
   if (file.includes('embed-')) return ': vega, when a plot is shown';
   if (file.includes('markdown-')) return ': markdown-it, when prose or a caption is shown';
   if (file.includes('gs-graph-')) return ': the dependency graph view';
-  if (file.includes('vega-interpreter-')) return ': vega\'s expression interpreter';
+  if (file.includes('vega-interpreter-')) return ": vega's expression interpreter";
   return '';
 }

@@ -49,6 +49,10 @@ export function render(rows: readonly Row[], smoke: boolean): string {
     ['', ...rows.map(verdict)],
   ];
   const widths = cols.map((c) => Math.max(...c.map((s) => [...s].length)));
-  const line = (k: number) => cols.map((c, i) => c[k] + ' '.repeat(widths[i] - [...c[k]].length)).join('  ').trimEnd();
+  const line = (k: number) =>
+    cols
+      .map((c, i) => c[k] + ' '.repeat(widths[i] - [...c[k]].length))
+      .join('  ')
+      .trimEnd();
   return [line(0), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((_, k) => line(k + 1))].join('\n');
 }

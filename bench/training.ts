@@ -50,7 +50,8 @@ export async function measure(opts: Options): Promise<Row[]> {
   const rows: Row[] = [];
   const xorText = await readFile(new URL('../test/input/xor.md', import.meta.url), 'utf8');
   const nets = [xor(xorText), fit1d(), deep2d()];
-  const ms = opts.smoke ? 60 : 2000, rounds = opts.smoke ? 1 : 5;
+  const ms = opts.smoke ? 60 : 2000,
+    rounds = opts.smoke ? 1 : 5;
   for (const net of nets) {
     // A run's first 100 steps, from a plan just made (as a page makes it when the workbook
     // opens): what a student waits for after pressing Run, before anything has warmed up.
@@ -59,7 +60,8 @@ export async function measure(opts: Options): Promise<Row[]> {
     const fresh = prepare(net);
     const prepared = performance.now();
     runBatch(fresh.plan, fresh.tp, fresh.start, firstSteps);
-    const firstMs = performance.now() - prepared, planMs = prepared - firstStart;
+    const firstMs = performance.now() - prepared,
+      planMs = prepared - firstStart;
     const { plan, tp, start } = prepare(net);
     // The same computation: both from the same start, the same number of steps, the same loss.
     const check = opts.smoke ? 3 : 50;
@@ -72,25 +74,40 @@ export async function measure(opts: Options): Promise<Row[]> {
     if (!(agree < 1e-9)) throw new Error(`${net.name}: the engine and the floor disagree after ${check} steps (${engineLoss} vs ${floorLoss})`);
 
     // Alternate the two, round by round, so a noisy machine affects both alike.
-    const engineRates: number[] = [], floorRates: number[] = [];
+    const engineRates: number[] = [],
+      floorRates: number[] = [];
     let inputs = start;
     const f = new Floor(net.floor);
     for (let r = 0; r < rounds; r++) {
       engineRates.push(...rate((n) => (inputs = runBatch(plan, tp, inputs, n).inputs), ms / 2, 1));
-      floorRates.push(...rate((n) => { for (let k = 0; k < n; k++) f.step(); }, ms / 2, 1));
+      floorRates.push(
+        ...rate(
+          (n) => {
+            for (let k = 0; k < n; k++) f.step();
+          },
+          ms / 2,
+          1,
+        ),
+      );
     }
-    const e = median(engineRates), fl = median(floorRates);
+    const e = median(engineRates),
+      fl = median(floorRates);
     const wide = net.floor.sizes.some((s) => s >= 64);
     rows.push({ figure: 'training', case: `${net.name}: batch driver`, value: `${fmt(e)} steps/s (${fmt(1e6 / e)} µs/step)` });
     rows.push({ figure: 'training', case: `${net.name}: Float64Array floor`, value: `${fmt(fl)} steps/s (${fmt(1e6 / fl)} µs/step)` });
-    const firstPerStep = firstMs / (firstSteps + 1), warmPerStep = 1000 / e;
+    const firstPerStep = firstMs / (firstSteps + 1),
+      warmPerStep = 1000 / e;
     rows.push({
-      figure: 'training', case: `${net.name}: a run's first ${firstSteps} steps, fresh plan, vs a warm step`,
+      figure: 'training',
+      case: `${net.name}: a run's first ${firstSteps} steps, fresh plan, vs a warm step`,
       value: `${fmt(firstPerStep * 1000)} µs/step, ${(firstPerStep / warmPerStep).toFixed(2)}× (planning the workbook before: ${fmt(planMs)} ms)`,
-      target: '≤ 2×', met: firstPerStep / warmPerStep <= 2,
+      target: '≤ 2×',
+      met: firstPerStep / warmPerStep <= 2,
     });
     rows.push({
-      figure: 'training', case: `${net.name}: ratio to the floor`, value: `${(e / fl).toFixed(2)}× (losses agree to ${agree.toExponential(0)})`,
+      figure: 'training',
+      case: `${net.name}: ratio to the floor`,
+      value: `${(e / fl).toFixed(2)}× (losses agree to ${agree.toExponential(0)})`,
       ...(wide ? { target: '≥ 0.5×', met: e / fl >= 0.5 } : {}),
     });
     if (net.name.startsWith('XOR')) {
@@ -110,4 +127,3 @@ export async function measure(opts: Options): Promise<Row[]> {
   }
   return rows;
 }
-

@@ -20,15 +20,17 @@ const taskAt = (at: number) => new Promise<void>((resolve) => setTimeout(resolve
 
 /** Runs `draw` at the next turn of the page's charts; the pause after it is as long as it took. */
 export function drawInTurn(draw: () => Promise<void>): Promise<void> {
-  const turn = turns.then(() => taskAt(restUntil)).then(async () => {
-    const started = now();
-    try {
-      await draw();
-    } finally {
-      const end = now();
-      restUntil = end + (end - started);
-    }
-  });
+  const turn = turns
+    .then(() => taskAt(restUntil))
+    .then(async () => {
+      const started = now();
+      try {
+        await draw();
+      } finally {
+        const end = now();
+        restUntil = end + (end - started);
+      }
+    });
   turns = turn.catch(() => undefined);
   return turn;
 }

@@ -43,11 +43,14 @@ export interface EntryGridOptions {
 export const virtualAbove = 400;
 
 /** The size of one entry of a large matrix, in CSS pixels: every entry has the same, so positions are computed, not measured. */
-const entryWidth = 84, entryHeight = 30;
+const entryWidth = 84,
+  entryHeight = 30;
 /** The viewport shows at most this many columns and rows at once. */
-const viewCols = 8, viewRows = 12;
+const viewCols = 8,
+  viewRows = 12;
 /** Rows and columns rendered beyond those in view, on each side. */
-const marginRows = 8, marginCols = 4;
+const marginRows = 8,
+  marginCols = 4;
 
 /**
  * Which rows and columns of a large matrix are rendered: those in its viewport and a margin,
@@ -58,7 +61,10 @@ export class GridView implements ReactiveController {
   rows: [number, number] = [1, 1];
   cols: [number, number] = [1, 1];
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly root: () => ParentNode | null | undefined) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly root: () => ParentNode | null | undefined,
+  ) {
     host.addController(this);
   }
 
@@ -84,8 +90,10 @@ export class GridView implements ReactiveController {
     const v = this.viewport();
     if (!v) return;
     const [rows, cols] = shape;
-    const r0 = Math.floor(v.scrollTop / entryHeight) + 1, r1 = Math.ceil((v.scrollTop + v.clientHeight) / entryHeight);
-    const c0 = Math.floor(v.scrollLeft / entryWidth) + 1, c1 = Math.ceil((v.scrollLeft + v.clientWidth) / entryWidth);
+    const r0 = Math.floor(v.scrollTop / entryHeight) + 1,
+      r1 = Math.ceil((v.scrollTop + v.clientHeight) / entryHeight);
+    const c0 = Math.floor(v.scrollLeft / entryWidth) + 1,
+      c1 = Math.ceil((v.scrollLeft + v.clientWidth) / entryWidth);
     const next = {
       rows: [Math.max(1, r0 - marginRows), Math.min(rows, r1 + marginRows)] as [number, number],
       cols: [Math.max(1, c0 - marginCols), Math.min(cols, c1 + marginCols)] as [number, number],
@@ -140,29 +148,43 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
   const message = html`<p class="grid-message" role="status">${keys.message || nothing}</p>`;
   if (scalar) {
     const current = session.entryNumber(name, 1, 1);
-    return html`<div class="scalar">${entry(1, 1)}${slider
-      ? html`<input
-          type="range"
-          class="slider"
-          part="slider"
-          aria-label=${messages.cellSlider(name)}
-          min=${slider.min}
-          max=${slider.max}
-          step=${slider.step}
-          .value=${live(String(current ?? slider.min))}
-          @input=${(e: Event) => onInput(1, 1, (e.target as HTMLInputElement).value)}
-        />`
-      : ''}</div>${message}`;
+    return html`<div class="scalar">
+        ${entry(1, 1)}${
+          slider
+            ? html`<input
+                type="range"
+                class="slider"
+                part="slider"
+                aria-label=${messages.cellSlider(name)}
+                min=${slider.min}
+                max=${slider.max}
+                step=${slider.step}
+                .value=${live(String(current ?? slider.min))}
+                @input=${(e: Event) => onInput(1, 1, (e.target as HTMLInputElement).value)}
+              />`
+            : ''
+        }
+      </div>
+      ${message}`;
   }
   if (rows * cols > virtualAbove) {
     // What a rendered row shows: it is rendered again only when this changes (scrolling renders the new rows alone).
-    const shows = (i: number, cols: number[], active: number) =>
-      [comparison, keys.focused?.[0] === i ? keys.focused[1] : 0, [active, ...cols.map((j) => `${j}\u0000${session.entryText(name, i, j)}${session.entryError(name, i, j) ? '\u0001' : ''}`)].join('\u0002')];
+    const shows = (i: number, cols: number[], active: number) => [
+      comparison,
+      keys.focused?.[0] === i ? keys.focused[1] : 0,
+      [active, ...cols.map((j) => `${j}\u0000${session.entryText(name, i, j)}${session.entryError(name, i, j) ? '\u0001' : ''}`)].join('\u0002'),
+    ];
     return html`${virtualGrid({ label: name, role: 'grid', rows, cols, cell: entry, shows, active: keys.activeIn([rows, cols]), view, className: 'editable' })}${message}`;
   }
   return html`<table class="matrix editable" role="grid" aria-label=${name} aria-rowcount=${rows} aria-colcount=${cols}>
-    ${range(rows).map((i) => html`<tr role="row">${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}</tr>`)}
-  </table>${message}`;
+      ${range(rows).map(
+        (i) =>
+          html`<tr role="row">
+            ${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}
+          </tr>`,
+      )}
+    </table>
+    ${message}`;
 }
 
 export interface VirtualGridOptions {
@@ -189,22 +211,50 @@ export interface VirtualGridOptions {
 export function virtualGrid({ label, role, rows, cols, cell, shows, active, view, className }: VirtualGridOptions) {
   if (!view.viewport()) view.reset();
   const clamp = ([a, b]: [number, number], n: number): [number, number] => [Math.min(a, n), Math.min(b, n)];
-  const [r0, r1] = clamp(view.rows, rows), [c0, c1] = clamp(view.cols, cols);
+  const [r0, r1] = clamp(view.rows, rows),
+    [c0, c1] = clamp(view.cols, cols);
   // The entry in the tab order is rendered wherever it is (with its row), so Tab always finds the grid.
   const [ar, ac] = active ?? [0, 0];
   const rowList = spanWith(r0, r1, active ? ar : undefined);
   const colsOf = (i: number) => (i === ar ? spanWith(c0, c1, ac) : spanWith(c0, c1));
   const cellRole = role === 'grid' ? 'gridcell' : 'cell';
-  const width = Math.min(cols, viewCols) * entryWidth, height = Math.min(rows, viewRows) * entryHeight;
-  return html`<div class="viewport" part="viewport" style=${styleMap({ width: `${width + 16}px`, height: `${height + 16}px` })}
-    @scroll=${() => view.onScroll([rows, cols])}>
-    <div class=${`${className} virtual`} role=${role} aria-label=${label} aria-rowcount=${rows} aria-colcount=${cols}
-      style=${styleMap({ width: `${cols * entryWidth}px`, height: `${rows * entryHeight}px` })}>
-      ${repeat(rowList, (i) => i, (i) => {
-        const js = colsOf(i);
-        return guard(shows(i, js, i === ar ? ac : 0), () => html`<div role="row" class="row" aria-rowindex=${i} style=${styleMap({ top: `${(i - 1) * entryHeight}px` })}>${repeat(
-          js, (j) => j, (j) => html`<div role=${cellRole} class="gridcell" aria-colindex=${j} style=${styleMap({ left: `${(j - 1) * entryWidth}px` })}>${cell(i, j)}</div>`)}</div>`);
-      })}
+  const width = Math.min(cols, viewCols) * entryWidth,
+    height = Math.min(rows, viewRows) * entryHeight;
+  return html`<div
+    class="viewport"
+    part="viewport"
+    style=${styleMap({ width: `${width + 16}px`, height: `${height + 16}px` })}
+    @scroll=${() => view.onScroll([rows, cols])}
+  >
+    <div
+      class=${`${className} virtual`}
+      role=${role}
+      aria-label=${label}
+      aria-rowcount=${rows}
+      aria-colcount=${cols}
+      style=${styleMap({ width: `${cols * entryWidth}px`, height: `${rows * entryHeight}px` })}
+    >
+      ${repeat(
+        rowList,
+        (i) => i,
+        (i) => {
+          const js = colsOf(i);
+          return guard(
+            shows(i, js, i === ar ? ac : 0),
+            () =>
+              html`<div role="row" class="row" aria-rowindex=${i} style=${styleMap({ top: `${(i - 1) * entryHeight}px` })}>
+                ${repeat(
+                  js,
+                  (j) => j,
+                  (j) =>
+                    html`<div role=${cellRole} class="gridcell" aria-colindex=${j} style=${styleMap({ left: `${(j - 1) * entryWidth}px` })}>
+                      ${cell(i, j)}
+                    </div>`,
+                )}
+              </div>`,
+          );
+        },
+      )}
     </div>
   </div>`;
 }
@@ -227,8 +277,15 @@ export const gridStyles = css`
     background: color-mix(in srgb, var(--_accent) 14%, var(--_input-bg));
     border-color: var(--_accent);
   }
-  input.entry.invalid:focus { background: var(--_error-bg); }
-  .grid-message { margin: 0.3rem 0 0; font-size: 0.8rem; color: var(--_fg); max-width: 18rem; }
+  input.entry.invalid:focus {
+    background: var(--_error-bg);
+  }
+  .grid-message {
+    margin: 0.3rem 0 0;
+    font-size: 0.8rem;
+    color: var(--_fg);
+    max-width: 18rem;
+  }
   .viewport {
     position: relative;
     overflow: auto;
@@ -239,14 +296,48 @@ export const gridStyles = css`
     border-radius: 4px;
     overscroll-behavior: contain;
   }
-  .virtual { position: relative; font-family: var(--_mono); font-variant-numeric: tabular-nums; }
-  .virtual .gridcell[role='cell'] { text-align: right; line-height: ${entryHeight - 4}px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .virtual .row { position: absolute; left: 0; height: ${entryHeight}px; }
-  .virtual .gridcell { position: absolute; top: 0; padding: 2px 3px; box-sizing: border-box; width: ${entryWidth}px; height: ${entryHeight}px; }
-  .virtual input.entry { width: 100%; height: 100%; box-sizing: border-box; }
-  .grid-message:empty { margin: 0; }
+  .virtual {
+    position: relative;
+    font-family: var(--_mono);
+    font-variant-numeric: tabular-nums;
+  }
+  .virtual .gridcell[role='cell'] {
+    text-align: right;
+    line-height: ${entryHeight - 4}px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .virtual .row {
+    position: absolute;
+    left: 0;
+    height: ${entryHeight}px;
+  }
+  .virtual .gridcell {
+    position: absolute;
+    top: 0;
+    padding: 2px 3px;
+    box-sizing: border-box;
+    width: ${entryWidth}px;
+    height: ${entryHeight}px;
+  }
+  .virtual input.entry {
+    width: 100%;
+    height: 100%;
+    box-sizing: border-box;
+  }
+  .grid-message:empty {
+    margin: 0;
+  }
   @media print {
-    td input.entry, .scalar input.entry { border: none; background: none; padding: 0; }
-    .grid-message { display: none; }
+    td input.entry,
+    .scalar input.entry {
+      border: none;
+      background: none;
+      padding: 0;
+    }
+    .grid-message {
+      display: none;
+    }
   }
 `;

@@ -55,7 +55,10 @@ export class GridKeys implements ReactiveController {
   /** A click focused the entry: its mouseup must not undo the selection of the whole text. */
   private clickFocused = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly options: GridKeysOptions) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: GridKeysOptions,
+  ) {
     host.addController(this);
   }
 
@@ -223,7 +226,9 @@ export class GridKeys implements ReactiveController {
 
 /** Is the caret at the start (end) of the text, or the whole text selected? */
 function atEdge(input: HTMLInputElement, edge: 'start' | 'end'): boolean {
-  const start = input.selectionStart ?? 0, end = input.selectionEnd ?? 0, length = input.value.length;
+  const start = input.selectionStart ?? 0,
+    end = input.selectionEnd ?? 0,
+    length = input.value.length;
   if (start === 0 && end === length) return true;
   if (start !== end) return false;
   return edge === 'start' ? start === 0 : end === length;

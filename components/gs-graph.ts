@@ -33,7 +33,9 @@ interface Layout {
 }
 
 /** Pixels per character of a node's label (13px monospace) and a node's padding and height. */
-const charWidth = 8, padding = 22, nodeHeight = 42;
+const charWidth = 8,
+  padding = 22,
+  nodeHeight = 42;
 
 /**
  * The dependency graph of a workbook: a node per cell, an arrow from a cell to each cell that
@@ -117,14 +119,16 @@ export class GsGraph extends LitElement {
   }
 
   override render() {
-    const session = this.session, layout = this.layout;
+    const session = this.session,
+      layout = this.layout;
     if (!session || !layout) return nothing;
     const selected = this.selected && layout.graph.reads.has(this.selected) ? session.view.trace(this.selected) : undefined;
-    const focus = this._focus && layout.graph.reads.has(this._focus) ? this._focus : selected?.name ?? layout.nodes[0]?.name;
+    const focus = this._focus && layout.graph.reads.has(this._focus) ? this._focus : (selected?.name ?? layout.nodes[0]?.name);
     const near = (n: string) => (selected?.precedents.includes(n) ? ' precedent' : '') + (selected?.dependents.includes(n) ? ' dependent' : '');
     return html`
       <p class="legend">
-        <span class="key input">${messages.graphKeyInput()}</span><span class="key formula">${messages.graphKeyFormula()}</span><span class="key error">${messages.graphKeyError()}</span>
+        <span class="key input">${messages.graphKeyInput()}</span><span class="key formula">${messages.graphKeyFormula()}</span
+        ><span class="key error">${messages.graphKeyError()}</span>
         <span class="hint">${messages.graphHint()}</span>
       </p>
       <div class="scroll">
@@ -150,8 +154,10 @@ export class GsGraph extends LitElement {
             const shape = state?.status === 'ok' && state.value !== undefined ? shapeOf(state.value) : undefined;
             const size = !shape ? '' : shape[0] === 1 && shape[1] === 1 ? ' · scalar' : ` · ${describeShape(shape)}`;
             const kind = error ? `error ${state!.error?.code ?? ''}`.trim() : `${cell.kind}${size}`;
-            const reads = layout.graph.reads.get(n.name)!, readBy = layout.graph.readBy.get(n.name)!;
-            return html`<button type="button"
+            const reads = layout.graph.reads.get(n.name)!,
+              readBy = layout.graph.readBy.get(n.name)!;
+            return html`<button
+              type="button"
               class=${`node kind-${cell.kind}${error ? ' error' : ''}${selected?.name === n.name ? ' selected' : ''}${near(n.name)}`}
               data-name=${n.name}
               tabindex=${n.name === focus ? 0 : -1}
@@ -160,7 +166,9 @@ export class GsGraph extends LitElement {
               @click=${() => this.jump(n.name)}
               @focus=${() => (this._focus = n.name)}
               @keydown=${(e: KeyboardEvent) => this.onKey(e, n)}
-            ><span class="name">${n.name}</span> <span class="kind">${kind}</span></button>`;
+            >
+              <span class="name">${n.name}</span> <span class="kind">${kind}</span>
+            </button>`;
           })}
         </div>
       </div>
@@ -170,35 +178,132 @@ export class GsGraph extends LitElement {
   static override styles = [
     theme,
     css`
-      :host { display: block; font-family: var(--_font); color: var(--_fg); }
-      .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; font-size: 0.82rem; margin: 0 0 0.4rem; }
-      .key { display: inline-flex; align-items: center; gap: 0.3rem; }
-      .key::before { content: ''; width: 1.1em; height: 0.8em; border-radius: 3px; border: 1px solid var(--_border); background: var(--_input-bg); }
-      .key.formula::before { background: var(--_cell-bg); border-style: dashed; }
-      .key.error::before { border: 2px solid var(--_error); background: var(--_error-bg); }
-      .hint { color: var(--_muted); }
-      .scroll { overflow: auto; max-height: 75vh; border: 1px solid var(--_border); border-radius: 8px; background: var(--_cell-bg); }
-      .graph { position: relative; }
-      svg { position: absolute; left: 0; top: 0; overflow: visible; }
-      .edge { fill: none; stroke: var(--_muted); stroke-width: 1.2; opacity: 0.7; }
-      .edge.on { stroke: var(--_accent); stroke-width: 2.2; opacity: 1; }
-      .head { fill: var(--_muted); }
-      .head.on { fill: var(--_accent); }
-      button.node {
-        position: absolute; box-sizing: border-box; display: flex; flex-direction: column; justify-content: center; align-items: center;
-        padding: 0 0.3rem; border-radius: 6px; cursor: pointer; overflow: hidden;
-        font: inherit; font-family: var(--_mono); color: var(--_fg);
-        background: var(--_input-bg); border: 1px solid var(--_border);
+      :host {
+        display: block;
+        font-family: var(--_font);
+        color: var(--_fg);
       }
-      button.node.kind-formula { background: var(--_cell-bg); border-style: dashed; }
-      button.node .name { font-size: 13px; font-weight: 600; white-space: nowrap; }
-      button.node .kind { font-size: 11px; color: var(--_muted); white-space: nowrap; }
-      button.node.error { border: 2px solid var(--_error); background: var(--_error-bg); color: var(--_error); }
-      button.node.error .kind { color: var(--_error); }
-      button.node.selected { box-shadow: 0 0 0 3px var(--_accent); }
-      button.node.precedent, button.node.dependent { border-color: var(--_accent); border-width: 2px; }
-      button.node:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
-      @media print { :host { display: none; } }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem 0.8rem;
+        align-items: center;
+        font-size: 0.82rem;
+        margin: 0 0 0.4rem;
+      }
+      .key {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .key::before {
+        content: '';
+        width: 1.1em;
+        height: 0.8em;
+        border-radius: 3px;
+        border: 1px solid var(--_border);
+        background: var(--_input-bg);
+      }
+      .key.formula::before {
+        background: var(--_cell-bg);
+        border-style: dashed;
+      }
+      .key.error::before {
+        border: 2px solid var(--_error);
+        background: var(--_error-bg);
+      }
+      .hint {
+        color: var(--_muted);
+      }
+      .scroll {
+        overflow: auto;
+        max-height: 75vh;
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        background: var(--_cell-bg);
+      }
+      .graph {
+        position: relative;
+      }
+      svg {
+        position: absolute;
+        left: 0;
+        top: 0;
+        overflow: visible;
+      }
+      .edge {
+        fill: none;
+        stroke: var(--_muted);
+        stroke-width: 1.2;
+        opacity: 0.7;
+      }
+      .edge.on {
+        stroke: var(--_accent);
+        stroke-width: 2.2;
+        opacity: 1;
+      }
+      .head {
+        fill: var(--_muted);
+      }
+      .head.on {
+        fill: var(--_accent);
+      }
+      button.node {
+        position: absolute;
+        box-sizing: border-box;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        align-items: center;
+        padding: 0 0.3rem;
+        border-radius: 6px;
+        cursor: pointer;
+        overflow: hidden;
+        font: inherit;
+        font-family: var(--_mono);
+        color: var(--_fg);
+        background: var(--_input-bg);
+        border: 1px solid var(--_border);
+      }
+      button.node.kind-formula {
+        background: var(--_cell-bg);
+        border-style: dashed;
+      }
+      button.node .name {
+        font-size: 13px;
+        font-weight: 600;
+        white-space: nowrap;
+      }
+      button.node .kind {
+        font-size: 11px;
+        color: var(--_muted);
+        white-space: nowrap;
+      }
+      button.node.error {
+        border: 2px solid var(--_error);
+        background: var(--_error-bg);
+        color: var(--_error);
+      }
+      button.node.error .kind {
+        color: var(--_error);
+      }
+      button.node.selected {
+        box-shadow: 0 0 0 3px var(--_accent);
+      }
+      button.node.precedent,
+      button.node.dependent {
+        border-color: var(--_accent);
+        border-width: 2px;
+      }
+      button.node:focus-visible {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      @media print {
+        :host {
+          display: none;
+        }
+      }
     `,
   ];
 }
@@ -228,7 +333,8 @@ function pathOf(points: { x: number; y: number }[]): string {
   if (!points.length) return '';
   const parts = [`M ${points[0].x} ${points[0].y}`];
   for (let k = 1; k < points.length - 1; k++) {
-    const p = points[k], q = points[k + 1];
+    const p = points[k],
+      q = points[k + 1];
     parts.push(`Q ${p.x} ${p.y} ${(p.x + q.x) / 2} ${(p.y + q.y) / 2}`);
   }
   const last = points[points.length - 1];
@@ -240,14 +346,16 @@ type Direction = 'up' | 'down' | 'left' | 'right';
 
 /** The node nearest to `from` in a direction: distance along it, plus twice the offset across it. */
 function nearest(nodes: readonly Placed[], from: Placed, direction: Direction): Placed | undefined {
-  let best: Placed | undefined, score = Infinity;
+  let best: Placed | undefined,
+    score = Infinity;
   for (const n of nodes) {
-    const dx = n.x - from.x, dy = n.y - from.y;
+    const dx = n.x - from.x,
+      dy = n.y - from.y;
     const along = { up: -dy, down: dy, left: -dx, right: dx }[direction];
     const across = direction === 'up' || direction === 'down' ? Math.abs(dx) : Math.abs(dy);
     if (n === from || along <= 0.5) continue;
     const s = along + 2 * across;
-    if (s < score) (score = s), (best = n);
+    if (s < score) ((score = s), (best = n));
   }
   return best;
 }

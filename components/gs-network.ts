@@ -9,7 +9,19 @@ import type { Session } from '../src/reactive/session.ts';
 import type { NetworkBlock } from '../src/format/spec.ts';
 import type { CellError } from '../src/errors.ts';
 import type { NetworkData, NetworkEdge } from '../src/network/compile.ts';
-import { dragPerPixel, fillFor, largest, layoutNetwork, movedWeight, nudgeStep, shortNumber, strokeFor, type NetworkLayout, type PlacedEdge, type PlacedUnit } from '../src/network/layout.ts';
+import {
+  dragPerPixel,
+  fillFor,
+  largest,
+  layoutNetwork,
+  movedWeight,
+  nudgeStep,
+  shortNumber,
+  strokeFor,
+  type NetworkLayout,
+  type PlacedEdge,
+  type PlacedUnit,
+} from '../src/network/layout.ts';
 import { messages } from '../src/messages.ts';
 import { theme } from './styles.ts';
 
@@ -175,7 +187,8 @@ export class GsNetwork extends LitElement {
   }
 
   private editable(edge: NetworkEdge): boolean {
-    const e = edge.entry, s = this.session;
+    const e = edge.entry,
+      s = this.session;
     return !!e && !!s && s.isInput(s.indexOf(e.cell));
   }
 
@@ -201,7 +214,9 @@ export class GsNetwork extends LitElement {
     if (!(target instanceof HTMLInputElement) || !target.classList.contains('entry')) return;
     const host = (target.getRootNode() as ShadowRoot).host;
     if (!host || host.localName !== 'gs-cell' || host.closest('gs-workbook') !== this.closest('gs-workbook')) return;
-    const name = host.getAttribute('name'), row = Number(target.dataset.row), col = Number(target.dataset.col);
+    const name = host.getAttribute('name'),
+      row = Number(target.dataset.row),
+      col = Number(target.dataset.col);
     const data = this.lastGood;
     const edge = data?.edges.find((d) => d.entry && d.entry.cell === name && d.entry.row === row && d.entry.col === col);
     this._linked = edge?.name;
@@ -222,7 +237,8 @@ export class GsNetwork extends LitElement {
 
   /** Sets an edge's weight as one undoable edit. */
   private setWeight(edge: NetworkEdge, text: string): void {
-    const e = edge.entry!, s = this.session!;
+    const e = edge.entry!,
+      s = this.session!;
     s.group(messages.networkDrag(edge.name), () => s.setEntry(e.cell, e.row, e.col, text));
   }
 
@@ -234,7 +250,8 @@ export class GsNetwork extends LitElement {
   }
 
   private onPointerDown(ev: PointerEvent, edge: NetworkEdge): void {
-    const e = edge.entry, s = this.session;
+    const e = edge.entry,
+      s = this.session;
     if (!e || !s || !this.editable(edge) || ev.button !== 0 || s.entryNumber(e.cell, e.row, e.col) === null) return;
     ev.preventDefault();
     (ev.currentTarget as Element).setPointerCapture?.(ev.pointerId);
@@ -247,7 +264,8 @@ export class GsNetwork extends LitElement {
     if (!d || ev.pointerId !== d.pointer) return;
     const steps = Math.round(d.y - ev.clientY);
     if (steps === 0 && !d.moved) return;
-    const e = d.edge.entry!, s = this.session!;
+    const e = d.edge.entry!,
+      s = this.session!;
     if (!d.moved) {
       // A drag, not a click: a training run going on ends first (recorded), and the drag starts from where it stopped.
       s.flush();
@@ -264,7 +282,8 @@ export class GsNetwork extends LitElement {
     const d = this.drag;
     if (!d || ev.pointerId !== d.pointer) return;
     this.drag = undefined;
-    const e = d.edge.entry!, s = this.session!;
+    const e = d.edge.entry!,
+      s = this.session!;
     const steps = Math.round(d.y - ev.clientY);
     if (!d.moved) {
       this.goToEntry(d.edge); // a click: to the entry
@@ -279,17 +298,28 @@ export class GsNetwork extends LitElement {
     const edge = stop?.kind === 'edge' ? stop.edge.edge : undefined;
     let next: number | undefined;
     switch (ev.key) {
-      case 'ArrowRight': next = Math.min(this.stops.length - 1, k + 1); break;
-      case 'ArrowLeft': next = Math.max(0, k - 1); break;
-      case 'Home': next = 0; break;
-      case 'End': next = this.stops.length - 1; break;
+      case 'ArrowRight':
+        next = Math.min(this.stops.length - 1, k + 1);
+        break;
+      case 'ArrowLeft':
+        next = Math.max(0, k - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = this.stops.length - 1;
+        break;
       case 'Enter':
         if (edge) this.goToEntry(edge);
         break;
-      case 'ArrowUp': case '+': case '=':
+      case 'ArrowUp':
+      case '+':
+      case '=':
         if (edge) this.nudge(edge, nudgeStep);
         break;
-      case 'ArrowDown': case '-':
+      case 'ArrowDown':
+      case '-':
         if (edge) this.nudge(edge, -nudgeStep);
         break;
       default:
@@ -311,7 +341,8 @@ export class GsNetwork extends LitElement {
   // ---- Rendering -------------------------------------------------------------------------------
 
   override render() {
-    const block = this.block, data = this._data;
+    const block = this.block,
+      data = this._data;
     if (!block) return nothing;
     const error = data instanceof Error ? data : undefined;
     if (data && !error) this.lastGood = data as NetworkData;
@@ -348,7 +379,10 @@ export class GsNetwork extends LitElement {
       const v = numberOf(e);
       const stroke = v === undefined ? undefined : strokeFor(v, max);
       const editable = this.editable(e);
-      const valueText = messages.networkEdgeText(shortNumber(e.weight), e.gradient === undefined ? (data.gradients ? messages.networkNoGradient() : undefined) : shortNumber(e.gradient));
+      const valueText = messages.networkEdgeText(
+        shortNumber(e.weight),
+        e.gradient === undefined ? (data.gradients ? messages.networkNoGradient() : undefined) : shortNumber(e.gradient),
+      );
       const cls = `edge ${stroke ? stroke.sign : 'none'}${this._linked === e.name ? ' linked' : ''}${pointed === e.name ? ' pointed' : ''}${editable ? ' editable' : ''}`;
       return svg`<g class=${cls} data-stop=${k} data-name=${e.name} data-weight=${String(e.weight)} data-gradient=${e.gradient === undefined ? '' : String(e.gradient)}
           role="slider" aria-label=${e.name} aria-orientation="vertical" aria-valuenow=${String(e.weight)} aria-valuetext=${valueText}
@@ -373,7 +407,9 @@ export class GsNetwork extends LitElement {
           <text class="inside" x=${u.x} y=${u.y + 4}>1</text>
         </g>`;
       }
-      const h = layer.h[sample]?.[u.unit] ?? 0, s = layer.s?.[sample]?.[u.unit], d = layer.delta?.[sample]?.[u.unit];
+      const h = layer.h[sample]?.[u.unit] ?? 0,
+        s = layer.s?.[sample]?.[u.unit],
+        d = layer.delta?.[sample]?.[u.unit];
       const fill = fillFor(h, layerMax[u.layer]);
       const [hs, ss, ds] = [h, s, d].map((v) => (v === undefined ? undefined : shortNumber(v)));
       const lines = details ? messages.networkUnitLines(hs!, ss, ds) : [hs!];
@@ -389,23 +425,38 @@ export class GsNetwork extends LitElement {
       </g>`;
     };
     const described = pointed ? this.describe(pointed, data, sample) : '';
-    return html`
-      <div class="controls">
+    return html` <div class="controls">
         ${data.gradients ? html`<label><input type="checkbox" .checked=${this.gradients} @change=${(e: Event) => (this.gradients = (e.target as HTMLInputElement).checked)} /> ${messages.networkWeightsSwitch()}</label>` : nothing}
         ${hasDetail ? html`<label><input type="checkbox" .checked=${this.details} @change=${(e: Event) => (this.details = (e.target as HTMLInputElement).checked)} /> ${messages.networkUnitsSwitch()}</label>` : nothing}
-        ${data.samples > 1 ? html`<label>${messages.networkSample()} <select @change=${(e: Event) => (this.sample = Number((e.target as HTMLSelectElement).value))}>
-          ${Array.from({ length: data.samples }, (_, i) => html`<option value=${i + 1} ?selected=${i === sample}>${i + 1}</option>`)}
-        </select></label>` : nothing}
+        ${
+          data.samples > 1
+            ? html`<label
+                >${messages.networkSample()}
+                <select @change=${(e: Event) => (this.sample = Number((e.target as HTMLSelectElement).value))}>
+                  ${Array.from({ length: data.samples }, (_, i) => html`<option value=${i + 1} ?selected=${i === sample}>${i + 1}</option>`)}
+                </select></label
+              >`
+            : nothing
+        }
       </div>
       <div class="scroll">
-        <svg role="group" aria-label=${messages.networkLabel(title)} aria-roledescription=${messages.networkRole()} width=${layout.width} height=${layout.height} viewBox=${`0 0 ${layout.width} ${layout.height}`}>
+        <svg
+          role="group"
+          aria-label=${messages.networkLabel(title)}
+          aria-roledescription=${messages.networkRole()}
+          width=${layout.width}
+          height=${layout.height}
+          viewBox=${`0 0 ${layout.width} ${layout.height}`}
+        >
           ${layout.columns.map((c) => svg`<text class="layer" x=${c.x} y="14" aria-hidden="true">${c.label}</text>`)}
           ${stops.map((st, k) => (st.kind === 'edge' ? edgeOf(st.edge, k) : nothing))}
           ${stops.map((st, k) => (st.kind === 'unit' ? unitOf(st.unit, k) : nothing))}
         </svg>
       </div>
       <p class="status" aria-live="polite">${described}</p>
-      <p class="note">${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} ${messages.networkKeys()}</p>`;
+      <p class="note">
+        ${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} ${messages.networkKeys()}
+      </p>`;
   }
 
   /** What is said of the edge or neuron pointed at, under the diagram. */
@@ -427,38 +478,153 @@ export class GsNetwork extends LitElement {
   static override styles = [
     theme,
     css`
-      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
-      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; }
-      @media print { figure { break-inside: avoid; } }
-      .title { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.3rem; }
-      .controls { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin-bottom: 0.3rem; }
-      .controls:empty { display: none; }
+      :host {
+        display: block;
+        margin: 0.8rem 0 1.2rem;
+        font-family: var(--_font);
+        color: var(--_fg);
+        max-width: 100%;
+      }
+      figure {
+        margin: 0;
+        display: inline-block;
+        border: 1px solid var(--_border);
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+        background: var(--_cell-bg);
+        max-width: 100%;
+        box-sizing: border-box;
+      }
+      @media print {
+        figure {
+          break-inside: avoid;
+        }
+      }
+      .title {
+        font-weight: 600;
+        font-size: 0.95rem;
+        margin-bottom: 0.3rem;
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem 1rem;
+        font-size: 0.85rem;
+        margin-bottom: 0.3rem;
+      }
+      .controls:empty {
+        display: none;
+      }
       /* A wide network scrolls sideways inside its frame; it never overlaps the page. */
-      .scroll { overflow-x: auto; max-width: 100%; }
-      svg { display: block; touch-action: pan-x; }
-      text { font-family: var(--_mono); font-size: 10px; fill: var(--_fg); text-anchor: middle; }
-      text.layer { font-size: 11px; fill: var(--_muted); }
-      .edge .hit { stroke: transparent; stroke-width: 12; }
-      .edge .stroke { stroke: var(--_muted); pointer-events: none; }
-      .edge.positive .stroke { stroke: var(--_accent); }
-      .edge.negative .stroke { stroke: var(--_differ); stroke-dasharray: 5 3; }
-      .edge.zero .stroke { stroke-opacity: 0.5; }
-      .edge.editable { cursor: ns-resize; }
-      .edge:focus, .unit:focus { outline: none; }
-      .edge:focus .hit, .edge.pointed .hit { stroke: var(--_accent); stroke-opacity: 0.25; }
-      .edge.linked .hit { stroke: var(--_accent); stroke-opacity: 0.45; }
-      .unit .disc { fill: var(--_cell-bg); stroke: var(--_fg); stroke-width: 1.2; }
-      .unit .fill { fill: var(--_muted); stroke: none; }
-      .unit.positive .fill { fill: var(--_accent); }
-      .unit.negative .fill { fill: var(--_differ); }
-      .unit:focus .disc, .unit.pointed .disc { stroke: var(--_accent); stroke-width: 3; }
-      .unit.bias rect { fill: var(--_cell-bg); stroke: var(--_muted); stroke-width: 1.2; }
-      .unit.bias:focus rect { stroke: var(--_accent); stroke-width: 3; }
-      .status { font-family: var(--_mono); font-size: 0.8rem; min-height: 1.2em; margin: 0.3rem 0 0; }
-      .note { font-size: 0.8rem; color: var(--_muted); margin: 0.2rem 0 0; max-width: 36rem; }
-      .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
-      figure.stale .scroll { opacity: 0.35; }
-      .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
+      .scroll {
+        overflow-x: auto;
+        max-width: 100%;
+      }
+      svg {
+        display: block;
+        touch-action: pan-x;
+      }
+      text {
+        font-family: var(--_mono);
+        font-size: 10px;
+        fill: var(--_fg);
+        text-anchor: middle;
+      }
+      text.layer {
+        font-size: 11px;
+        fill: var(--_muted);
+      }
+      .edge .hit {
+        stroke: transparent;
+        stroke-width: 12;
+      }
+      .edge .stroke {
+        stroke: var(--_muted);
+        pointer-events: none;
+      }
+      .edge.positive .stroke {
+        stroke: var(--_accent);
+      }
+      .edge.negative .stroke {
+        stroke: var(--_differ);
+        stroke-dasharray: 5 3;
+      }
+      .edge.zero .stroke {
+        stroke-opacity: 0.5;
+      }
+      .edge.editable {
+        cursor: ns-resize;
+      }
+      .edge:focus,
+      .unit:focus {
+        outline: none;
+      }
+      .edge:focus .hit,
+      .edge.pointed .hit {
+        stroke: var(--_accent);
+        stroke-opacity: 0.25;
+      }
+      .edge.linked .hit {
+        stroke: var(--_accent);
+        stroke-opacity: 0.45;
+      }
+      .unit .disc {
+        fill: var(--_cell-bg);
+        stroke: var(--_fg);
+        stroke-width: 1.2;
+      }
+      .unit .fill {
+        fill: var(--_muted);
+        stroke: none;
+      }
+      .unit.positive .fill {
+        fill: var(--_accent);
+      }
+      .unit.negative .fill {
+        fill: var(--_differ);
+      }
+      .unit:focus .disc,
+      .unit.pointed .disc {
+        stroke: var(--_accent);
+        stroke-width: 3;
+      }
+      .unit.bias rect {
+        fill: var(--_cell-bg);
+        stroke: var(--_muted);
+        stroke-width: 1.2;
+      }
+      .unit.bias:focus rect {
+        stroke: var(--_accent);
+        stroke-width: 3;
+      }
+      .status {
+        font-family: var(--_mono);
+        font-size: 0.8rem;
+        min-height: 1.2em;
+        margin: 0.3rem 0 0;
+      }
+      .note {
+        font-size: 0.8rem;
+        color: var(--_muted);
+        margin: 0.2rem 0 0;
+        max-width: 36rem;
+      }
+      .error {
+        color: var(--_error);
+        background: var(--_error-bg);
+        border-radius: 5px;
+        padding: 0.4rem 0.6rem;
+        font-size: 0.85rem;
+        max-width: 36rem;
+      }
+      figure.stale .scroll {
+        opacity: 0.35;
+      }
+      .code {
+        font-family: var(--_mono);
+        font-size: 0.75rem;
+        margin-right: 0.3rem;
+      }
     `,
   ];
 }

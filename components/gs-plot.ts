@@ -19,7 +19,8 @@ interface VegaView {
   finalize(): void;
 }
 
-let vega: Promise<{ embed: (el: HTMLElement, spec: object, opts: object) => Promise<{ view: VegaView; finalize(): void }>; interpreter: unknown }> | null = null;
+let vega: Promise<{ embed: (el: HTMLElement, spec: object, opts: object) => Promise<{ view: VegaView; finalize(): void }>; interpreter: unknown }> | null =
+  null;
 
 function loadVega() {
   vega ??= Promise.all([import('vega-embed'), import('vega-interpreter')]).then(([embed, interpreter]) => ({
@@ -117,10 +118,14 @@ export class GsPlot extends LitElement {
     // for its turn among the page's charts (draw-budget.ts): a running trainer keeps its time.
     else if (changed.has('data') && !this.pushQueued) {
       this.pushQueued = true;
-      this.drawing = this.drawing.then(() => this.inView.whenInView()).then(() => drawInTurn(() => {
-        this.pushQueued = false;
-        return this.push();
-      }));
+      this.drawing = this.drawing
+        .then(() => this.inView.whenInView())
+        .then(() =>
+          drawInTurn(() => {
+            this.pushQueued = false;
+            return this.push();
+          }),
+        );
     }
   }
 
@@ -138,17 +143,21 @@ export class GsPlot extends LitElement {
       // has, the legend under the plot.
       const fitted = this.fitted;
       const sized = fitted === undefined ? spec : { ...spec, width: fitted, autosize: { type: 'fit-x', contains: 'padding' } };
-      const result = await embed(container, { ...sized, datasets: { ...datasets } }, {
-        actions: false,
-        ast: true,
-        expr: interpreter,
-        loader: noLoader,
-        renderer: 'svg',
-        defaultStyle: false,
-        tooltip: false,
-        ...(dark ? { theme: 'dark' } : {}),
-        config: { background: null, ...(fitted === undefined ? {} : { legend: { orient: 'bottom' } }) },
-      });
+      const result = await embed(
+        container,
+        { ...sized, datasets: { ...datasets } },
+        {
+          actions: false,
+          ast: true,
+          expr: interpreter,
+          loader: noLoader,
+          renderer: 'svg',
+          defaultStyle: false,
+          tooltip: false,
+          ...(dark ? { theme: 'dark' } : {}),
+          config: { background: null, ...(fitted === undefined ? {} : { legend: { orient: 'bottom' } }) },
+        },
+      );
       this.result = result;
       this.view = result.view;
       this._error = undefined;
@@ -204,9 +213,12 @@ export class GsPlot extends LitElement {
     // vega is loaded on demand (a second or so on a slow line): the page must not jump when it comes.
     // Its size is the spec's plot area plus room for the axes, as vega draws it.
     const { width, height } = (this.spec ?? {}) as { width?: number; height?: number };
-    const placeholder = this.view || this._error
-      ? null
-      : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>${messages.drawingChart()}</p>`;
+    const placeholder =
+      this.view || this._error
+        ? null
+        : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>
+            ${messages.drawingChart()}
+          </p>`;
     // The chart's own width caps the frame, and the frame never exceeds the room it is given.
     return html`<figure part="plot" role="img" aria-label=${this.label} style=${this.natural ? `width: ${this.natural}px` : ''}>
       ${placeholder}
@@ -218,13 +230,33 @@ export class GsPlot extends LitElement {
   static override styles = [
     theme,
     css`
-      :host { display: block; }
-      figure { margin: 0; max-width: 100%; }
-      .chart:empty { display: none; }
+      :host {
+        display: block;
+      }
+      figure {
+        margin: 0;
+        max-width: 100%;
+      }
+      .chart:empty {
+        display: none;
+      }
       /* Heat-map cells meet without an anti-aliased seam (a grid of hairlines on a dark page). */
-      .chart .mark-rect path { shape-rendering: crispEdges; }
-      .pending { margin: 0; max-width: 100%; display: flex; align-items: center; justify-content: center; color: var(--_muted); font-size: 0.85rem; }
-      .error { color: var(--_error); font-size: 0.85rem; }
+      .chart .mark-rect path {
+        shape-rendering: crispEdges;
+      }
+      .pending {
+        margin: 0;
+        max-width: 100%;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        color: var(--_muted);
+        font-size: 0.85rem;
+      }
+      .error {
+        color: var(--_error);
+        font-size: 0.85rem;
+      }
     `,
   ];
 }

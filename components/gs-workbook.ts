@@ -210,9 +210,7 @@ export class GsWorkbook extends LitElement {
   }
 
   private renderReload(reload: Reload) {
-    return html`<p class="gs-reload" role="status">${reload.error
-      ? messages.reloadUnreadable(reload.error)
-      : messages.reloadDropped(reload.dropped)}</p>`;
+    return html`<p class="gs-reload" role="status">${reload.error ? messages.reloadUnreadable(reload.error) : messages.reloadDropped(reload.dropped)}</p>`;
   }
 
   override render() {
@@ -224,15 +222,20 @@ export class GsWorkbook extends LitElement {
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
     return html`
       <article class="gs-workbook-body">
-        ${this.tools.render(session)}
-        ${this.present.render(spec.title)}
-        ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
+        ${this.tools.render(session)} ${this.present.render(spec.title)} ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${this.instructorView && session.exercises.all().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
-        ${guard([session, this.instructorView], () => sections(spec.blocks).map((s) => html`<section class="gs-section">${sideBySide(s.blocks).map((b) => Array.isArray(b)
-          ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>`
-          : this.renderBlock(b, session))}</section>`))}
+        ${guard([session, this.instructorView], () =>
+          sections(spec.blocks).map(
+            (s) =>
+              html`<section class="gs-section">
+                ${sideBySide(s.blocks).map((b) =>
+                  Array.isArray(b) ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>` : this.renderBlock(b, session),
+                )}
+              </section>`,
+          ),
+        )}
       </article>
     `;
   }

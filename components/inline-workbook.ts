@@ -42,10 +42,16 @@ function scriptOf(wb: Element): HTMLScriptElement | undefined {
  * there): read back as "</script".
  */
 export function scriptText(script: HTMLScriptElement): string {
-  const lines = (script.textContent ?? '').replace(/<\\\/(script)/gi, '</$1').replace(/^[ \t]*\r?\n/, '').split(/\r?\n/);
+  const lines = (script.textContent ?? '')
+    .replace(/<\\\/(script)/gi, '</$1')
+    .replace(/^[ \t]*\r?\n/, '')
+    .split(/\r?\n/);
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
   const common = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('\n').replace(/[ \t]+$/, '');
+  return lines
+    .map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length)))
+    .join('\n')
+    .replace(/[ \t]+$/, '');
 }
 
 /**

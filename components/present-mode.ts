@@ -207,7 +207,8 @@ export class PresentMode implements ReactiveController {
     let zoom = large;
     // A slide that would not fit even at the smallest zoom scrolls, in large type.
     if (!fits(zoom) && fits(smallestSlideZoom)) {
-      let low = smallestSlideZoom, high = zoom;
+      let low = smallestSlideZoom,
+        high = zoom;
       for (let round = 0; round < 6 && high - low > 0.01; round++) {
         const mid = (low + high) / 2;
         if (fits(mid)) low = mid;
@@ -241,7 +242,8 @@ export class PresentMode implements ReactiveController {
   private keyIsFree(target: Element, key: string): boolean {
     if (target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])')) return false;
     // Arrows move in a grid, between the graph's nodes, in a listbox or a slider.
-    if (target.closest('[role="grid"], [role="listbox"], [role="slider"], [role="tablist"], [role="menu"], gs-graph') || hostOf(target).closest('gs-graph')) return false;
+    if (target.closest('[role="grid"], [role="listbox"], [role="slider"], [role="tablist"], [role="menu"], gs-graph') || hostOf(target).closest('gs-graph'))
+      return false;
     // Space and Enter press a button or follow a link (the bar's own buttons included).
     if ((key === ' ' || key === 'Enter') && target.closest('button, a[href], summary, [role="button"]')) return false;
     return true;
@@ -273,8 +275,12 @@ export class PresentMode implements ReactiveController {
     return html`<div class="gs-present-bar" role="group" aria-label=${messages.presentBarLabel()}>
       <span class="gs-present-title">${title}</span>
       <span class="gs-present-number" aria-hidden="true">${messages.presentSlideNumber(this.slide, count)}</span>
-      <button type="button" aria-keyshortcuts="ArrowLeft PageUp" aria-disabled=${this.slide <= 1 ? 'true' : 'false'} @click=${() => this.previous()}>${messages.presentPrevious()}</button>
-      <button type="button" aria-keyshortcuts="ArrowRight PageDown Space" aria-disabled=${this.slide >= count ? 'true' : 'false'} @click=${() => this.next()}>${messages.presentNext()}</button>
+      <button type="button" aria-keyshortcuts="ArrowLeft PageUp" aria-disabled=${this.slide <= 1 ? 'true' : 'false'} @click=${() => this.previous()}>
+        ${messages.presentPrevious()}
+      </button>
+      <button type="button" aria-keyshortcuts="ArrowRight PageDown Space" aria-disabled=${this.slide >= count ? 'true' : 'false'} @click=${() => this.next()}>
+        ${messages.presentNext()}
+      </button>
       <button type="button" aria-keyshortcuts="Escape" @click=${() => this.leave()}>${messages.presentLeave()}</button>
       <span class="gs-present-announce" role="status">${this.announcement}</span>
     </div>`;
@@ -311,7 +317,9 @@ function hostOf(el: Element): Element {
 
 /** What a slide fits one by one: its blocks, and each cell, chart or block of its rows. */
 function fitItems(slide: HTMLElement): HTMLElement[] {
-  return [...slide.children].flatMap((c) => (c.matches('.gs-row, .gs-figures') ? [...c.children] : [c])).filter((c): c is HTMLElement => c instanceof HTMLElement);
+  return [...slide.children]
+    .flatMap((c) => (c.matches('.gs-row, .gs-figures') ? [...c.children] : [c]))
+    .filter((c): c is HTMLElement => c instanceof HTMLElement);
 }
 
 function unfit(item: HTMLElement): void {

@@ -56,7 +56,8 @@ export function usedScheme(el: Element): 'light' | 'dark' {
   let declared = view.getComputedStyle(el).colorScheme;
   if (!declared || declared === 'normal') declared = el.ownerDocument.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? 'normal';
   const words = declared.split(/\s+/);
-  const dark = words.includes('dark'), light = words.includes('light');
+  const dark = words.includes('dark'),
+    light = words.includes('light');
   return dark && (!light || view.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light';
 }
 
@@ -64,7 +65,14 @@ export const theme = css`
   ${unsafeCSS(paletteCSS(':host'))}
   /* Read by screen readers, not shown (e.g. a table header that would only repeat the obvious). */
   .visually-hidden {
-    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
-    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
 `;

@@ -349,11 +349,13 @@ export class WorkbookTools implements ReactiveController {
   private markTrace(): void {
     const t = this.trace;
     for (const cell of this.host.querySelectorAll<GsCell>('gs-cell')) {
-      const marks = !t ? [] : [
-        cell.name === t.name ? 'selected' : '',
-        t.precedents.includes(cell.name) ? 'precedent' : '',
-        t.dependents.includes(cell.name) ? 'dependent' : '',
-      ].filter(Boolean);
+      const marks = !t
+        ? []
+        : [
+            cell.name === t.name ? 'selected' : '',
+            t.precedents.includes(cell.name) ? 'precedent' : '',
+            t.dependents.includes(cell.name) ? 'dependent' : '',
+          ].filter(Boolean);
       if (marks.length) cell.dataset.trace = marks.join(' ');
       else delete cell.dataset.trace;
     }

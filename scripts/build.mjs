@@ -59,7 +59,8 @@ function splitMarkdown() {
     name: 'split-markdown',
     setup(b) {
       b.onResolve({ filter: /^markdown-it$/ }, (args) =>
-        renderer.test(args.importer) ? { path: path.join(root, 'node_modules/markdown-it/dist/index.cjs.js') } : undefined);
+        renderer.test(args.importer) ? { path: path.join(root, 'node_modules/markdown-it/dist/index.cjs.js') } : undefined,
+      );
       b.onResolve({ filter: /.*/ }, async (args) => {
         // Only imports of those packages, or from inside them (the others resolve as usual).
         if (args.pluginData?.resolving || !(packages.test(args.path) || pure.test(args.importer))) return undefined;
@@ -144,7 +145,9 @@ export function report({ outdir, ms, files }) {
   const lines = [`gradsheet bundle → ${path.relative(root, outdir) || '.'}/ in ${Math.round(ms)} ms`, `${'file'.padEnd(40)}      size      gzip  loads`];
   for (const f of files) lines.push(`${f.file.padEnd(40)} ${kb(f.bytes)} ${kb(f.gzip)}  ${f.eager ? 'with the page' : 'on demand'}`);
   const eager = files.filter((f) => f.eager);
-  lines.push(`up front: ${eager.length} file(s), ${kb(eager.reduce((n, f) => n + f.gzip, 0)).trim()} gzipped; on demand: ${files.length - eager.length} chunk(s)`);
+  lines.push(
+    `up front: ${eager.length} file(s), ${kb(eager.reduce((n, f) => n + f.gzip, 0)).trim()} gzipped; on demand: ${files.length - eager.length} chunk(s)`,
+  );
   return lines.join('\n');
 }
 

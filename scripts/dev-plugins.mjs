@@ -48,7 +48,10 @@ export const prebundled = {
 function mathjsImports() {
   const source = readFileSync(path.join(root, 'src/formula/mathjs.ts'), 'utf8');
   const list = /import\s*\{([^}]*)\}\s*from\s*'mathjs'/.exec(source)?.[1] ?? '';
-  return list.split(',').map((n) => n.trim()).filter((n) => n && !n.startsWith('type '));
+  return list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n && !n.startsWith('type '));
 }
 
 const PREFIX = '/__prebundled__/';
@@ -61,7 +64,8 @@ async function packageVersion(name) {
 async function bundle(name) {
   const { names, package: pkg = name } = prebundled[name];
   const version = await packageVersion(pkg);
-  const contents = (names ? `export { ${names().join(', ')} } from '${name}';` : `export * from '${name}';`) +
+  const contents =
+    (names ? `export { ${names().join(', ')} } from '${name}';` : `export * from '${name}';`) +
     (prebundled[name].default ? `export { default } from '${name}';` : '');
   const key = createHash('sha256').update(contents).digest('hex').slice(0, 8);
   const file = path.join(cacheDir, `${name.replace(/[@/.]/g, '_')}@${version}-${key}.js`);
@@ -170,10 +174,13 @@ export function liveReloadPlugin({ dirs = ['workbooks'], settleMs = 40 } = {}) {
           if (!file || !file.endsWith('.md')) return;
           const urlPath = '/' + [...dir.split(/[\\/]/), file].filter(Boolean).map(encodeURIComponent).join('/');
           clearTimeout(pending.get(urlPath));
-          pending.set(urlPath, setTimeout(() => {
-            pending.delete(urlPath);
-            announce(urlPath);
-          }, settleMs));
+          pending.set(
+            urlPath,
+            setTimeout(() => {
+              pending.delete(urlPath);
+              announce(urlPath);
+            }, settleMs),
+          );
         });
         watcher.on('error', (e) => logger.log(`live reload: watching ${dir}/ failed: ${e.message}`));
         watchers.push(watcher);
@@ -226,7 +233,8 @@ export function appBundlePlugin({ entry = APP_ENTRY.slice(1) } = {}) {
             name: 'gradsheet-app-prebundled',
             setup(b) {
               b.onResolve({ filter: /^[^./]/ }, (args) =>
-                Object.hasOwn(prebundled, args.path) ? { path: PREFIX + encodeURIComponent(args.path) + '.js', external: true } : undefined);
+                Object.hasOwn(prebundled, args.path) ? { path: PREFIX + encodeURIComponent(args.path) + '.js', external: true } : undefined,
+              );
             },
           },
           {
@@ -273,4 +281,3 @@ export function appBundlePlugin({ entry = APP_ENTRY.slice(1) } = {}) {
 export function devPlugins({ watch: watched = ['workbooks'] } = {}) {
   return [appBundlePlugin(), prebundlePlugin(), workbookIndexPlugin(), typescriptPlugin(), liveReloadPlugin({ dirs: watched })];
 }
-

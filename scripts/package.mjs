@@ -55,7 +55,20 @@ export async function buildPackage() {
     nodeBundle('src/engine.ts', path.join(dist, 'engine.js')),
     nodeBundle('src/cli/bin.ts', path.join(dist, 'cli.js'), { external: ['esbuild'] }),
     run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { cwd: root }),
-    run(process.execPath, [path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'components/gs-*.ts', '--outdir', '.', '--quiet'], { cwd: root }),
+    run(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--litelement',
+        '--globs',
+        'components/gs-*.ts',
+        '--outdir',
+        '.',
+        '--quiet',
+      ],
+      { cwd: root },
+    ),
   ]);
   await declarationsForUsers();
   const parts = {};
@@ -63,7 +76,13 @@ export async function buildPackage() {
   let gz = 0;
   for (const file of [...(await files(dist)), path.join(root, 'custom-elements.json')]) {
     const rel = path.relative(root, file);
-    const part = rel.startsWith('dist/types') ? 'dist/types/' : rel.startsWith('dist/serve') ? 'dist/serve/' : rel.startsWith('dist/chunks') ? 'dist/chunks/' : rel;
+    const part = rel.startsWith('dist/types')
+      ? 'dist/types/'
+      : rel.startsWith('dist/serve')
+        ? 'dist/serve/'
+        : rel.startsWith('dist/chunks')
+          ? 'dist/chunks/'
+          : rel;
     const bytes = await readFile(file);
     const z = gzipSync(bytes, { level: 9 }).length;
     parts[part] = [(parts[part]?.[0] ?? 0) + bytes.length, (parts[part]?.[1] ?? 0) + z];

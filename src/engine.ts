@@ -27,7 +27,10 @@ export { codes, type Code } from './messages.ts';
  * `steps` steps from the values the file gives, or until the loss reaches `target`.
  * Throws when the workbook has no such block; a step that fails ends the run with `failure`.
  */
-export function trainWorkbook(text: string, { steps = 100, target, which = 0, source, data }: { steps?: number; target?: number; which?: number; source?: string; data?: DataTexts } = {}): RunResult {
+export function trainWorkbook(
+  text: string,
+  { steps = 100, target, which = 0, source, data }: { steps?: number; target?: number; which?: number; source?: string; data?: DataTexts } = {},
+): RunResult {
   const { plan } = evaluateWorkbook(text, source, data);
   const tp = [...plan.trains.values()][which];
   if (!tp) throw new RangeError(`no train block number ${which + 1} in ${source ?? 'the workbook'}`);

@@ -51,8 +51,7 @@ export const codes = {
 export type Code = (typeof codes)[keyof typeof codes];
 
 // Helpers for the messages about saving, sharing, pasting and undoing.
-const list = (names: readonly string[]) =>
-  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+const list = (names: readonly string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -62,22 +61,21 @@ const side = (n: number) => (n >= 1e15 ? n.toExponential(0) : n.toLocaleString('
 export const messages = {
   fileEmpty: () => 'The workbook file is empty: start it with a title line such as "# My workbook" and a ```cells block.',
   fileBinary: () => 'The workbook file is not text (it contains NUL bytes): save it as UTF-8 Markdown.',
-  fileTooLarge: (bytes: number, cap: number) =>
-    `The workbook file is ${bytes} bytes; the limit is ${cap} bytes. Split it into several workbooks.`,
+  fileTooLarge: (bytes: number, cap: number) => `The workbook file is ${bytes} bytes; the limit is ${cap} bytes. Split it into several workbooks.`,
   frontmatterUnclosed: () => 'The front matter opened with "---" is never closed: add a line "---" after its last key.',
   frontmatterLine: (line: string) => `"${line}" is not "key: value": front matter lines look like "title: Backpropagation".`,
   blockUnclosed: (kind: string) => `The \`\`\`${kind} block is never closed: add a line \`\`\` after its last cell.`,
   blockUnknown: (kind: string, known: readonly string[]) =>
     `Unknown block type "${kind}": gradsheet knows ${known.map((k) => '```' + k).join(', ')}. For a plain code listing, name a language (e.g. \`\`\`python).`,
-  cellLine: (line: string) =>
-    `"${line}" is not a cell: write "name = formula" at the start of a line, and indent attribute lines (e.g. "  label: \\Theta_1").`,
+  cellLine: (line: string) => `"${line}" is not a cell: write "name = formula" at the start of a line, and indent attribute lines (e.g. "  label: \\Theta_1").`,
   attributeOrphan: () => 'This attribute line comes before any cell: put "name = formula" first.',
   attributeUnknown: (key: string, known: readonly string[]) => `Unknown attribute "${key}": use one of ${known.join(', ')}.`,
   attributeDuplicate: (key: string) => `"${key}" is given twice for this cell: keep one.`,
   attributeEmpty: (key: string) => `"${key}" needs a value after the colon.`,
   slideNotLiteral: () => 'A slide value must be a number or a matrix of numbers, e.g. "slide: [0.79; 0.92; 0.16]", optionally followed by "± 0.01".',
   slideTolerance: (text: string) => `"${text}" is not a tolerance: write a positive number after ±, e.g. "± 0.005".`,
-  checkSyntax: (text: string) => `"${text}" is not a gradient check: write "check: grad(E, Theta2)" — the cell to differentiate, then the cell to differentiate with respect to.`,
+  checkSyntax: (text: string) =>
+    `"${text}" is not a gradient check: write "check: grad(E, Theta2)" — the cell to differentiate, then the cell to differentiate with respect to.`,
   checkFailsAlone: () => 'check-fails needs a "check: grad(…)" on this cell: which gradient is it?',
   trainLine: (line: string) =>
     `"${line}" is not part of a training rule: write "loss: E", an update "Theta1 <- Theta1 - gamma * grad(E, Theta1)", "steps: 1000" or "target: 0.001".`,
@@ -86,7 +84,8 @@ export const messages = {
   trainTarget: (text: string) => `"${text}" is not a loss target: write a number, e.g. "target: 0.001".`,
   trainNoLoss: () => 'This ```train block names no loss: add a line "loss: E" naming the cell to minimise.',
   trainNoUpdates: () => 'This ```train block has no update rules: add a line such as "Theta1 <- Theta1 - gamma * grad(E, Theta1)".',
-  trainNotInput: (name: string) => `${name} is not an input cell, so training cannot update it: only cells whose formula is a number or a matrix of numbers can be trained.`,
+  trainNotInput: (name: string) =>
+    `${name} is not an input cell, so training cannot update it: only cells whose formula is a number or a matrix of numbers can be trained.`,
   trainLossNotCell: (name: string) => `The loss "${name}" is not a cell of this workbook.`,
   trainLossShape: (name: string, shape: string) => `The loss ${name} is ${shape}; it must be a single number: sum or average it, e.g. mean(${name}).`,
   trainUpdateShape: (target: string, shape: string, expected: string) =>
@@ -97,14 +96,16 @@ export const messages = {
   trainDiverged: (step: number, cell: string, detail: string) => `Training stopped at step ${step}: ${cell} — ${detail}`,
   plotLine: (line: string) =>
     `"${line}" is not part of a plot: write a layer such as "line: sigmoid(z) as σ(z)" or "point: x = X[:, 1], y = X[:, 2]", or a setting such as "title: …".`,
-  plotLayer: (text: string, keys: readonly string[]) => `"${text}" is not a layer: write "formula [as name]" or ${keys.map((k) => `${k} = …`).join(', ')} (y is required).`,
+  plotLayer: (text: string, keys: readonly string[]) =>
+    `"${text}" is not a layer: write "formula [as name]" or ${keys.map((k) => `${k} = …`).join(', ')} (y is required).`,
   plotScale: (text: string) => `"${text}" is not a scale: write "linear" or "log".`,
   plotRange: (key: string, text: string) => `"${text}" is not a ${key}: write "MIN to MAX", such as "${key}: -0.5 to 1.5", with the minimum below the maximum.`,
   plotRangeLog: (key: string, lo: number) => `The ${key} starts at ${lo}, which a log scale cannot show: start it above 0, or use a linear scale.`,
   plotSize: (key: string, text: string) => `"${text}" is not a ${key}: write a whole number of pixels from 40 to 2000.`,
   plotEmpty: () => 'This ```plot block has no layers: add a line such as "line: sigmoid(z) as σ(z)".',
   plotNoX: (text: string) => `The layer "${text}" has no x: give the plot a line "x: …" or write the layer as "x = …, y = …".`,
-  plotLengths: (what: string, n: number, m: number) => `${what} has ${n} values but the x values have ${m}: every channel of a layer needs one value per point.`,
+  plotLengths: (what: string, n: number, m: number) =>
+    `${what} has ${n} values but the x values have ${m}: every channel of a layer needs one value per point.`,
   plotVector: (what: string, shape: string) => `${what} is ${shape}: a plot channel needs a row or a column of numbers.`,
   plotTooMany: (n: number, cap: number) => `The plot would have ${n.toLocaleString('en-US')} points; the limit is ${cap.toLocaleString('en-US')}.`,
   plotLogScale: (what: string) => `${what} has values ≤ 0, which a log scale cannot show: use a linear scale, or plot abs(…) or a positive quantity.`,
@@ -145,7 +146,8 @@ export const messages = {
   explainShapeLarge: (rows: number, cols: number) => `${rows}×${cols} Jacobian, too large to show (its product is still computed)`,
   explainMultiplied: () => 'Multiplied out for this entry:',
   explainThrough: () => 'through',
-  explainSumOverUnits: (n: number) => `This entry reaches the loss along ${n} routes through the entries of the cells between: the product is the sum of their ${n} terms.`,
+  explainSumOverUnits: (n: number) =>
+    `This entry reaches the loss along ${n} routes through the entries of the cells between: the product is the sum of their ${n} terms.`,
   explainMoreTerms: (n: number, together: string) => `and ${n.toLocaleString('en-US')} more ${n === 1 ? 'term' : 'terms'}, together ${together}`,
   explainNoTerms: () => 'Too many entries to list every term; the product of the factors is computed as a whole.',
   explainZeroTerms: () => 'Every term is 0: this weight does not move the loss along this path at the current values.',
@@ -155,15 +157,15 @@ export const messages = {
   explainCellValue: () => 'This cell shows',
   explainAgrees: () => 'the same number, to float64 precision.',
   explainDiffers: () => 'a different number: the hand-written partial does not follow the chain rule here.',
-  explainNoCellValue: () => 'This cell has no value of the weight\'s shape to compare.',
+  explainNoCellValue: () => "This cell has no value of the weight's shape to compare.",
   gradNoPath: (of: string, wrt: string) => `${of} does not depend on ${wrt}, so there is nothing to differentiate`,
   plotDrawFailed: (detail: string) => `The plot could not be drawn: ${detail}`,
   plotCannotDraw: () => 'The plot cannot be drawn:',
-  plotBeyond: (n: number, limit: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} beyond ±${limit.toExponential().replace('e+', 'e')} not drawn.`,
+  plotBeyond: (n: number, limit: number) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} beyond ±${limit.toExponential().replace('e+', 'e')} not drawn.`,
   plotNotPositive: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'point' : 'points'} ≤ 0 not drawn on the log scale.`,
   // ```network blocks (format/network-block.ts, network/compile.ts, components/gs-network.ts)
-  networkLine: (line: string) =>
-    `"${line}" is not part of a network: write a line such as "layers: x, h1, y_hat", "weights: Theta1, Theta2" or "title: …".`,
+  networkLine: (line: string) => `"${line}" is not part of a network: write a line such as "layers: x, h1, y_hat", "weights: Theta1, Theta2" or "title: …".`,
   networkNoneHere: (key: string) => `"-" (none) cannot stand in ${key}: every layer and every weight matrix is a cell or a formula.`,
   networkFewLayers: (n: number) => `This network has ${plural(n, 'layer')}: list at least two, input first, in a line such as "layers: x, h1, y_hat".`,
   networkWeightCount: (weights: number, layers: number) =>
@@ -176,17 +178,18 @@ export const messages = {
     `${layer} is ${shape}, but ${weight} (${weightShape}) gives its layer ${plural(units, 'unit')}: a layer is a column of ${units} (one sample) or has ${units} columns (one sample per row). With a bias, give it as its own cell in "bias:", not as a row of ${weight}.`,
   networkSamples: (layer: string, rows: number, other: string, otherRows: number) =>
     `${layer} holds ${plural(rows, 'sample')} but ${other} holds ${otherRows}: every layer needs the same samples, one per row.`,
-  networkLikeShape: (what: string, item: string, shape: string, expected: string) =>
-    `The ${what} ${item} is ${shape}, but it must be ${expected}.`,
+  networkLikeShape: (what: string, item: string, shape: string, expected: string) => `The ${what} ${item} is ${shape}, but it must be ${expected}.`,
   networkLossNotCell: (item: string) =>
     `The loss cannot give the gradient of ${item}, which is not a cell: name the cells holding it in "gradients:" (or "deltas:"), or "-".`,
-  networkDepth: (text: string, value: string, max: number) => `depth = ${text} is ${value}: it must be a whole number from 1 to ${max}, the hidden layers listed.`,
-  networkTooLarge: (edges: number, cap: number) => `This network would draw ${edges.toLocaleString('en-US')} edges; the limit is ${cap.toLocaleString('en-US')}.`,
+  networkDepth: (text: string, value: string, max: number) =>
+    `depth = ${text} is ${value}: it must be a whole number from 1 to ${max}, the hidden layers listed.`,
+  networkTooLarge: (edges: number, cap: number) =>
+    `This network would draw ${edges.toLocaleString('en-US')} edges; the limit is ${cap.toLocaleString('en-US')}.`,
   networkUnits: (n: number) => `${plural(n, 'unit')} like its layer (a column, or ${n} columns with one sample per row)`,
   networkTooMuchWork: (cap: number) =>
     `This network diagram would take more work than one diagram may do (${cap.toExponential(0)} units, about half a second): draw smaller matrices.`,
   networkCannotDraw: () => 'The network cannot be drawn:',
-  networkConvention: () => 'Edges follow the lecture\'s s = Θᵀh: entry Θ[j,k] joins unit j of one layer to unit k of the next.',
+  networkConvention: () => "Edges follow the lecture's s = Θᵀh: entry Θ[j,k] joins unit j of one layer to unit k of the next.",
   networkWeightsSwitch: () => 'edges show ∂E/∂Θ',
   networkUnitsSwitch: () => 'neurons show s, h and δ',
   networkSample: () => 'sample',
@@ -194,8 +197,9 @@ export const messages = {
   networkShowsWeights: () => 'Edges show the weights: blue positive, orange dashed negative, width their size.',
   networkNoGradient: () => 'no gradient given',
   networkComputed: (cell: string) => `${cell} is computed: edit the cells it reads.`,
-  networkKeys: () => 'Arrow keys move between neurons and edges; on an edge, Enter goes to its entry, + and − (or ↑ and ↓) change it, and dragging it up or down does too.',
-  networkEdgeText: (weight: string, gradient: string | undefined) => gradient === undefined ? weight : `${weight}, ∂E/∂Θ ${gradient}`,
+  networkKeys: () =>
+    'Arrow keys move between neurons and edges; on an edge, Enter goes to its entry, + and − (or ↑ and ↓) change it, and dragging it up or down does too.',
+  networkEdgeText: (weight: string, gradient: string | undefined) => (gradient === undefined ? weight : `${weight}, ∂E/∂Θ ${gradient}`),
   networkDrag: (entry: string) => `drag ${entry}`,
   networkLabel: (title: string) => `Network: ${title}`,
   networkRole: () => 'network diagram',
@@ -213,23 +217,25 @@ export const messages = {
   trainRestored: () => 'Weights restored from your last visit (the step count and the loss curve are not kept).',
   trainBlocked: (line: number, detail: string) => `line ${line}: ${detail}`,
   embedNoCell: (name: string, suggestion?: string) =>
-    `This workbook has no cell named "${name}".` + (suggestion ? ` Did you mean ${suggestion}?` : ' Check the name attribute against the workbook\'s cells.'),
+    `This workbook has no cell named "${name}".` + (suggestion ? ` Did you mean ${suggestion}?` : " Check the name attribute against the workbook's cells."),
   embedNoName: () => 'This cell has no name: set its name attribute to the name of a cell of the workbook, as in name="h1".',
-  embedNoWorkbook: (name?: string) => `${name ? `The cell "${name}"` : 'This cell'} has no workbook: set its workbook attribute to the workbook's URL, as in workbook="/workbooks/07-backpropagation.md".`,
+  embedNoWorkbook: (name?: string) =>
+    `${name ? `The cell "${name}"` : 'This cell'} has no workbook: set its workbook attribute to the workbook's URL, as in workbook="/workbooks/07-backpropagation.md".`,
   embedNoInline: (id: string) =>
     `This page has no workbook with the id "${id}": workbook="#${id}" must name a <gs-workbook> or a <script type="text/x-gradsheet"> of the page.`,
-  embedInlineEmpty: (id: string) => `The <gs-workbook id="${id}"> has no workbook: give it a src attribute or a <script type="text/x-gradsheet"> with the workbook's text.`,
+  embedInlineEmpty: (id: string) =>
+    `The <gs-workbook id="${id}"> has no workbook: give it a src attribute or a <script type="text/x-gradsheet"> with the workbook's text.`,
   loadFailed: (url: string, detail: string) => `Could not load the workbook ${url}: ${detail}.`,
   galleryNotListed: (w: string) => `This site opens only its own workbooks, and "${w}" is not one of them: choose a workbook from the list of all workbooks.`,
   loadTooLarge: (bytes: number, cap: number) => `the file is ${bytes.toLocaleString('en-US')} bytes; the limit is ${cap.toLocaleString('en-US')}`,
   loadNetwork: () => 'the network request failed',
   loadTimeout: (seconds: number) => `the server did not send the whole file within ${seconds} seconds; check the address, or reload the page to try again`,
   loadIsHtml: () => 'this address is a web page, not a workbook (a server may have sent its login, error or home page instead): check the address',
-  sliderNotScalar: (name: string) => `A slider needs an input cell holding one number, and ${name} is not one: remove "slider:" or make ${name} a single number.`,
+  sliderNotScalar: (name: string) =>
+    `A slider needs an input cell holding one number, and ${name} is not one: remove "slider:" or make ${name} a single number.`,
   blockEmpty: () => 'This ```cells block has no cells: add lines such as "x = [1; -0.5]".',
 
-  nameInvalid: (name: string) =>
-    `"${name}" is not a valid cell name: start with a letter and use letters, digits and _ (e.g. Theta1, dE_dh1).`,
+  nameInvalid: (name: string) => `"${name}" is not a valid cell name: start with a letter and use letters, digits and _ (e.g. Theta1, dE_dh1).`,
   nameReserved: (name: string, what: string) => `"${name}" is ${what}, so a cell cannot be called that: choose another name (e.g. ${name}_1).`,
   nameOperator: (name: string, ch: string, op: string) =>
     `"${name}" is not a name: ${ch} is not a letter, and not an operator in formulas either: write ${op} (e.g. ${name.replace(ch, ` ${op} `)}).`,
@@ -243,8 +249,7 @@ export const messages = {
   nameDuplicate: (name: string, line: number) => `A cell named "${name}" is already defined on line ${line}: rename one of them.`,
   nameUnknown: (name: string, suggestion?: string) =>
     `"${name}" is not defined: no cell or constant has that name.` + (suggestion ? ` Did you mean ${suggestion}?` : ''),
-  cycle: (path: readonly string[]) =>
-    `Circular definition: ${path.join(' → ')}. A cell cannot depend on itself; break the loop.`,
+  cycle: (path: readonly string[]) => `Circular definition: ${path.join(' → ')}. A cell cannot depend on itself; break the loop.`,
 
   syntax: (detail: string) => `Syntax error: ${detail}.`,
   formulaEmpty: () => 'The formula is empty: type an expression such as sigmoid(s1).',
@@ -259,16 +264,14 @@ export const messages = {
   notAFunction: (name: string) => `"${name}" is a cell, not a function: to multiply, write ${name} * (…).`,
   arity: (name: string, expected: string, got: number) => `${name} takes ${expected}, but got ${got}.`,
   argument: (name: string, detail: string) => `${name}: ${detail}.`,
-  shape: (a: string, shapeA: string, b: string, shapeB: string, detail: string) =>
-    `Shape mismatch: ${a} is ${shapeA} and ${b} is ${shapeB}; ${detail}.`,
+  shape: (a: string, shapeA: string, b: string, shapeB: string, detail: string) => `Shape mismatch: ${a} is ${shapeA} and ${b} is ${shapeB}; ${detail}.`,
   shapeOne: (a: string, shapeA: string, detail: string) => `Shape mismatch: ${a} is ${shapeA}; ${detail}.`,
   index: (detail: string) => `Index out of range: ${detail}.`,
   tooLong: (length: number, cap: number) => `The formula is ${length} characters long; the limit is ${cap}. Split it over several cells.`,
   tooDeep: (cap: number) => `The formula nests deeper than ${cap} levels: split it over several cells.`,
   tooLarge: (what: string, entries: number, cap: number) =>
     `${what} would have ${entries.toLocaleString('en-US')} entries; the limit is ${cap.toLocaleString('en-US')}.`,
-  tooMuchWork: (what: string, ops: number, cap: number) =>
-    `${what} would take ${ops.toExponential(1)} multiplications; the limit is ${cap.toExponential(0)}.`,
+  tooMuchWork: (what: string, ops: number, cap: number) => `${what} would take ${ops.toExponential(1)} multiplications; the limit is ${cap.toExponential(0)}.`,
   nonFinite: (value: number, where: string) =>
     `The result is ${value}${where}: ${Number.isNaN(value) ? 'an undefined operation (0/0, log of a negative, …)' : 'a division by zero or an overflow'} happened.` +
     (Number.isNaN(value) ? ' Check the values it uses.' : ' Check for a division by zero, log(0), or exp or ^ of a large number.'),
@@ -278,8 +281,7 @@ export const messages = {
   noDerivativeIndex: (text: string, index: string) =>
     `no derivative of ${text} with respect to the position ${index}: positions are whole numbers, so gradients cannot pass through them.`,
   powerOfNegative: () => 'a ^ b with respect to b where a is negative (a negative number has a power only at whole exponents)',
-  gradOfNumber: (of: string, wrt: string) =>
-    `grad(${of}, ${wrt}) needs ${of} to be a single number (a loss); sum it first, e.g. sum(${of})`,
+  gradOfNumber: (of: string, wrt: string) => `grad(${of}, ${wrt}) needs ${of} to be a single number (a loss); sum it first, e.g. sum(${of})`,
 
   // Why a cell name is reserved (the "what" of nameReserved)
   reasonFunction: () => 'a built-in function',
@@ -312,8 +314,7 @@ export const messages = {
   sizesWhole: (rows: number, cols: number) => `sizes must be whole numbers ≥ 0, not ${rows} and ${cols}`,
   rangeStep: () => 'the step must be a finite number other than 0',
   shapeBroadcast: (verb: string) => `cannot ${verb} them element by element (the sizes must match, or one must be 1)`,
-  shapeMatmul: (aCols: number, bRows: number) =>
-    `cannot multiply them: the columns of the first (${aCols}) must equal the rows of the second (${bRows})`,
+  shapeMatmul: (aCols: number, bRows: number) => `cannot multiply them: the columns of the first (${aCols}) must equal the rows of the second (${bRows})`,
   shapeDivide: () => 'a matrix can only be divided by a number here; use ./ to divide element by element',
   shapePower: () => '^ raises numbers only; use .^ to raise a matrix element by element',
   shapeDot: () => 'a dot product needs two vectors of the same length',
@@ -346,9 +347,11 @@ export const messages = {
     `This plot would take more work than one plot may do (${cap.toExponential(0)} units, about half a second): plot fewer points or use smaller matrices.`,
   tooLongSide: (what: string, rows: number, cols: number, cap: number) =>
     `${what} would be ${side(rows)}×${side(cols)}; a matrix may have at most ${cap.toLocaleString('en-US')} rows and as many columns (even with no entries).`,
-  tooManyCells: (cells: number, cap: number) => `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
+  tooManyCells: (cells: number, cap: number) =>
+    `This workbook has ${cells.toLocaleString('en-US')} cells; the limit is ${cap.toLocaleString('en-US')}. Split it into several workbooks.`,
   fileNotUtf8: () => 'The workbook file is not UTF-8 text (some bytes are not valid UTF-8): save it as UTF-8 Markdown.',
-  fileIsHtml: () => 'This address is a web page (an HTML page), not a workbook: check the address (a server may have sent its error page or home page instead).',
+  fileIsHtml: () =>
+    'This address is a web page (an HTML page), not a workbook: check the address (a server may have sent its error page or home page instead).',
   slideWrongAlone: () => 'slide-wrong needs a "slide:" value on this cell: what does the slide say?',
   thrownNonError: (text: string) => `a non-Error was thrown: ${text}`,
   thrownUnreadable: () => 'something was thrown that cannot even be described',
@@ -416,7 +419,8 @@ export const messages = {
   pastedCut: (block: string, into: string, at: string, rowsOut: number, colsOut: number, entriesOut: number) =>
     `${block} pasted into a ${into} matrix at ${at}: ${[rowsOut ? plural(rowsOut, 'row') : '', colsOut ? plural(colsOut, 'column') : ''].filter(Boolean).join(' and ')} did not fit (${plural(entriesOut, 'entry', 'entries')} left out).`,
   pasteEmpty: () => 'The clipboard holds no numbers to paste.',
-  pasteTooLarge: (length: number, max: number) => `Nothing pasted: the clipboard holds ${length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} a paste may have.`,
+  pasteTooLarge: (length: number, max: number) =>
+    `Nothing pasted: the clipboard holds ${length.toLocaleString('en')} characters, more than the ${max.toLocaleString('en')} a paste may have.`,
   copied: (name: string, as: string) => `Copied ${name} as ${as}.`,
   copyFailed: (detail: string) => `Could not copy: ${detail.replace(/\.$/, '')}.`,
   undone: (what: string) => `Undone: ${what}.`,
@@ -426,14 +430,15 @@ export const messages = {
   reset: () => "Reset: every cell has the workbook's own values again. Undo brings your edits back.",
   nothingToReset: () => "Nothing to reset: every cell has the workbook's own values.",
   // Data files: csv("points.csv"), beside the workbook.
-  dataNotWhole: () => 'csv("…") is a whole formula of its own: write the data in a cell such as D = csv("points.csv"), then use D in other formulas (X = D[:, 1:2]).',
-  dataTyped: () => 'Data files are named in the workbook file only: a formula typed here cannot read one. Restore the formula, or ask the author to add the file.',
+  dataNotWhole: () =>
+    'csv("…") is a whole formula of its own: write the data in a cell such as D = csv("points.csv"), then use D in other formulas (X = D[:, 1:2]).',
+  dataTyped: () =>
+    'Data files are named in the workbook file only: a formula typed here cannot read one. Restore the formula, or ask the author to add the file.',
   dataPathAbsolute: (file: string) =>
     `"${file}" is refused: a data file is named by a path relative to the workbook, in its folder or below it (e.g. csv("points.csv") or csv("data/points.csv")), never an absolute path.`,
   dataPathAddress: (file: string) =>
     `"${file}" is refused: a data file is read from the workbook's own folder, never from another address (http:, data:, …). Save the file beside the workbook and name it, e.g. csv("points.csv").`,
-  dataPathUp: (file: string) =>
-    `"${file}" is refused: a data file must be in the workbook's folder or below it ("." and ".." are not allowed in its path).`,
+  dataPathUp: (file: string) => `"${file}" is refused: a data file must be in the workbook's folder or below it ("." and ".." are not allowed in its path).`,
   dataPathCharacters: (file: string) =>
     `"${file}" is refused: a data file's path uses letters, digits, "_", "-", "." and "/" between folders only (no spaces, "%", "?", "#", "\\" or hidden files).`,
   dataPathNotCsv: (file: string) => `"${file}" is refused: csv(…) reads a .csv file; name one ending in .csv.`,
@@ -442,7 +447,7 @@ export const messages = {
   dataUnreadable: (file: string, detail: string) => `${file} could not be read: ${detail.replace(/\.$/, '')}.`,
   dataMissing: () => 'there is no such file beside the workbook',
   dataNotRegular: (kind: string) => `it is ${kind}, not a regular file: only regular files are read as data`,
-  dataOutside: () => 'it leads outside the workbook\'s folder (a symbolic link?)',
+  dataOutside: () => "it leads outside the workbook's folder (a symbolic link?)",
   dataNoFolder: (protocol: string) => `this workbook was opened from a ${protocol} address, which has no folder to read data files from`,
   dataOtherOrigin: (url: string) => `it resolves to ${url}, outside the workbook's own folder on its own site`,
   dataIsHtml: () => 'the server sent a web page, not a CSV file (a login, error or home page?): check that the file is beside the workbook',
@@ -454,17 +459,20 @@ export const messages = {
   dataBinary: (file: string) => `${file} is not text (it contains NUL bytes): save it as CSV, comma-separated numbers.`,
   dataNotNumber: (file: string, line: number, col: number, text: string) =>
     `${file} line ${line}, column ${col}: "${text.length > 40 ? text.slice(0, 40) + '…' : text}" is not a number. Write plain numbers such as 0.25, -3 or 1e-3 (a first line of column names is allowed).`,
-  dataEmptyValue: (file: string, line: number, col: number) => `${file} line ${line}, column ${col}: the value is empty. Every row needs a number in every column.`,
+  dataEmptyValue: (file: string, line: number, col: number) =>
+    `${file} line ${line}, column ${col}: the value is empty. Every row needs a number in every column.`,
   dataRowLength: (file: string, line: number, count: number, expected: number, firstLine: number) =>
     `${file} line ${line}: ${plural(count, 'value')}, where line ${firstLine} has ${expected}. Every row needs the same number of columns.`,
   dataTooLargeToInline: (bytes: number, cap: number) =>
     `With its data files written in, this workbook is ${bytes.toLocaleString('en-US')} bytes, more than the ${cap.toLocaleString('en-US')} one workbook may have: build a site (--out) instead of a single file.`,
   dataBlankLine: (file: string, line: number) => `${file} line ${line} is blank: only the end of the file may have blank lines. Remove it.`,
   dataHeader: (file: string, col: number) => `${file} line 1, column ${col}: a column name is empty. Name every column, or leave out the line of names.`,
-  texTooLong: (chars: number, cap: number) => `This math is ${chars.toLocaleString('en-US')} characters of TeX; the limit is ${cap.toLocaleString('en-US')}. Shorten it.`,
+  texTooLong: (chars: number, cap: number) =>
+    `This math is ${chars.toLocaleString('en-US')} characters of TeX; the limit is ${cap.toLocaleString('en-US')}. Shorten it.`,
   texTooManySymbols: (cap: number) => `This math has more than ${cap.toLocaleString('en-US')} symbols, too many to lay out. Shorten it.`,
   texMacroDefinition: (command: string) => `This math defines a macro (${command}); workbooks may not define macros. Write the TeX out.`,
-  markdownTooLong: (chars: number, cap: number) => `This text is ${chars.toLocaleString('en-US')} characters; the limit is ${cap.toLocaleString('en-US')}. Split it.`,
+  markdownTooLong: (chars: number, cap: number) =>
+    `This text is ${chars.toLocaleString('en-US')} characters; the limit is ${cap.toLocaleString('en-US')}. Split it.`,
   workbookTexTotal: (what: string, symbols: number, chars: number, cap: number) =>
     `This ${what} is not typeset: with its ${symbols.toLocaleString('en-US')} symbols, the workbook's math would pass its total of ${chars.toLocaleString('en-US')} characters of TeX or ${cap.toLocaleString('en-US')} symbols. Shorten the workbook's math or split the workbook.`,
   workbookMarkdownTotal: (what: string, chars: number, cap: number) =>
@@ -521,7 +529,7 @@ export const messages = {
   pdfBrowserMissing: (file: string, detail: string) => `Could not start Chromium at ${file} (${detail}): name another with CHROME_PATH.`,
   pdfBrowserExited: (status: string, last: string) => `Chromium stopped before the handout was printed (exit ${status})${last ? `: ${last}` : ''}.`,
   pdfTimeout: (seconds: number) => `The handout's page did not finish computing within ${seconds} s, so nothing was printed.`,
-  pdfNoWorkbook: () => 'The handout\'s page showed no workbook, so nothing was printed.',
+  pdfNoWorkbook: () => "The handout's page showed no workbook, so nothing was printed.",
   pdfFailed: (detail: string) => `gradsheet build --pdf: the handout could not be printed: ${detail.replace(/\.$/, '')}.`,
   // The page: labels, buttons, accessible names and titles of the components (components/*.ts)
   // A cell (gs-cell)

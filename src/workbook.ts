@@ -36,7 +36,9 @@ export interface WorkbookPlan extends Plan {
 export function planWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string, string> = new Map()): WorkbookPlan {
   // 2. check, 3. compile: the cells first, then the blocks that read them. Nothing is filled in afterwards.
   const cells = compileWorkbook(checkWorkbook(spec, overrides));
-  const trains = new Map<TrainBlock, TrainPlan>(), plots = new Map<PlotBlock, PlotPlan>(), networks = new Map<NetworkBlock, NetworkPlan>();
+  const trains = new Map<TrainBlock, TrainPlan>(),
+    plots = new Map<PlotBlock, PlotPlan>(),
+    networks = new Map<NetworkBlock, NetworkPlan>();
   for (const block of spec.blocks) {
     if (block.kind === 'train') trains.set(block, compileTrain(cells, block));
     else if (block.kind === 'plot') plots.set(block, compilePlot(cells, block));

@@ -51,8 +51,9 @@ export interface EditTime {
   all: number;
 }
 
-const editTime = (t0: number, handled = performance.now()) => (p: Painted): Omit<EditTime, 'all'> =>
-  ({ latency: p.at - t0, inFrame: p.at - p.frame, handler: handled - t0 });
+const editTime =
+  (t0: number, handled = performance.now()) =>
+  (p: Painted): Omit<EditTime, 'all'> => ({ latency: p.at - t0, inFrame: p.at - p.frame, handler: handled - t0 });
 
 /** The cells in view: an edit is shown when these show it (the others re-render when the page is idle). */
 function inView(cells: GsCell[]): GsCell[] {
@@ -77,7 +78,8 @@ window.addEventListener('input', (e) => {
   const resolve = armed;
   if (!resolve || !workbook) return;
   armed = undefined;
-  const wb = workbook, session = wb.session!;
+  const wb = workbook,
+    session = wb.session!;
   // Recomputed: the runtime has reported since the edit, and no cell is waiting for a value.
   // (Cheap to check each frame: awaiting session.settled() would cost the page more than the edit.)
   // The session may report before this listener runs (it computes right after the edit's own
@@ -85,11 +87,13 @@ window.addEventListener('input', (e) => {
   const { all, visible } = armedCells!;
   const t0 = inputAt;
   const done = () => lastReport >= t0 && session.cells.every((c) => c.status !== 'pending') && !wb.isUpdatePending && visible.every((c) => !c.isUpdatePending);
-  void paintedWhen(done).then(editTime(t0)).then(async (t) => {
-    // Then every other cell: each has an update scheduled by now, or has none to make.
-    await Promise.all(all.map((c) => c.updateComplete));
-    resolve({ ...t, all: performance.now() - t0 });
-  });
+  void paintedWhen(done)
+    .then(editTime(t0))
+    .then(async (t) => {
+      // Then every other cell: each has an update scheduled by now, or has none to make.
+      await Promise.all(all.map((c) => c.updateComplete));
+      resolve({ ...t, all: performance.now() - t0 });
+    });
 });
 
 /** The same graph on a bare runtime: one variable per cell, the plan's own functions, no rendering. */
@@ -131,7 +135,9 @@ function bareRuntime(plan: Plan) {
       const deps = dependents(name);
       const before = new Map(deps.map((d) => [d, versions.get(d) ?? 0]));
       variables.get(name)!.define(name, [], () => value);
-      return paintedWhen(() => deps.every((d) => (versions.get(d) ?? 0) > before.get(d)!)).then(editTime(t0)).then((t) => ({ ...t, all: t.latency }));
+      return paintedWhen(() => deps.every((d) => (versions.get(d) ?? 0) > before.get(d)!))
+        .then(editTime(t0))
+        .then((t) => ({ ...t, all: t.latency }));
     },
   };
 }
@@ -197,7 +203,10 @@ const bench = {
         target.scrollBy(across ? step : 0, across ? 0 : step);
         if (times.length <= frames) requestAnimationFrame(tick);
         else {
-          const gaps = times.slice(1).map((x, k) => x - times[k]).sort((a, b) => a - b);
+          const gaps = times
+            .slice(1)
+            .map((x, k) => x - times[k])
+            .sort((a, b) => a - b);
           resolve([gaps[Math.floor(gaps.length / 2)], gaps[Math.min(gaps.length - 1, Math.ceil(gaps.length * 0.95) - 1)]]);
         }
       };
@@ -239,7 +248,10 @@ const bench = {
         times.push(t);
         if (times.length <= n) requestAnimationFrame(tick);
         else {
-          const gaps = times.slice(1).map((x, k) => x - times[k]).sort((a, b) => a - b);
+          const gaps = times
+            .slice(1)
+            .map((x, k) => x - times[k])
+            .sort((a, b) => a - b);
           resolve(gaps[Math.floor(gaps.length / 2)]);
         }
       };
@@ -254,10 +266,12 @@ const bench = {
       document.body.append(wb);
       return wb;
     });
-    await Promise.all(all.map(async (wb) => {
-      await wb.loaded;
-      await wb.settled();
-    }));
+    await Promise.all(
+      all.map(async (wb) => {
+        await wb.loaded;
+        await wb.settled();
+      }),
+    );
   },
   /** Runs `steps` training steps of the first ```train block of the workbook at `url` on the page. */
   async train(url: string, steps: number): Promise<number> {

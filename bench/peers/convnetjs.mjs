@@ -7,7 +7,9 @@ import convnetjs from 'convnetjs';
 /** @param {import('../networks.ts').FloorSpec} spec */
 export function peer(spec) {
   const { sizes, activations, X, Y, W, b, gamma } = spec;
-  const N = Y.length, n0 = sizes[0], L = sizes.length - 1;
+  const N = Y.length,
+    n0 = sizes[0],
+    L = sizes.length - 1;
   const linearOut = activations[L - 1] === 'linear';
   const defs = [{ type: 'input', out_sx: 1, out_sy: 1, out_depth: n0 }];
   for (let l = 1; l < L; l++) defs.push({ type: 'fc', num_neurons: sizes[l], activation: activations[l - 1] });
@@ -22,7 +24,8 @@ export function peer(spec) {
   const fcs = net.layers.filter((layer) => layer.layer_type === 'fc');
   if (fcs.length !== L) throw new Error(`convnetjs made ${fcs.length} fully connected layers, not ${L}`);
   fcs.forEach((fc, l) => {
-    const k = sizes[l], m = sizes[l + 1];
+    const k = sizes[l],
+      m = sizes[l + 1];
     for (let j = 0; j < m; j++) {
       for (let p = 0; p < k; p++) fc.filters[j].w[p] = W[l][p * m + j];
       fc.biases.w[j] = b[l][j];
@@ -36,7 +39,8 @@ export function peer(spec) {
   });
   const ys = Array.from({ length: N }, (_, i) => [Y[i]]);
   return {
-    name: 'ConvNetJS 0.3.0', precision: 'float64',
+    name: 'ConvNetJS 0.3.0',
+    precision: 'float64',
     /** `steps` full-batch steps; the loss at the weights the last one started from. */
     run(steps) {
       let loss = NaN;

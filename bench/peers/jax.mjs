@@ -12,9 +12,11 @@ export async function peer(spec) {
   // array is an instance of answers as Node 22 would for our Float64Arrays.
   globalThis.Float16Array ??= class Float16Array {};
   const { sizes, activations, X, Y, W, b, gamma } = spec;
-  const N = Y.length, L = sizes.length - 1;
+  const N = Y.length,
+    L = sizes.length - 1;
   const f64 = (data, shape) => np.array(Float64Array.from(data), { dtype: np.float64 }).reshape(shape);
-  const x = f64(X, [N, sizes[0]]), y = f64(Y, [N, 1]);
+  const x = f64(X, [N, sizes[0]]),
+    y = f64(Y, [N, 1]);
   let params = { W: W.map((w, l) => f64(w, [sizes[l], sizes[l + 1]])), b: b.map((v, l) => f64(v, [1, sizes[l + 1]])) };
   const loss = (p, x, y) => {
     let a = x;
@@ -27,7 +29,8 @@ export async function peer(spec) {
     return [value, next];
   });
   return {
-    name: '@jax-js/jax 0.1.25, jit, wasm device', precision: 'float64',
+    name: '@jax-js/jax 0.1.25, jit, wasm device',
+    precision: 'float64',
     run(steps) {
       let value;
       for (let s = 0; s < steps; s++) {

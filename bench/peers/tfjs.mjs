@@ -16,7 +16,8 @@ async function wasm() {
     // One thread, SIMD on, as the floor and gradsheet run (and its threaded build starts its
     // workers from a Blob URL, which Node cannot).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    const ok = await tf.setBackend("wasm"); if (!ok) throw new Error("the wasm backend did not start");
+    const ok = await tf.setBackend('wasm');
+    if (!ok) throw new Error('the wasm backend did not start');
     await tf.ready();
   })();
   return ready;
@@ -32,7 +33,8 @@ export async function peer(spec, dir) {
   wasmDir = `${dir}/node_modules/@tensorflow/tfjs-backend-wasm/dist`;
   await wasm();
   const { sizes, activations, X, Y, W, b, gamma } = spec;
-  const N = Y.length, L = sizes.length - 1;
+  const N = Y.length,
+    L = sizes.length - 1;
   const x = tf.tensor2d(Float32Array.from(X), [N, sizes[0]]);
   const y = tf.tensor2d(Float32Array.from(Y), [N, 1]);
   const ws = W.map((w, l) => tf.variable(tf.tensor2d(Float32Array.from(w), [sizes[l], sizes[l + 1]])));
@@ -47,7 +49,8 @@ export async function peer(spec, dir) {
   const lr = tf.scalar(gamma);
   let last;
   return {
-    name: 'TensorFlow.js 4.22, wasm backend', precision: 'float32',
+    name: 'TensorFlow.js 4.22, wasm backend',
+    precision: 'float32',
     run(steps) {
       for (let s = 0; s < steps; s++) {
         last?.dispose();

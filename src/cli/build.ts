@@ -65,7 +65,10 @@ export async function buildSite({ dir, out, base }: { dir: string; out: string; 
   const script = { src: 'gradsheet/gradsheet.js' };
   // An address of the development server (?w=FILE.md) leads to the workbook's page.
   const redirect = `\n    <script>const w = new URLSearchParams(location.search).get('w'); if (w) location.replace(w.replace(/\\.md$/i, '.html'));</script>`;
-  await write('index.html', page({ title: name, base, script, head: redirect, body: `${siteHeader(name)}\n    <main>\n    ${galleryList(entries, pageOf)}\n    </main>` }));
+  await write(
+    'index.html',
+    page({ title: name, base, script, head: redirect, body: `${siteHeader(name)}\n    <main>\n    ${galleryList(entries, pageOf)}\n    </main>` }),
+  );
   for (const [at, entry] of entries.entries()) {
     const body = `${siteHeader(name)}
     <main>
@@ -101,14 +104,28 @@ export async function buildSingleFile({ dir, out }: { dir: string; out: string }
   if (errors.length) return { ok: false, errors, files: [] };
   // A page opened from disk fetches nothing: each data cell gets its file's numbers written in.
   const texts = entries.map((e, at) => inlineData(e, data[at]));
-  const tooLarge = texts.flatMap((t, at) => (t.length > limits.maxFileBytes
-    ? [formatFinding({ file: path.join(dir, entries[at].file), line: 1, col: 1, code: codes.E_DATA, severity: 'error', message: messages.dataTooLargeToInline(t.length, limits.maxFileBytes) })]
-    : []));
+  const tooLarge = texts.flatMap((t, at) =>
+    t.length > limits.maxFileBytes
+      ? [
+          formatFinding({
+            file: path.join(dir, entries[at].file),
+            line: 1,
+            col: 1,
+            code: codes.E_DATA,
+            severity: 'error',
+            message: messages.dataTooLargeToInline(t.length, limits.maxFileBytes),
+          }),
+        ]
+      : [],
+  );
   if (tooLarge.length) return { ok: false, errors: tooLarge, files: [] };
   const code = await readFile(path.join(await bundleDir(), 'gradsheet.single.js'), 'utf8');
-  const contents = entries.length > 1 ? `<nav aria-label="${escapeHTML(messages.workbooksNav())}">${galleryList(entries, (f) => `#${encodeURIComponent(f)}`)}</nav>\n` : '';
-  const sheets = entries.map((e, at) =>
-    `<section id="${escapeHTML(encodeURIComponent(e.file))}"><gs-workbook src="${escapeHTML(dataURL(texts[at]))}">${staticWorkbook(e, reports[at])}</gs-workbook></section>`);
+  const contents =
+    entries.length > 1 ? `<nav aria-label="${escapeHTML(messages.workbooksNav())}">${galleryList(entries, (f) => `#${encodeURIComponent(f)}`)}</nav>\n` : '';
+  const sheets = entries.map(
+    (e, at) =>
+      `<section id="${escapeHTML(encodeURIComponent(e.file))}"><gs-workbook src="${escapeHTML(dataURL(texts[at]))}">${staticWorkbook(e, reports[at])}</gs-workbook></section>`,
+  );
   await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await writeFile(out, page({ title: name, script: { code }, body: `    <main>\n${contents}${sheets.join('\n')}\n    </main>` }));
   return { ok: true, errors: [], files: [out] };
@@ -126,7 +143,8 @@ function inlineData(entry: CourseEntry, texts: DataTexts): string {
     if (!read || 'error' in read) continue;
     const literal = `[${read.rows.map((r) => r.join(', ')).join('; ')}]`;
     const at = cell.line - 1;
-    const from = cell.formulaCol - 1, line = lines[at];
+    const from = cell.formulaCol - 1,
+      line = lines[at];
     lines[at] = line.slice(0, from) + literal + line.slice(from + cell.formula.length);
   }
   return lines.join('\n');

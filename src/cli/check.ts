@@ -126,7 +126,16 @@ export function checkWorkbookText(text: string, file: string, data?: DataTexts):
   findings.push(...exercises.findings.map((f): Finding => ({ file, ...f, severity: 'error' })));
   inFileOrder(findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return { file, title: spec.title, ok: errors === 0, errors, warnings: findings.length - errors, findings, cells, ...(exercises.exercises.length ? { exercises: exercises.exercises } : {}) };
+  return {
+    file,
+    title: spec.title,
+    ok: errors === 0,
+    errors,
+    warnings: findings.length - errors,
+    findings,
+    cells,
+    ...(exercises.exercises.length ? { exercises: exercises.exercises } : {}),
+  };
 }
 
 function finding(file: string, p: Problem, severity: Finding['severity']): Finding {
@@ -163,7 +172,13 @@ type Verdict = Pick<Finding, 'code' | 'severity' | 'message'> | null;
 
 function slideFinding(c: Comparison): Verdict {
   if (c.agrees) return c.knownWrong ? { code: codes.W_SLIDE_AGREES, severity: 'warning', message: messages.slideWrongAgrees() } : null;
-  const detail = c.shapeMismatch ?? differences(c.entries.map((e) => ({ ...e, a: e.slide, b: e.computed })), 'slide', 'computed');
+  const detail =
+    c.shapeMismatch ??
+    differences(
+      c.entries.map((e) => ({ ...e, a: e.slide, b: e.computed })),
+      'slide',
+      'computed',
+    );
   return c.knownWrong
     ? { code: codes.W_SLIDE_WRONG, severity: 'warning', message: messages.slideKnownWrong(detail, c.reason ?? '') }
     : { code: codes.E_SLIDE, severity: 'error', message: messages.slideDiffers(detail) };
@@ -172,7 +187,13 @@ function slideFinding(c: Comparison): Verdict {
 function checkFinding(c: GradCheck): Verdict {
   const known = c.expectedToFail !== undefined;
   if (c.pass) return known ? { code: codes.W_CHECK_PASSES, severity: 'warning', message: messages.checkFailsPasses() } : null;
-  const detail = c.shapeMismatch ?? differences(c.entries.map((e) => ({ ...e, a: e.written, b: e.autodiff })), 'this cell', 'autodiff');
+  const detail =
+    c.shapeMismatch ??
+    differences(
+      c.entries.map((e) => ({ ...e, a: e.written, b: e.autodiff })),
+      'this cell',
+      'autodiff',
+    );
   return known
     ? { code: codes.W_CHECK_FAILS, severity: 'warning', message: messages.checkKnownFails(detail, c.expectedToFail ?? '') }
     : { code: codes.E_CHECK, severity: 'error', message: messages.checkDiffers(c.of, c.wrt, detail) };

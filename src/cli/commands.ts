@@ -49,7 +49,10 @@ export async function courseCommand(command: 'new' | 'serve' | 'build', args: st
       return 1;
     }
   }
-  const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (command === 'serve') {
     if (!isDir) return usageError(messages.cliNotAFolder(dir));
     const port = Number(options.get('--port') ?? process.env.PORT ?? 8000);
@@ -66,18 +69,35 @@ export async function courseCommand(command: 'new' | 'serve' | 'build', args: st
   const single = options.get('--single-file');
   const site = options.get('--out');
   const pdf = options.get('--pdf');
-  if ([single, site, pdf].filter((o) => o !== undefined).length !== 1) return usageError(pdf === undefined ? messages.cliOutOrSingle() : messages.cliOneOutput());
+  if ([single, site, pdf].filter((o) => o !== undefined).length !== 1)
+    return usageError(pdf === undefined ? messages.cliOutOrSingle() : messages.cliOneOutput());
   if (answers && pdf === undefined) return usageError(messages.cliAnswersWithPdf());
-  if (!isDir && !((single ?? pdf) && (await stat(dir).then((s) => s.isFile(), () => false)))) return usageError(messages.cliNotACourse(dir));
+  if (
+    !isDir &&
+    !(
+      (single ?? pdf) &&
+      (await stat(dir).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+  )
+    return usageError(messages.cliNotACourse(dir));
   let base = options.get('--base');
   if (base !== undefined) base = ('/' + base + '/').replace(/\/{2,}/g, '/');
-  const result = pdf !== undefined ? await buildPdf({ dir, out: pdf, answers })
-    : single ? await buildSingleFile({ dir, out: single }) : await buildSite({ dir, out: site!, base });
+  const result =
+    pdf !== undefined
+      ? await buildPdf({ dir, out: pdf, answers })
+      : single
+        ? await buildSingleFile({ dir, out: single })
+        : await buildSite({ dir, out: site!, base });
   if (!result.ok) {
     for (const line of result.errors) err.write(line + '\n');
     err.write(messages.cliNotBuilt(result.errors.length, dir) + '\n');
     return 1;
   }
-  out.write(messages.cliBuilt(pdf !== undefined ? messages.cliPdfBuilt(pdf, answers) : single ?? messages.cliSiteFiles(site!, result.files.length), base) + '\n');
+  out.write(
+    messages.cliBuilt(pdf !== undefined ? messages.cliPdfBuilt(pdf, answers) : (single ?? messages.cliSiteFiles(site!, result.files.length)), base) + '\n',
+  );
   return 0;
 }

@@ -24,7 +24,8 @@ export async function courseOrder(dir: string): Promise<string[]> {
   try {
     listed = JSON.parse(await readFile(path.join(dir, INDEX_FILE), 'utf8'));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${path.join(dir, INDEX_FILE)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`${path.join(dir, INDEX_FILE)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   const named = Array.isArray(listed) ? listed.filter((f): f is string => typeof f === 'string' && files.includes(f)) : [];
   return [...new Set([...named, ...files])];

@@ -58,7 +58,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
 async function expand(args: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
-    const isDir = await stat(arg).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(arg).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (!isDir) files.push(arg);
     else files.push(...(await courseOrder(arg)).map((f) => path.join(arg, f)));
   }

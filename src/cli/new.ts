@@ -74,7 +74,10 @@ export async function newCourse(dir: string): Promise<string[]> {
   if (existing && existing.length) throw new Error(messages.cliNotEmpty(dir));
   await mkdir(dir, { recursive: true });
   const name = path.basename(path.resolve(dir));
-  const files: [string, string][] = [[EXAMPLE_FILE, example], ['README.md', readme(name)]];
+  const files: [string, string][] = [
+    [EXAMPLE_FILE, example],
+    ['README.md', readme(name)],
+  ];
   for (const [file, text] of files) await writeFile(path.join(dir, file), text);
   return files.map(([f]) => path.join(dir, f));
 }

@@ -42,9 +42,10 @@ interface Page {
 }
 
 export function page({ title, body, script, base, head = '' }: Page): string {
-  const tag = 'src' in script
-    ? `<script type="module" src="${escapeHTML(script.src)}"></script>`
-    : `<script type="module">${script.code.replace(/<(\/?)script/gi, '<\\$1script')}</script>`;
+  const tag =
+    'src' in script
+      ? `<script type="module" src="${escapeHTML(script.src)}"></script>`
+      : `<script type="module">${script.code.replace(/<(\/?)script/gi, '<\\$1script')}</script>`;
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -83,14 +84,21 @@ export function staticWorkbook(entry: CourseEntry, report: FileReport): string {
   for (const block of spec.blocks) {
     if (block.kind === 'prose') parts.push(`<div class="gs-prose">${block.refused ? refusedHTML(block.refused) : markdownToHTML(block.text)}</div>`);
     if (block.kind !== 'cells') continue;
-    parts.push(`<div class="gs-row">${block.cells.map((i) => {
-      const cell = spec.cells[i];
-      const shown = values.get(cell.name);
-      // An exercise's answer is not written into the page (nor printed): the student computes it.
-      const value = cell.exercise ? `<p>${escapeHTML(messages.exerciseStatic())}</p>`
-        : shown?.value === undefined ? `<p>${escapeHTML(shown?.error?.message ?? '')}</p>` : valueHTML(shown.value);
-      return `<figure data-cell="${escapeHTML(cell.name)}"><figcaption><b>${escapeHTML(cell.name)}</b>${cell.caption ? ` ${escapeHTML(cell.caption)}` : ''}</figcaption>${value}</figure>`;
-    }).join('')}</div>`);
+    parts.push(
+      `<div class="gs-row">${block.cells
+        .map((i) => {
+          const cell = spec.cells[i];
+          const shown = values.get(cell.name);
+          // An exercise's answer is not written into the page (nor printed): the student computes it.
+          const value = cell.exercise
+            ? `<p>${escapeHTML(messages.exerciseStatic())}</p>`
+            : shown?.value === undefined
+              ? `<p>${escapeHTML(shown?.error?.message ?? '')}</p>`
+              : valueHTML(shown.value);
+          return `<figure data-cell="${escapeHTML(cell.name)}"><figcaption><b>${escapeHTML(cell.name)}</b>${cell.caption ? ` ${escapeHTML(cell.caption)}` : ''}</figcaption>${value}</figure>`;
+        })
+        .join('')}</div>`,
+    );
   }
   return `<div class="gs-static">${parts.join('\n')}</div>`;
 }

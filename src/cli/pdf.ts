@@ -25,8 +25,14 @@ const pageDeadline = 120_000;
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const named = env.CHROMIUM ?? env.CHROME_PATH;
   if (named) return named;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'].find((p) => existsSync(p));
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ].find((p) => existsSync(p));
 }
 
 export async function buildPdf({ dir, out, answers = false }: { dir: string; out: string; answers?: boolean }): Promise<BuildResult> {
@@ -80,12 +86,14 @@ class Browser {
     });
     let stderr = '';
     child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-    this.exited = new Promise((resolve) => child.on('exit', (code, signal) => {
-      const why = messages.pdfBrowserExited(String(code ?? signal), stderr.trim().split('\n').pop() ?? '');
-      for (const p of this.pending.values()) p.reject(new Error(why));
-      this.pending.clear();
-      resolve(why);
-    }));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        const why = messages.pdfBrowserExited(String(code ?? signal), stderr.trim().split('\n').pop() ?? '');
+        for (const p of this.pending.values()) p.reject(new Error(why));
+        this.pending.clear();
+        resolve(why);
+      }),
+    );
   }
 
   private receive(message: Reply): void {
@@ -143,12 +151,28 @@ const readyScript = [
 
 async function printToPdf(chromium: string, url: string, profile: string): Promise<Buffer> {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const child = spawn(chromium, [
-    '--headless', '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--disable-gpu', '--no-first-run', '--no-default-browser-check',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--disable-dev-shm-usage',
-    '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--allow-file-access-from-files',
-    ...(root ? ['--no-sandbox'] : []), 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    chromium,
+    [
+      '--headless',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--disable-dev-shm-usage',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--allow-file-access-from-files',
+      ...(root ? ['--no-sandbox'] : []),
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', (e) => reject(new Error(messages.pdfBrowserMissing(chromium, e.message))));

@@ -33,7 +33,17 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-export async function serveCourse({ dir, port = 8000, host = 'localhost', settleMs = 40 }: { dir: string; port?: number; host?: string; settleMs?: number }): Promise<Serving> {
+export async function serveCourse({
+  dir,
+  port = 8000,
+  host = 'localhost',
+  settleMs = 40,
+}: {
+  dir: string;
+  port?: number;
+  host?: string;
+  settleMs?: number;
+}): Promise<Serving> {
   const root = path.resolve(dir);
   // Listening at once: a request that comes while the first bundle builds waits for it.
   const bundle = servedBundle();
@@ -45,22 +55,26 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
   // saved edits are kept under, so the lecture's workbooks stay at /workbooks/…, where npm start
   // has always served them, and no student's saved work is left behind by a change of server.
   const mount = '/' + encodeURIComponent(path.basename(root)) + '/';
-  const gallery = async () => page({
-    title: course,
-    script: { src: (await bundle).entry },
-    body: `${siteHeader(course)}\n    <main><gs-gallery index="${mount.slice(1)}${INDEX_FILE}"></gs-gallery></main>`,
-  });
+  const gallery = async () =>
+    page({
+      title: course,
+      script: { src: (await bundle).entry },
+      body: `${siteHeader(course)}\n    <main><gs-gallery index="${mount.slice(1)}${INDEX_FILE}"></gs-gallery></main>`,
+    });
 
   // Editors save in bursts (write, rename, chmod): one event per file per burst.
   const watcher: FSWatcher = watch(root, (_event, file) => {
     if (!file || !file.endsWith('.md')) return;
     const urlPath = '/' + file.split(path.sep).map(encodeURIComponent).join('/');
     clearTimeout(pending.get(urlPath));
-    pending.set(urlPath, setTimeout(() => {
-      pending.delete(urlPath);
-      const message = [urlPath, mount + urlPath.slice(1)].map((p) => `event: workbook\ndata: ${JSON.stringify({ path: p })}\n\n`).join('');
-      for (const res of clients) res.write(message);
-    }, settleMs));
+    pending.set(
+      urlPath,
+      setTimeout(() => {
+        pending.delete(urlPath);
+        const message = [urlPath, mount + urlPath.slice(1)].map((p) => `event: workbook\ndata: ${JSON.stringify({ path: p })}\n\n`).join('');
+        for (const res of clients) res.write(message);
+      }, settleMs),
+    );
   });
 
   const server = createServer(async (req, res) => {
@@ -83,7 +97,14 @@ export async function serveCourse({ dir, port = 8000, host = 'localhost', settle
       const script = await (await bundle).get(urlPath);
       if (script) return send(200, script.body, script.type);
       const file = path.resolve(root, '.' + urlPath);
-      if (!file.startsWith(root + path.sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return send(404, 'Not found\n');
+      if (
+        !file.startsWith(root + path.sep) ||
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        return send(404, 'Not found\n');
       return send(200, await readFile(file), types[path.extname(file)] ?? 'application/octet-stream');
     } catch (e) {
       // Said in one line, in the terminal and to the page; never a stack trace.

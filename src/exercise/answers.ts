@@ -10,7 +10,10 @@ export class Answers {
   private readonly texts = new Map<string, Map<string, string>>();
   private readonly shownNames = new Set<string>();
 
-  constructor(private readonly log: EditLog, private readonly changed: (name: string) => void) {}
+  constructor(
+    private readonly log: EditLog,
+    private readonly changed: (name: string) => void,
+  ) {}
 
   text(name: string, row: number, col: number): string {
     return this.texts.get(name)?.get(`${row},${col}`) ?? '';
@@ -46,7 +49,8 @@ export class Answers {
     for (const [name, grid] of this.texts) {
       const at = [...grid].filter(([, t]) => t !== '').map(([k]) => k.split(',').map(Number));
       if (!at.length) continue;
-      const rows = Math.max(...at.map(([r]) => r)), cols = Math.max(...at.map(([, c]) => c));
+      const rows = Math.max(...at.map(([r]) => r)),
+        cols = Math.max(...at.map(([, c]) => c));
       answers[name] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => this.text(name, i + 1, j + 1)));
     }
     return { answers, shown: [...this.shownNames] };

@@ -37,10 +37,12 @@ export interface ExerciseReport {
  * 10⁻⁶ + 10⁻⁴·|answer| (what typing five significant digits shows).
  */
 export function differs(a: Value, b: Value): boolean {
-  const [r, c] = shapeOf(a), [r2, c2] = shapeOf(b);
+  const [r, c] = shapeOf(a),
+    [r2, c2] = shapeOf(b);
   if (r !== r2 || c !== c2) return true;
   for (let k = 0; k < r * c; k++) {
-    const x = typeof a === 'number' ? a : a.data[k], y = typeof b === 'number' ? b : b.data[k];
+    const x = typeof a === 'number' ? a : a.data[k],
+      y = typeof b === 'number' ? b : b.data[k];
     if (Math.abs(x - y) > 1e-6 + 1e-4 * Math.abs(y)) return true;
   }
   return false;
@@ -63,12 +65,14 @@ export function checkExercises(plan: WorkbookPlan, results: readonly CellResult[
     const mistakes = ex.mistakes.map((m, k) => {
       const v = values[k];
       let ok = true;
-      if (m.error) ok = false; // reported where it was compiled
+      if (m.error)
+        ok = false; // reported where it was compiled
       else if (isCellError(v)) {
         ok = false;
         if (!isCellError(answer)) at(m.line, m.col, codes.E_EXERCISE, messages.exerciseMistakeFails(m.formula, v.message));
       } else if (!isCellError(answer)) {
-        const [r, c] = shapeOf(v), [ar, ac] = shapeOf(answer);
+        const [r, c] = shapeOf(v),
+          [ar, ac] = shapeOf(answer);
         if (r !== ar || c !== ac) {
           ok = false;
           at(m.line, m.col, codes.E_EXERCISE, messages.exerciseMistakeShape(m.formula, describeShape([r, c]), describeShape([ar, ac])));
@@ -79,7 +83,8 @@ export function checkExercises(plan: WorkbookPlan, results: readonly CellResult[
       }
       return { formula: m.formula, message: m.message, line: m.line, differs: ok };
     });
-    if (!own && sizeOf(answer as Value) > maxAnswerEntries) at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseTooLarge(sizeOf(answer as Value), maxAnswerEntries));
+    if (!own && sizeOf(answer as Value) > maxAnswerEntries)
+      at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseTooLarge(sizeOf(answer as Value), maxAnswerEntries));
     if (plan.exercises.hintsRequired && !spec.hints.length) at(spec.line, spec.col, codes.E_EXERCISE, messages.exerciseNoHint());
     exercises.push({
       cell: name,

@@ -56,7 +56,10 @@ export function compileExercises(plan: Plan, spec: WorkbookSpec): ExercisesPlan 
         return { formula: m.formula, message: m.message, ...at, inputs: f.inputs, run: mistakeFunction(pc.name, f.run, at) };
       } catch (e) {
         const err = toCellError(e, pc.name);
-        const located = withLoc(new CellError(err.code, messages.exerciseMistakeFormula(err.message), pc.name), { line: m.line, col: m.col - 1 + (err.col ?? 1) });
+        const located = withLoc(new CellError(err.code, messages.exerciseMistakeFormula(err.message), pc.name), {
+          line: m.line,
+          col: m.col - 1 + (err.col ?? 1),
+        });
         problems.push({ code: located.code, message: located.message, line: m.line, col: located.loc!.col, cell: pc.name });
         return { formula: m.formula, message: m.message, ...at, inputs: [], run: () => located, error: located };
       }

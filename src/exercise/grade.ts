@@ -54,11 +54,16 @@ const entryAt = (v: Value, k: number) => (typeof v === 'number' ? v : v.data[k])
  * Grades the texts (`text(row, col)`, 1-based) against the value; null while the value is an
  * error (nothing can be graded). `mistakes` are the live values of the exercise's mistakes.
  */
-export function gradeExercise(value: CellResult | undefined, text: (row: number, col: number) => string, mistakes: readonly (CellResult | undefined)[] = []): Grade | null {
+export function gradeExercise(
+  value: CellResult | undefined,
+  text: (row: number, col: number) => string,
+  mistakes: readonly (CellResult | undefined)[] = [],
+): Grade | null {
   if (value === undefined || isCellError(value)) return null;
   const [rows, cols] = shapeOf(value);
   const entries: EntryVerdict[] = [];
-  let right = 0, filled = 0;
+  let right = 0,
+    filled = 0;
   for (let k = 0; k < rows * cols; k++) {
     const v = gradeEntry(text(Math.floor(k / cols) + 1, (k % cols) + 1), entryAt(value, k));
     entries.push(v);

@@ -8,7 +8,20 @@ import type { Report } from './block-reader.ts';
 import { dataCall } from './data.ts';
 
 /** Attributes a cell may have, one per indented line under it. */
-export const cellAttributes = ['label', 'caption', 'slide', 'slide-wrong', 'slider', 'check', 'check-fails', 'input', 'exercise', 'hint', 'mistake', 'hides'] as const;
+export const cellAttributes = [
+  'label',
+  'caption',
+  'slide',
+  'slide-wrong',
+  'slider',
+  'check',
+  'check-fails',
+  'input',
+  'exercise',
+  'hint',
+  'mistake',
+  'hides',
+] as const;
 
 /** Attributes that may be given more than once, in order (an exercise's hints and mistakes). */
 const repeatable: readonly string[] = ['hint', 'mistake'];

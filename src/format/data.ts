@@ -60,9 +60,12 @@ export function withData(spec: WorkbookSpec, texts: DataTexts): WorkbookSpec {
   const data: Record<string, DataFile> = {};
   for (const file of dataFiles(spec)) {
     const text = texts.get(file);
-    data[file] = text === undefined ? { error: messages.dataNotRead(file) }
-      : typeof text === 'string' ? readCsv(text, file)
-      : { error: messages.dataUnreadable(file, text.message) };
+    data[file] =
+      text === undefined
+        ? { error: messages.dataNotRead(file) }
+        : typeof text === 'string'
+          ? readCsv(text, file)
+          : { error: messages.dataUnreadable(file, text.message) };
   }
   return { ...spec, data };
 }
@@ -70,13 +73,15 @@ export function withData(spec: WorkbookSpec, texts: DataTexts): WorkbookSpec {
 /** Reads every data file of the spec with `read` (which throws an Error saying why it cannot): each text, or why not. */
 export async function readDataTexts(spec: WorkbookSpec, read: (file: string) => Promise<string>): Promise<DataTexts> {
   const texts = new Map<string, string | Error>();
-  await Promise.all(dataFiles(spec).map(async (file) => {
-    try {
-      texts.set(file, await read(file));
-    } catch (e) {
-      texts.set(file, e instanceof Error ? e : new Error(String(e)));
-    }
-  }));
+  await Promise.all(
+    dataFiles(spec).map(async (file) => {
+      try {
+        texts.set(file, await read(file));
+      } catch (e) {
+        texts.set(file, e instanceof Error ? e : new Error(String(e)));
+      }
+    }),
+  );
   return texts;
 }
 
@@ -84,7 +89,6 @@ export async function readDataTexts(spec: WorkbookSpec, read: (file: string) => 
 export async function loadData(spec: WorkbookSpec, read: (file: string) => Promise<string>): Promise<WorkbookSpec> {
   return withData(spec, await readDataTexts(spec, read));
 }
-
 
 /**
  * A strict numeric CSV: comma-separated numbers, one row per line, every row as long as the
@@ -117,7 +121,8 @@ export function readCsv(input: string, file: string): DataFile {
     const fields = fieldsOf(lines[i]);
     if (width < 0) width = fields.length;
     if (fields.length !== width) return { error: messages.dataRowLength(file, line, fields.length, width, 1) };
-    if ((rows.length + 1) * width > limits.maxDataEntries) return { error: messages.dataTooManyEntries(file, lines.length - first, width, limits.maxDataEntries) };
+    if ((rows.length + 1) * width > limits.maxDataEntries)
+      return { error: messages.dataTooManyEntries(file, lines.length - first, width, limits.maxDataEntries) };
     const row: number[] = new Array(width);
     for (let j = 0; j < width; j++) {
       const f = fields[j];

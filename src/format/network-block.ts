@@ -79,7 +79,8 @@ export function readNetwork(lines: string[], from: number, to: number, _spec: Wo
 /** "x, H1[:, 1], -": items split at commas outside brackets, each where it starts; "-" is null. */
 export function splitItems(value: string, line: number, col: number): (NetworkItem | null)[] {
   const items: (NetworkItem | null)[] = [];
-  let depth = 0, start = 0;
+  let depth = 0,
+    start = 0;
   const push = (end: number) => {
     const part = value.slice(start, end);
     const text = part.trim();

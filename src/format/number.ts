@@ -18,7 +18,8 @@ export function formatNumber(v: number, digits = 6): string {
  */
 export function formatApart(a: number, b: number): [string, string] {
   for (let digits = 6; digits < 17; digits++) {
-    const x = formatNumber(a, digits), y = formatNumber(b, digits);
+    const x = formatNumber(a, digits),
+      y = formatNumber(b, digits);
     if (x !== y) return [x, y];
   }
   return [formatNumber(a, 17), formatNumber(b, 17)];

@@ -17,7 +17,20 @@ import { codes, messages } from '../messages.ts';
 import { contentLines, type Report } from './block-reader.ts';
 import { placeAttribute, plotMarks, type PlotBlock, type PlotLayerSpec, type PlotMark, type WorkbookSpec } from './spec.ts';
 
-export const plotSettings = ['title', 'caption', 'x', 'x-title', 'y-title', 'x-scale', 'y-scale', 'x-range', 'y-range', 'color-range', 'width', 'height'] as const;
+export const plotSettings = [
+  'title',
+  'caption',
+  'x',
+  'x-title',
+  'y-title',
+  'x-scale',
+  'y-scale',
+  'x-range',
+  'y-range',
+  'color-range',
+  'width',
+  'height',
+] as const;
 const channelNames = ['x', 'y', 'color', 'name'] as const;
 
 export function readPlot(lines: string[], from: number, to: number, _spec: WorkbookSpec, problem: Report): PlotBlock {
@@ -51,11 +64,21 @@ export function readPlot(lines: string[], from: number, to: number, _spec: Workb
     seen.set(key, line);
     placeAttribute(block, key, line, valueCol);
     switch (key) {
-      case 'title': block.title = value; break;
-      case 'caption': block.caption = value; break;
-      case 'x': block.x = value; break;
-      case 'x-title': block.xTitle = value; break;
-      case 'y-title': block.yTitle = value; break;
+      case 'title':
+        block.title = value;
+        break;
+      case 'caption':
+        block.caption = value;
+        break;
+      case 'x':
+        block.x = value;
+        break;
+      case 'x-title':
+        block.xTitle = value;
+        break;
+      case 'y-title':
+        block.yTitle = value;
+        break;
       case 'x-scale':
       case 'y-scale':
         if (value !== 'linear' && value !== 'log') problem(codes.E_ATTRIBUTE, messages.plotScale(value), line, valueCol);

@@ -34,8 +34,7 @@ export const metaKeys = ['title', 'summary', 'author', 'source', 'hints'] as con
 
 export function readWorkbook(input: string, source = 'workbook.md'): WorkbookSpec {
   const problems: Problem[] = [];
-  const problem = (code: Code, message: string, line: number, col = 1, cell?: string) =>
-    problems.push({ code, message, line, col, ...(cell ? { cell } : {}) });
+  const problem = (code: Code, message: string, line: number, col = 1, cell?: string) => problems.push({ code, message, line, col, ...(cell ? { cell } : {}) });
   const spec: WorkbookSpec = { version: 1, source, title: '', meta: {}, blocks: [], cells: [], problems };
 
   // 1. The file as a whole: size, binary content, encoding marks, line endings.
@@ -149,7 +148,13 @@ function unquote(s: string): string {
 }
 
 function baseName(source: string): string {
-  return source.replace(/[?#].*$/, '').split('/').pop()!.replace(/\.md$/i, '') || 'workbook';
+  return (
+    source
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop()!
+      .replace(/\.md$/i, '') || 'workbook'
+  );
 }
 
 function trimBlankLines(s: string): string {

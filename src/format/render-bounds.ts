@@ -78,7 +78,7 @@ export function boundRendering(spec: WorkbookSpec, problem: Report): RenderCost 
         const at = attributesAt.get(cell) ?? new Map<string, { line: number; col: number }>();
         // A derived label (Theta1 → \Theta_{1}) is about as long as the name.
         const label = cell.label ?? cell.name;
-        const labelAt = cell.label !== undefined ? at.get('label') ?? { line: cell.line, col: 1 } : { line: cell.line, col: cell.col };
+        const labelAt = cell.label !== undefined ? (at.get('label') ?? { line: cell.line, col: 1 }) : { line: cell.line, col: cell.col };
         const refusedAlone = cell.label !== undefined ? texProblem(label) : undefined;
         if (refusedAlone) problem(refusedAlone.code, refusedAlone.message, labelAt.line, labelAt.col, cell.name);
         else {

@@ -59,11 +59,14 @@ type InlineRule = (state: InlineState, silent: boolean) => boolean;
 type BlockRule = (...args: never[]) => boolean;
 let inlineMath: InlineRule | undefined;
 let blockMath: [BlockRule, { alt: string[] }] | undefined;
-tex({
-  inline: { ruler: { after: (_at: string, _name: string, rule: InlineRule) => (inlineMath = rule), before: () => {} } },
-  block: { ruler: { after: (_at: string, _name: string, rule: BlockRule, options: { alt: string[] }) => (blockMath = [rule, options]) } },
-  renderer: { rules: {} },
-} as unknown as MarkdownIt, { delimiters: 'dollars', render: () => '' });
+tex(
+  {
+    inline: { ruler: { after: (_at: string, _name: string, rule: InlineRule) => (inlineMath = rule), before: () => {} } },
+    block: { ruler: { after: (_at: string, _name: string, rule: BlockRule, options: { alt: string[] }) => (blockMath = [rule, options]) } },
+    renderer: { rules: {} },
+  } as unknown as MarkdownIt,
+  { delimiters: 'dollars', render: () => '' },
+);
 
 const parser = new ParserBlock();
 // markdown.ts's blocks: the 'commonmark' preset and the plugin's $$ block, less reference
@@ -87,7 +90,10 @@ const punctuation = /[!-/:-@[-`{-~]/;
 function inlineSegments(src: string, line: number, out: MathSegment[]): void {
   const found: { markup: string; content: string; at: number }[] = [];
   const state: InlineState = {
-    src, pos: 0, pending: '', md: { utils: { isSpace } },
+    src,
+    pos: 0,
+    pending: '',
+    md: { utils: { isSpace } },
     push: () => {
       const token = { markup: '', content: '', at: state.pos };
       found.push(token);

@@ -35,9 +35,19 @@ function writePlot(block: PlotBlock): string {
   set('x', block.x);
   for (const l of block.layers) {
     const keyed = l.channels.x !== undefined || l.channels.color !== undefined || (l.name !== undefined && / as /.test(l.channels.y));
-    lines.push(keyed
-      ? `${l.mark}: ${[['x', l.channels.x], ['y', l.channels.y], ['color', l.channels.color], ['name', l.name]].filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${v}`).join(', ')}`
-      : `${l.mark}: ${l.channels.y}${l.name !== undefined ? ` as ${l.name}` : ''}`);
+    lines.push(
+      keyed
+        ? `${l.mark}: ${[
+            ['x', l.channels.x],
+            ['y', l.channels.y],
+            ['color', l.channels.color],
+            ['name', l.name],
+          ]
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(', ')}`
+        : `${l.mark}: ${l.channels.y}${l.name !== undefined ? ` as ${l.name}` : ''}`,
+    );
   }
   set('x-title', block.xTitle);
   set('y-title', block.yTitle);

@@ -20,7 +20,14 @@ export interface Buffered {
    * Given the result's gradient g, writes the gradient of each argument i with need[i] into
    * into[i] (argument i's shape, every entry written). Reads only g, x and o.
    */
-  backward(g: Float64Array, x: readonly Float64Array[], o: Float64Array, s: readonly Shape[], need: readonly boolean[], into: readonly (Float64Array | null)[]): void;
+  backward(
+    g: Float64Array,
+    x: readonly Float64Array[],
+    o: Float64Array,
+    s: readonly Shape[],
+    need: readonly boolean[],
+    into: readonly (Float64Array | null)[],
+  ): void;
 }
 
 const isOne = (s: Shape) => s[0] === 1 && s[1] === 1;
@@ -30,7 +37,12 @@ export function broadcastOf(s: readonly Shape[]): Shape | null {
   return broadcastShape(s[0], s[1]);
 }
 
-export const enum Bin { Add, Sub, Mul, Div }
+export const enum Bin {
+  Add,
+  Sub,
+  Mul,
+  Div,
+}
 
 /**
  * o = x op y with broadcasting (kernels.ts binary): entry (i, j) of the result reads x and y at
@@ -38,8 +50,10 @@ export const enum Bin { Add, Sub, Mul, Div }
  */
 export function broadcastInto(op: Bin, o: Float64Array, x: Float64Array, xs: Shape, y: Float64Array, ys: Shape): void {
   const [R, C] = broadcastShape(xs, ys)!;
-  const ai = xs[0] === 1 ? 0 : xs[1], aj = xs[1] === 1 ? 0 : 1;
-  const bi = ys[0] === 1 ? 0 : ys[1], bj = ys[1] === 1 ? 0 : 1;
+  const ai = xs[0] === 1 ? 0 : xs[1],
+    aj = xs[1] === 1 ? 0 : 1;
+  const bi = ys[0] === 1 ? 0 : ys[1],
+    bj = ys[1] === 1 ? 0 : 1;
   if (op === Bin.Add) for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[i * C + j] = x[i * ai + j * aj] + y[i * bi + j * bj];
   else if (op === Bin.Sub) for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[i * C + j] = x[i * ai + j * aj] - y[i * bi + j * bj];
   else if (op === Bin.Mul) for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[i * C + j] = x[i * ai + j * aj] * y[i * bi + j * bj];
@@ -52,7 +66,8 @@ export function broadcastInto(op: Bin, o: Float64Array, x: Float64Array, xs: Sha
  * nothing was stretched, else the entries of g summed in row-major order.
  */
 export function unbroadcastInto(o: Float64Array, g: Float64Array, from: Shape, to: Shape, negate: boolean): void {
-  const [R, C] = from, [r, c] = to;
+  const [R, C] = from,
+    [r, c] = to;
   if (R === r && C === c) {
     if (negate) for (let k = 0; k < r * c; k++) o[k] = -g[k];
     else for (let k = 0; k < r * c; k++) o[k] = g[k];

@@ -21,9 +21,10 @@ export interface CompileHooks {
 export function shapeMessage(err: ShapeError, args: readonly Expr[], values: readonly Value[]): CellError {
   const [i, j] = err.operands;
   const describe = (k: number) => describeShape(shapeOf(values[k]));
-  const message = j === undefined || args[j] === undefined
-    ? messages.shapeOne(args[i].text, describe(i), err.message)
-    : messages.shape(args[i].text, describe(i), args[j].text, describe(j), err.message);
+  const message =
+    j === undefined || args[j] === undefined
+      ? messages.shapeOne(args[i].text, describe(i), err.message)
+      : messages.shape(args[i].text, describe(i), args[j].text, describe(j), err.message);
   return new CellError(codes.E_SHAPE, message);
 }
 
@@ -103,7 +104,11 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
     case 'matrix': {
       const rows = expr.rows.map((r) => r.map((e) => sub(e)));
       const texts = expr.rows.map((r) => r.map((e) => e.text));
-      return (inputs) => assemble(rows.map((r) => r.map((f) => f(inputs))), texts);
+      return (inputs) =>
+        assemble(
+          rows.map((r) => r.map((f) => f(inputs))),
+          texts,
+        );
     }
     case 'index': {
       const target = sub(expr.target);
@@ -121,7 +126,9 @@ function compile(expr: Expr, slotOf: (name: string) => number, hooks: CompileHoo
       };
     }
     case 'cond': {
-      const test = sub(expr.test), a = sub(expr.then), b = sub(expr.otherwise);
+      const test = sub(expr.test),
+        a = sub(expr.then),
+        b = sub(expr.otherwise);
       return (inputs) => (conditionHolds(expr.test, test(inputs)) ? a(inputs) : b(inputs));
     }
     case 'grad': {
@@ -142,7 +149,9 @@ export function compileDim(d: IndexDim, sub: (e: Expr) => Compiled): (inputs: re
     }
     case 'range': {
       // The same numbers as a:b outside an index, bounded the same way before they exist.
-      const from = sub(d.from), to = sub(d.to), step = d.step ? sub(d.step) : () => 1;
+      const from = sub(d.from),
+        to = sub(d.to),
+        step = d.step ? sub(d.step) : () => 1;
       return (inputs) => indexList(range.forward([from(inputs), to(inputs), step(inputs)]));
     }
   }

@@ -97,7 +97,10 @@ const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x
 // Operators (mathjs names them by function: a + b is add(a, b))
 
 const add: Op = {
-  name: 'add', arity: [2, 2], group: 'operator', doc: 'a + b: sum, element by element (a number or a 1-row/1-column matrix is broadcast)',
+  name: 'add',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a + b: sum, element by element (a number or a 1-row/1-column matrix is broadcast)',
   forward: ([a, b]) => K.add(a, b),
   backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(g, shapeOf(b))],
   buffered: {
@@ -112,7 +115,10 @@ const add: Op = {
 };
 
 const subtract: Op = {
-  name: 'subtract', arity: [2, 2], group: 'operator', doc: 'a - b: difference, element by element (with broadcasting)',
+  name: 'subtract',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a - b: difference, element by element (with broadcasting)',
   forward: ([a, b]) => K.sub(a, b),
   backward: (g, [a, b]) => [K.unbroadcast(g, shapeOf(a)), K.unbroadcast(K.neg(g), shapeOf(b))],
   buffered: {
@@ -127,7 +133,10 @@ const subtract: Op = {
 };
 
 const multiply: Op = {
-  name: 'multiply', arity: [2, 2], group: 'operator', doc: 'A * B: matrix product (a number times a matrix scales it)',
+  name: 'multiply',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'A * B: matrix product (a number times a matrix scales it)',
   forward: ([a, b]) => K.matmul(a, b),
   // Only the gradients asked for (`need`) are computed: a product with the data X (X W) needs
   // no X Wᵀ-sized gradient for X.
@@ -165,7 +174,10 @@ const multiply: Op = {
 };
 
 const divide: Op = {
-  name: 'divide', arity: [2, 2], group: 'operator', doc: 'a / b: division by a number (use ./ to divide matrices element by element)',
+  name: 'divide',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a / b: division by a number (use ./ to divide matrices element by element)',
   forward: ([a, b]) => {
     if (typeof b !== 'number') throw new ShapeError(messages.shapeDivide());
     return K.div(a, b);
@@ -178,7 +190,8 @@ const divide: Op = {
     shape: ([sa, sb]) => (isOne(sb) ? sa : null),
     forward: (o, [a, b], [sa, sb]) => broadcastInto(Bin.Div, o, a, sa, b, sb),
     backward: (g, [a, b], _o, [sa], need, [da, db]) => {
-      const bb = b[0], n = sa[0] * sa[1];
+      const bb = b[0],
+        n = sa[0] * sa[1];
       if (need[0]) scaleInto(da!, g, 1 / bb, n);
       if (need[1]) db![0] = -dotOf(g, a, n) / (bb * bb);
     },
@@ -186,21 +199,21 @@ const divide: Op = {
 };
 
 const dotMultiply: Op = {
-  name: 'dotMultiply', arity: [2, 2], group: 'operator', doc: 'a .* b: product element by element (Hadamard, ⊙)',
+  name: 'dotMultiply',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a .* b: product element by element (Hadamard, ⊙)',
   forward: ([a, b]) => K.mul(a, b),
-  backward: (g, [a, b], _out, need) => [
-    need[0] ? K.unbroadcast(K.mul(g, b), shapeOf(a)) : null,
-    need[1] ? K.unbroadcast(K.mul(g, a), shapeOf(b)) : null,
-  ],
+  backward: (g, [a, b], _out, need) => [need[0] ? K.unbroadcast(K.mul(g, b), shapeOf(a)) : null, need[1] ? K.unbroadcast(K.mul(g, a), shapeOf(b)) : null],
 };
 
 const dotDivide: Op = {
-  name: 'dotDivide', arity: [2, 2], group: 'operator', doc: 'a ./ b: quotient element by element',
+  name: 'dotDivide',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a ./ b: quotient element by element',
   forward: ([a, b]) => K.div(a, b),
-  backward: (g, [a, b], out) => [
-    K.unbroadcast(K.div(g, b), shapeOf(a)),
-    K.unbroadcast(K.neg(K.div(K.mul(g, out), b)), shapeOf(b)),
-  ],
+  backward: (g, [a, b], out) => [K.unbroadcast(K.div(g, b), shapeOf(a)), K.unbroadcast(K.neg(K.div(K.mul(g, out), b)), shapeOf(b))],
 };
 
 function powBackward(g: Value, [a, b]: Value[], out: Value, need: readonly boolean[]): (Value | null)[] {
@@ -209,13 +222,22 @@ function powBackward(g: Value, [a, b]: Value[], out: Value, need: readonly boole
   if (need[1] && (typeof a === 'number' ? a < 0 : a.data.some((x) => x < 0))) {
     throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(messages.powerOfNegative()));
   }
-  const da = K.mul(g, K.zip(a, b, (x, y) => (y === 0 ? 0 : y * Math.pow(x, y - 1)), 'raise'));
-  const db = K.mul(g, K.zip(a, out, (x, y) => (x > 0 ? y * Math.log(x) : 0), 'raise'));
+  const da = K.mul(
+    g,
+    K.zip(a, b, (x, y) => (y === 0 ? 0 : y * Math.pow(x, y - 1)), 'raise'),
+  );
+  const db = K.mul(
+    g,
+    K.zip(a, out, (x, y) => (x > 0 ? y * Math.log(x) : 0), 'raise'),
+  );
   return [K.unbroadcast(da, shapeOf(a)), K.unbroadcast(db, shapeOf(b))];
 }
 
 const pow: Op = {
-  name: 'pow', arity: [2, 2], group: 'operator', doc: 'a ^ b: power of numbers (use .^ for a matrix, element by element)',
+  name: 'pow',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a ^ b: power of numbers (use .^ for a matrix, element by element)',
   forward: ([a, b]) => {
     if (typeof a !== 'number' || typeof b !== 'number') {
       throw new ShapeError(messages.shapePower(), typeof a !== 'number' ? [0] : [1]);
@@ -226,25 +248,37 @@ const pow: Op = {
 };
 
 const dotPow: Op = {
-  name: 'dotPow', arity: [2, 2], group: 'operator', doc: 'a .^ b: power element by element',
+  name: 'dotPow',
+  arity: [2, 2],
+  group: 'operator',
+  doc: 'a .^ b: power element by element',
   forward: ([a, b]) => K.zip(a, b, Math.pow, 'raise'),
   backward: powBackward,
 };
 
 const unaryMinus: Op = {
-  name: 'unaryMinus', arity: [1, 1], group: 'operator', doc: '-a: negation',
+  name: 'unaryMinus',
+  arity: [1, 1],
+  group: 'operator',
+  doc: '-a: negation',
   forward: ([a]) => K.neg(a),
   backward: (g) => [K.neg(g)],
 };
 
 const unaryPlus: Op = {
-  name: 'unaryPlus', arity: [1, 1], group: 'operator', doc: '+a: a itself',
+  name: 'unaryPlus',
+  arity: [1, 1],
+  group: 'operator',
+  doc: '+a: a itself',
   forward: ([a]) => a,
   backward: (g) => [g],
 };
 
 const transpose: Op = {
-  name: 'transpose', arity: [1, 1], group: 'matrix', doc: "A' or transpose(A): the transpose Aᵀ",
+  name: 'transpose',
+  arity: [1, 1],
+  group: 'matrix',
+  doc: "A' or transpose(A): the transpose Aᵀ",
   forward: ([a]) => K.transpose(a),
   backward: (g) => [K.transpose(g)],
   tex: ([a]) => `{${a}}^{\\top}`,
@@ -252,14 +286,22 @@ const transpose: Op = {
 
 function compare(name: string, symbol: string, f: (x: number, y: number) => boolean): Op {
   return {
-    name, arity: [2, 2], group: 'logic', flat: true, doc: `a ${symbol} b: 1 where true, 0 where false, element by element`,
+    name,
+    arity: [2, 2],
+    group: 'logic',
+    flat: true,
+    doc: `a ${symbol} b: 1 where true, 0 where false, element by element`,
     forward: ([a, b]) => K.zip(a, b, (x, y) => (f(x, y) ? 1 : 0), 'compare'),
   };
 }
 
 function logic(name: string, doc: string, f: (x: boolean, y: boolean) => boolean): Op {
   return {
-    name, arity: [2, 2], group: 'logic', flat: true, doc,
+    name,
+    arity: [2, 2],
+    group: 'logic',
+    flat: true,
+    doc,
     forward: ([a, b]) => K.zip(a, b, (x, y) => (f(x !== 0, y !== 0) ? 1 : 0), 'combine'),
   };
 }
@@ -278,7 +320,9 @@ function sig(x: number): number {
 const sigmoidLoops = {
   forward(a: Value): Value {
     if (typeof a === 'number') return sig(a);
-    const out = K.like(a), d = a.data, o = out.data;
+    const out = K.like(a),
+      d = a.data,
+      o = out.data;
     for (let k = 0; k < d.length; k++) {
       const x = d[k];
       o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
@@ -289,7 +333,9 @@ const sigmoidLoops = {
   backward(g: Value, x: Value, y: Value): Value | null {
     const out = K.likeAll(g, x, y);
     if (!out) return null;
-    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    const G = (g as Mat).data,
+      Y = (y as Mat).data,
+      o = out.data;
     for (let k = 0; k < o.length; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
     return out;
   },
@@ -310,7 +356,9 @@ const sigmoidLoops = {
 const tanhLoops = {
   forward(a: Value): Value {
     if (typeof a === 'number') return Math.tanh(a);
-    const out = K.like(a), d = a.data, o = out.data;
+    const out = K.like(a),
+      d = a.data,
+      o = out.data;
     for (let k = 0; k < d.length; k++) o[k] = Math.tanh(d[k]);
     return out;
   },
@@ -318,7 +366,9 @@ const tanhLoops = {
   backward(g: Value, x: Value, y: Value): Value | null {
     const out = K.likeAll(g, x, y);
     if (!out) return null;
-    const G = (g as Mat).data, Y = (y as Mat).data, o = out.data;
+    const G = (g as Mat).data,
+      Y = (y as Mat).data,
+      o = out.data;
     for (let k = 0; k < o.length; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
     return out;
   },
@@ -336,7 +386,9 @@ const tanhLoops = {
 const reluLoops = {
   forward(a: Value): Value {
     if (typeof a === 'number') return a > 0 ? a : 0;
-    const out = K.like(a), d = a.data, o = out.data;
+    const out = K.like(a),
+      d = a.data,
+      o = out.data;
     for (let k = 0; k < d.length; k++) o[k] = d[k] > 0 ? d[k] : 0;
     return out;
   },
@@ -344,52 +396,173 @@ const reluLoops = {
   backward(g: Value, x: Value, y: Value): Value | null {
     const out = K.likeAll(g, x, y);
     if (!out) return null;
-    const G = (g as Mat).data, X = (x as Mat).data, o = out.data;
+    const G = (g as Mat).data,
+      X = (x as Mat).data,
+      o = out.data;
     for (let k = 0; k < o.length; k++) o[k] = G[k] * (X[k] > 0 ? 1 : 0);
     return out;
   },
 };
 
 const activations: Op[] = [
-  unary('sigmoid', 'activation', sig, (_x, y) => y * (1 - y), 'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise', fn('\\sigma'),
-    sigmoidLoops),
-  unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh'),
-    tanhLoops),
-  unary('relu', 'activation', (x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0), 'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)', fn('\\operatorname{ReLU}'),
-    reluLoops),
+  unary(
+    'sigmoid',
+    'activation',
+    sig,
+    (_x, y) => y * (1 - y),
+    'sigmoid(x): the logistic function σ(x) = 1/(1 + e^(−x)), element-wise',
+    fn('\\sigma'),
+    sigmoidLoops,
+  ),
+  unary('tanh', 'activation', Math.tanh, (_x, y) => 1 - y * y, 'tanh(x): hyperbolic tangent, element-wise', fn('\\tanh'), tanhLoops),
+  unary(
+    'relu',
+    'activation',
+    (x) => (x > 0 ? x : 0),
+    (x) => (x > 0 ? 1 : 0),
+    'relu(x): max(0, x), element-wise (its derivative at 0 is taken as 0)',
+    fn('\\operatorname{ReLU}'),
+    reluLoops,
+  ),
   unary('softplus', 'activation', softplus, (x) => sig(x), 'softplus(x): ln(1 + e^x), a smooth ReLU, element-wise', fn('\\operatorname{softplus}')),
-  unary('step', 'activation', (x) => (x >= 0 ? 1 : 0), 'flat', 'step(x): 1 where x ≥ 0, else 0 (the perceptron\'s threshold), element-wise', fn('\\operatorname{step}')),
+  unary(
+    'step',
+    'activation',
+    (x) => (x >= 0 ? 1 : 0),
+    'flat',
+    "step(x): 1 where x ≥ 0, else 0 (the perceptron's threshold), element-wise",
+    fn('\\operatorname{step}'),
+  ),
   unary('sign', 'activation', (x) => Math.sign(x), 'flat', 'sign(x): +1, 0 or −1, element-wise', fn('\\operatorname{sign}')),
-  unary('identity', 'activation', (x) => x, () => 1, 'identity(x): x itself (a linear activation)', fn('\\operatorname{id}')),
+  unary(
+    'identity',
+    'activation',
+    (x) => x,
+    () => 1,
+    'identity(x): x itself (a linear activation)',
+    fn('\\operatorname{id}'),
+  ),
 ];
 
 const derivatives: Op[] = [
-  unary('dsigmoid', 'derivative', (x) => { const s = sig(x); return s * (1 - s); },
-    (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
-    "dsigmoid(x): σ'(x) = σ(x)(1 − σ(x)), at most 1/4", fn("\\sigma'")),
-  unary('d2sigmoid', 'derivative', (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
-    (x) => { const s = sig(x); return s * (1 - s) * (1 - 6 * s + 6 * s * s); },
-    "d2sigmoid(x): σ''(x) = σ'(x)(1 − 2σ(x)); zero at 0", fn("\\sigma''")),
-  unary('dtanh', 'derivative', (x) => { const t = Math.tanh(x); return 1 - t * t; },
-    (x) => { const t = Math.tanh(x); return -2 * t * (1 - t * t); },
-    "dtanh(x): tanh'(x) = 1 − tanh²(x)", fn("\\tanh'")),
-  unary('d2tanh', 'derivative', (x) => { const t = Math.tanh(x); return -2 * t * (1 - t * t); },
-    (x) => { const t = Math.tanh(x); return (1 - t * t) * (6 * t * t - 2); },
-    "d2tanh(x): tanh''(x) = −2 tanh(x)(1 − tanh²(x))", fn("\\tanh''")),
+  unary(
+    'dsigmoid',
+    'derivative',
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s);
+    },
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s) * (1 - 2 * s);
+    },
+    "dsigmoid(x): σ'(x) = σ(x)(1 − σ(x)), at most 1/4",
+    fn("\\sigma'"),
+  ),
+  unary(
+    'd2sigmoid',
+    'derivative',
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s) * (1 - 2 * s);
+    },
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s) * (1 - 6 * s + 6 * s * s);
+    },
+    "d2sigmoid(x): σ''(x) = σ'(x)(1 − 2σ(x)); zero at 0",
+    fn("\\sigma''"),
+  ),
+  unary(
+    'dtanh',
+    'derivative',
+    (x) => {
+      const t = Math.tanh(x);
+      return 1 - t * t;
+    },
+    (x) => {
+      const t = Math.tanh(x);
+      return -2 * t * (1 - t * t);
+    },
+    "dtanh(x): tanh'(x) = 1 − tanh²(x)",
+    fn("\\tanh'"),
+  ),
+  unary(
+    'd2tanh',
+    'derivative',
+    (x) => {
+      const t = Math.tanh(x);
+      return -2 * t * (1 - t * t);
+    },
+    (x) => {
+      const t = Math.tanh(x);
+      return (1 - t * t) * (6 * t * t - 2);
+    },
+    "d2tanh(x): tanh''(x) = −2 tanh(x)(1 − tanh²(x))",
+    fn("\\tanh''"),
+  ),
   unary('drelu', 'derivative', (x) => (x > 0 ? 1 : 0), 'flat', "drelu(x): ReLU'(x) = 1 for x > 0, else 0", fn("\\operatorname{ReLU}'")),
-  unary('dsoftplus', 'derivative', sig, (x) => { const s = sig(x); return s * (1 - s); },
-    "dsoftplus(x): softplus'(x) = σ(x)", fn("\\operatorname{softplus}'")),
-  unary('d2softplus', 'derivative', (x) => { const s = sig(x); return s * (1 - s); },
-    (x) => { const s = sig(x); return s * (1 - s) * (1 - 2 * s); },
-    "d2softplus(x): softplus''(x) = σ'(x); 1/4 at 0", fn("\\operatorname{softplus}''")),
+  unary(
+    'dsoftplus',
+    'derivative',
+    sig,
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s);
+    },
+    "dsoftplus(x): softplus'(x) = σ(x)",
+    fn("\\operatorname{softplus}'"),
+  ),
+  unary(
+    'd2softplus',
+    'derivative',
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s);
+    },
+    (x) => {
+      const s = sig(x);
+      return s * (1 - s) * (1 - 2 * s);
+    },
+    "d2softplus(x): softplus''(x) = σ'(x); 1/4 at 0",
+    fn("\\operatorname{softplus}''"),
+  ),
 ];
 
 const elementwise: Op[] = [
-  unary('exp', 'elementwise', Math.exp, (_x, y) => y, 'exp(x): e^x, element-wise', (a) => `e^{${a[0]}}`),
+  unary(
+    'exp',
+    'elementwise',
+    Math.exp,
+    (_x, y) => y,
+    'exp(x): e^x, element-wise',
+    (a) => `e^{${a[0]}}`,
+  ),
   unary('log', 'elementwise', Math.log, (x) => 1 / x, 'log(x): natural logarithm ln x, element-wise', fn('\\ln')),
-  unary('sqrt', 'elementwise', Math.sqrt, (_x, y) => 0.5 / y, 'sqrt(x): square root, element-wise', (a) => `\\sqrt{${a[0]}}`),
-  unary('abs', 'elementwise', Math.abs, (x) => Math.sign(x), 'abs(x): |x|, element-wise', (a) => `\\left|${a[0]}\\right|`),
-  unary('square', 'elementwise', (x) => x * x, (x) => 2 * x, 'square(x): x², element-wise', (a) => `{\\left(${a[0]}\\right)}^{2}`),
+  unary(
+    'sqrt',
+    'elementwise',
+    Math.sqrt,
+    (_x, y) => 0.5 / y,
+    'sqrt(x): square root, element-wise',
+    (a) => `\\sqrt{${a[0]}}`,
+  ),
+  unary(
+    'abs',
+    'elementwise',
+    Math.abs,
+    (x) => Math.sign(x),
+    'abs(x): |x|, element-wise',
+    (a) => `\\left|${a[0]}\\right|`,
+  ),
+  unary(
+    'square',
+    'elementwise',
+    (x) => x * x,
+    (x) => 2 * x,
+    'square(x): x², element-wise',
+    (a) => `{\\left(${a[0]}\\right)}^{2}`,
+  ),
   unary('sin', 'elementwise', Math.sin, Math.cos, 'sin(x): sine, element-wise', fn('\\sin')),
   unary('cos', 'elementwise', Math.cos, (x) => -Math.sin(x), 'cos(x): cosine, element-wise', fn('\\cos')),
   unary('floor', 'elementwise', Math.floor, 'flat', 'floor(x): round down, element-wise'),
@@ -399,7 +572,11 @@ const elementwise: Op[] = [
 function reduction(name: string, doc: string, mean: boolean): Op {
   const count = (a: Value, dim?: 1 | 2) => (typeof a === 'number' ? 1 : dim === 1 ? a.rows : dim === 2 ? a.cols : a.data.length);
   return {
-    name, arity: [1, 2], group: 'reduction', doc, whole: [1],
+    name,
+    arity: [1, 2],
+    group: 'reduction',
+    doc,
+    whole: [1],
     forward: ([a, d]) => {
       const dim = d === undefined ? undefined : dimArg(name, d);
       if (mean && count(a, dim) === 0) throw argError(name, messages.argEmpty());
@@ -426,7 +603,10 @@ function extremum(name: 'max' | 'min'): Op {
     return k;
   };
   return {
-    name, arity: [1, 1], group: 'reduction', doc: `${name}(A): the ${name === 'max' ? 'largest' : 'smallest'} entry of A`,
+    name,
+    arity: [1, 1],
+    group: 'reduction',
+    doc: `${name}(A): the ${name === 'max' ? 'largest' : 'smallest'} entry of A`,
     forward: ([a]) => (typeof a === 'number' ? a : a.data[argbest(a)]),
     backward: (g, [a]) => {
       if (typeof a === 'number') return [g];
@@ -443,14 +623,20 @@ const reductions: Op[] = [
   extremum('max'),
   extremum('min'),
   {
-    name: 'norm', arity: [1, 1], group: 'reduction', doc: 'norm(A): the Euclidean (Frobenius) norm √(Σ a²)',
+    name: 'norm',
+    arity: [1, 1],
+    group: 'reduction',
+    doc: 'norm(A): the Euclidean (Frobenius) norm √(Σ a²)',
     forward: ([a]) => Math.sqrt(K.sumAll(K.mul(a, a))),
     // At 0 (a kink, as abs has) the gradient is taken as 0, as abs's is.
     backward: (g, [a], out) => [out === 0 ? K.zerosLike(a) : K.scale(a, (g as number) / (out as number))],
     tex: (a) => `\\left\\lVert ${a[0]} \\right\\rVert`,
   },
   {
-    name: 'dot', arity: [2, 2], group: 'reduction', doc: 'dot(a, b): the dot product Σ aᵢbᵢ of two vectors (or matrices) of one shape',
+    name: 'dot',
+    arity: [2, 2],
+    group: 'reduction',
+    doc: 'dot(a, b): the dot product Σ aᵢbᵢ of two vectors (or matrices) of one shape',
     forward: ([a, b]) => {
       const [sa, sb] = [shapeOf(a), shapeOf(b)];
       const len = (s: readonly number[]) => s[0] * s[1];
@@ -458,7 +644,8 @@ const reductions: Op[] = [
       if (!(sa[0] === sb[0] && sa[1] === sb[1]) && !(vector(sa) && vector(sb) && len(sa) === len(sb))) {
         throw new ShapeError(messages.shapeDot());
       }
-      const x = typeof a === 'number' ? [a] : a.data, y = typeof b === 'number' ? [b] : b.data;
+      const x = typeof a === 'number' ? [a] : a.data,
+        y = typeof b === 'number' ? [b] : b.data;
       spend(x.length);
       let s = 0;
       for (let k = 0; k < x.length; k++) s += x[k] * y[k];
@@ -476,12 +663,21 @@ function reshapeLike(v: Value, like: Value): Value {
 }
 
 /** `d` is ∂f/∂h and `dy` is ∂f/∂y (a target computed from the variable is differentiated too). */
-function loss(name: string, doc: string, tex: string, f: (h: number, y: number) => number, d: (h: number, y: number) => number,
-  dy: (h: number, y: number) => number): Op {
+function loss(
+  name: string,
+  doc: string,
+  tex: string,
+  f: (h: number, y: number) => number,
+  d: (h: number, y: number) => number,
+  dy: (h: number, y: number) => number,
+): Op {
   const grad = (g: Value, h: Value, y: Value, at: (h: number, y: number) => number, like: Value) =>
     K.unbroadcast(K.scale(K.zip(h, y, at, 'differentiate'), g as number), shapeOf(like));
   return {
-    name, arity: [2, 2], group: 'loss', doc,
+    name,
+    arity: [2, 2],
+    group: 'loss',
+    doc,
     forward: ([h, y]) => K.sumAll(K.zip(h, y, f, 'compare the prediction with the target')),
     backward: (g, [h, y], _out, need) => [grad(g, h, y, d, h), need[1] ? grad(g, h, y, dy, y) : null],
     // Prediction and target of one shape only (the value form also broadcasts).
@@ -494,7 +690,8 @@ function loss(name: string, doc: string, tex: string, f: (h: number, y: number) 
         o[0] = s;
       },
       backward: (g, [h, y], _o, [sh], need, [dh, dyy]) => {
-        const n = sh[0] * sh[1], gg = g[0];
+        const n = sh[0] * sh[1],
+          gg = g[0];
         if (need[0]) for (let k = 0; k < n; k++) dh![k] = d(h[k], y[k]) * gg;
         if (need[1]) for (let k = 0; k < n; k++) dyy![k] = dy(h[k], y[k]) * gg;
       },
@@ -504,14 +701,30 @@ function loss(name: string, doc: string, tex: string, f: (h: number, y: number) 
 }
 
 const losses: Op[] = [
-  loss('mse', "mse(h, y): the lecture's L2 loss ½ Σ (y − h)² of a prediction h against a target y", '\\operatorname{MSE}',
-    (h, y) => 0.5 * (y - h) * (y - h), (h, y) => h - y, (h, y) => y - h),
-  loss('cross_entropy', 'cross_entropy(h, y): −Σ y ln h', '\\operatorname{CE}',
-    (h, y) => (y === 0 ? 0 : -y * Math.log(h)), (h, y) => (y === 0 ? 0 : -y / h), (h) => -Math.log(h)),
-  loss('bce', 'bce(h, y): binary cross entropy −Σ (y ln h + (1 − y) ln(1 − h))', '\\operatorname{BCE}',
+  loss(
+    'mse',
+    "mse(h, y): the lecture's L2 loss ½ Σ (y − h)² of a prediction h against a target y",
+    '\\operatorname{MSE}',
+    (h, y) => 0.5 * (y - h) * (y - h),
+    (h, y) => h - y,
+    (h, y) => y - h,
+  ),
+  loss(
+    'cross_entropy',
+    'cross_entropy(h, y): −Σ y ln h',
+    '\\operatorname{CE}',
+    (h, y) => (y === 0 ? 0 : -y * Math.log(h)),
+    (h, y) => (y === 0 ? 0 : -y / h),
+    (h) => -Math.log(h),
+  ),
+  loss(
+    'bce',
+    'bce(h, y): binary cross entropy −Σ (y ln h + (1 − y) ln(1 − h))',
+    '\\operatorname{BCE}',
     (h, y) => -((y === 0 ? 0 : y * Math.log(h)) + (y === 1 ? 0 : (1 - y) * Math.log(1 - h))),
     (h, y) => -(y === 0 ? 0 : y / h) + (y === 1 ? 0 : (1 - y) / (1 - h)),
-    (h) => Math.log(1 - h) - Math.log(h)),
+    (h) => Math.log(1 - h) - Math.log(h),
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -521,16 +734,16 @@ const losses: Op[] = [
 
 /** The rows a by-rows function works on: [count, length, offset of row i, stride between its entries]. */
 function samples(a: Mat): { n: number; k: number; at: (i: number, j: number) => number } {
-  return a.cols === 1
-    ? { n: 1, k: a.rows, at: (_i, j) => j }
-    : { n: a.rows, k: a.cols, at: (i, j) => i * a.cols + j };
+  return a.cols === 1 ? { n: 1, k: a.rows, at: (_i, j) => j } : { n: a.rows, k: a.cols, at: (i, j) => i * a.cols + j };
 }
 
 /** Each sample's softmax (shifted by its maximum, so softmax([1000, 0]) is exactly [1, 0]); `log` gives log_softmax. */
 function softmaxOf(v: Value, log: boolean): Value {
   if (typeof v === 'number') return log ? 0 : 1;
   const { n, k, at } = samples(v);
-  const out = new Mat(v.rows, v.cols), d = v.data, o = out.data;
+  const out = new Mat(v.rows, v.cols),
+    d = v.data,
+    o = out.data;
   for (let i = 0; i < n; i++) {
     let max = -Infinity;
     for (let j = 0; j < k; j++) max = Math.max(max, d[at(i, j)]);
@@ -560,13 +773,18 @@ function argmaxOf(v: Value): Value {
 
 const classification: Op[] = [
   {
-    name: 'softmax', arity: [1, 1], group: 'activation', tex: fn('\\operatorname{softmax}'),
-    doc: 'softmax(Z): e^z / Σ e^z for each row of Z (each sample\'s scores; a column is one vector), stable for large scores',
+    name: 'softmax',
+    arity: [1, 1],
+    group: 'activation',
+    tex: fn('\\operatorname{softmax}'),
+    doc: "softmax(Z): e^z / Σ e^z for each row of Z (each sample's scores; a column is one vector), stable for large scores",
     forward: ([z]) => softmaxOf(z, false),
     // dz = y ⊙ (g − Σ g ⊙ y), sample by sample
     backward: (g, [z], y) => {
       if (typeof y === 'number') return [0];
-      const gm = g as Mat, { n, k, at } = samples(y), out = new Mat(y.rows, y.cols);
+      const gm = g as Mat,
+        { n, k, at } = samples(y),
+        out = new Mat(y.rows, y.cols);
       for (let i = 0; i < n; i++) {
         let dot = 0;
         for (let j = 0; j < k; j++) dot += gm.data[at(i, j)] * y.data[at(i, j)];
@@ -576,13 +794,18 @@ const classification: Op[] = [
     },
   },
   {
-    name: 'log_softmax', arity: [1, 1], group: 'activation', tex: fn('\\log\\operatorname{softmax}'),
+    name: 'log_softmax',
+    arity: [1, 1],
+    group: 'activation',
+    tex: fn('\\log\\operatorname{softmax}'),
     doc: 'log_softmax(Z): ln softmax(Z), by rows as softmax, computed without overflow (for cross entropy on scores)',
     forward: ([z]) => softmaxOf(z, true),
     // dz = g − softmax(z) Σ g, sample by sample
     backward: (g, [z], y) => {
       if (typeof y === 'number') return [0];
-      const gm = g as Mat, { n, k, at } = samples(y), out = new Mat(y.rows, y.cols);
+      const gm = g as Mat,
+        { n, k, at } = samples(y),
+        out = new Mat(y.rows, y.cols);
       for (let i = 0; i < n; i++) {
         let total = 0;
         for (let j = 0; j < k; j++) total += gm.data[at(i, j)];
@@ -592,13 +815,19 @@ const classification: Op[] = [
     },
   },
   {
-    name: 'argmax', arity: [1, 1], group: 'reduction', flat: true,
-    doc: 'argmax(Z): the class (1-based) of each row\'s largest entry, as a column (of a column: its position); flat',
+    name: 'argmax',
+    arity: [1, 1],
+    group: 'reduction',
+    flat: true,
+    doc: "argmax(Z): the class (1-based) of each row's largest entry, as a column (of a column: its position); flat",
     forward: ([z]) => argmaxOf(z),
   },
   {
-    name: 'one_hot', arity: [2, 2], group: 'creation', whole: [0, 1],
-    doc: 'one_hot(labels, k): one row per label (a whole number from 1 to k), 1 in the label\'s column, 0 elsewhere',
+    name: 'one_hot',
+    arity: [2, 2],
+    group: 'creation',
+    whole: [0, 1],
+    doc: "one_hot(labels, k): one row per label (a whole number from 1 to k), 1 in the label's column, 0 elsewhere",
     forward: ([labels, kk]) => {
       const k = intArg('one_hot', kk, 'the number of classes', 1);
       const ls = typeof labels === 'number' ? [labels] : Array.from(labels.data);
@@ -614,10 +843,15 @@ const classification: Op[] = [
     backward: (_g, args) => args.map(() => null),
   },
   {
-    name: 'accuracy', arity: [2, 2], group: 'loss', flat: true,
-    doc: 'accuracy(P, Y): the fraction of rows whose argmax in P is the class in Y (one-hot rows of P\'s shape, or a column of 1-based labels); flat',
+    name: 'accuracy',
+    arity: [2, 2],
+    group: 'loss',
+    flat: true,
+    doc: "accuracy(P, Y): the fraction of rows whose argmax in P is the class in Y (one-hot rows of P's shape, or a column of 1-based labels); flat",
     forward: ([p, y]) => {
-      const predicted = argmaxOf(p), [pr, pc] = shapeOf(p), [yr, yc] = shapeOf(y);
+      const predicted = argmaxOf(p),
+        [pr, pc] = shapeOf(p),
+        [yr, yc] = shapeOf(y);
       const labels = yr === pr && yc === pc ? argmaxOf(y) : y;
       const a = typeof predicted === 'number' ? [predicted] : Array.from(predicted.data);
       const b = typeof labels === 'number' ? [labels] : Array.from(labels.data);
@@ -648,9 +882,19 @@ function sized(name: string, args: Value[], square: boolean): [number, number] {
   return [r, c];
 }
 
-function generated(name: string, doc: string, arity: [number, number], make: (r: number, c: number, args: Value[]) => (k: number) => number, square = false): Op {
+function generated(
+  name: string,
+  doc: string,
+  arity: [number, number],
+  make: (r: number, c: number, args: Value[]) => (k: number) => number,
+  square = false,
+): Op {
   return {
-    name, arity, group: 'creation', doc, whole: [0, 1, 2],
+    name,
+    arity,
+    group: 'creation',
+    doc,
+    whole: [0, 1, 2],
     forward: (args) => {
       const [r, c] = sized(name, args, square);
       const f = make(r, c, args);
@@ -668,7 +912,8 @@ function generated(name: string, doc: string, arity: [number, number], make: (r:
  * (t = 0 when n = 1), so ∂/∂a = 1 − t and ∂/∂b = t, exactly; `at(k)` gives the t of entry k.
  */
 function spacedBackward(g: Value, count: number, entries: number, at: (k: number) => number): [number, number] {
-  let da = 0, db = 0;
+  let da = 0,
+    db = 0;
   spend(entries);
   for (let k = 0; k < entries; k++) {
     const gk = typeof g === 'number' ? g : g.data[k];
@@ -692,9 +937,14 @@ const creation: Op[] = [
     return () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   }),
   {
-    name: 'linspace', arity: [3, 3], group: 'creation', whole: [2], doc: 'linspace(a, b, n): n evenly spaced numbers from a to b, as a column',
+    name: 'linspace',
+    arity: [3, 3],
+    group: 'creation',
+    whole: [2],
+    doc: 'linspace(a, b, n): n evenly spaced numbers from a to b, as a column',
     forward: ([a, b, n]) => {
-      const lo = scalarArg('linspace', a, 'the start'), hi = scalarArg('linspace', b, 'the end');
+      const lo = scalarArg('linspace', a, 'the start'),
+        hi = scalarArg('linspace', b, 'the end');
       const count = intArg('linspace', n, 'the count', 1);
       K.checkSize(count, 1, `linspace(${lo}, ${hi}, ${count})`);
       const out = new Mat(count, 1);
@@ -704,10 +954,14 @@ const creation: Op[] = [
     backward: (g, [, , n]) => [...spacedBackward(g, n as number, n as number, (k) => k), null],
   },
   {
-    name: 'grid', arity: [3, 3], group: 'creation', whole: [2],
+    name: 'grid',
+    arity: [3, 3],
+    group: 'creation',
+    whole: [2],
     doc: 'grid(a, b, n): the n² points of an n×n grid over [a, b]², one per row (an n²×2 matrix), for heat maps of a decision boundary',
     forward: ([a, b, n]) => {
-      const lo = scalarArg('grid', a, 'the start'), hi = scalarArg('grid', b, 'the end');
+      const lo = scalarArg('grid', a, 'the start'),
+        hi = scalarArg('grid', b, 'the end');
       const count = intArg('grid', n, 'the count', 1);
       K.checkSize(count * count, 2, `grid(${lo}, ${hi}, ${count})`);
       const at = (k: number) => (count === 1 ? lo : lo + ((hi - lo) * k) / (count - 1));
@@ -728,16 +982,27 @@ const creation: Op[] = [
     },
   },
   {
-    name: 'size', arity: [1, 1], group: 'matrix', doc: 'size(A): [rows, columns] of A, as a row', flat: true,
-    forward: ([a]) => { const [r, c] = shapeOf(a); return new Mat(1, 2, Float64Array.of(r, c)); },
+    name: 'size',
+    arity: [1, 1],
+    group: 'matrix',
+    doc: 'size(A): [rows, columns] of A, as a row',
+    flat: true,
+    forward: ([a]) => {
+      const [r, c] = shapeOf(a);
+      return new Mat(1, 2, Float64Array.of(r, c));
+    },
   },
 ];
 
 /** a:b and a:step:b, as a column; bounded before it is created. */
 export const range: Op = guarded({
-  name: 'range', arity: [2, 3], group: 'creation', doc: 'a:b, a:step:b: the numbers from a to b (inclusive) in steps of 1 or step, as a column',
+  name: 'range',
+  arity: [2, 3],
+  group: 'creation',
+  doc: 'a:b, a:step:b: the numbers from a to b (inclusive) in steps of 1 or step, as a column',
   forward: ([a, b, s]) => {
-    const lo = scalarArg('range', a, 'the start'), hi = scalarArg('range', b, 'the end');
+    const lo = scalarArg('range', a, 'the start'),
+      hi = scalarArg('range', b, 'the end');
     const step = s === undefined ? 1 : scalarArg('range', s, 'the step');
     if (step === 0 || !Number.isFinite(step)) throw argError('range', messages.rangeStep());
     const count = Math.max(0, Math.floor((hi - lo) / step + 1e-10) + 1);
@@ -752,7 +1017,8 @@ export const range: Op = guarded({
   // same; b only decides the count, so the result is flat in b (as step(x) is in x).
   backward: (g, args, out) => {
     const n = typeof out === 'number' ? 1 : out.data.length;
-    let da = 0, ds = 0;
+    let da = 0,
+      ds = 0;
     spend(n);
     for (let k = 0; k < n; k++) {
       const gk = typeof g === 'number' ? g : g.data[k];
@@ -780,18 +1046,34 @@ export const functions: ReadonlyMap<string, Op> = new Map(
 );
 
 /** The operators, by mathjs's function name for them. */
-export const operators: ReadonlyMap<string, Op> = new Map<string, Op>(([
-  ['add', add], ['subtract', subtract], ['multiply', multiply], ['divide', divide],
-  ['dotMultiply', dotMultiply], ['dotDivide', dotDivide], ['pow', pow], ['dotPow', dotPow],
-  ['unaryMinus', unaryMinus], ['unaryPlus', unaryPlus], ['ctranspose', transpose], ['transpose', transpose],
-  ['smaller', compare('smaller', '<', (x, y) => x < y)], ['larger', compare('larger', '>', (x, y) => x > y)],
-  ['smallerEq', compare('smallerEq', '<=', (x, y) => x <= y)], ['largerEq', compare('largerEq', '>=', (x, y) => x >= y)],
-  ['equal', compare('equal', '==', (x, y) => x === y)], ['unequal', compare('unequal', '!=', (x, y) => x !== y)],
-  ['and', logic('and', 'a and b: 1 where both are non-zero', (x, y) => x && y)],
-  ['or', logic('or', 'a or b: 1 where either is non-zero', (x, y) => x || y)],
-  ['xor', logic('xor', 'a xor b: 1 where exactly one is non-zero', (x, y) => x !== y)],
-  ['not', { name: 'not', arity: [1, 1], group: 'logic', flat: true, doc: 'not a: 1 where a is 0', forward: ([a]) => K.map(a, (x) => (x === 0 ? 1 : 0)) }],
-] as [string, Op][]).map(([name, op]) => [name, guarded(op)]));
+export const operators: ReadonlyMap<string, Op> = new Map<string, Op>(
+  (
+    [
+      ['add', add],
+      ['subtract', subtract],
+      ['multiply', multiply],
+      ['divide', divide],
+      ['dotMultiply', dotMultiply],
+      ['dotDivide', dotDivide],
+      ['pow', pow],
+      ['dotPow', dotPow],
+      ['unaryMinus', unaryMinus],
+      ['unaryPlus', unaryPlus],
+      ['ctranspose', transpose],
+      ['transpose', transpose],
+      ['smaller', compare('smaller', '<', (x, y) => x < y)],
+      ['larger', compare('larger', '>', (x, y) => x > y)],
+      ['smallerEq', compare('smallerEq', '<=', (x, y) => x <= y)],
+      ['largerEq', compare('largerEq', '>=', (x, y) => x >= y)],
+      ['equal', compare('equal', '==', (x, y) => x === y)],
+      ['unequal', compare('unequal', '!=', (x, y) => x !== y)],
+      ['and', logic('and', 'a and b: 1 where both are non-zero', (x, y) => x && y)],
+      ['or', logic('or', 'a or b: 1 where either is non-zero', (x, y) => x || y)],
+      ['xor', logic('xor', 'a xor b: 1 where exactly one is non-zero', (x, y) => x !== y)],
+      ['not', { name: 'not', arity: [1, 1], group: 'logic', flat: true, doc: 'not a: 1 where a is 0', forward: ([a]) => K.map(a, (x) => (x === 0 ? 1 : 0)) }],
+    ] as [string, Op][]
+  ).map(([name, op]) => [name, guarded(op)]),
+);
 
 /** Constants a formula may use by name. */
 export const constants: ReadonlyMap<string, number> = new Map([

@@ -57,7 +57,8 @@ export function alloc(rows: number, cols: number, what = 'The result'): Mat {
 export function map(a: Value, f: (x: number) => number): Value {
   if (typeof a === 'number') return f(a);
   const out = new Mat(a.rows, a.cols);
-  const d = a.data, o = out.data;
+  const d = a.data,
+    o = out.data;
   for (let k = 0; k < d.length; k++) o[k] = f(d[k]);
   return out;
 }
@@ -92,26 +93,37 @@ export function broadcastShape(a: Shape, b: Shape): Shape | null {
 export function zip(a: Value, b: Value, f: (x: number, y: number) => number, verb: string): Value {
   if (typeof a === 'number' && typeof b === 'number') return f(a, b);
   if (typeof a === 'number') {
-    const bm = b as Mat, out = new Mat(bm.rows, bm.cols), d = bm.data, o = out.data;
+    const bm = b as Mat,
+      out = new Mat(bm.rows, bm.cols),
+      d = bm.data,
+      o = out.data;
     for (let k = 0; k < d.length; k++) o[k] = f(a, d[k]);
     return out;
   }
   if (typeof b === 'number') {
-    const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+    const out = new Mat(a.rows, a.cols),
+      d = a.data,
+      o = out.data;
     for (let k = 0; k < d.length; k++) o[k] = f(d[k], b);
     return out;
   }
   if (a.rows === b.rows && a.cols === b.cols) {
-    const out = new Mat(a.rows, a.cols), x = a.data, y = b.data, o = out.data;
+    const out = new Mat(a.rows, a.cols),
+      x = a.data,
+      y = b.data,
+      o = out.data;
     for (let k = 0; k < x.length; k++) o[k] = f(x[k], y[k]);
     return out;
   }
   const shape = broadcastShape([a.rows, a.cols], [b.rows, b.cols]);
   if (!shape) throw new ShapeError(messages.shapeBroadcast(verb));
   const [R, C] = shape;
-  const out = alloc(R, C), o = out.data;
-  const ai = a.rows === 1 ? 0 : a.cols, aj = a.cols === 1 ? 0 : 1;
-  const bi = b.rows === 1 ? 0 : b.cols, bj = b.cols === 1 ? 0 : 1;
+  const out = alloc(R, C),
+    o = out.data;
+  const ai = a.rows === 1 ? 0 : a.cols,
+    aj = a.cols === 1 ? 0 : 1;
+  const bi = b.rows === 1 ? 0 : b.cols,
+    bj = b.cols === 1 ? 0 : 1;
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[i * C + j] = f(a.data[i * ai + j * aj], b.data[i * bi + j * bj]);
   return collapse(out);
 }
@@ -126,7 +138,8 @@ export function unbroadcast(g: Value, shape: Shape): Value {
     return out;
   }
   if (g.rows === r && g.cols === c) return g;
-  const out = new Mat(r, c), o = out.data;
+  const out = new Mat(r, c),
+    o = out.data;
   for (let i = 0; i < g.rows; i++) {
     for (let j = 0; j < g.cols; j++) o[(r === 1 ? 0 : i) * c + (c === 1 ? 0 : j)] += g.data[i * g.cols + j];
   }
@@ -136,19 +149,33 @@ export function unbroadcast(g: Value, shape: Shape): Value {
 // + − .* ./ with broadcasting, one loop per operator (see above). Scalars are read through a
 // one-entry array with a stride of 0, so each operator needs a single loop for every case.
 
-const enum Bin { Add, Sub, Mul, Div }
+const enum Bin {
+  Add,
+  Sub,
+  Mul,
+  Div,
+}
 
 type Loop = (o: Float64Array, oo: number, x: Float64Array, xo: number, xs: number, y: Float64Array, yo: number, ys: number, n: number) => void;
 
 const loops: Record<Bin, Loop> = {
-  [Bin.Add]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] + y[yo + k * ys]; },
-  [Bin.Sub]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] - y[yo + k * ys]; },
-  [Bin.Mul]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] * y[yo + k * ys]; },
-  [Bin.Div]: (o, oo, x, xo, xs, y, yo, ys, n) => { for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] / y[yo + k * ys]; },
+  [Bin.Add]: (o, oo, x, xo, xs, y, yo, ys, n) => {
+    for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] + y[yo + k * ys];
+  },
+  [Bin.Sub]: (o, oo, x, xo, xs, y, yo, ys, n) => {
+    for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] - y[yo + k * ys];
+  },
+  [Bin.Mul]: (o, oo, x, xo, xs, y, yo, ys, n) => {
+    for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] * y[yo + k * ys];
+  },
+  [Bin.Div]: (o, oo, x, xo, xs, y, yo, ys, n) => {
+    for (let k = 0; k < n; k++) o[oo + k] = x[xo + k * xs] / y[yo + k * ys];
+  },
 };
 
 const scalarOf = (op: Bin, x: number, y: number) => (op === Bin.Add ? x + y : op === Bin.Sub ? x - y : op === Bin.Mul ? x * y : x / y);
-const oneA = new Float64Array(1), oneB = new Float64Array(1);
+const oneA = new Float64Array(1),
+  oneB = new Float64Array(1);
 const verbs = ['add', 'subtract', 'multiply', 'divide'] as const;
 
 /** The same results, shapes and messages as zip(a, b, …) with the operator's function. */
@@ -156,7 +183,8 @@ function binary(op: Bin, a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') return scalarOf(op, a, b);
   const loop = loops[op];
   if (typeof a === 'number') {
-    const bm = b as Mat, out = new Mat(bm.rows, bm.cols);
+    const bm = b as Mat,
+      out = new Mat(bm.rows, bm.cols);
     oneA[0] = a;
     loop(out.data, 0, oneA, 0, 0, bm.data, 0, 1, out.data.length);
     return out;
@@ -175,9 +203,12 @@ function binary(op: Bin, a: Value, b: Value): Value {
   const shape = broadcastShape([a.rows, a.cols], [b.rows, b.cols]);
   if (!shape) throw new ShapeError(messages.shapeBroadcast(verbs[op]));
   const [R, C] = shape;
-  const out = alloc(R, C), o = out.data;
-  const ai = a.rows === 1 ? 0 : a.cols, aj = a.cols === 1 ? 0 : 1;
-  const bi = b.rows === 1 ? 0 : b.cols, bj = b.cols === 1 ? 0 : 1;
+  const out = alloc(R, C),
+    o = out.data;
+  const ai = a.rows === 1 ? 0 : a.cols,
+    aj = a.cols === 1 ? 0 : 1;
+  const bi = b.rows === 1 ? 0 : b.cols,
+    bj = b.cols === 1 ? 0 : 1;
   for (let i = 0; i < R; i++) loop(o, i * C, a.data, i * ai, aj, b.data, i * bi, bj, C);
   return collapse(out);
 }
@@ -196,20 +227,28 @@ export function div(a: Value, b: Value): Value {
 }
 export function neg(a: Value): Value {
   if (typeof a === 'number') return -a;
-  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  const out = new Mat(a.rows, a.cols),
+    d = a.data,
+    o = out.data;
   for (let k = 0; k < d.length; k++) o[k] = -d[k];
   return out;
 }
 export function scale(a: Value, s: number): Value {
   if (typeof a === 'number') return a * s;
-  const out = new Mat(a.rows, a.cols), d = a.data, o = out.data;
+  const out = new Mat(a.rows, a.cols),
+    d = a.data,
+    o = out.data;
   for (let k = 0; k < d.length; k++) o[k] = d[k] * s;
   return out;
 }
 
 export function transpose(a: Value): Value {
   if (typeof a === 'number') return a;
-  const out = new Mat(a.cols, a.rows), d = a.data, o = out.data, R = a.rows, C = a.cols;
+  const out = new Mat(a.cols, a.rows),
+    d = a.data,
+    o = out.data,
+    R = a.rows,
+    C = a.cols;
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[j * R + i] = d[i * C + j];
   return out;
 }
@@ -235,7 +274,11 @@ const product = (n: number, m: number, data: Float64Array) => collapse(new Mat(n
 export function matmul(a: Value, b: Value): Value {
   if (typeof a === 'number' || typeof b === 'number') return mul(a, b);
   if (a.cols !== b.rows) throw new ShapeError(messages.shapeMatmul(a.cols, b.rows));
-  const n = a.rows, k = a.cols, m = b.cols, A = a.data, B = b.data;
+  const n = a.rows,
+    k = a.cols,
+    m = b.cols,
+    A = a.data,
+    B = b.data;
   const O = productOut(n, k, m);
   productNN(O, A, B, n, k, m);
   return product(n, m, O);
@@ -247,7 +290,11 @@ export function matmul(a: Value, b: Value): Value {
  */
 export function matmulNT(a: Mat, b: Mat): Value {
   if (a.cols !== b.cols) throw new ShapeError(messages.shapeMatmul(a.cols, b.cols));
-  const n = a.rows, k = a.cols, m = b.rows, A = a.data, B = b.data;
+  const n = a.rows,
+    k = a.cols,
+    m = b.rows,
+    A = a.data,
+    B = b.data;
   const O = productOut(n, k, m);
   productNT(O, A, B, n, k, m);
   return product(n, m, O);
@@ -259,7 +306,11 @@ export function matmulNT(a: Mat, b: Mat): Value {
  */
 export function matmulTN(a: Mat, b: Mat): Value {
   if (a.rows !== b.rows) throw new ShapeError(messages.shapeMatmul(a.rows, b.rows));
-  const n = a.cols, k = a.rows, m = b.cols, A = a.data, B = b.data;
+  const n = a.cols,
+    k = a.rows,
+    m = b.cols,
+    A = a.data,
+    B = b.data;
   const O = productOut(n, k, m);
   productTN(O, A, B, n, k, m);
   return product(n, m, O);
@@ -278,8 +329,11 @@ export function sumAll(a: Value): number {
 export function sumDim(a: Value, dim: 1 | 2): Value {
   if (typeof a === 'number') return a;
   spend(Math.max(a.data.length, a.rows)); // its rows are walked over, even with no entries
-  const R = a.rows, C = a.cols, d = a.data;
-  const out = dim === 1 ? new Mat(1, C) : new Mat(R, 1), o = out.data;
+  const R = a.rows,
+    C = a.cols,
+    d = a.data;
+  const out = dim === 1 ? new Mat(1, C) : new Mat(R, 1),
+    o = out.data;
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) o[dim === 1 ? j : i] += d[i * C + j];
   return collapse(out);
 }

@@ -16,10 +16,7 @@ import { invalidCharacter, isValidName } from '../graph/names.ts';
 import type { Value } from './value.ts';
 import { matFromRows } from './value.ts';
 
-export type IndexDim =
-  | { kind: 'all' }
-  | { kind: 'at'; at: Expr }
-  | { kind: 'range'; from: Expr; to: Expr; step?: Expr };
+export type IndexDim = { kind: 'all' } | { kind: 'at'; at: Expr } | { kind: 'range'; from: Expr; to: Expr; step?: Expr };
 
 export type Expr =
   | { kind: 'const'; value: Value; text: string }
@@ -84,7 +81,9 @@ export function parseFormula(text: string, ctx: ParseContext = noCells, options:
     // The brackets were counted above, so a stack overflow here is a long chain of operations.
     if (e instanceof RangeError) throw new CellError(codes.E_TOO_DEEP, messages.tooDeepChain(limits.maxDepth), '', 1);
     const err = (e ?? {}) as Error & { char?: number };
-    const detail = String(err.message || e).replace(/\s*\(char \d+\)$/, '').replace(/\.$/, '');
+    const detail = String(err.message || e)
+      .replace(/\s*\(char \d+\)$/, '')
+      .replace(/\.$/, '');
     throw new CellError(codes.E_SYNTAX, messages.syntax(lowerFirst(detail)), '', typeof err.char === 'number' ? Math.max(1, err.char) : 1);
   }
 
@@ -122,7 +121,10 @@ export function columnOf(text: string, word: string, from = 0): number {
 class Walker {
   readonly refs = new Set<string>();
   usesGrad = false;
-  constructor(readonly text: string, readonly ctx: ParseContext) {}
+  constructor(
+    readonly text: string,
+    readonly ctx: ParseContext,
+  ) {}
 
   fail(code: (typeof codes)[keyof typeof codes], message: string, word?: string): never {
     throw new CellError(code, message, '', word === undefined ? 1 : columnOf(this.text, word));
@@ -223,7 +225,8 @@ class Walker {
         return { kind: 'matrix', rows: rows.map((r) => r.map((i) => sub(i))), text };
       }
       case 'RangeNode': {
-        const from = sub(n.start), to = sub(n.end);
+        const from = sub(n.start),
+          to = sub(n.end);
         const args = n.step ? [from, to, sub(n.step)] : [from, to];
         return { kind: 'apply', op: range, args, text };
       }
@@ -342,7 +345,19 @@ function literalShaped(text: string): boolean {
   return /^\s*\[[\s\d.,;[\]eE+-]*\]\s*$/.test(text) && /\d/.test(text);
 }
 
-const SPACE = 32, TAB = 9, PLUS = 43, MINUS = 45, DOT = 46, ZERO = 48, NINE = 57, COMMA = 44, SEMI = 59, OPEN = 91, CLOSE = 93, E_UPPER = 69, E_LOWER = 101;
+const SPACE = 32,
+  TAB = 9,
+  PLUS = 43,
+  MINUS = 45,
+  DOT = 46,
+  ZERO = 48,
+  NINE = 57,
+  COMMA = 44,
+  SEMI = 59,
+  OPEN = 91,
+  CLOSE = 93,
+  E_UPPER = 69,
+  E_LOWER = 101;
 const isDigit = (c: number) => c >= ZERO && c <= NINE;
 
 /** The Literal of a plain numeric literal ("1.5", "[1, -2; 3e-4, +4]"), or null when mathjs must read the text. */

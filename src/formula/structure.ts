@@ -15,8 +15,10 @@ export function assemble(rows: Value[][], texts: string[][]): Value {
     const h = shapeOf(blocks[0])[0];
     blocks.forEach((b, c) => {
       if (shapeOf(b)[0] !== h) {
-        throw new CellError(codes.E_SHAPE, messages.shape(texts[r][0], describeShape(shapeOf(blocks[0])), texts[r][c], describeShape(shapeOf(b)),
-          messages.shapeBlockRows()));
+        throw new CellError(
+          codes.E_SHAPE,
+          messages.shape(texts[r][0], describeShape(shapeOf(blocks[0])), texts[r][c], describeShape(shapeOf(b)), messages.shapeBlockRows()),
+        );
       }
     });
     return h;
@@ -27,7 +29,8 @@ export function assemble(rows: Value[][], texts: string[][]): Value {
       throw new CellError(codes.E_SHAPE, messages.shapeOne(messages.matrixRow(r + 1, texts), messages.wide(w), messages.shapeRowWidths(rowWidths[0])));
     }
   });
-  const R = rowHeights.reduce<number>((a, b) => a + b, 0), C = rowWidths[0];
+  const R = rowHeights.reduce<number>((a, b) => a + b, 0),
+    C = rowWidths[0];
   const out = alloc(R, C, 'This matrix');
   let top = 0;
   rows.forEach((blocks, r) => {
@@ -92,7 +95,8 @@ export function select(target: Value, dims: number[][], targetText: string): Sel
     const rows = check(dims[0], R, 'entry');
     return { rows, cols: [0], shape: [rows.length, 1] };
   }
-  const rows = check(dims[0], R, 'row'), cols = check(dims[1], C, 'column');
+  const rows = check(dims[0], R, 'row'),
+    cols = check(dims[1], C, 'column');
   return { rows, cols, shape: [rows.length, cols.length] };
 }
 
@@ -100,9 +104,7 @@ export function gather(target: Value, sel: Selection): Value {
   const C = shapeOf(target)[1];
   const out = alloc(sel.shape[0], sel.shape[1], 'This index');
   const w = sel.cols.length;
-  sel.rows.forEach((r, i) =>
-    sel.cols.forEach((c, j) => (out.data[i * w + j] = typeof target === 'number' ? target : target.data[r * C + c])),
-  );
+  sel.rows.forEach((r, i) => sel.cols.forEach((c, j) => (out.data[i * w + j] = typeof target === 'number' ? target : target.data[r * C + c])));
   return collapse(out);
 }
 
@@ -110,8 +112,6 @@ export function scatter(g: Value, targetShape: Shape, sel: Selection): Value {
   const [R, C] = targetShape;
   const out = new Mat(R, C);
   const w = sel.cols.length;
-  sel.rows.forEach((r, i) =>
-    sel.cols.forEach((c, j) => (out.data[r * C + c] += typeof g === 'number' ? g : g.data[i * w + j])),
-  );
+  sel.rows.forEach((r, i) => sel.cols.forEach((c, j) => (out.data[r * C + c] += typeof g === 'number' ? g : g.data[i * w + j])));
   return collapse(out);
 }

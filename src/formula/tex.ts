@@ -72,7 +72,8 @@ export function formulaTex(node: MathNode, labelOf: (name: string) => string | u
           const cond = (c: NodeFields): string => {
             while (c.type === 'ParenthesisNode') c = c.content;
             if (c.type === 'OperatorNode' && c.fn === 'equal') return `${tex(c.args[0])} = ${tex(c.args[1])}`;
-            if (c.type === 'OperatorNode' && (c.fn === 'and' || c.fn === 'or')) return `${cond(c.args[0])} ${c.fn === 'and' ? '\\wedge' : '\\vee'} ${cond(c.args[1])}`;
+            if (c.type === 'OperatorNode' && (c.fn === 'and' || c.fn === 'or'))
+              return `${cond(c.args[0])} ${c.fn === 'and' ? '\\wedge' : '\\vee'} ${cond(c.args[1])}`;
             return tex(c);
           };
           return `\\begin{cases} {${tex(n.trueExpr)}}, &\\quad{\\text{if }\\;${cond(n.condition)}}\\\\{${tex(n.falseExpr)}}, &\\quad{\\text{otherwise}}\\end{cases}`;

@@ -34,7 +34,8 @@ export class Mat {
       // message), but no matrix larger than the cap is ever allocated, whoever asks.
       const n = rows * cols;
       if (!(n <= limits.maxEntries)) throw new CellError(codes.E_TOO_LARGE, messages.tooLarge('The result', n, limits.maxEntries));
-      if (!(rows <= limits.maxSide && cols <= limits.maxSide)) throw new CellError(codes.E_TOO_LARGE, messages.tooLongSide('The result', rows, cols, limits.maxSide));
+      if (!(rows <= limits.maxSide && cols <= limits.maxSide))
+        throw new CellError(codes.E_TOO_LARGE, messages.tooLongSide('The result', rows, cols, limits.maxSide));
       // Each entry; and each row and column, which the loops that fill it walk over even when
       // it has no entries (zeros(1e6, 0)' walks over a million rows).
       spend(Math.max(n * entryCost, rows + cols));

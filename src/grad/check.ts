@@ -97,9 +97,12 @@ export function centralDifferences(sg: Subgraph, values: readonly Value[]): Valu
 export function gradientCheck(sg: Subgraph, values: readonly Value[], written: Value, expectedToFail?: string): GradCheck {
   const [autodiff, numeric] = withBudget(
     () => [gradient(sg, values), sizeOf(values[0]) <= maxFiniteDifferenceEntries ? centralDifferences(sg, values) : null] as const,
-    limits.maxWork, () => messages.tooMuchWorkCheck(limits.maxWork));
+    limits.maxWork,
+    () => messages.tooMuchWorkCheck(limits.maxWork),
+  );
   const base = { of: sg.of, wrt: sg.wrt, written, autodiff, numeric, ...(expectedToFail ? { expectedToFail } : {}) };
-  const [wr, wc] = shapeOf(written), [ar, ac] = shapeOf(autodiff);
+  const [wr, wc] = shapeOf(written),
+    [ar, ac] = shapeOf(autodiff);
   let numericDifference: number | null = null;
   if (numeric !== null) {
     numericDifference = 0;
@@ -107,16 +110,28 @@ export function gradientCheck(sg: Subgraph, values: readonly Value[], written: V
   }
   if (wr !== ar || wc !== ac) {
     return {
-      ...base, relativeDifference: Infinity, numericDifference, pass: false, entries: [],
+      ...base,
+      relativeDifference: Infinity,
+      numericDifference,
+      pass: false,
+      entries: [],
       shapeMismatch: `this cell is ${describeShape([wr, wc])}, but the gradient of ${sg.of} with respect to ${sg.wrt} is ${describeShape([ar, ac])}`,
     };
   }
   const entries: CheckEntry[] = [];
   let worst = 0;
   for (let k = 0; k < sizeOf(autodiff); k++) {
-    const a = at(written, k), b = at(autodiff, k);
+    const a = at(written, k),
+      b = at(autodiff, k);
     worst = Math.max(worst, relativeDifference(a, b));
-    entries.push({ row: Math.floor(k / ac) + 1, col: (k % ac) + 1, written: a, autodiff: b, numeric: numeric === null ? null : at(numeric, k), agrees: agrees(a, b) });
+    entries.push({
+      row: Math.floor(k / ac) + 1,
+      col: (k % ac) + 1,
+      written: a,
+      autodiff: b,
+      numeric: numeric === null ? null : at(numeric, k),
+      agrees: agrees(a, b),
+    });
   }
   return { ...base, relativeDifference: worst, numericDifference, pass: entries.every((e) => e.agrees), entries };
 }

@@ -156,9 +156,19 @@ export function explainTarget(plan: Plan, name: string): ExplainTarget | null {
  * the cells (`valueOf`). Never throws: a problem is a CellError (the cell or a cell it reads has
  * an error, the entry is outside W, the work is over budget, a derivative does not exist).
  */
-export function explainGradient(plan: Plan, valueOf: (name: string) => CellResult | undefined, name: string, row: number, col: number): Explanation | CellError {
+export function explainGradient(
+  plan: Plan,
+  valueOf: (name: string) => CellResult | undefined,
+  name: string,
+  row: number,
+  col: number,
+): Explanation | CellError {
   try {
-    return withBudget(() => explainOn(plan, valueOf, name, row, col), limits.maxWork, () => messages.explainTooMuchWork(limits.maxWork));
+    return withBudget(
+      () => explainOn(plan, valueOf, name, row, col),
+      limits.maxWork,
+      () => messages.explainTooMuchWork(limits.maxWork),
+    );
   } catch (e) {
     return toCellError(e, name);
   }
@@ -219,7 +229,14 @@ function explainOn(plan: Plan, valueOf: (name: string) => CellResult | undefined
     if (!e) edges.set(key, (e = new Edge(cells.get(child)!, parent, value)));
     return e;
   };
-  const paths = routes.map((route) => explainPath(route.slice(1).map((c, k) => edge(route[k], c)), q0, wrtEntryTex, label));
+  const paths = routes.map((route) =>
+    explainPath(
+      route.slice(1).map((c, k) => edge(route[k], c)),
+      q0,
+      wrtEntryTex,
+      label,
+    ),
+  );
   let total = 0;
   for (const p of paths) total += p.contribution;
   // grad(E, E): E's derivative by itself, 1, with no path between.
@@ -231,9 +248,17 @@ function explainOn(plan: Plan, valueOf: (name: string) => CellResult | undefined
   const cellValue = ownValue === null || oRows !== wRows || oCols !== wCols ? null : typeof ownValue === 'number' ? ownValue : ownValue.data[q0];
   const scale = Math.max(0, ...paths.map((p) => Math.abs(p.contribution)), ...paths.flatMap((p) => (p.terms ?? []).map((t) => Math.abs(t.value))));
   return {
-    cell: name, of, wrt, row, col,
+    cell: name,
+    of,
+    wrt,
+    row,
+    col,
     tex: `\\frac{\\partial ${label(of)}}{\\partial ${wrtEntryTex}}`,
-    paths, total, autodiff, cellValue, shape: [wRows, wCols],
+    paths,
+    total,
+    autodiff,
+    cellValue,
+    shape: [wRows, wCols],
     agrees: sameInFloat64(total, autodiff, scale),
     cellAgrees: cellValue === null ? null : agrees(cellValue, autodiff),
   };
@@ -250,7 +275,11 @@ class Edge {
   readonly parentShape: [number, number];
   private jac: Mat | null | undefined;
 
-  constructor(readonly child: CheckedCell, readonly parent: string, private readonly value: (n: string) => Value) {
+  constructor(
+    readonly child: CheckedCell,
+    readonly parent: string,
+    private readonly value: (n: string) => Value,
+  ) {
     this.childShape = [...shapeOf(value(child.name))] as [number, number];
     this.parentShape = [...shapeOf(value(parent))] as [number, number];
   }
@@ -275,7 +304,8 @@ class Edge {
   /** The whole Jacobian (rows: entries of the child; columns: entries of the parent), or null when too large. */
   jacobian(): Mat | null {
     if (this.jac !== undefined) return this.jac;
-    const m = size(this.childShape), n = size(this.parentShape);
+    const m = size(this.childShape),
+      n = size(this.parentShape);
     if (m > maxJacobianRows || m * n > maxJacobianEntries) return (this.jac = null);
     const J = new Mat(m, n);
     for (let k = 0; k < m; k++) {
@@ -343,15 +373,19 @@ function explainPath(chain: Edge[], q0: number, wrtEntryTex: string, label: (n: 
 }
 
 function factorOf(e: Edge, first: { q0: number; tex: string } | null, label: (n: string) => string): ExplainFactor {
-  const child = e.child.name, parent = e.parent;
+  const child = e.child.name,
+    parent = e.parent;
   const parsed = e.child.parsed!;
   const base = {
-    child, parent,
+    child,
+    parent,
     tex: `\\frac{\\partial ${label(child)}}{\\partial ${first ? first.tex : label(parent)}}`,
     formulaTex: `${label(child)} = ${formulaTex(parsed.node, (n) => label(n))}`,
-    childShape: e.childShape, parentShape: e.parentShape,
+    childShape: e.childShape,
+    parentShape: e.parentShape,
   };
-  const m = size(e.childShape), n = size(e.parentShape);
+  const m = size(e.childShape),
+    n = size(e.parentShape);
   if (first) {
     const column = e.column(first.q0);
     return { ...base, kind: column === null ? 'large' : 'entry', value: column, jacobianShape: [m, 1] };
@@ -359,7 +393,8 @@ function factorOf(e: Edge, first: { q0: number; tex: string } | null, label: (n:
   const J = e.jacobian();
   if (!J) return { ...base, kind: 'large', value: null, jacobianShape: [m, n] };
   if (m === 1 && n === 1) return { ...base, kind: 'scalar', value: J.data[0], jacobianShape: [1, 1], ...elementwiseTex(parsed.expr, parent, child, label) };
-  if (m === 1) return { ...base, kind: 'gradient', value: collapse(new Mat(e.parentShape[0], e.parentShape[1], Float64Array.from(J.data))), jacobianShape: [m, n] };
+  if (m === 1)
+    return { ...base, kind: 'gradient', value: collapse(new Mat(e.parentShape[0], e.parentShape[1], Float64Array.from(J.data))), jacobianShape: [m, n] };
   if (m === n && e.childShape[0] === e.parentShape[0] && isDiagonal(J)) {
     const d = new Mat(e.childShape[0], e.childShape[1]);
     for (let k = 0; k < m; k++) d.data[k] = J.data[k * n + k];
@@ -410,11 +445,14 @@ function termsOf(chain: Edge[], q0: number): ExplainTerm[] | null {
   }
   const terms = partial.map((p) => {
     // E's side first, as the factors are; E itself (the last entry) is not named.
-    const through = p.entries.slice(0, -1).flatMap((q, k) => {
-      const [rows, cols] = chain[k].childShape;
-      // A single number is gone through by every term: only the entries of larger cells tell terms apart.
-      return rows * cols === 1 ? [] : [{ cell: chain[k].child.name, row: Math.floor(q / cols) + 1, col: (q % cols) + 1 }];
-    }).reverse();
+    const through = p.entries
+      .slice(0, -1)
+      .flatMap((q, k) => {
+        const [rows, cols] = chain[k].childShape;
+        // A single number is gone through by every term: only the entries of larger cells tell terms apart.
+        return rows * cols === 1 ? [] : [{ cell: chain[k].child.name, row: Math.floor(q / cols) + 1, col: (q % cols) + 1 }];
+      })
+      .reverse();
     const factors = [...p.factors].reverse();
     let value = 1;
     for (const f of p.factors) value *= f;

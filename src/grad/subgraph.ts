@@ -100,7 +100,10 @@ function gradientOn(sg: Subgraph, values: readonly Value[]): Value {
   const vars = new Map<string, Var>();
   sg.inputs.forEach((name, k) => vars.set(name, tape.leaf(values[k], k === 0)));
   for (const cell of sg.path) {
-    vars.set(cell.name, evaluateTaped(cell.parsed!.expr, (name) => vars.get(name)!, tape));
+    vars.set(
+      cell.name,
+      evaluateTaped(cell.parsed!.expr, (name) => vars.get(name)!, tape),
+    );
   }
   const out = vars.get(sg.of)!;
   requireScalar(sg, out.value);

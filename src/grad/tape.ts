@@ -83,7 +83,10 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
     }
     case 'matrix': {
       const rows = expr.rows.map((r) => r.map(sub));
-      const out = assemble(rows.map((r) => r.map((v) => v.value)), expr.rows.map((r) => r.map((e) => e.text)));
+      const out = assemble(
+        rows.map((r) => r.map((v) => v.value)),
+        expr.rows.map((r) => r.map((e) => e.text)),
+      );
       const ins = rows.flat();
       if (!ins.some((v) => v.tracked)) return tape.leaf(out, false);
       const shapes = rows.map((r) => r.map((v) => shapeOf(v.value)));
@@ -115,4 +118,3 @@ export function evaluateTaped(expr: Expr, ref: (name: string) => Var, tape: Tape
       throw new CellError(codes.E_NO_DERIVATIVE, messages.noDerivative(`grad(${expr.of}, ${expr.wrt}) (second derivatives are not supported)`));
   }
 }
-

@@ -145,7 +145,10 @@ export function checkWorkbook(spec: WorkbookSpec, overrides: ReadonlyMap<string,
   }
 
   // 3. Cycles: every cell on a loop is an error that names the loop.
-  for (const loop of findCycles(cells.filter((c) => c.primary), byName)) {
+  for (const loop of findCycles(
+    cells.filter((c) => c.primary),
+    byName,
+  )) {
     for (const name of loop) {
       const cell = byName.get(name)!;
       if (cell.error) continue;
@@ -193,8 +196,10 @@ function parseLiteralKind(text: string): boolean {
 /** Tarjan's strongly connected components: each loop of two or more cells, in dependency order. */
 function findCycles(cells: CheckedCell[], byName: Map<string, CheckedCell>): string[][] {
   let counter = 0;
-  const index = new Map<string, number>(), low = new Map<string, number>();
-  const stack: string[] = [], onStack = new Set<string>();
+  const index = new Map<string, number>(),
+    low = new Map<string, number>();
+  const stack: string[] = [],
+    onStack = new Set<string>();
   const loops: string[][] = [];
   const visit = (v: string) => {
     index.set(v, counter);

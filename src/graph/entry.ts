@@ -7,7 +7,6 @@ import { compileExpr } from '../formula/evaluate.ts';
 import { parseFormula } from '../formula/parse.ts';
 import { plainNumber } from '../format/number.ts';
 
-
 /** `at` names the entry in messages, e.g. "Theta1[1,3]". */
 export function parseEntry(text: string, at: string, root: string): number | CellError {
   const t = text.trim();

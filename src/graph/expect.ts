@@ -84,7 +84,8 @@ export function unitInLastPlace(written: string): number {
 }
 
 export function compare(value: Value, exp: Expectation): Comparison {
-  const [r, c] = shapeOf(value), [sr, sc] = shapeOf(exp.value);
+  const [r, c] = shapeOf(value),
+    [sr, sc] = shapeOf(exp.value);
   const base = {
     knownWrong: exp.wrong !== undefined,
     ...(exp.wrong ? { reason: exp.wrong } : {}),
@@ -99,7 +100,9 @@ export function compare(value: Value, exp: Expectation): Comparison {
   const entries: EntryComparison[] = [];
   let maxDifference = 0;
   for (let k = 0; k < r * c; k++) {
-    const computed = at(value, k), slide = at(exp.value, k), tolerance = exp.tolerances[k];
+    const computed = at(value, k),
+      slide = at(exp.value, k),
+      tolerance = exp.tolerances[k];
     const diff = Math.abs(computed - slide);
     maxDifference = Math.max(maxDifference, diff);
     const at1 = { row: Math.floor(k / c) + 1, col: (k % c) + 1, computed, slide, tolerance };

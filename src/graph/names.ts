@@ -46,8 +46,24 @@ const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpper
 // symbols that are a Latin letter in another style (ℎ and h): two names with the same skeleton
 // look the same, so a workbook may not have both.
 const lookalikes: Record<string, string> = {
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ο: 'o', ν: 'v', ρ: 'p', ı: 'i',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  ν: 'v',
+  ρ: 'p',
+  ı: 'i',
 };
 
 /** What a name looks like: equal skeletons are names a reader cannot tell apart. */
@@ -69,8 +85,30 @@ export function reservedBecause(name: string): string | null {
 }
 
 const greek = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
-  'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'omicron',
+  'pi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
 ];
 const greekLetters = 'αβγδεζηθικλμνξοπρστυφχψω';
 const greekCapitals = 'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ';
@@ -84,7 +122,8 @@ function stemTex(stem: string): string {
   if (g >= 0 && stem[0] === stem[0].toUpperCase() && stem.slice(1) === lower.slice(1)) {
     return texCapitals.has(stem) ? `\\${stem}` : `\\mathrm{${stem[0]}}`;
   }
-  const gi = greekLetters.indexOf(stem), gc = greekCapitals.indexOf(stem);
+  const gi = greekLetters.indexOf(stem),
+    gc = greekCapitals.indexOf(stem);
   if (stem.length === 1 && gi >= 0) return `\\${greek[gi]}`;
   if (stem.length === 1 && gc >= 0) {
     const n = greek[gc][0].toUpperCase() + greek[gc].slice(1);
@@ -124,5 +163,5 @@ type LabelledCells = ReadonlyMap<string, { checked: { spec: { label?: string; re
  */
 export function shownLabel(cells: LabelledCells, name: string): string | undefined {
   const spec = cells.get(name)?.checked.spec;
-  return spec ? (spec.refused?.label ? undefined : spec.label) ?? labelFor(name) : undefined;
+  return spec ? ((spec.refused?.label ? undefined : spec.label) ?? labelFor(name)) : undefined;
 }

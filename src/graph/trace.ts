@@ -67,7 +67,7 @@ export function trace(plan: Plan, name: string, graph: DependencyGraph = depende
 function reach(start: string, next: Map<string, string[]>): string[] {
   const seen = new Set<string>([start]);
   const out: string[] = [];
-  for (let queue = [start]; queue.length; ) {
+  for (let queue = [start]; queue.length;) {
     const following: string[] = [];
     for (const n of queue) {
       for (const m of next.get(n) ?? []) {

@@ -116,7 +116,16 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
   const unread = layers.length < 2 || weights.length !== layers.length - 1;
   if (unread || problems.length || layers.some((l) => !l) || weights.some((w) => !w)) {
     // The block's own problem, shown at the block (listed with the workbook's problems, once).
-    const first = problems[0] ?? (unread ? { code: codes.E_BLOCK, message: layers.length < 2 ? messages.networkFewLayers(layers.length) : messages.networkWeightCount(weights.length, layers.length), line: block.line, col: 1 } : undefined);
+    const first =
+      problems[0] ??
+      (unread
+        ? {
+            code: codes.E_BLOCK,
+            message: layers.length < 2 ? messages.networkFewLayers(layers.length) : messages.networkWeightCount(weights.length, layers.length),
+            line: block.line,
+            col: 1,
+          }
+        : undefined);
     const refused = () => {
       const err = new CellError(first?.code ?? codes.E_BLOCK, first?.message ?? messages.networkCannotDraw(), 'network');
       err.loc = { line: first?.line ?? block.line, col: first?.col ?? 1 };
@@ -126,7 +135,11 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
   }
 
   const run = (...values: CellResult[]): NetworkData | CellError =>
-    withBudget(() => draw(values), limits.maxWork, () => messages.networkTooMuchWork(limits.maxWork));
+    withBudget(
+      () => draw(values),
+      limits.maxWork,
+      () => messages.networkTooMuchWork(limits.maxWork),
+    );
   const draw = (values: CellResult[]): NetworkData | CellError => {
     const bad = values.find(isCellError);
     if (bad) return bad;
@@ -155,7 +168,10 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
         const prev = W[k - 1];
         if (prev && shapeOf(prev.v)[1] !== shapeOf(w.v)[0]) {
           at = weights[w.k]!.item;
-          throw new CellError(codes.E_SHAPE, messages.networkWeightsMeet(weights[prev.k]!.item.text, describeShape(shapeOf(prev.v)), weights[w.k]!.item.text, describeShape(shapeOf(w.v))));
+          throw new CellError(
+            codes.E_SHAPE,
+            messages.networkWeightsMeet(weights[prev.k]!.item.text, describeShape(shapeOf(prev.v)), weights[w.k]!.item.text, describeShape(shapeOf(w.v))),
+          );
         }
       });
       const edgeCount = W.reduce((n, w) => n + shapeOf(w.v)[0] * shapeOf(w.v)[1], 0);
@@ -167,9 +183,10 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
         const rows = unitRows(v, n);
         if (!rows) {
           const shape = describeShape(shapeOf(v));
-          const message = what === undefined
-            ? messages.networkLayerShape(c.item.text, shape, n, weight.item.text, describeShape(shapeOf(value(weight))))
-            : messages.networkLikeShape(what, c.item.text, shape, messages.networkUnits(n));
+          const message =
+            what === undefined
+              ? messages.networkLayerShape(c.item.text, shape, n, weight.item.text, describeShape(shapeOf(value(weight))))
+              : messages.networkLikeShape(what, c.item.text, shape, messages.networkUnits(n));
           at = c.item;
           throw new CellError(codes.E_SHAPE, message);
         }
@@ -184,7 +201,8 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
         const weight = weights[k === 0 ? wIndex[0] : wIndex[k - 1]]!;
         const layer: NetworkLayer = { label: layers[l]!.item.text, units: units[k], h: perSample(layers[l]!, units[k], undefined, weight), bias: false };
         if (l > 0) {
-          const s = sums[l - 1], d = deltas[l - 1];
+          const s = sums[l - 1],
+            d = deltas[l - 1];
           if (s) layer.s = perSample(s, units[k], 'weighted input', weight);
           if (d) layer.delta = perSample(d, units[k], 'δ', weight);
         }
@@ -203,22 +221,32 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
           throw new CellError(codes.E_SHAPE, messages.networkLikeShape('gradient', g!.item.text, describeShape(shapeOf(gv)), describeShape([r, c])));
         }
         const ref = entryOf(plan, item.item.text, r);
-        for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) {
-          const entry = ref?.(i, j);
-          const edge: NetworkEdge = { name: entry ? entryName(entry, r * c === 1) : `${item.item.text}[${i + 1},${j + 1}]`, from: [k, i], to: [k + 1, j], weight: get(w.v, i, j) };
-          if (entry) edge.entry = entry;
-          if (gv !== undefined) edge.gradient = get(gv, i, j);
-          edges.push(edge);
-        }
+        for (let i = 0; i < r; i++)
+          for (let j = 0; j < c; j++) {
+            const entry = ref?.(i, j);
+            const edge: NetworkEdge = {
+              name: entry ? entryName(entry, r * c === 1) : `${item.item.text}[${i + 1},${j + 1}]`,
+              from: [k, i],
+              to: [k + 1, j],
+              weight: get(w.v, i, j),
+            };
+            if (entry) edge.entry = entry;
+            if (gv !== undefined) edge.gradient = get(gv, i, j);
+            edges.push(edge);
+          }
         if (gv !== undefined) anyGradient = true;
         // The bias into layer k + 1: one edge per unit, from the bias unit of layer k.
         const b = bias[w.k];
         if (b) {
           const bv = value(b);
-          const n = c, [br, bc] = shapeOf(bv);
+          const n = c,
+            [br, bc] = shapeOf(bv);
           if (!((br === 1 && bc === n) || (bc === 1 && br === n))) {
             at = b.item;
-            throw new CellError(codes.E_SHAPE, messages.networkLikeShape('bias', b.item.text, describeShape([br, bc]), n === 1 ? 'a number' : `a row or a column of ${n}`));
+            throw new CellError(
+              codes.E_SHAPE,
+              messages.networkLikeShape('bias', b.item.text, describeShape([br, bc]), n === 1 ? 'a number' : `a row or a column of ${n}`),
+            );
           }
           const bg = biasGradients[w.k] ? value(biasGradients[w.k]!) : undefined;
           const bref = entryOf(plan, b.item.text, br);
@@ -226,7 +254,12 @@ export function compileNetwork(plan: Plan, block: NetworkBlock): NetworkPlan {
           for (let j = 0; j < n; j++) {
             const [i1, j1] = br === 1 ? [0, j] : [j, 0];
             const entry = bref?.(i1, j1);
-            const edge: NetworkEdge = { name: entry ? entryName(entry, n === 1) : `${b.item.text}[${j + 1}]`, from: [k, -1], to: [k + 1, j], weight: get(bv, i1, j1) };
+            const edge: NetworkEdge = {
+              name: entry ? entryName(entry, n === 1) : `${b.item.text}[${j + 1}]`,
+              from: [k, -1],
+              to: [k + 1, j],
+              weight: get(bv, i1, j1),
+            };
             if (entry) edge.entry = entry;
             if (bg !== undefined && sameShape(bg, bv)) edge.gradient = get(bg, i1, j1);
             edges.push(edge);
@@ -257,7 +290,8 @@ function get(v: Value, i: number, j: number): number {
 }
 
 function sameShape(a: Value, b: Value): boolean {
-  const [r, c] = shapeOf(a), [r2, c2] = shapeOf(b);
+  const [r, c] = shapeOf(a),
+    [r2, c2] = shapeOf(b);
   return r === r2 && c === c2;
 }
 

@@ -75,7 +75,8 @@ export function layoutNetwork(data: NetworkData, detail: boolean): NetworkLayout
     });
   });
   const edges = data.edges.map((edge) => {
-    const a = at.get(`${edge.from[0]} ${edge.from[1]}`)!, b = at.get(`${edge.to[0]} ${edge.to[1]}`)!;
+    const a = at.get(`${edge.from[0]} ${edge.from[1]}`)!,
+      b = at.get(`${edge.to[0]} ${edge.to[1]}`)!;
     return { edge, x1: a.x, y1: a.y, x2: b.x, y2: b.y };
   });
   return {

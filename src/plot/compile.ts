@@ -65,7 +65,11 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
     }
   };
   for (const layer of block.layers) {
-    const texts: [Channel, string | undefined][] = [['x', layer.channels.x ?? block.x], ['y', layer.channels.y], ['color', layer.channels.color]];
+    const texts: [Channel, string | undefined][] = [
+      ['x', layer.channels.x ?? block.x],
+      ['y', layer.channels.y],
+      ['color', layer.channels.color],
+    ];
     if (texts[0][1] === undefined) {
       problems.push({ code: codes.E_ATTRIBUTE, message: messages.plotNoX(layer.channels.y), line: layer.line, col: layer.col });
       continue;
@@ -83,7 +87,11 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
 
   // One budget for the whole plot: every channel of every layer, and the rows made from them.
   const run = (...values: CellResult[]): PlotLayerData[] | CellError =>
-    withBudget(() => layers(values), limits.maxWork, () => messages.tooMuchWorkPlot(limits.maxWork));
+    withBudget(
+      () => layers(values),
+      limits.maxWork,
+      () => messages.tooMuchWorkPlot(limits.maxWork),
+    );
   const layers = (values: CellResult[]): PlotLayerData[] | CellError => {
     const bad = values.find(isCellError);
     if (bad) return bad;
@@ -96,7 +104,14 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
         const columns = new Map<Channel, number[]>();
         for (const [channel, f, slots] of layer.channels) {
           const v = collapse(f.run(slots.map((k) => values[k] as Value)));
-          columns.set(channel, vector(v, `${layer.name}: ${channel} = ${f.text}`, (block[`${channel === 'x' ? 'x' : 'y'}Scale` as 'xScale' | 'yScale'] === 'log') && channel !== 'color'));
+          columns.set(
+            channel,
+            vector(
+              v,
+              `${layer.name}: ${channel} = ${f.text}`,
+              block[`${channel === 'x' ? 'x' : 'y'}Scale` as 'xScale' | 'yScale'] === 'log' && channel !== 'color',
+            ),
+          );
         }
         const xs = columns.get('x')!;
         const n = xs.length;
@@ -106,12 +121,14 @@ export function compilePlot(plan: Plan, block: PlotBlock): PlotPlan {
         }
         total += n;
         if (total > maxPlotPoints) throw new CellError(codes.E_TOO_LARGE, messages.plotTooMany(total, maxPlotPoints));
-        const ys = columns.get('y')!, cs = columns.get('color');
+        const ys = columns.get('y')!,
+          cs = columns.get('color');
         const rows: PlotRow[] = xs.map((x, k) => ({ x, y: ys[k], ...(cs ? { color: cs[k] } : {}) }));
         if (layer.mark === 'rect') addCellEdges(rows);
         // (A log axis draws any positive number: only linear ones are bounded.)
-        const xLog = block.xScale === 'log', yLog = block.yScale === 'log';
-        const kept = drawable(rows, (r) => [xLog ? 0 : r.x, yLog ? 0 : r.y, xLog ? 0 : r.x2 ?? 0, yLog ? 0 : r.y2 ?? 0, r.color ?? 0]);
+        const xLog = block.xScale === 'log',
+          yLog = block.yScale === 'log';
+        const kept = drawable(rows, (r) => [xLog ? 0 : r.x, yLog ? 0 : r.y, xLog ? 0 : (r.x2 ?? 0), yLog ? 0 : (r.y2 ?? 0), r.color ?? 0]);
         return kept.beyond ? { name: layer.name, rows: kept.rows, beyond: kept.beyond } : { name: layer.name, rows };
       });
     } catch (e) {
@@ -142,7 +159,8 @@ function addCellEdges(rows: PlotRow[]): void {
     for (let k = 1; k < u.length; k++) s = Math.min(s, u[k] - u[k - 1]);
     return Number.isFinite(s) ? s : 1;
   };
-  const dx = step(rows.map((r) => r.x)) / 2, dy = step(rows.map((r) => r.y)) / 2;
+  const dx = step(rows.map((r) => r.x)) / 2,
+    dy = step(rows.map((r) => r.y)) / 2;
   for (const r of rows) {
     r.x2 = r.x + dx;
     r.y2 = r.y + dy;
@@ -156,7 +174,8 @@ function addCellEdges(rows: PlotRow[]): void {
  * ±drawableLimit; on a log scale (`log`), a value ≤ 0 of the `logged` numbers.
  */
 export function drawable<T>(rows: T[], values: (row: T) => number[], log?: { logged: (row: T) => number }): { rows: T[]; beyond: number; notPositive: number } {
-  let beyond = 0, notPositive = 0;
+  let beyond = 0,
+    notPositive = 0;
   const kept = rows.filter((r) => {
     if (log) {
       if (log.logged(r) > 0) return true;

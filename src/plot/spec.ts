@@ -18,7 +18,12 @@ export function vegaLiteSpec(block: PlotBlock): Record<string, unknown> {
   const clip = !!(block.xRange || block.yRange);
   const only = block.layers.length === 1 ? block.layers[0] : undefined;
   const x = { field: 'x', type: 'quantitative', title: block.xTitle ?? block.x ?? only?.channels.x ?? 'x', scale: scale(block.xScale, block.xRange) };
-  const y = { field: 'y', type: 'quantitative', title: block.yTitle ?? (only ? (only.channels.x !== undefined ? only.channels.y : only.name ?? only.channels.y) : ''), scale: scale(block.yScale, block.yRange) };
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: block.yTitle ?? (only ? (only.channels.x !== undefined ? only.channels.y : (only.name ?? only.channels.y)) : ''),
+    scale: scale(block.yScale, block.yRange),
+  };
   const legend = block.layers.length > 1;
   // Colour: a heat map (rect) and points coloured by value share one diverging scale, 1 red and
   // 0 blue, so a point whose colour differs from the ground under it is misclassified; without a
@@ -38,7 +43,13 @@ export function vegaLiteSpec(block: PlotBlock): Record<string, unknown> {
     if (colorByValue) {
       // One legend for the values: a shared scale has one anyway; independent scales would repeat it.
       const first = byValue[0] === layer;
-      encoding.color = { field: 'color', type: 'quantitative', title: layer.name ?? layer.channels.color, scale: valueScale, ...(first || !independent ? {} : { legend: null }) };
+      encoding.color = {
+        field: 'color',
+        type: 'quantitative',
+        title: layer.name ?? layer.channels.color,
+        scale: valueScale,
+        ...(first || !independent ? {} : { legend: null }),
+      };
     } else if (legend) {
       const first = named[0] === name && block.layers.find((l) => l.channels.color === undefined) === layer;
       encoding.color = { datum: name, type: 'nominal', title: null, ...(namedScale ? { scale: namedScale, ...(first ? {} : { legend: null }) } : {}) };
@@ -48,10 +59,13 @@ export function vegaLiteSpec(block: PlotBlock): Record<string, unknown> {
       encoding.y2 = { field: 'y2' };
     }
     const mark =
-      layer.mark === 'point' ? { type: 'point', filled: true, size: heat ? 90 : 60, ...(heat ? { stroke: 'black', strokeWidth: 1.5 } : {}), ...(clip ? { clip } : {}) }
-        : layer.mark === 'line' ? { type: 'line', clip: true, ...(heat ? { strokeWidth: 2.5 } : {}) }
-        : layer.mark === 'rect' ? { type: 'rect', opacity: 0.6, ...(clip ? { clip } : {}) }
-        : { type: layer.mark, clip: true };
+      layer.mark === 'point'
+        ? { type: 'point', filled: true, size: heat ? 90 : 60, ...(heat ? { stroke: 'black', strokeWidth: 1.5 } : {}), ...(clip ? { clip } : {}) }
+        : layer.mark === 'line'
+          ? { type: 'line', clip: true, ...(heat ? { strokeWidth: 2.5 } : {}) }
+          : layer.mark === 'rect'
+            ? { type: 'rect', opacity: 0.6, ...(clip ? { clip } : {}) }
+            : { type: layer.mark, clip: true };
     return { data: { name: layerName(k) }, mark, encoding };
   });
   return {

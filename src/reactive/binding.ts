@@ -73,7 +73,8 @@ export class Binding {
     const without: number[] = [];
     for (const cell of plan.cells) {
       const key = `check:${cell.index}`;
-      if (cell.check && plan.byName.get(cell.name) === cell) this.define(key, key, cell.check.inputs.map(varName), cell.check.run, () => observers.checkObserver(cell.index));
+      if (cell.check && plan.byName.get(cell.name) === cell)
+        this.define(key, key, cell.check.inputs.map(varName), cell.check.run, () => observers.checkObserver(cell.index));
       else if (this.has(key) || cell.checkError) {
         this.delete(key);
         without.push(cell.index);

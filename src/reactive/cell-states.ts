@@ -41,7 +41,10 @@ export class CellStates {
   private readonly networkEmitters = new Emitters<NetworkBlock, [NetworkState]>();
 
   /** `cellAt` gives the plan's cell at a position now (the plan changes with formulas). */
-  constructor(names: readonly string[], private readonly cellAt: (index: number) => PlanCell) {
+  constructor(
+    names: readonly string[],
+    private readonly cellAt: (index: number) => PlanCell,
+  ) {
     this.all = names.map((name, index) => ({ name, index, status: 'pending' }));
   }
 
@@ -89,7 +92,8 @@ export class CellStates {
       pending: () => update({ status: 'pending' }),
       fulfilled: (value: unknown) => {
         if (isCellError(value)) return update({ status: 'error', error: value });
-        const v = value as Value, cell = this.cellAt(index);
+        const v = value as Value,
+          cell = this.cellAt(index);
         update({ status: 'ok', value: v, ...(cell.expectation ? { comparison: compare(v, cell.expectation) } : {}) });
       },
       rejected: (error: unknown) => update({ status: 'error', error: toCellError(error, this.cellAt(index).name) }),

@@ -119,7 +119,8 @@ export class EditLog {
   /** Makes an edit again on `sheet` (or its reverse, for undo): a group as one group again. */
   replay(edit: Edit, reverse: boolean, sheet: EditTarget): void {
     if (edit.kind === 'group') {
-      const edits = reverse ? [...edit.edits].reverse() : edit.edits, t = edit.training;
+      const edits = reverse ? [...edit.edits].reverse() : edit.edits,
+        t = edit.training;
       this.group(edit.label, () => edits.forEach((e) => this.replay(e, reverse, sheet)), t && (reverse ? { ...t, before: t.after, after: t.before } : t));
     } else if (edit.kind === 'entries') sheet.setEntries(edit.name, reverse ? edit.before : edit.after);
     else if (edit.kind === 'entry') sheet.setEntry(edit.name, edit.row, edit.col, reverse ? edit.before : edit.after);

@@ -15,21 +15,34 @@ export class ExerciseSheet {
     private readonly state: (nameOrIndex: string | number) => CellState | undefined,
   ) {}
 
-  private indexOf(name: string): number { return this.plan().byName.get(name)?.index ?? -1; }
+  private indexOf(name: string): number {
+    return this.plan().byName.get(name)?.index ?? -1;
+  }
 
   /** The exercise of the cell at `index` ("exercise:"), if it is one. */
-  of(index: number): ExercisePlan | undefined { return this.plan().exercises.exercises.get(index); }
+  of(index: number): ExercisePlan | undefined {
+    return this.plan().exercises.exercises.get(index);
+  }
   /** Every exercise, in file order. */
-  all(): ExercisePlan[] { return [...this.plan().exercises.exercises.values()]; }
-  has(name: string): boolean { const i = this.indexOf(name); return i >= 0 && this.plan().exercises.exercises.has(i); }
-  answerText(name: string, row: number, col: number): string { return this.answers.text(name, row, col); }
+  all(): ExercisePlan[] {
+    return [...this.plan().exercises.exercises.values()];
+  }
+  has(name: string): boolean {
+    const i = this.indexOf(name);
+    return i >= 0 && this.plan().exercises.exercises.has(i);
+  }
+  answerText(name: string, row: number, col: number): string {
+    return this.answers.text(name, row, col);
+  }
   /** The student typed into entry (row, col), 1-based, of an exercise's answer grid: graded at once, recorded as an edit. */
   setAnswer(name: string, row: number, col: number, text: string): void {
     if (!this.has(name)) throw new RangeError(`${name} is not an exercise`);
     const v = this.state(name)?.value;
     this.answers.setText(name, row, col, text, v !== undefined && typeof v === 'number');
   }
-  answerShown(name: string): boolean { return this.answers.shown(name); }
+  answerShown(name: string): boolean {
+    return this.answers.shown(name);
+  }
   /** Every answer replaced by these (another tab's): each change an edit, as typing is. */
   setAnswers(answers: Record<string, string[][]>, shown: readonly string[]): void {
     this.answers.clear();
@@ -42,11 +55,14 @@ export class ExerciseSheet {
   }
   /** The exercise at `index` graded now: its entries against its live value, and which mistake they match. */
   grade(index: number): Grade | null {
-    const state = this.state(index)!, name = state.name;
+    const state = this.state(index)!,
+      name = state.name;
     return gradeExercise(state.status === 'ok' ? state.value : undefined, (r, c) => this.answers.text(name, r, c), state.mistakes ?? []);
   }
   /** "3 of 5 exercises solved". */
-  progress(): { solved: number; total: number } { return progressOf(this.all().map((e) => this.grade(e.index))); }
+  progress(): { solved: number; total: number } {
+    return progressOf(this.all().map((e) => this.grade(e.index)));
+  }
   /**
    * The exercises marked "hides: dependents" that the cell at `index` reads, directly or through
    * other cells: it is hidden while one of them is neither solved nor shown.
@@ -54,7 +70,8 @@ export class ExerciseSheet {
   hiding(index: number): number[] {
     const hiding = this.all().filter((e) => e.spec.hides);
     if (!hiding.length) return [];
-    const seen = new Set<string>(), found: number[] = [];
+    const seen = new Set<string>(),
+      found: number[] = [];
     const stack = [...(this.plan().cells[index]?.inputs ?? [])];
     while (stack.length) {
       const name = stack.pop()!;

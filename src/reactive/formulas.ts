@@ -15,11 +15,17 @@ export class Formulas {
     const cell = plan.byName.get(name) ?? plan.cells.find((c) => c.name === name);
     return this.typed.get(name) ?? cell?.checked.spec.formula ?? '';
   }
-  isEdited(name: string): boolean { return this.typed.has(name); }
+  isEdited(name: string): boolean {
+    return this.typed.has(name);
+  }
   /** The cells whose formula the student replaced. */
-  names(): string[] { return [...this.typed.keys()]; }
+  names(): string[] {
+    return [...this.typed.keys()];
+  }
   /** What the student typed, by cell name (to save or share). */
-  edited(): Record<string, string> { return Object.fromEntries(this.typed); }
+  edited(): Record<string, string> {
+    return Object.fromEntries(this.typed);
+  }
 
   /** `cell`'s formula becomes `text` (the workbook's own text forgets the replacement); returns the new plan. */
   replace(cell: PlanCell, text: string): WorkbookPlan {

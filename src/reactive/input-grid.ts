@@ -24,7 +24,11 @@ export class InputGrid {
   private differs: number | undefined = 0;
 
   /** `own`: the workbook's entries; `value`: the number they stand for. */
-  constructor(private readonly name: string, private readonly own: readonly (readonly string[])[], value: number | Mat) {
+  constructor(
+    private readonly name: string,
+    private readonly own: readonly (readonly string[])[],
+    value: number | Mat,
+  ) {
     this.rows = own.length;
     this.cols = own[0].length;
     this.data = typeof value === 'number' ? Float64Array.of(value) : value.data.slice();
@@ -49,7 +53,7 @@ export class InputGrid {
   }
 
   error(row: number, col: number): CellError | null {
-    return this.has(row, col) ? this.bad.get((row - 1) * this.cols + col - 1) ?? null : null;
+    return this.has(row, col) ? (this.bad.get((row - 1) * this.cols + col - 1) ?? null) : null;
   }
 
   /** A copy of the texts, row by row. */
@@ -61,7 +65,8 @@ export class InputGrid {
   /** The student typed `text` into one entry: it is kept as typed, and read. */
   setText(row: number, col: number, text: string): number | CellError {
     this.written();
-    const own = this.own[row - 1][col - 1], before = this.texts[row - 1][col - 1];
+    const own = this.own[row - 1][col - 1],
+      before = this.texts[row - 1][col - 1];
     if (this.differs !== undefined) this.differs += Number(text !== own) - Number(before !== own);
     this.texts[row - 1][col - 1] = text;
     return this.read(row, col);
@@ -70,11 +75,13 @@ export class InputGrid {
   /** Every entry at once (a paste, a reset): only the texts that changed are read again. */
   setTexts(texts: readonly (readonly string[])[]): void {
     this.written();
-    texts.forEach((row, i) => row.forEach((t, j) => {
-      if (t === this.texts[i][j]) return;
-      this.texts[i][j] = t;
-      this.read(i + 1, j + 1);
-    }));
+    texts.forEach((row, i) =>
+      row.forEach((t, j) => {
+        if (t === this.texts[i][j]) return;
+        this.texts[i][j] = t;
+        this.read(i + 1, j + 1);
+      }),
+    );
     this.differs = undefined;
   }
 

@@ -10,7 +10,10 @@ import { InputGrid } from './input-grid.ts';
 export class Inputs {
   private readonly grids = new Map<string, InputGrid>();
 
-  constructor(private readonly log: EditLog, private readonly changed: (name: string) => void) {}
+  constructor(
+    private readonly log: EditLog,
+    private readonly changed: (name: string) => void,
+  ) {}
 
   add(name: string, own: readonly (readonly string[])[], value: number | Mat): void {
     this.grids.set(name, new InputGrid(name, own, value));
@@ -51,7 +54,7 @@ export class Inputs {
   /** Every entry at once (a paste, a reset); `record: false` reports no edit. */
   setEntries(name: string, texts: readonly (readonly string[])[], record = true): void {
     const jagged = texts.some((r) => r.length !== texts[0].length);
-    const g = this.sized(name, texts.length, jagged ? -1 : texts[0]?.length ?? 0, 'the new entries are not');
+    const g = this.sized(name, texts.length, jagged ? -1 : (texts[0]?.length ?? 0), 'the new entries are not');
     this.change(g, name, record, () => g.setTexts(texts));
   }
 
@@ -78,7 +81,11 @@ export class Inputs {
     for (const [name, texts] of Object.entries(entries)) {
       const g = this.grids.get(name);
       if (!g || !Array.isArray(texts) || texts.length !== g.rows || texts.some((r) => !Array.isArray(r) || r.length !== g.cols)) dropped.push(name);
-      else this.setEntries(name, (texts as unknown[][]).map((r) => r.map(String)));
+      else
+        this.setEntries(
+          name,
+          (texts as unknown[][]).map((r) => r.map(String)),
+        );
     }
     return dropped;
   }

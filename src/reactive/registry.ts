@@ -198,7 +198,10 @@ function entryFor(url: string): Entry {
       generation: 0,
       watchers: new Set(),
     };
-    e.promise.then((s) => (e.current = s), () => entries.delete(url)); // a failed load is not cached
+    e.promise.then(
+      (s) => (e.current = s),
+      () => entries.delete(url),
+    ); // a failed load is not cached
     entries.set(url, (entry = e));
   }
   return entry;

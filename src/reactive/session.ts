@@ -29,7 +29,10 @@ export class Session {
   readonly spec: WorkbookSpec;
   plan: WorkbookPlan;
   /** What components may read of the definitions, never the plan itself (sheet-view.ts). */
-  readonly view = new SheetView(() => this.plan, (name) => this.state(name));
+  readonly view = new SheetView(
+    () => this.plan,
+    (name) => this.state(name),
+  );
   private readonly binding = new Binding();
   private readonly states: CellStates;
   private readonly log = new EditLog();
@@ -38,7 +41,11 @@ export class Session {
   /** What the student typed into exercises' answer grids (src/exercise/answers.ts). */
   private readonly answers = new Answers(this.log, (name) => this.states.touch(this.indexOf(name)));
   /** The exercise cells, their answers, grades and progress (exercise-sheet.ts). */
-  readonly exercises = new ExerciseSheet(() => this.plan, this.answers, (nameOrIndex) => this.state(nameOrIndex));
+  readonly exercises = new ExerciseSheet(
+    () => this.plan,
+    this.answers,
+    (nameOrIndex) => this.state(nameOrIndex),
+  );
   /** What else Reset all resets, inside its one step (a trainer's counter and curve). */
   private readonly resetters = new Emitter<[]>();
 
@@ -46,17 +53,29 @@ export class Session {
     this.spec = spec;
     this.formulas = new Formulas(spec);
     this.plan = planWorkbook(spec);
-    this.states = new CellStates(this.plan.cells.map((c) => c.name), (index) => this.plan.cells[index]);
+    this.states = new CellStates(
+      this.plan.cells.map((c) => c.name),
+      (index) => this.plan.cells[index],
+    );
     for (const cell of this.plan.cells) {
-      const { kind, name, error, checked: { literal } } = cell;
+      const {
+        kind,
+        name,
+        error,
+        checked: { literal },
+      } = cell;
       if (kind === 'input' && this.isPrimary(cell) && !error && literal) this.inputs.add(name, literal.entries, literal.value);
     }
     this.redefine();
   }
 
   /** The work all cells, checks and plots of one recompute may do together (formula/budget.ts). */
-  get budget() { return this.binding.budget; }
-  get cells(): readonly CellState[] { return this.states.all; }
+  get budget() {
+    return this.binding.budget;
+  }
+  get cells(): readonly CellState[] {
+    return this.states.all;
+  }
 
   /** The state of the cell with this name (the first, if the name is duplicated), or of position `index`. */
   state(nameOrIndex: string | number): CellState | undefined {
@@ -66,18 +85,32 @@ export class Session {
   indexOf(name: string): number {
     return (this.plan.byName.get(name) ?? this.plan.cells.find((c) => c.name === name))?.index ?? -1;
   }
-  planCell(index: number): PlanCell { return this.plan.cells[index]; }
-  subscribe(index: number, listener: (state: CellState) => void): () => void { return this.states.subscribe(index, listener); }
+  planCell(index: number): PlanCell {
+    return this.plan.cells[index];
+  }
+  subscribe(index: number, listener: (state: CellState) => void): () => void {
+    return this.states.subscribe(index, listener);
+  }
   /** Called with the position of any cell whose state changes. */
-  onAnyChange(listener: (index: number) => void): () => void { return this.states.onAnyChange(listener); }
+  onAnyChange(listener: (index: number) => void): () => void {
+    return this.states.onAnyChange(listener);
+  }
   /** Calls `listener` with the rows of every layer of a plot block (or its error), now and on every change. */
-  subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void { return this.states.subscribePlot(block, listener); }
+  subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void {
+    return this.states.subscribePlot(block, listener);
+  }
   /** Calls `listener` with a network block's layers and edges (or its error), now and on every change. */
-  subscribeNetwork(block: NetworkBlock, listener: (data: NetworkState) => void): () => void { return this.states.subscribeNetwork(block, listener); }
+  subscribeNetwork(block: NetworkBlock, listener: (data: NetworkState) => void): () => void {
+    return this.states.subscribeNetwork(block, listener);
+  }
   /** Resolves once every cell, check and plot has finished computing. */
-  settled(): Promise<void> { return this.binding.settled(); }
+  settled(): Promise<void> {
+    return this.binding.settled();
+  }
   /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
-  closestName(name: string): string | undefined { return closest(name, this.plan.byName.keys()); }
+  closestName(name: string): string | undefined {
+    return closest(name, this.plan.byName.keys());
+  }
 
   // Input cells, delegated to inputs.ts (documented there): entries are 1-based; a text that is
   // not a number makes the whole cell an error; `record: false` reports no edit; setValue sets
@@ -86,16 +119,36 @@ export class Session {
     const cell = this.plan.cells[index];
     return cell.kind === 'input' && this.inputs.has(cell.name) && this.isPrimary(cell);
   }
-  entryShape(name: string): [number, number] { return this.inputs.shape(name); }
-  entriesOf(name: string): string[][] { return this.inputs.grid(name)?.allTexts() ?? []; }
-  entryText(name: string, row: number, col: number): string { return this.inputs.grid(name)?.text(row, col) ?? ''; }
-  entryNumber(name: string, row: number, col: number): number | null { return this.inputs.grid(name)?.number(row, col) ?? null; }
-  entryError(name: string, row: number, col: number): CellError | null { return this.inputs.grid(name)?.error(row, col) ?? null; }
-  inputValue(name: string): CellResult { return this.inputs.grid(name)!.value(); }
-  inputValues(): Map<string, CellResult> { return this.inputs.values(); }
-  setEntry(name: string, row: number, col: number, text: string): CellError | null { return this.inputs.setEntry(name, row, col, text); }
-  setEntries(name: string, texts: string[][], { record = true }: { record?: boolean } = {}): void { this.inputs.setEntries(name, texts, record); }
-  setValue(name: string, value: Value, record = true): void { this.inputs.setValue(name, value, record); }
+  entryShape(name: string): [number, number] {
+    return this.inputs.shape(name);
+  }
+  entriesOf(name: string): string[][] {
+    return this.inputs.grid(name)?.allTexts() ?? [];
+  }
+  entryText(name: string, row: number, col: number): string {
+    return this.inputs.grid(name)?.text(row, col) ?? '';
+  }
+  entryNumber(name: string, row: number, col: number): number | null {
+    return this.inputs.grid(name)?.number(row, col) ?? null;
+  }
+  entryError(name: string, row: number, col: number): CellError | null {
+    return this.inputs.grid(name)?.error(row, col) ?? null;
+  }
+  inputValue(name: string): CellResult {
+    return this.inputs.grid(name)!.value();
+  }
+  inputValues(): Map<string, CellResult> {
+    return this.inputs.values();
+  }
+  setEntry(name: string, row: number, col: number, text: string): CellError | null {
+    return this.inputs.setEntry(name, row, col, text);
+  }
+  setEntries(name: string, texts: string[][], { record = true }: { record?: boolean } = {}): void {
+    this.inputs.setEntries(name, texts, record);
+  }
+  setValue(name: string, value: Value, record = true): void {
+    this.inputs.setValue(name, value, record);
+  }
 
   /** Puts an input cell back to the workbook's own numbers. */
   resetInput(name: string): void {
@@ -103,8 +156,12 @@ export class Session {
     if (literal && this.inputs.has(name)) this.setEntries(name, literal.entries);
   }
 
-  formula(name: string): string { return this.formulas.text(this.plan, name); }
-  isFormulaEdited(name: string): boolean { return this.formulas.isEdited(name); }
+  formula(name: string): string {
+    return this.formulas.text(this.plan, name);
+  }
+  isFormulaEdited(name: string): boolean {
+    return this.formulas.isEdited(name);
+  }
 
   /**
    * The student replaced a formula. The whole workbook is checked again (the new formula may
@@ -115,7 +172,8 @@ export class Session {
     const cell = this.plan.byName.get(name);
     if (!cell) throw new RangeError(`${name} is not a cell`);
     this.log.begin();
-    const before = this.formula(name), previous = this.plan;
+    const before = this.formula(name),
+      previous = this.plan;
     this.plan = this.formulas.replace(cell, text);
     this.redefine(previous);
     if (before !== text) this.log.report({ kind: 'formula', name, before, after: text });
@@ -128,31 +186,53 @@ export class Session {
   }
 
   /** Called after every edit, with what changed and who made it (see `apply`, `group`, `record`). */
-  onEdit(listener: (edit: Edit, origin: Origin) => void): () => void { return this.log.onEdit(listener); }
+  onEdit(listener: (edit: Edit, origin: Origin) => void): () => void {
+    return this.log.onEdit(listener);
+  }
   /** Work in progress that becomes an edit when asked (a training run): undo and redo ask first. */
-  onFlush(fn: () => void): () => void { return this.log.onFlush(fn); }
+  onFlush(fn: () => void): () => void {
+    return this.log.onFlush(fn);
+  }
   /** Ends work in progress (see onFlush), so that every edit made so far has been reported. */
-  flush(): void { this.log.flush(); }
+  flush(): void {
+    this.log.flush();
+  }
 
   /** Applies an edit (or its reverse, for undo), reported like any other as made by `origin`. */
-  apply(edit: Edit, reverse = false, origin?: Origin): void { this.log.as(origin, () => this.log.replay(edit, reverse, this)); }
+  apply(edit: Edit, reverse = false, origin?: Origin): void {
+    this.log.as(origin, () => this.log.replay(edit, reverse, this));
+  }
   /** Runs fn and reports every edit it makes as one group edit (one undo step), made by `origin`. */
   group(label: string, fn: () => void, training?: TrainingMark, origin?: Origin): void {
     this.log.as(origin, () => this.log.group(label, fn, training));
   }
   /** Reports an edit made without records (e.g. a training run, from its start to its end). */
-  record(edit: Edit, origin?: Origin): void { this.log.as(origin, () => this.log.report(edit)); }
+  record(edit: Edit, origin?: Origin): void {
+    this.log.as(origin, () => this.log.report(edit));
+  }
 
   /** What the student changed, relative to the workbook. */
-  edits(): EditState { return savedEdits(this.edited); }
+  edits(): EditState {
+    return savedEdits(this.edited);
+  }
 
   /** Re-applies saved edits (a reload, a changed file); those of cells gone or reshaped are returned by name. */
   restoreEdits(state: EditState): { dropped: string[] } {
-    return { dropped: restoreSaved(this.edited, state, this.plan, (name, text) => this.setFormula(name, text), (name) => this.exercises.has(name)) };
+    return {
+      dropped: restoreSaved(
+        this.edited,
+        state,
+        this.plan,
+        (name, text) => this.setFormula(name, text),
+        (name) => this.exercises.has(name),
+      ),
+    };
   }
 
   /** Called by Reset all inside its one step, before the cells are reset: what fn edits is undone with it. */
-  onResetAll(fn: () => void): () => void { return this.resetters.on(fn); }
+  onResetAll(fn: () => void): () => void {
+    return this.resetters.on(fn);
+  }
 
   /** Back to the workbook's own numbers and formulas (and every trainer back to step 0). */
   resetAll(): void {
@@ -171,8 +251,12 @@ export class Session {
     this.resetters.clear();
   }
 
-  private get edited() { return { inputs: this.inputs, formulas: this.formulas, answers: this.answers }; }
-  private isPrimary(cell: PlanCell): boolean { return this.plan.byName.get(cell.name) === cell; }
+  private get edited() {
+    return { inputs: this.inputs, formulas: this.formulas, answers: this.answers };
+  }
+  private isPrimary(cell: PlanCell): boolean {
+    return this.plan.byName.get(cell.name) === cell;
+  }
 
   private define(cell: PlanCell): void {
     this.binding.cell(cell, this.isPrimary(cell), this.inputs.grid(cell.name)?.value(), () => this.states.cellObserver(cell.index));

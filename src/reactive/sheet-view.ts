@@ -31,7 +31,10 @@ export interface CellView {
 }
 
 export class SheetView {
-  constructor(private readonly plan: () => WorkbookPlan, private readonly state: (name: string) => CellState | undefined) {}
+  constructor(
+    private readonly plan: () => WorkbookPlan,
+    private readonly state: (name: string) => CellState | undefined,
+  ) {}
 
   /** A cell's current value or error, undefined while it computes. */
   private readonly valueOf = (name: string): CellResult | undefined => {
@@ -40,21 +43,39 @@ export class SheetView {
   };
 
   /** The cell at position `index` of the workbook. */
-  cell(index: number): CellView { const plan = this.plan(); return cellView(plan, plan.cells[index]); }
+  cell(index: number): CellView {
+    const plan = this.plan();
+    return cellView(plan, plan.cells[index]);
+  }
   /** The TeX a cell is typeset with where others read it. */
-  labelOf(name: string): string | undefined { return labelTex(this.plan(), name); }
+  labelOf(name: string): string | undefined {
+    return labelTex(this.plan(), name);
+  }
   /** A training update rule as TeX (its parsed formula: `node` of the compiled rule, none if it failed). */
-  updateTex(target: string, node: MathNode | undefined): string { return updateTex(this.plan(), target, node); }
+  updateTex(target: string, node: MathNode | undefined): string {
+    return updateTex(this.plan(), target, node);
+  }
   /** Which cell reads which, made once per plan. */
-  get graph(): DependencyGraph { return dependencyGraph(this.plan()); }
+  get graph(): DependencyGraph {
+    return dependencyGraph(this.plan());
+  }
   /** What a cell reads and what reads it, near and far; undefined for no such cell. */
-  trace(name: string): Trace | undefined { const plan = this.plan(); return plan.byName.has(name) ? trace(plan, name) : undefined; }
+  trace(name: string): Trace | undefined {
+    const plan = this.plan();
+    return plan.byName.has(name) ? trace(plan, name) : undefined;
+  }
   /** Whether the cell is a gradient that Explain can take apart (grad(E, W), or a check: grad(E, W)). */
-  explains(name: string): boolean { return explainTarget(this.plan(), name) !== null; }
+  explains(name: string): boolean {
+    return explainTarget(this.plan(), name) !== null;
+  }
   /** The chain of local derivatives behind entry (row, col) of a gradient cell, from the live values (grad/explain.ts). */
-  explain(name: string, row: number, col: number): Explanation | CellError { return explainGradient(this.plan(), this.valueOf, name, row, col); }
+  explain(name: string, row: number, col: number): Explanation | CellError {
+    return explainGradient(this.plan(), this.valueOf, name, row, col);
+  }
   /** The workbook's problems, with those of its train and plot blocks, in file order. */
-  get problems(): WorkbookPlan['problems'] { return this.plan().problems; }
+  get problems(): WorkbookPlan['problems'] {
+    return this.plan().problems;
+  }
 }
 
 /** One view per cell definition: a new object exactly when the definition changed. */

@@ -62,7 +62,11 @@ export class Trainer {
   private endRun: (() => void) | undefined;
 
   /** `schedule` runs a slice in the next frame (the page passes its animation frames). */
-  constructor(session: Session, block: TrainBlock, private readonly schedule: Schedule) {
+  constructor(
+    session: Session,
+    block: TrainBlock,
+    private readonly schedule: Schedule,
+  ) {
     this.session = session;
     this.block = block;
     // Any edit of the sheet during a run (a student's entry, an undo, a Reset) first ends the
@@ -128,11 +132,12 @@ export class Trainer {
   run(options: { steps?: number; target?: number | null; perFrame?: number } = {}): Promise<TrainerState> {
     const steps = options.steps ?? this.block.steps;
     const perFrame = options.perFrame ?? Infinity;
-    const target = options.target === null ? undefined : options.target ?? this.block.target;
+    const target = options.target === null ? undefined : (options.target ?? this.block.target);
     if (this.state.status === 'running') return Promise.resolve(this.state);
     const problem = this.blocked();
     if (problem) return Promise.resolve(this.state);
-    const plan = this.session.plan, train = this.train;
+    const plan = this.session.plan,
+      train = this.train;
     const start = new Map(this.targets.map((t) => [t, this.session.entriesOf(t)]));
     const inputs = new Map<string, CellResult>(this.session.inputValues());
     const first = this.state.step;
@@ -149,7 +154,8 @@ export class Trainer {
         publishRun();
         const edits: Edit[] = [];
         for (const t of this.targets) {
-          const before = start.get(t)!, after = this.session.entriesOf(t);
+          const before = start.get(t)!,
+            after = this.session.entriesOf(t);
           if (!sameTexts(before, after)) edits.push({ kind: 'entries', name: t, before, after });
         }
         if (edits.length) this.session.record({ kind: 'group', label: messages.editRun(), edits, training: this.mark({ step: this.state.step }, first) }, this);
@@ -157,7 +163,8 @@ export class Trainer {
         resolve(this.state);
       };
       this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
-      let sliceEnded: number | undefined, slicing = sliceMs;
+      let sliceEnded: number | undefined,
+        slicing = sliceMs;
       const slice = () => {
         if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
@@ -201,7 +208,11 @@ export class Trainer {
   /** Back to the workbook's own weights (one undoable edit), with the history cleared. */
   reset(): void {
     this.session.flush(); // a run going on ends, recorded, before it is reset
-    const training = this.mark({ step: 0, curve: [] }, this.state.step, this.state.history.map(([s, l]) => [s, l]));
+    const training = this.mark(
+      { step: 0, curve: [] },
+      this.state.step,
+      this.state.history.map(([s, l]) => [s, l]),
+    );
     this.session.group(messages.editReset(), () => this.targets.forEach((t) => this.session.resetInput(t)), training, this);
     this.stride = 1;
     const loss = this.session.state(this.block.loss);

@@ -32,24 +32,25 @@ export function texToHTML(tex: string, displayMode = false): string {
   let html: string;
   const refusal = texRefusal(tex);
   if (refusal) html = refusedHTML(refusal);
-  else try {
-    html = katex.renderToString(tex, {
-      displayMode,
-      output: 'mathml',
-      throwOnError: false,
-      errorColor: 'var(--gs-error, #b00020)',
-      trust: (ctx: { command: string; protocol?: string }) =>
-        (ctx.command === '\\href' || ctx.command === '\\url') && (ctx.protocol === 'http' || ctx.protocol === 'https'),
-      maxSize: 10,
-      maxExpand: limits.maxTexExpand,
-      strict: 'ignore',
-      macros: {},
-    });
-    // Chromium's MathML layout of a long row grows faster than linearly: refused before it is laid out.
-    if (symbolCount(html) > limits.maxTexSymbols) html = refusedHTML(messages.texTooManySymbols(limits.maxTexSymbols));
-  } catch {
-    html = escapeHTML(tex);
-  }
+  else
+    try {
+      html = katex.renderToString(tex, {
+        displayMode,
+        output: 'mathml',
+        throwOnError: false,
+        errorColor: 'var(--gs-error, #b00020)',
+        trust: (ctx: { command: string; protocol?: string }) =>
+          (ctx.command === '\\href' || ctx.command === '\\url') && (ctx.protocol === 'http' || ctx.protocol === 'https'),
+        maxSize: 10,
+        maxExpand: limits.maxTexExpand,
+        strict: 'ignore',
+        macros: {},
+      });
+      // Chromium's MathML layout of a long row grows faster than linearly: refused before it is laid out.
+      if (symbolCount(html) > limits.maxTexSymbols) html = refusedHTML(messages.texTooManySymbols(limits.maxTexSymbols));
+    } catch {
+      html = escapeHTML(tex);
+    }
   html = boldLetters(html);
   if (cache.size > 2000) cache.clear();
   cache.set(key, html);
@@ -82,6 +83,10 @@ function escapeHTML(s: string): string {
 
 /** Do two pieces of typeset math show the same symbols (σ(x) written as \\sigma(x) or by formula)? */
 export function sameSymbols(a: string, b: string): boolean {
-  const shown = (html: string) => html.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, '').replace(/\s+/g, '');
+  const shown = (html: string) =>
+    html
+      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, '');
   return shown(a) === shown(b);
 }

@@ -31,7 +31,8 @@ export function parseBlock(text: string): string[][] {
     const c = text[i];
     if (c === '"' && field.trim() === '') {
       // A quoted cell: up to the quote that is not doubled.
-      let j = i + 1, quoted = '';
+      let j = i + 1,
+        quoted = '';
       for (; j < text.length; j++) {
         if (text[j] !== '"') quoted += text[j];
         else if (text[j + 1] === '"') quoted += text[j++];
@@ -83,25 +84,31 @@ export interface Pasted {
  * block keep their text; cells of the block outside the matrix are left out and counted.
  */
 export function pasteBlock(entries: readonly (readonly string[])[], block: readonly (readonly string[])[], row: number, col: number): Pasted {
-  const rows = entries.length, cols = entries[0]?.length ? entries[0].length : 0;
+  const rows = entries.length,
+    cols = entries[0]?.length ? entries[0].length : 0;
   const out = entries.map((r) => [...r]);
   // A loop, not Math.max(...rows): a spread of 300,000 rows overflows the stack.
   const height = block.length;
   let width = 0;
   for (const r of block) if (r.length > width) width = r.length;
   let left = 0;
-  block.forEach((cells, i) => cells.forEach((text, j) => {
-    const r = row - 1 + i, c = col - 1 + j;
-    if (r < rows && c < cols) out[r][c] = text;
-    else left++;
-  }));
-  const fitRows = Math.min(height, rows - row + 1), fitCols = Math.min(width, cols - col + 1);
+  block.forEach((cells, i) =>
+    cells.forEach((text, j) => {
+      const r = row - 1 + i,
+        c = col - 1 + j;
+      if (r < rows && c < cols) out[r][c] = text;
+      else left++;
+    }),
+  );
+  const fitRows = Math.min(height, rows - row + 1),
+    fitCols = Math.min(width, cols - col + 1);
   const at = entryPlace(row, col);
-  const message = !height || !width
-    ? messages.pasteEmpty()
-    : left
-      ? messages.pastedCut(`${height}×${width}`, `${rows}×${cols}`, at, height - fitRows, width - fitCols, left)
-      : messages.pasted(height, width, at);
+  const message =
+    !height || !width
+      ? messages.pasteEmpty()
+      : left
+        ? messages.pastedCut(`${height}×${width}`, `${rows}×${cols}`, at, height - fitRows, width - fitCols, left)
+        : messages.pasted(height, width, at);
   return { entries: out, rows: fitRows, cols: fitCols, message, cut: left > 0 };
 }
 

@@ -156,9 +156,11 @@ export function describeEdit(edit: Edit): string {
 /** Positions (0-based) where an entries edit changed the text. */
 function changedEntries(edit: Extract<Edit, { kind: 'entries' }>): [number, number][] {
   const at: [number, number][] = [];
-  edit.after.forEach((row, i) => row.forEach((t, j) => {
-    if (edit.before[i]?.[j] !== t) at.push([i, j]);
-  }));
+  edit.after.forEach((row, i) =>
+    row.forEach((t, j) => {
+      if (edit.before[i]?.[j] !== t) at.push([i, j]);
+    }),
+  );
   return at;
 }
 

@@ -83,7 +83,8 @@ export function textHash(text: string): string {
 }
 
 function cyrb53(text: string): string {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
@@ -149,7 +150,10 @@ export class Persistence {
   /** Characters in the record last written (0 when there is none). */
   size = 0;
 
-  constructor(private readonly url: string, private readonly storage: StorageProvider = browserStorage) {
+  constructor(
+    private readonly url: string,
+    private readonly storage: StorageProvider = browserStorage,
+  ) {
     this.key = storageKey(url);
   }
 

@@ -138,7 +138,8 @@ export class WorkbookStore {
         this.applying('saved');
         const { dropped } = session.restoreEdits(loaded.edits);
         this.applied(session);
-        if (changed || dropped.length || loaded.run) this.restored = { changed, dropped, lost: pick(loaded.edits, dropped), ...(loaded.run ? { run: true } : {}) };
+        if (changed || dropped.length || loaded.run)
+          this.restored = { changed, dropped, lost: pick(loaded.edits, dropped), ...(loaded.run ? { run: true } : {}) };
       }
       this.backup = this.readBackup();
       this.synced = session.edits();
@@ -215,7 +216,8 @@ export class WorkbookStore {
 
   /** Applies the edits the last, unfinished, apply was making (one undoable step). */
   restoreRecovery(): void {
-    const r = this.recovery, session = this.session;
+    const r = this.recovery,
+      session = this.session;
     if (!r || !session) return;
     this.recovery = undefined;
     this.history.seal();
@@ -236,7 +238,8 @@ export class WorkbookStore {
 
   /** Back to the student's own edits, which a share link replaced (one undoable step). */
   restoreBackup(): void {
-    const b = this.backup, session = this.session;
+    const b = this.backup,
+      session = this.session;
     if (!b || !session) return;
     this.history.seal();
     this.applying('saved', b.edits);
@@ -294,12 +297,18 @@ export class WorkbookStore {
     if (now === undefined) return;
     const record = Persistence.parse(now);
     if (!record) return;
-    const other = record.edits, mine = session.edits(), base = this.synced;
-    const take: EditState = { entries: {}, formulas: {} }, reset: ['entries' | 'formulas', string][] = [], kept: EditState = { entries: {}, formulas: {} };
+    const other = record.edits,
+      mine = session.edits(),
+      base = this.synced;
+    const take: EditState = { entries: {}, formulas: {} },
+      reset: ['entries' | 'formulas', string][] = [],
+      kept: EditState = { entries: {}, formulas: {} };
     for (const part of ['entries', 'formulas'] as const) {
       const names = new Set([...Object.keys(other[part]), ...Object.keys(mine[part]), ...Object.keys(base[part])]);
       for (const name of names) {
-        const o = other[part][name], m = mine[part][name], b = base[part][name];
+        const o = other[part][name],
+          m = mine[part][name],
+          b = base[part][name];
         if (same(o, m)) continue;
         if (same(m, b)) {
           if (o === undefined) reset.push([part, name]);
@@ -310,7 +319,9 @@ export class WorkbookStore {
     // Exercise answers as a whole: the other tab's, if this tab's did not change since the last sync.
     const answersOf = (e: EditState) => JSON.stringify([e.answers ?? {}, e.shown ?? []]);
     const takeAnswers = answersOf(other) !== answersOf(mine) && answersOf(mine) === answersOf(base);
-    const answerNames = takeAnswers ? namesOf({ entries: {}, formulas: {}, answers: { ...mine.answers, ...other.answers }, shown: [...(mine.shown ?? []), ...(other.shown ?? [])] }) : [];
+    const answerNames = takeAnswers
+      ? namesOf({ entries: {}, formulas: {}, answers: { ...mine.answers, ...other.answers }, shown: [...(mine.shown ?? []), ...(other.shown ?? [])] })
+      : [];
     let taken = [...new Set([...namesOf(take), ...reset.map(([, name]) => name), ...answerNames])];
     if (taken.length) {
       let dropped: string[] = [];
@@ -529,7 +540,11 @@ export function storeFor(url: string, storage: StorageProvider = browserStorage)
     const s = (store = new WorkbookStore(url, storage));
     stores.set(url, s);
     // A workbook that cannot be loaded has nothing to store; the element that shows it says why.
-    watchSession(url, (session, reload) => s.attach(session, reload), () => stores.delete(url));
+    watchSession(
+      url,
+      (session, reload) => s.attach(session, reload),
+      () => stores.delete(url),
+    );
   }
   return store;
 }

@@ -47,7 +47,11 @@ export interface TrainFailure {
 export function trainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
   // One budget for the whole step (forward, backward, every update): a step that cannot fit
   // is refused before the page waits on it, and changes nothing.
-  return withBudget(() => stepOnce(plan, tp, inputs), limits.maxWork, () => messages.tooMuchWorkStep(limits.maxWork));
+  return withBudget(
+    () => stepOnce(plan, tp, inputs),
+    limits.maxWork,
+    () => messages.tooMuchWorkStep(limits.maxWork),
+  );
 }
 
 function stepOnce(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
@@ -64,7 +68,11 @@ function stepOnce(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellRes
  * compiled) must agree with, value for value (test/train/compiled.test.ts).
  */
 export function plainTrainStep(plan: Plan, tp: TrainPlan, inputs: ReadonlyMap<string, CellResult>): StepResult | CellError {
-  return withBudget(() => plainStep(plan, tp, inputs), limits.maxWork, () => messages.tooMuchWorkStep(limits.maxWork));
+  return withBudget(
+    () => plainStep(plan, tp, inputs),
+    limits.maxWork,
+    () => messages.tooMuchWorkStep(limits.maxWork),
+  );
 }
 
 /** Every cell a step needs, by its own formula; each update rule evaluates its own grad(…). */
@@ -105,7 +113,8 @@ function updated(target: string, was: Value, run: () => Value): Value | CellErro
   } catch (e) {
     return e instanceof CellError ? ((e.root ||= target), e) : new CellError(codes.E_INTERNAL, messages.internal(String(e)), target);
   }
-  const [r, c] = shapeOf(v), [wr, wc] = shapeOf(was);
+  const [r, c] = shapeOf(v),
+    [wr, wc] = shapeOf(was);
   if (r !== wr || c !== wc) return new CellError(codes.E_SHAPE, messages.trainUpdateShape(target, describeShape([r, c]), describeShape([wr, wc])), target);
   const nonFinite = firstNonFinite(v);
   if (nonFinite) {
@@ -242,7 +251,8 @@ class FastStep {
   /** Forgets the kept cells (and the compiled step) when an input they may read is no longer the same value. */
   private keep(inputs: ReadonlyMap<string, CellResult>): void {
     // The trained cells change every step and are read afresh; only the others count.
-    let same = true, count = 0;
+    let same = true,
+      count = 0;
     for (const [name, v] of inputs) {
       if (this.targets.has(name)) continue;
       count++;
@@ -279,7 +289,7 @@ class FastStep {
     withBudget(() => tape.backward(out));
     for (const wrt of g.wrts) {
       const leaf = vars.get(wrt)!;
-      grads.set(gradKey(g.of, wrt), wrt === g.of ? fill(shapeOf(leaf.value), 1) : leaf.grad ?? fill(shapeOf(leaf.value), 0));
+      grads.set(gradKey(g.of, wrt), wrt === g.of ? fill(shapeOf(leaf.value), 1) : (leaf.grad ?? fill(shapeOf(leaf.value), 0)));
     }
     return true;
   }
@@ -321,7 +331,8 @@ function buildFastStep(plan: Plan, tp: TrainPlan): FastStep | null {
     const run = compileExpr(expr, slot, {
       grad: (of, wrt) => {
         // Only gradients with respect to input cells: their values are the tape's leaves.
-        const w = plan.byName.get(wrt), o = plan.byName.get(of);
+        const w = plan.byName.get(wrt),
+          o = plan.byName.get(of);
         if (!w || !o || w.kind !== 'input' || w.error || o.error) throw new Error('not on one tape');
         if (!wanted.has(of)) wanted.set(of, new Set());
         wanted.get(of)!.add(wrt);

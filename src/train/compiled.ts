@@ -262,13 +262,16 @@ export class CompiledStep {
     run(this.forward);
     for (const slot of this.cells) if (!allFinite(buf[slot])) return null;
     // Backward: the seed, then each node's gradients, then the sums where gradients meet.
-    const back = this.back, grad = this.grad;
+    const back = this.back,
+      grad = this.grad;
     buf[grad[this.root]!][0] = 1;
     for (let k = 0; k < back.length; k++) {
       const { node, into, sums } = back[k];
       node.op.backward(buf[grad[node.out]!], node.xs, node.o, node.shapes, node.need, into);
       for (let s = 0; s < sums.length; s++) {
-        const [to, addend] = sums[s], g = buf[to], a = buf[addend];
+        const [to, addend] = sums[s],
+          g = buf[to],
+          a = buf[addend];
         for (let q = 0; q < g.length; q++) g[q] = g[q] + a[q];
       }
     }

@@ -55,7 +55,10 @@ export function compileTrain(plan: Plan, block: TrainBlock): TrainPlan {
       fail(err, u.line, u.formulaCol - 1 + (err.col ?? 1));
     }
   }
-  tp.needed = ancestors(plan, [tp.loss, ...tp.updates.flatMap((u) => u.inputs)].filter((n) => plan.byName.has(n)));
+  tp.needed = ancestors(
+    plan,
+    [tp.loss, ...tp.updates.flatMap((u) => u.inputs)].filter((n) => plan.byName.has(n)),
+  );
   return tp;
 }
 

@@ -111,7 +111,8 @@ describe('accessibility (axe-core) of every page', function () {
         await settle(wb);
         const cell = wb.querySelector('gs-cell[name="dE_dTheta1"]')!;
         cell.shadowRoot!.querySelector<HTMLButtonElement>('button.explain')!.click();
-        for (let i = 0; i < 200 && !(cell.shadowRoot!.querySelector('gs-explain') as { isOpen?: boolean } | null)?.isOpen; i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 200 && !(cell.shadowRoot!.querySelector('gs-explain') as { isOpen?: boolean } | null)?.isOpen; i++)
+          await new Promise((r) => setTimeout(r, 10));
         const view = cell.shadowRoot!.querySelector('gs-explain')!;
         expect(view.shadowRoot!.querySelectorAll('tr.factor').length, 'the factors are shown').to.equal(5);
         expect(await axe(frame)).to.deep.equal([]);

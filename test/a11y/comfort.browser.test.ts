@@ -23,12 +23,17 @@ describe('at 200% zoom', function () {
       expect(cells.length).to.be.greaterThan(0);
       const wide = cells.filter((c) => c.getBoundingClientRect().right > width + 0.5).map((c) => c.name);
       expect(wide, 'cells wider than the page').to.deep.equal([]);
-      const cut = cells.flatMap((c) => [...c.shadowRoot!.querySelectorAll<HTMLInputElement>('input.entry')]
-        .filter((i) => i.scrollWidth > i.clientWidth + 1 && i.value.length <= 10)
-        .map((i) => `${i.getAttribute('aria-label')} "${i.value}"`));
+      const cut = cells.flatMap((c) =>
+        [...c.shadowRoot!.querySelectorAll<HTMLInputElement>('input.entry')]
+          .filter((i) => i.scrollWidth > i.clientWidth + 1 && i.value.length <= 10)
+          .map((i) => `${i.getAttribute('aria-label')} "${i.value}"`),
+      );
       expect(cut, 'entries whose text is cut').to.deep.equal([]);
-      const tiny = cells.flatMap((c) => [...c.shadowRoot!.querySelectorAll<HTMLElement>('input.entry, .matrix td, output')]
-        .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12).map(() => c.name));
+      const tiny = cells.flatMap((c) =>
+        [...c.shadowRoot!.querySelectorAll<HTMLElement>('input.entry, .matrix td, output')]
+          .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12)
+          .map(() => c.name),
+      );
       expect([...new Set(tiny)], 'values set smaller than 12px').to.deep.equal([]);
     });
   }

@@ -22,7 +22,8 @@ function gradsheet(...args: string[]): Promise<{ code: number; stdout: string; s
 function gradsheetUnder(nodeOptions: string[], ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions, pkg.bin.gradsheet, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -60,7 +61,11 @@ describe('gradsheet check', () => {
   it('exits 0 on the lecture, whose wrong slides and wrong derivation are marked', async () => {
     const { code, stdout } = await gradsheet('check', 'workbooks/07-backpropagation.md');
     expect(code, stdout).to.equal(0);
-    const cellsWith = (c: string) => stdout.split('\n').filter((l) => l.includes(` ${c} `)).map((l) => l.split(' ')[2].replace(/:$/, ''));
+    const cellsWith = (c: string) =>
+      stdout
+        .split('\n')
+        .filter((l) => l.includes(` ${c} `))
+        .map((l) => l.split(' ')[2].replace(/:$/, ''));
     expect(cellsWith('W_SLIDE_WRONG')).to.include.members(['Theta1', 'E', 'dE_dTheta2', 'Theta2_new']);
     expect(cellsWith('W_CHECK_FAILS')).to.deep.equal(['dE_dTheta2_slide']);
     expect(stdout).to.not.match(/ E_[A-Z_]+ /);
@@ -91,9 +96,7 @@ describe('gradsheet check', () => {
   it('exits 1 on an unknown name, located at the name in the formula', async () => {
     const { code, stdout } = await gradsheet('check', fixture('unknown-name'));
     expect(code).to.equal(1);
-    expect(stdout.split('\n')[0]).to.equal(
-      'test/input/cli/unknown-name.md:7:13 E_NAME_UNKNOWN h: "z" is not defined: no cell or constant has that name.',
-    );
+    expect(stdout.split('\n')[0]).to.equal('test/input/cli/unknown-name.md:7:13 E_NAME_UNKNOWN h: "z" is not defined: no cell or constant has that name.');
   });
 
   it('exits 1 on a syntax error, located at the offending character', async () => {
@@ -131,8 +134,12 @@ describe('gradsheet check', () => {
       writeFileSync(path.join(dir, 'c-real.md'), '```cells\nx = 1\n```\n');
       const { code, stdout } = await gradsheet('check', dir, '/dev/null');
       expect(code).to.equal(1);
-      expect(stdout).to.contain(`${path.join(dir, 'a-pipe.md')}:1:1 E_FILE Could not read ${path.join(dir, 'a-pipe.md')}: it is a FIFO (named pipe), not a regular file`);
-      expect(stdout).to.contain(`${path.join(dir, 'b-folder.md')}:1:1 E_FILE Could not read ${path.join(dir, 'b-folder.md')}: it is a directory, not a regular file`);
+      expect(stdout).to.contain(
+        `${path.join(dir, 'a-pipe.md')}:1:1 E_FILE Could not read ${path.join(dir, 'a-pipe.md')}: it is a FIFO (named pipe), not a regular file`,
+      );
+      expect(stdout).to.contain(
+        `${path.join(dir, 'b-folder.md')}:1:1 E_FILE Could not read ${path.join(dir, 'b-folder.md')}: it is a directory, not a regular file`,
+      );
       expect(stdout).to.contain('/dev/null:1:1 E_FILE Could not read /dev/null: it is a device, not a regular file');
       expect(stdout).to.contain('gradsheet check: 4 workbooks, 1 cell: 3 errors, 0 warnings');
     } finally {
@@ -140,7 +147,7 @@ describe('gradsheet check', () => {
     }
   });
 
-  it('exits 1 on a cell named e, and its dependent depends on that cell, never on Euler\'s e', async () => {
+  it("exits 1 on a cell named e, and its dependent depends on that cell, never on Euler's e", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gradsheet-e-'));
     try {
       const file = path.join(dir, 'e.md');
@@ -172,7 +179,10 @@ describe('gradsheet check', () => {
       expect(byName[name].status, name).to.equal('ok');
       expectValue(byName[name].value, expected as never, 6, name);
     }
-    expect(byName.Theta1.value).to.deep.equal([[1.2, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(byName.Theta1.value).to.deep.equal([
+      [1.2, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     expect(byName.Theta1.slide).to.include({ agrees: false, knownWrong: true });
     expect(byName.h1.slide).to.include({ text: '[0.79; 0.92; 0.16]', agrees: true, knownWrong: false });
 
@@ -183,7 +193,15 @@ describe('gradsheet check', () => {
     expect(h).to.not.have.property('value');
     expect(broken.cells.find((c: { name: string }) => c.name === 's').value).to.equal(1);
     expect(broken.findings).to.deep.equal([
-      { file: 'test/input/cli/unknown-name.md', line: 7, col: 13, code: 'E_NAME_UNKNOWN', severity: 'error', cell: 'h', message: '"z" is not defined: no cell or constant has that name.' },
+      {
+        file: 'test/input/cli/unknown-name.md',
+        line: 7,
+        col: 13,
+        code: 'E_NAME_UNKNOWN',
+        severity: 'error',
+        cell: 'h',
+        message: '"z" is not defined: no cell or constant has that name.',
+      },
     ]);
   });
 
@@ -197,10 +215,27 @@ describe('gradsheet check', () => {
   it('reports a plot that cannot be drawn at its layer, and a plot whose cell fails only at the cell', async () => {
     const { checkWorkbookText } = await import('../../src/cli/check.ts');
     const text = [
-      '```cells', 'x = linspace(0.5, 2, 4)', 'y = x .^ 2', "bad = [1; 2] * [1, 2, 3]'", '```', '',
-      '```plot', 'x: x', 'line: y as fine', 'point: [1; 2] as short', '```', '',
-      '```plot', 'y-scale: log', 'line: x = x, y = x - 1', '```', '',
-      '```plot', 'line: x = x, y = bad', '```', '',
+      '```cells',
+      'x = linspace(0.5, 2, 4)',
+      'y = x .^ 2',
+      "bad = [1; 2] * [1, 2, 3]'",
+      '```',
+      '',
+      '```plot',
+      'x: x',
+      'line: y as fine',
+      'point: [1; 2] as short',
+      '```',
+      '',
+      '```plot',
+      'y-scale: log',
+      'line: x = x, y = x - 1',
+      '```',
+      '',
+      '```plot',
+      'line: x = x, y = bad',
+      '```',
+      '',
     ].join('\n');
     const report = checkWorkbookText(text, 'plots.md');
     expect(report.findings.map((f) => `${f.line}:${f.col} ${f.code} ${f.cell ?? '-'}`)).to.deep.equal([
@@ -208,7 +243,9 @@ describe('gradsheet check', () => {
       '10:8 E_SHAPE -',
       '15:7 E_ARGUMENT -',
     ]);
-    expect(report.findings[1].message).to.equal('The plot cannot be drawn: short: y has 2 values but the x values have 4: every channel of a layer needs one value per point.');
+    expect(report.findings[1].message).to.equal(
+      'The plot cannot be drawn: short: y has 2 values but the x values have 4: every channel of a layer needs one value per point.',
+    );
     expect(report.findings[2].message).to.contain('≤ 0, which a log scale cannot show');
     expect(report.ok).to.equal(false);
   });
@@ -224,8 +261,10 @@ describe('gradsheet check', () => {
     const { code, stdout } = await gradsheet('check', fixture('grad-through-linspace'));
     expect(code, stdout).to.equal(1);
     const [first, summary] = stdout.trim().split('\n');
-    expect(first).to.equal('test/input/cli/grad-through-linspace.md:10:10 E_CHECK dE_dw: The gradient check against grad(E, w) fails: '
-      + 'this cell 0, autodiff 2.5. Fix the derivation; if it is wrong on purpose (a teaching example), add a line "check-fails: <why>" under the cell.');
+    expect(first).to.equal(
+      'test/input/cli/grad-through-linspace.md:10:10 E_CHECK dE_dw: The gradient check against grad(E, w) fails: ' +
+        'this cell 0, autodiff 2.5. Fix the derivation; if it is wrong on purpose (a teaching example), add a line "check-fails: <why>" under the cell.',
+    );
     expect(summary).to.equal('gradsheet check: 1 workbook, 3 cells: 1 error, 0 warnings');
   });
 
@@ -233,16 +272,20 @@ describe('gradsheet check', () => {
     const { code, stdout } = await gradsheet('check', fixture('grad-of-a-column'));
     expect(code, stdout).to.equal(1);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).to.equal('test/input/cli/grad-of-a-column.md:6:10 E_SHAPE g: Shape mismatch: v is 2×1; '
-      + 'grad(v, v) needs v to be a single number (a loss); sum it first, e.g. sum(v).');
-    expect(lines[1]).to.match(/^test\/input\/cli\/grad-of-a-column\.md:10:10 E_NO_DERIVATIVE dE_dn: no derivative of linspace\(0, 1, n\) with respect to n: it must be a whole number/);
+    expect(lines[0]).to.equal(
+      'test/input/cli/grad-of-a-column.md:6:10 E_SHAPE g: Shape mismatch: v is 2×1; ' +
+        'grad(v, v) needs v to be a single number (a loss); sum it first, e.g. sum(v).',
+    );
+    expect(lines[1]).to.match(
+      /^test\/input\/cli\/grad-of-a-column\.md:10:10 E_NO_DERIVATIVE dE_dn: no derivative of linspace\(0, 1, n\) with respect to n: it must be a whole number/,
+    );
     expect(lines[2]).to.equal('gradsheet check: 1 workbook, 5 cells: 2 errors, 0 warnings');
   });
 
   it('ends with an error code on z = zeros(1e300, 0), an empty matrix with an absurd side, instead of growing for ever', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradsheet-'));
     const file = join(dir, 'empty-side.md');
-    writeFileSync(file, '```cells\nz = zeros(1e300, 0)\nt = z\'\n```\n');
+    writeFileSync(file, "```cells\nz = zeros(1e300, 0)\nt = z'\n```\n");
     // A safety net only: the assertions are on what it prints.
     const child = gradsheet('check', file);
     const { code, stdout } = await child;
@@ -260,10 +303,15 @@ describe('gradsheet check', () => {
       const { code, stdout, stderr } = await gradsheetUnder(['--max-old-space-size=256'], 'check', file);
       expect(stderr).to.not.contain('heap');
       expect(code, stdout).to.equal(1);
-      expect(stdout.trim().split('\n').map((l) => (l.startsWith(file) ? l.slice(file.length) : l))).to.deep.equal([
+      expect(
+        stdout
+          .trim()
+          .split('\n')
+          .map((l) => (l.startsWith(file) ? l.slice(file.length) : l)),
+      ).to.deep.equal([
         ':5:10 E_TOO_LONG x: This math is 20,000 characters of TeX; the limit is 4,000. Shorten it.',
         ':7:10 E_FORBIDDEN y: This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.',
-        `:10:1 E_TOO_LONG This text is ${(body.length).toLocaleString('en-US')} characters; the limit is 20,000. Split it.`,
+        `:10:1 E_TOO_LONG This text is ${body.length.toLocaleString('en-US')} characters; the limit is 20,000. Split it.`,
         'gradsheet check: 1 workbook, 2 cells: 3 errors, 0 warnings',
       ]);
     } finally {

@@ -8,7 +8,12 @@ import { main } from '../../src/cli/main.ts';
 
 function capture() {
   let text = '';
-  return { write: (t: string) => (text += t), get text() { return text; } };
+  return {
+    write: (t: string) => (text += t),
+    get text() {
+      return text;
+    },
+  };
 }
 
 describe('gradsheet new, and the command lines of serve and build', () => {

@@ -11,7 +11,12 @@ import { limits } from '../../src/limits.ts';
 
 function capture() {
   let text = '';
-  return { write: (t: string) => (text += t), get text() { return text; } };
+  return {
+    write: (t: string) => (text += t),
+    get text() {
+      return text;
+    },
+  };
 }
 
 const workbook = (cells: string) => `---\ntitle: Data\n---\n\n# Data\n\n\`\`\`cells\n${cells}\n\`\`\`\n`;
@@ -24,7 +29,13 @@ describe('gradsheet check and build with data files beside the workbook', functi
   async function check(...files: string[]): Promise<{ code: number; lines: string[] }> {
     const out = capture();
     const code = await main(['check', ...files.map((f) => path.join(course, f))], out, capture());
-    return { code, lines: out.text.trim().split('\n').map((l) => l.replace(course + path.sep, '')) };
+    return {
+      code,
+      lines: out.text
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(course + path.sep, '')),
+    };
   }
 
   async function cells(file: string): Promise<Record<string, { value?: unknown; error?: { code: string; message: string; root: string } }>> {
@@ -49,18 +60,27 @@ describe('gradsheet check and build with data files beside the workbook', functi
     await writeFile(path.join(course, 'a.md'), workbook('D = csv("points.csv")\nE = csv("data/more.csv")\nX = D[:, 1:2]\nt = sum(E)'));
     expect(await check('a.md')).to.deep.equal({ code: 0, lines: ['gradsheet check: 1 workbook, 4 cells: 0 errors, 0 warnings'] });
     const c = await cells('a.md');
-    expect(c.D.value).to.deep.equal([[0.5, 1, 1], [-2, 3, 2]]);
-    expect(c.X.value).to.deep.equal([[0.5, 1], [-2, 3]]);
+    expect(c.D.value).to.deep.equal([
+      [0.5, 1, 1],
+      [-2, 3, 2],
+    ]);
+    expect(c.X.value).to.deep.equal([
+      [0.5, 1],
+      [-2, 3],
+    ]);
     expect(c.t.value).to.equal(10);
   });
 
   it('reports a bad row at the cell, with the line and column in the file, once (not at its dependents)', async () => {
     await writeFile(path.join(course, 'bad.csv'), 'x,y\n' + '1,2\n'.repeat(15) + '3,abc\n');
     await writeFile(path.join(course, 'b.md'), workbook('D = csv("bad.csv")\nY = D * 2\nok = 3'));
-    expect(await check('b.md')).to.deep.equal({ code: 1, lines: [
-      'b.md:8:10 E_DATA D: bad.csv line 17, column 2: "abc" is not a number. Write plain numbers such as 0.25, -3 or 1e-3 (a first line of column names is allowed).',
-      'gradsheet check: 1 workbook, 3 cells: 1 error, 0 warnings',
-    ] });
+    expect(await check('b.md')).to.deep.equal({
+      code: 1,
+      lines: [
+        'b.md:8:10 E_DATA D: bad.csv line 17, column 2: "abc" is not a number. Write plain numbers such as 0.25, -3 or 1e-3 (a first line of column names is allowed).',
+        'gradsheet check: 1 workbook, 3 cells: 1 error, 0 warnings',
+      ],
+    });
     const c = await cells('b.md');
     expect(c.Y.error).to.deep.include({ code: 'E_DATA', root: 'D' });
     expect(c.ok.value).to.equal(3);
@@ -68,9 +88,12 @@ describe('gradsheet check and build with data files beside the workbook', functi
 
   it('refuses paths out of the folder, absolute paths and addresses without reading anything, and says a file is missing', async () => {
     await writeFile(path.join(dir, 'x.csv'), '1,2\n');
-    await writeFile(path.join(course, 'c.md'), workbook([
-      'U = csv("../x.csv")', 'P = csv("/etc/passwd")', 'H = csv("http://evil/x.csv")', 'Q = csv("data:text/csv,1,2")', 'M = csv("missing.csv")',
-    ].join('\n')));
+    await writeFile(
+      path.join(course, 'c.md'),
+      workbook(
+        ['U = csv("../x.csv")', 'P = csv("/etc/passwd")', 'H = csv("http://evil/x.csv")', 'Q = csv("data:text/csv,1,2")', 'M = csv("missing.csv")'].join('\n'),
+      ),
+    );
     const { code, lines } = await check('c.md');
     expect(code).to.equal(1);
     expect(lines.map((l) => l.split(' is refused')[0].split(' could not')[0])).to.deep.equal([
@@ -104,7 +127,10 @@ describe('gradsheet check and build with data files beside the workbook', functi
       "e.md:10:10 E_DATA L: link.csv could not be read: it leads outside the workbook's folder (a symbolic link?).",
       'gradsheet check: 1 workbook, 4 cells: 3 errors, 0 warnings',
     ]);
-    expect((await cells('e.md')).I.value).to.deep.equal([[0.5, 1, 1], [-2, 3, 2]]);
+    expect((await cells('e.md')).I.value).to.deep.equal([
+      [0.5, 1, 1],
+      [-2, 3, 2],
+    ]);
   });
 
   it('builds a site with each data file beside the pages, and a single file with the numbers written in', async () => {

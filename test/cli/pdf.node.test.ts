@@ -10,7 +10,12 @@ import { pdfPages } from '../helpers/pdf-text.ts';
 
 function capture() {
   let text = '';
-  return { write: (t: string) => (text += t), get text() { return text; } };
+  return {
+    write: (t: string) => (text += t),
+    get text() {
+      return text;
+    },
+  };
 }
 
 describe('gradsheet build --pdf', function () {
@@ -25,7 +30,8 @@ describe('gradsheet build --pdf', function () {
 
   it('prints 07 as a handout: each section starts a page, with the values computed and no controls', async () => {
     const out = path.join(dir, '07.pdf');
-    const said = capture(), err = capture();
+    const said = capture(),
+      err = capture();
     expect(await main(['build', 'workbooks/07-backpropagation.md', '--pdf', out], said, err), err.text).to.equal(0);
     expect(said.text).to.equal(`gradsheet build: ${out}\n`);
     const pdf = await readFile(out);
@@ -33,7 +39,14 @@ describe('gradsheet build --pdf', function () {
     const pages = pdfPages(pdf);
     // Six sections; a long one goes on over a second page.
     expect(pages.length).to.be.within(6, 12);
-    const headings = ['Forward and back propagation', 'Forward propagation', 'The error', 'Back propagation to Θ2', 'Back propagation to Θ1', 'Gradient descent'];
+    const headings = [
+      'Forward and back propagation',
+      'Forward propagation',
+      'The error',
+      'Back propagation to Θ2',
+      'Back propagation to Θ1',
+      'Gradient descent',
+    ];
     expect(pages.map((p) => headings.find((h) => p.startsWith(`${h} `))).filter(Boolean), 'the pages that start with a heading').to.deep.equal(headings);
     const text = pages.join(' ');
     // Entries as typed, computed values as the page shows them, what the slide says.
@@ -50,7 +63,10 @@ describe('gradsheet build --pdf', function () {
 
   it('answers a wrong command line with exit status 2, and a Chromium that is not there with a clear error', async () => {
     const cases: [string[], string][] = [
-      [['build', 'workbooks', '--pdf', path.join(dir, 'a.pdf'), '--out', path.join(dir, 'site')], 'give one of --out DIR, --single-file FILE.html or --pdf FILE.pdf'],
+      [
+        ['build', 'workbooks', '--pdf', path.join(dir, 'a.pdf'), '--out', path.join(dir, 'site')],
+        'give one of --out DIR, --single-file FILE.html or --pdf FILE.pdf',
+      ],
       [['build', 'workbooks', '--out', path.join(dir, 'site'), '--answers'], '--answers goes with --pdf'],
       [['build', 'workbooks', '--pdf'], '--pdf needs a value'],
     ];
@@ -66,7 +82,13 @@ describe('gradsheet build --pdf', function () {
       const out = path.join(dir, 'none.pdf');
       expect(await main(['build', 'workbooks/01-perceptron.md', '--pdf', out], capture(), err)).to.equal(1);
       expect(err.text).to.contain(`Could not start Chromium at ${process.env.CHROME_PATH}`);
-      expect(await stat(out).then(() => true, () => false), 'nothing written').to.equal(false);
+      expect(
+        await stat(out).then(
+          () => true,
+          () => false,
+        ),
+        'nothing written',
+      ).to.equal(false);
     } finally {
       if (saved === undefined) delete process.env.CHROME_PATH;
       else process.env.CHROME_PATH = saved;

@@ -24,7 +24,7 @@ describe('gradsheet check on train blocks', () => {
     expect(f.message).to.contain('first training step would fail').and.contain('2×1');
   });
 
-  it('reports an update that changes a weight\'s shape at its rule', () => {
+  it("reports an update that changes a weight's shape at its rule", () => {
     const r = checkWorkbookText(workbook('loss: F\nsteps: 3\nW <- [1, 2]'), 'shape.md');
     const f = r.findings.find((x) => x.code === 'E_SHAPE')!;
     expect([f.line, f.cell]).to.deep.equal([11, 'W']);
@@ -37,6 +37,9 @@ describe('gradsheet check on train blocks', () => {
     const good = checkWorkbookText(workbook('loss: F\nW <- W - 0.1 * grad(F, W)'), 'good.md');
     expect(good.ok, JSON.stringify(good.findings)).to.equal(true);
     // Nothing was written: the report's W is the workbook's own.
-    expect(good.cells.find((c) => c.name === 'W')!.value).to.deep.equal([[1, 2], [3, 4]]);
+    expect(good.cells.find((c) => c.name === 'W')!.value).to.deep.equal([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

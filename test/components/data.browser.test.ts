@@ -17,8 +17,14 @@ describe('a data cell on the page', () => {
 
   it('holds the numbers of the CSV beside the workbook, fetched over the server, header skipped', () => {
     expect(cell(wb, 'D').status).to.equal('ok');
-    expect(cell(wb, 'D').value).to.deep.equal([[0.5, 1, 1], [-2, 3, 2]]);
-    expect(cell(wb, 'X').value).to.deep.equal([[0.5, 1], [-2, 3]]);
+    expect(cell(wb, 'D').value).to.deep.equal([
+      [0.5, 1, 1],
+      [-2, 3, 2],
+    ]);
+    expect(cell(wb, 'X').value).to.deep.equal([
+      [0.5, 1],
+      [-2, 3],
+    ]);
     expect(cell(wb, 't').value).to.equal(5.5);
   });
 
@@ -30,13 +36,15 @@ describe('a data cell on the page', () => {
     expect(y.shadowRoot!.querySelector('.error.upstream')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Depends on B, which has an error.');
   });
 
-  it('says a missing file could not be read, with the server\'s answer', () => {
+  it("says a missing file could not be read, with the server's answer", () => {
     expect(alertOf(wb, 'M')).to.match(/^E_DATA missing\.csv could not be read: HTTP 404/);
   });
 
   it('refuses another origin without fetching it: an error in the cell, the rest of the sheet computed', () => {
     expect(cell(wb, 'H').error).to.deep.include({ code: 'E_DATA', root: 'H' });
-    expect(alertOf(wb, 'H')).to.contain('"http://evil.example/x.csv" is refused: a data file is read from the workbook\'s own folder, never from another address');
+    expect(alertOf(wb, 'H')).to.contain(
+      '"http://evil.example/x.csv" is refused: a data file is read from the workbook\'s own folder, never from another address',
+    );
     expect(performance.getEntriesByType('resource').some((r) => r.name.includes('evil'))).to.equal(false);
     expect(cell(wb, 'D').status).to.equal('ok');
   });
@@ -45,7 +53,9 @@ describe('a data cell on the page', () => {
     const text = '# Inline\n\n```cells\nD = csv("good.csv")\nn = 1 + 1\n```\n';
     const inline = await mount(text, { text: true });
     try {
-      expect(alertOf(inline, 'D')).to.contain('good.csv could not be read: this workbook was opened from a blob: address, which has no folder to read data files from');
+      expect(alertOf(inline, 'D')).to.contain(
+        'good.csv could not be read: this workbook was opened from a blob: address, which has no folder to read data files from',
+      );
       expect(cell(inline, 'n').value).to.equal(2);
     } finally {
       inline.remove();

@@ -41,7 +41,8 @@ async function pick(view: GsExplain, entry: string): Promise<void> {
 /** Each factor's value as the page shows it, at full precision (the title of each number). */
 function factorValues(view: GsExplain): number[][] {
   return [...view.shadowRoot!.querySelectorAll('tr.factor')].map((row) =>
-    [...row.querySelectorAll<HTMLElement>('td.value [title]')].map((el) => Number(el.title.replace(/^\[\d+,\d+\] /, ''))));
+    [...row.querySelectorAll<HTMLElement>('td.value [title]')].map((el) => Number(el.title.replace(/^\[\d+,\d+\] /, ''))),
+  );
 }
 
 const shown = (view: GsExplain, selector: string) => Number(view.shadowRoot!.querySelector<HTMLElement>(selector)!.title);
@@ -75,7 +76,8 @@ describe('the Explain view of a gradient', () => {
     const factors = factorValues(view);
     expect(factors.map((f) => f.length)).to.deep.equal([1, 1, 1]);
     const [[dEdyhat], [dyhatds2], [ds2dTheta]] = factors;
-    const yhat = cellOf(wb, 'y_hat').value as number, h1 = cellOf(wb, 'h1').value as number[][];
+    const yhat = cellOf(wb, 'y_hat').value as number,
+      h1 = cellOf(wb, 'h1').value as number[][];
     // The lecture's factors: (ŷ − y) · σ′(s2) · h1[3].
     expect(dEdyhat).to.be.closeTo(yhat - 1, 1e-15);
     expect(dyhatds2).to.be.closeTo(yhat * (1 - yhat), 1e-15);

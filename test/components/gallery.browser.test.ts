@@ -5,13 +5,21 @@ import { openFrame } from '../helpers/frames.ts';
 import { until } from '../helpers/wait.ts';
 
 const lecture = [
-  '01-perceptron.md', '02-activation-functions.md', '03-logic-gates.md', '04-mlp-xor.md', '05-multiplication-gate.md',
-  '06-universal-approximation.md', '07-backpropagation.md', '08-loss-functions.md', '09-gradient-descent.md', '10-vanishing-gradient.md',
+  '01-perceptron.md',
+  '02-activation-functions.md',
+  '03-logic-gates.md',
+  '04-mlp-xor.md',
+  '05-multiplication-gate.md',
+  '06-universal-approximation.md',
+  '07-backpropagation.md',
+  '08-loss-functions.md',
+  '09-gradient-descent.md',
+  '10-vanishing-gradient.md',
   '11-softmax-classifier.md',
 ];
 
 describe('the gallery', () => {
-  it('lists the lecture\'s workbooks in lecture order, by title', async () => {
+  it("lists the lecture's workbooks in lecture order, by title", async () => {
     const frame = await openFrame('/index.html');
     try {
       const links = [...frame.contentDocument!.querySelectorAll<HTMLAnchorElement>('gs-gallery ol.gs-list li > a')];
@@ -61,7 +69,10 @@ describe('the gallery', () => {
         expect(doc.querySelector('gs-workbook'), 'no workbook element').to.equal(null);
         expect(doc.querySelector<HTMLAnchorElement>('gs-gallery nav a')!.getAttribute('href')).to.equal('./');
         const fetched = (frame.contentWindow!.performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => r.name);
-        expect(fetched.filter((u) => u.includes('README') || u.startsWith('data:') || !u.startsWith(location.origin)), fetched.join('\n')).to.deep.equal([]);
+        expect(
+          fetched.filter((u) => u.includes('README') || u.startsWith('data:') || !u.startsWith(location.origin)),
+          fetched.join('\n'),
+        ).to.deep.equal([]);
       } finally {
         frame.remove();
       }

@@ -8,13 +8,18 @@ import { mount, settle } from '../helpers/mount.ts';
 import { cell, control } from '../helpers/find.ts';
 
 const workbook = [
-  '# Gradients through ranges', '',
+  '# Gradients through ranges',
+  '',
   '```cells',
-  'w = 2', 'n = 5', 'v = [1; 2]',
+  'w = 2',
+  'n = 5',
+  'v = [1; 2]',
   'E = sum(linspace(0, w, n))',
-  'dE_dw = 0', '  check: grad(E, w)',
+  'dE_dw = 0',
+  '  check: grad(E, w)',
   'g = grad(E, w)',
-  '```', '',
+  '```',
+  '',
 ].join('\n');
 
 const text = (wb: GsWorkbook, name: string, selector: string) =>
@@ -48,13 +53,17 @@ describe('gradients on the page', () => {
     await typeFormula(wb, 'g', 'grad(v, v)');
     expect(control(wb, 'g', 'g formula').value).to.equal('grad(v, v)');
     expect(cell(wb, 'g').error).to.deep.include({ code: 'E_SHAPE', root: 'g' });
-    expect(text(wb, 'g', '.error')).to.contain('sum it first, e.g. sum(v)').and.to.contain('line');
+    expect(text(wb, 'g', '.error'))
+      .to.contain('sum it first, e.g. sum(v)')
+      .and.to.contain('line');
     expect(cell(wb, 'E').value).to.equal(5);
   });
 
-  it('shows E_NO_DERIVATIVE for a gradient with respect to linspace\'s count typed into a cell', async () => {
+  it("shows E_NO_DERIVATIVE for a gradient with respect to linspace's count typed into a cell", async () => {
     await typeFormula(wb, 'g', 'grad(E, n)');
     expect(cell(wb, 'g').error).to.deep.include({ code: 'E_NO_DERIVATIVE', root: 'g' });
-    expect(text(wb, 'g', '.error')).to.contain('with respect to n').and.to.contain('whole number');
+    expect(text(wb, 'g', '.error'))
+      .to.contain('with respect to n')
+      .and.to.contain('whole number');
   });
 });

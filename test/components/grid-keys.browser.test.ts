@@ -68,8 +68,14 @@ describe('matrix grids, by keyboard', () => {
     await press('Shift+Enter');
     expect(focused()).to.equal('Theta1[1,3]');
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.25']]);
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.25]]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '1.5'],
+      ['-0.3', '-0.7', '0.25'],
+    ]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [1.2, 2.1, 1.5],
+      [-0.3, -0.7, 0.25],
+    ]);
     const s1 = cell(wb, 's1').value as number[][];
     expectValue(s1[2][0], 1.5 - 0.125, 12, 's1[3]');
 
@@ -136,7 +142,10 @@ describe('long numbers in entries', () => {
     await sendKeys({ type: '5.551115123125783e-17' });
     await press('Tab');
     await settle(wb);
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[5.551115123125783e-17, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [5.551115123125783e-17, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     expect(entry.value, 'not being edited').to.equal('5.5511e-17');
     expect(entry.title).to.equal('Theta1[1,1] = 5.551115123125783e-17');
     expect(entry.scrollWidth, 'the shown text fits its box').to.be.at.most(entry.clientWidth);
@@ -148,7 +157,10 @@ describe('long numbers in entries', () => {
     await press('Tab');
     await settle(wb);
     expect(shownEntries(wb, 'Theta1')[0][0]).to.equal('5.5511e-17');
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[5.551115123125783e-17, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [5.551115123125783e-17, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
   });
 
   it('shows trained weights readably after a training Step: every shown entry is its value to five digits', async () => {
@@ -178,23 +190,38 @@ describe('pasting a block from a spreadsheet', () => {
     const notCancelled = paste(entry, '0.5\t-1\t2\r\n1\t0\t-0.25\r\n');
     expect(notCancelled, 'the browser does not paste the text into the entry itself').to.equal(false);
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['0.5', '-1', '2'], ['1', '0', '-0.25']]);
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[0.5, -1, 2], [1, 0, -0.25]]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['0.5', '-1', '2'],
+      ['1', '0', '-0.25'],
+    ]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [0.5, -1, 2],
+      [1, 0, -0.25],
+    ]);
     expect(cell(wb, 's1').value).to.deep.equal([[0], [-1], [2.125]]);
     expect(changes).to.have.length(1);
     expect(changes[0].detail).to.deep.include({ name: 'Theta1', kind: 'entry', row: 1, col: 1 });
-    expect(changes[0].detail.value).to.deep.equal([[0.5, -1, 2], [1, 0, -0.25]]);
+    expect(changes[0].detail.value).to.deep.equal([
+      [0.5, -1, 2],
+      [1, 0, -0.25],
+    ]);
     expect(cell(wb, 'Theta1').shadowRoot!.querySelector('.grid-message')!.textContent).to.equal('Pasted 2×3 at [1,1].');
     // One edit: one undo puts the whole matrix back.
     wb.tools.undo();
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '-1.5'], ['-0.3', '-0.7', '0.3']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '-1.5'],
+      ['-0.3', '-0.7', '0.3'],
+    ]);
   });
 
   it('says what did not fit when the block has another shape (a 3×2 column block into Θ1 at [1,2])', async () => {
     paste(control(wb, 'Theta1', 'Theta1[1,2]'), '1\t2\n3\t4\n5\t6\n');
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '1', '2'], ['-0.3', '3', '4']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '1', '2'],
+      ['-0.3', '3', '4'],
+    ]);
     const message = cell(wb, 'Theta1').shadowRoot!.querySelector('[role=status].grid-message')!.textContent;
     expect(message).to.equal('3×2 pasted into a 2×3 matrix at [1,2]: 1 row did not fit (2 entries left out).');
     // Typing again clears the message.
@@ -229,8 +256,9 @@ describe('pasting a block from a spreadsheet', () => {
     paste(control(wb, 'Theta2', 'Theta2[1,1]'), '1\n'.repeat(5_000_001));
     await settle(wb);
     expect(shownEntries(wb, 'Theta2')).to.deep.equal(before);
-    expect(cell(wb, 'Theta2').shadowRoot!.querySelector('[role=status].grid-message')!.textContent)
-      .to.equal('Nothing pasted: the clipboard holds 10,000,002 characters, more than the 10,000,000 a paste may have.');
+    expect(cell(wb, 'Theta2').shadowRoot!.querySelector('[role=status].grid-message')!.textContent).to.equal(
+      'Nothing pasted: the clipboard holds 10,000,002 characters, more than the 10,000,000 a paste may have.',
+    );
   });
 
   it('pastes a Google Sheets column (no trailing line break) into a vector, and a single value as typing', async () => {
@@ -284,7 +312,12 @@ describe('copying a matrix out', () => {
 
   it('offers no copy buttons for a number, and says when the clipboard refuses', async () => {
     expect(cell(wb, 'E').shadowRoot!.querySelector('.copy') === null, 'no copy buttons for a number').to.equal(true);
-    Object.defineProperty(clipboard, 'writeText', { configurable: true, value: async () => { throw new DOMException('Write permission denied.', 'NotAllowedError'); } });
+    Object.defineProperty(clipboard, 'writeText', {
+      configurable: true,
+      value: async () => {
+        throw new DOMException('Write permission denied.', 'NotAllowedError');
+      },
+    });
     const copyCommand = document.execCommand;
     document.execCommand = () => false;
     try {

@@ -27,7 +27,8 @@ describe('an input that starts from a formula, in the page', () => {
   });
 
   it('is trained by Step, and Reset all returns it to the computed start', async () => {
-    const start = list(wb, 'W'), loss = list(wb, 'E')[0];
+    const start = list(wb, 'W'),
+      loss = list(wb, 'E')[0];
     button(wb, 'Step').click();
     await until(() => list(wb, 'W')[0] !== start[0], 'Step changed W');
     await settle(wb);

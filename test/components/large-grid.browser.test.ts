@@ -19,10 +19,11 @@ let total = 0;
 for (let i = 1; i <= n; i++) for (let j = 1; j <= n; j++) total += entry(i, j);
 
 const focused = () => deepActive()?.getAttribute('aria-label');
-const frames = (k = 2) => new Promise<void>((resolve) => {
-  const tick = () => (--k <= 0 ? resolve() : requestAnimationFrame(tick));
-  requestAnimationFrame(tick);
-});
+const frames = (k = 2) =>
+  new Promise<void>((resolve) => {
+    const tick = () => (--k <= 0 ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  });
 
 describe('a 256×256 editable matrix', () => {
   let wb: GsWorkbook;
@@ -88,7 +89,8 @@ describe('a 256×256 editable matrix', () => {
     for (let k = 0; k < 12; k++) await sendKeys({ press: 'ArrowRight' });
     expect(focused()).to.equal('A[31,13]');
     await frames(2);
-    const box = control(wb, 'A', 'A[31,13]').getBoundingClientRect(), view = viewport().getBoundingClientRect();
+    const box = control(wb, 'A', 'A[31,13]').getBoundingClientRect(),
+      view = viewport().getBoundingClientRect();
     expect(box.top >= view.top && box.bottom <= view.bottom && box.left >= view.left && box.right <= view.right, 'scrolled into view').to.equal(true);
     expect(root().querySelectorAll('input.entry').length).to.be.below(1000);
   });
@@ -130,7 +132,9 @@ describe('a 256×256 editable matrix', () => {
     await settle(wb);
     expect(['A[255,255]', 'A[255,256]', 'A[256,255]', 'A[256,256]'].map((l) => control(wb, 'A', l).value)).to.deep.equal(['1', '2', '4', '5']);
     expect(cell(wb, 's').value).to.equal(total - entry(255, 255) - entry(255, 256) - entry(256, 255) - entry(256, 256) + 12);
-    expect(root().querySelector('.grid-message')!.textContent).to.equal('2×3 pasted into a 256×256 matrix at [255,255]: 1 column did not fit (2 entries left out).');
+    expect(root().querySelector('.grid-message')!.textContent).to.equal(
+      '2×3 pasted into a 256×256 matrix at [255,255]: 1 column did not fit (2 entries left out).',
+    );
   });
 
   it('shows all of a 256×256 value on request, rendering only the part in view', async () => {

@@ -32,7 +32,11 @@ function edgePoint(n: GsNetwork, name: string): [number, number] {
   expect(n.shadowRoot!.elementFromPoint(...at)!.closest('g.edge'), `${name} is under the pointer`).to.equal(edge(n, name));
   return at;
 }
-const frames = (k = 2) => new Promise<void>((r) => { const f = () => (--k <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+const frames = (k = 2) =>
+  new Promise<void>((r) => {
+    const f = () => (--k <= 0 ? r() : requestAnimationFrame(f));
+    requestAnimationFrame(f);
+  });
 
 describe('the network diagram of the worked example', () => {
   let wb: GsWorkbook;
@@ -98,7 +102,10 @@ describe('the network diagram of the worked example', () => {
     await sendMouse({ type: 'move', position: [at[0], at[1] - 30] });
     await sendMouse({ type: 'up' });
     await settle(wb);
-    expect(cellOf(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, -1.5], [-0.3, -0.7, 0.6]]);
+    expect(cellOf(wb, 'Theta1').value).to.deep.equal([
+      [1.2, 2.1, -1.5],
+      [-0.3, -0.7, 0.6],
+    ]);
     await net.drawn;
     expect(Number(edge(net, 'Theta1[2,3]').getAttribute('aria-valuenow'))).to.equal(0.6);
     expect(wb.tools.store!.history.undoLabel).to.equal('drag Theta1[2,3]');
@@ -121,7 +128,8 @@ describe('the network diagram of the worked example', () => {
     const toggle = [...net.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('∂E/∂Θ'))!.querySelector('input')!;
     toggle.click();
     await net.updateComplete;
-    const dTheta1 = cellOf(wb, 'dE_dTheta1').value as number[][], dTheta2 = cellOf(wb, 'dE_dTheta2').value as number[][];
+    const dTheta1 = cellOf(wb, 'dE_dTheta1').value as number[][],
+      dTheta2 = cellOf(wb, 'dE_dTheta2').value as number[][];
     dTheta1.forEach((row, i) => row.forEach((v, j) => expect(Number(edge(net, `Theta1[${i + 1},${j + 1}]`).dataset.gradient)).to.equal(v)));
     dTheta2.forEach(([v], i) => expect(Number(edge(net, `Theta2[${i + 1},1]`).dataset.gradient)).to.equal(v));
     // The widest edge is now the largest gradient, ∂E/∂Θ2[2] = −0.0809, and Θ2[1]'s follows its gradient.
@@ -208,12 +216,13 @@ describe('the network diagrams on a 390 px screen', () => {
         const fig = net.shadowRoot!.querySelector('figure')!.getBoundingClientRect();
         expect(fig.right).to.be.at.most(390);
         const boxes = [...net.shadowRoot!.querySelectorAll('g.unit circle.disc, g.unit rect, text')].map((e) => e.getBoundingClientRect());
-        for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-          const [p, q] = [boxes[a], boxes[b]];
-          const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5;
-          const nested = p.left <= q.left && p.right >= q.right && p.top <= q.top && p.bottom >= q.bottom; // the "1" inside a bias unit
-          expect(overlap && !nested, `boxes ${a} and ${b} overlap`).to.equal(false);
-        }
+        for (let a = 0; a < boxes.length; a++)
+          for (let b = a + 1; b < boxes.length; b++) {
+            const [p, q] = [boxes[a], boxes[b]];
+            const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5;
+            const nested = p.left <= q.left && p.right >= q.right && p.top <= q.top && p.bottom >= q.bottom; // the "1" inside a bias unit
+            expect(overlap && !nested, `boxes ${a} and ${b} overlap`).to.equal(false);
+          }
         const svgBox = net.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
         for (const el of net.shadowRoot!.querySelectorAll('.controls, .status, .note')) {
           const r = el.getBoundingClientRect();

@@ -79,10 +79,17 @@ describe('a chart before vega has drawn it', () => {
     const plot = document.createElement('gs-plot') as GsPlot;
     plot.label = 'Plot: a line';
     plot.spec = {
-      width: 300, height: 200, layer: [{ data: { name: 'layer0' }, mark: 'line',
-        encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }],
+      width: 300,
+      height: 200,
+      layer: [{ data: { name: 'layer0' }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }],
     };
-    plot.data = { layer0: [{ x: 0, y: 0 }, { x: 1, y: 2 }, { x: 2, y: 1 }] };
+    plot.data = {
+      layer0: [
+        { x: 0, y: 0 },
+        { x: 1, y: 2 },
+        { x: 2, y: 1 },
+      ],
+    };
     document.body.append(plot);
     try {
       await plot.updateComplete;
@@ -153,7 +160,9 @@ describe('values too large to draw', () => {
   afterEach(() => wb.remove());
 
   it('leaves out points beyond ±1e30, says how many, and draws the rest with plain numbers in its paths', async () => {
-    wb = await mountText('# Huge\n\n```cells\nx = [1, 2, 3, 4, 5]\ny = [1, 1e154, -1e200, 2, 3]\n```\n\n```plot\nx: x\nline: y\npoint: y\n```\n', { text: true });
+    wb = await mountText('# Huge\n\n```cells\nx = [1, 2, 3, 4, 5]\ny = [1, 1e154, -1e200, 2, 3]\n```\n\n```plot\nx: x\nline: y\npoint: y\n```\n', {
+      text: true,
+    });
     const figure = figures(wb)[0];
     const plot = await drawn(figure);
     expect((plot.view!.data('layer0') as { y: number }[]).map((r) => r.y)).to.deep.equal([1, 2, 3]);

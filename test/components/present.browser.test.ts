@@ -14,9 +14,19 @@ import { navigateFrame, openFrame } from '../helpers/frames.ts';
 import { button } from '../helpers/train-block.ts';
 import { until } from '../helpers/wait.ts';
 
-const lecture = ['01-perceptron.md', '02-activation-functions.md', '03-logic-gates.md', '04-mlp-xor.md', '05-multiplication-gate.md',
-  '06-universal-approximation.md', '07-backpropagation.md', '08-loss-functions.md', '09-gradient-descent.md', '10-vanishing-gradient.md',
-  '11-softmax-classifier.md'];
+const lecture = [
+  '01-perceptron.md',
+  '02-activation-functions.md',
+  '03-logic-gates.md',
+  '04-mlp-xor.md',
+  '05-multiplication-gate.md',
+  '06-universal-approximation.md',
+  '07-backpropagation.md',
+  '08-loss-functions.md',
+  '09-gradient-descent.md',
+  '10-vanishing-gradient.md',
+  '11-softmax-classifier.md',
+];
 
 /** The workbook of a frame's page. */
 const workbookOf = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;
@@ -32,7 +42,8 @@ async function stable(wb: GsWorkbook): Promise<void> {
     const slide = wb.querySelector('.gs-section.gs-current');
     return JSON.stringify([slide, ...items(wb)].map((e) => e && e.getBoundingClientRect()));
   };
-  let last = '', same = 0;
+  let last = '',
+    same = 0;
   for (let i = 0; i < 400 && same < 5; i++) {
     await frame();
     const now = shape();
@@ -70,7 +81,10 @@ function overflowing(wb: GsWorkbook): { item: string; rect: string }[] {
     })
     .map((item) => {
       const r = item.getBoundingClientRect();
-      return { item: `${item.localName}${item.getAttribute('name') ? ` ${item.getAttribute('name')}` : ''}`, rect: `${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.height.toFixed(0)} in ${room.width}×${room.height}, ${hiddenSideways(item)} px hidden sideways` };
+      return {
+        item: `${item.localName}${item.getAttribute('name') ? ` ${item.getAttribute('name')}` : ''}`,
+        rect: `${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.height.toFixed(0)} in ${room.width}×${room.height}, ${hiddenSideways(item)} px hidden sideways`,
+      };
     });
 }
 
@@ -146,7 +160,15 @@ describe('present mode', () => {
     expect(at()).to.deep.equal([1, '1']);
     frame.contentWindow!.focus();
     (doc.activeElement as HTMLElement | null)?.blur();
-    for (const [key, slide] of [['ArrowRight', 2], ['PageDown', 3], ['Space', 4], ['ArrowLeft', 3], ['PageUp', 2], ['End', 6], ['Home', 1]] as const) {
+    for (const [key, slide] of [
+      ['ArrowRight', 2],
+      ['PageDown', 3],
+      ['Space', 4],
+      ['ArrowLeft', 3],
+      ['PageUp', 2],
+      ['End', 6],
+      ['Home', 1],
+    ] as const) {
       await sendKeys({ press: key });
       await w.updateComplete;
       expect(at(), key).to.deep.equal([slide, String(slide)]);
@@ -162,7 +184,10 @@ describe('present mode', () => {
     expect(w.present.active).to.equal(false);
     expect(w.hasAttribute('data-present')).to.equal(false);
     expect(frame.contentWindow!.location.search, 'the address no longer says present').to.not.contain('present=');
-    expect([...doc.querySelectorAll('.gs-section')].every((s) => s.getBoundingClientRect().height > 0), 'every section shown again').to.equal(true);
+    expect(
+      [...doc.querySelectorAll('.gs-section')].every((s) => s.getBoundingClientRect().height > 0),
+      'every section shown again',
+    ).to.equal(true);
   });
 
   it('opens at the slide the address names, and leaves arrows, Space and Escape to an entry being edited', async () => {
@@ -175,13 +200,19 @@ describe('present mode', () => {
     expect(deepActive(frame.contentDocument!)?.getAttribute('aria-label'), 'the arrow moved in the grid').to.equal('Theta1[1,2]');
     await sendKeys({ type: '3' });
     await settle(w);
-    expect(cell(w, 'Theta1').value).to.deep.equal([[1.2, 3, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(w, 'Theta1').value).to.deep.equal([
+      [1.2, 3, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Escape' });
     await settle(w);
     expect(w.present.active, 'Escape in the entry kept its own meaning').to.equal(true);
     expect(w.present.slide, 'neither the arrow nor Space moved the slide').to.equal(1);
-    expect(cell(w, 'Theta1').value, 'Escape put back the text the entry had').to.deep.equal([[1.2, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(w, 'Theta1').value, 'Escape put back the text the entry had').to.deep.equal([
+      [1.2, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     await settle(w);
 
     await navigateFrame(frame, presentAddress('07-backpropagation.md', 3));
@@ -205,7 +236,7 @@ describe('present mode', () => {
     expect(w.present.slide, 'still on the slide').to.equal(6);
   });
 
-  it('enters from the toolbar\'s Present button with focus on the slide, and leaves back to the button', async () => {
+  it("enters from the toolbar's Present button with focus on the slide, and leaves back to the button", async () => {
     await setViewport({ width: 1024, height: 768 });
     wb = await mount('workbooks/07-backpropagation.md');
     const present = [...wb.querySelectorAll<HTMLButtonElement>('.gs-toolbar button')].find((b) => b.textContent!.trim() === 'Present')!;

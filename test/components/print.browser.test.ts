@@ -41,7 +41,12 @@ describe('printing a workbook gives a handout', () => {
 
     const sections = [...wb.querySelectorAll<HTMLElement>('.gs-section')];
     expect(sections.map((s) => s.querySelector('h1, h2')?.textContent)).to.deep.equal([
-      'Forward and back propagation', 'Forward propagation', 'The error', 'Back propagation to Θ2', 'Back propagation to Θ1', 'Gradient descent',
+      'Forward and back propagation',
+      'Forward propagation',
+      'The error',
+      'Back propagation to Θ2',
+      'Back propagation to Θ1',
+      'Gradient descent',
     ]);
     expect(sections.map((s) => getComputedStyle(s).breakBefore)).to.deep.equal(['auto', 'page', 'page', 'page', 'page', 'page']);
     expect(sections.every(shown), 'every section printed').to.equal(true);
@@ -75,7 +80,12 @@ describe('printing a workbook gives a handout', () => {
     await settle(wb);
     expect(slides()).to.deep.equal([true, true, true, true, true, true]);
     expect(shown(wb.querySelector('.gs-present-bar')!), 'no slide bar on paper').to.equal(false);
-    expect(everything(wb).filter((el) => el.matches('[data-fit]')).map((el) => getComputedStyle(el).zoom), 'no slide zoom on paper').to.satisfy((z: string[]) => z.every((v) => v === '1'));
+    expect(
+      everything(wb)
+        .filter((el) => el.matches('[data-fit]'))
+        .map((el) => getComputedStyle(el).zoom),
+      'no slide zoom on paper',
+    ).to.satisfy((z: string[]) => z.every((v) => v === '1'));
     expect(getComputedStyle(wb.querySelector('.gs-section.gs-current')!).zoom).to.equal('1');
   });
 });

@@ -86,10 +86,15 @@ describe('the dependency-graph view', () => {
     }
     // Nodes do not overlap.
     const rects = nodes.map((n) => n.getBoundingClientRect());
-    rects.forEach((a, i) => rects.slice(i + 1).forEach((b) => {
-      expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, 'nodes overlap').to.equal(true);
-    }));
-    const reads = [...session.plan.byName.values()].reduce((n, c) => n + new Set(c.checked.deps.filter((d) => d !== c.name && session.plan.byName.has(d))).size, 0);
+    rects.forEach((a, i) =>
+      rects.slice(i + 1).forEach((b) => {
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top, 'nodes overlap').to.equal(true);
+      }),
+    );
+    const reads = [...session.plan.byName.values()].reduce(
+      (n, c) => n + new Set(c.checked.deps.filter((d) => d !== c.name && session.plan.byName.has(d))).size,
+      0,
+    );
     expect(graph.shadowRoot!.querySelectorAll('path.edge')).to.have.length(reads);
     // A cell is above the cells that read it.
     const y = (name: string) => graph.node(name)!.getBoundingClientRect().top;

@@ -42,7 +42,10 @@ describe('<gs-train> on the worked example', () => {
   it('offers buttons named Step, Run, Stop and Reset', async () => {
     const snapshot = await a11ySnapshot({});
     for (const name of ['Step', 'Run', 'Stop', 'Reset']) {
-      expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'button' && n.name === name), name).to.not.equal(null);
+      expect(
+        findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'button' && n.name === name),
+        name,
+      ).to.not.equal(null);
     }
     expect(button(wb, 'Stop').disabled).to.equal(true);
   });
@@ -62,7 +65,9 @@ describe('<gs-train> on the worked example', () => {
 
   it('runs one step a frame when "one step a frame" is checked, so every step shows', async () => {
     const snapshot = await a11ySnapshot({});
-    expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'one step a frame')).to.not.equal(null);
+    expect(
+      findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'one step a frame'),
+    ).to.not.equal(null);
     const box = train(wb).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
     box.focus();
     await sendKeys({ press: 'Space' });
@@ -203,7 +208,9 @@ describe('the loss curve of a diverging run (workbook 06)', () => {
     expect(root.querySelector('.curve-title annotation')!.textContent).to.equal('E');
 
     const snapshot = await a11ySnapshot({});
-    expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(null);
+    expect(findAccessibilityNode(snapshot as never, (n: { role?: string; name?: string }) => n.role === 'checkbox' && n.name === 'log scale')).to.not.equal(
+      null,
+    );
     const log = root.querySelector<HTMLInputElement>('.curve-head input[type=checkbox]')!;
     log.focus();
     await sendKeys({ press: 'Space' });

@@ -28,20 +28,35 @@ describe('undo and redo in the worked example', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '-2' });
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '1.5'], ['-2', '-0.7', '0.3']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '1.5'],
+      ['-2', '-0.7', '0.3'],
+    ]);
     await press('Control+z');
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '1.5'],
+      ['-0.3', '-0.7', '0.3'],
+    ]);
     await press('Control+z');
     await settle(wb);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '-1.5'], ['-0.3', '-0.7', '0.3']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '-1.5'],
+      ['-0.3', '-0.7', '0.3'],
+    ]);
     expect(cell(wb, 'E').value).to.be.closeTo(notes.E, 1e-7);
     await press('Control+Shift+Z');
     await settle(wb);
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [1.2, 2.1, 1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     await press('Control+y');
     await settle(wb);
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, 1.5], [-2, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [1.2, 2.1, 1.5],
+      [-2, -0.7, 0.3],
+    ]);
     expect(history).to.deep.equal(['undo Theta1[2,1]', 'undo Theta1[1,3]', 'redo Theta1[1,3]', 'redo Theta1[2,1]']);
     expect(wb.querySelector('.gs-announce')!.textContent).to.equal('Redone: Theta1[2,1].');
   });
@@ -125,7 +140,7 @@ describe('undo and redo in the worked example', () => {
     expect(announced()).to.equal('Redone: Run.');
     trainButton('Reset').click();
     await settle(wb);
-    expect(announced(), 'the trainer\'s Reset clears it').to.equal('');
+    expect(announced(), "the trainer's Reset clears it").to.equal('');
     toolbarButton(wb, 'Undo').click();
     await settle(wb);
     expect(announced()).to.equal('Undone: Reset.');
@@ -213,8 +228,10 @@ describe('random edits, undos and redos typed into the page', () => {
         const wb = await mount(modelWorkbook, { text: true });
         const model = new HistoryModel();
         const shown = () => ({
-          a: shownEntries(wb, 'a'), b: shownEntries(wb, 'b'),
-          c: control(wb, 'c', 'c formula').value, d: control(wb, 'd', 'd formula').value,
+          a: shownEntries(wb, 'a'),
+          b: shownEntries(wb, 'b'),
+          c: control(wb, 'c', 'c formula').value,
+          d: control(wb, 'd', 'd formula').value,
         });
         const expectD = (state = model.current) => {
           const expected = modelValue(state);

@@ -63,7 +63,10 @@ describe('<gs-workbook> with the worked example', () => {
       expect(c.status, name).to.equal('ok');
       expectValue(c.value, expected as never, 6, name);
     }
-    expect(cell(wb, 'Theta1').value).to.deep.equal([[1.2, 2.1, -1.5], [-0.3, -0.7, 0.3]]);
+    expect(cell(wb, 'Theta1').value).to.deep.equal([
+      [1.2, 2.1, -1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     expect(cell(wb, 'x').value).to.deep.equal([[1], [-0.5]]);
     expect(cell(wb, 'E').error).to.equal(undefined);
   });
@@ -98,7 +101,10 @@ describe('<gs-workbook> with the worked example', () => {
     expectValue(cell(wb, 'Theta2_new').value, [[-0.17266906846570818], [0.5316822356098451], [1.3273309315342918]], 6, 'Theta2_new');
     const last = changes[changes.length - 1].detail;
     expect(last).to.deep.include({ name: 'Theta1', kind: 'entry', text: '1.5', row: 1, col: 3 });
-    expect(last.value).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]]);
+    expect(last.value).to.deep.equal([
+      [1.2, 2.1, 1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
   });
 
   for (const bad of ['abc', '1..2', '']) {
@@ -123,15 +129,23 @@ describe('<gs-workbook> with the worked example', () => {
       await settle(wb);
       expect(input.getAttribute('aria-invalid')).to.equal('false');
       expectValue(cell(wb, 'E').value, notes.E, 6, 'E');
-      expectValue(cell(wb, 'Theta1_new').value, [[1.19712637, 2.10321344, -1.48455870], [-0.29856318, -0.70160672, 0.29227934]], 6, 'Theta1_new');
+      expectValue(
+        cell(wb, 'Theta1_new').value,
+        [
+          [1.19712637, 2.10321344, -1.4845587],
+          [-0.29856318, -0.70160672, 0.29227934],
+        ],
+        6,
+        'Theta1_new',
+      );
     });
   }
 
-  it('lets a student write their own chain rule, and restores the workbook\'s formula', async () => {
+  it("lets a student write their own chain rule, and restores the workbook's formula", async () => {
     const field = control(wb, 'dE_dTheta2', 'dE_dTheta2 formula');
     await typeInto(field, 'dE_ds2 * Theta2', 'Enter');
     await settle(wb);
-    expectValue(cell(wb, 'dE_dTheta2').value, notes.dE_dh1 as never, 6, 'the slide\'s chain rule');
+    expectValue(cell(wb, 'dE_dTheta2').value, notes.dE_dh1 as never, 6, "the slide's chain rule");
     // The slide's (wrong) chain rule reproduces the slide's numbers: now the slide "agrees".
     expect(cell(wb, 'dE_dTheta2').shadowRoot!.querySelector('.slide.agree')).to.not.equal(null);
     const restore = control(wb, 'dE_dTheta2', 'Restore dE_dTheta2 formula');
@@ -147,7 +161,9 @@ describe('<gs-workbook> with the worked example', () => {
     await settle(wb);
     expect(control(wb, 'h1', 'h1 formula').value).to.equal('sigmoid(s1 + q)');
     expect(cell(wb, 'h1').error).to.deep.include({ code: 'E_NAME_UNKNOWN', root: 'h1' });
-    expect(text(wb, 'h1', '.error')).to.contain('"q" is not defined').and.to.contain('line');
+    expect(text(wb, 'h1', '.error'))
+      .to.contain('"q" is not defined')
+      .and.to.contain('line');
     expect(cell(wb, 'E').error!.root).to.equal('h1');
     expect(cell(wb, 's1').status).to.equal('ok');
     await typeInto(field, 'nonsense', 'Escape');
@@ -158,7 +174,9 @@ describe('<gs-workbook> with the worked example', () => {
     await typeInto(control(wb, 's1', 's1 formula'), "Theta1' * x + 0 * h1", 'Enter');
     await settle(wb);
     expect(cell(wb, 's1').error!.code).to.equal('E_CYCLE');
-    expect(text(wb, 's1', '.error')).to.contain('s1').and.to.contain('h1');
+    expect(text(wb, 's1', '.error'))
+      .to.contain('s1')
+      .and.to.contain('h1');
     expect(cell(wb, 'x').status).to.equal('ok');
   });
 
@@ -166,7 +184,9 @@ describe('<gs-workbook> with the worked example', () => {
     await typeInto(control(wb, 's2', 's2 formula'), 'Theta2 * h1', 'Enter');
     await settle(wb);
     expect(cell(wb, 's2').error!.code).to.equal('E_SHAPE');
-    expect(text(wb, 's2', '.error')).to.contain('Theta2 is 3×1').and.to.contain('h1 is 3×1');
+    expect(text(wb, 's2', '.error'))
+      .to.contain('Theta2 is 3×1')
+      .and.to.contain('h1 is 3×1');
     expect(cell(wb, 'y_hat').error!.root).to.equal('s2');
   });
 
@@ -175,7 +195,9 @@ describe('<gs-workbook> with the worked example', () => {
       const note = text(wb, name, '.slide.differ');
       expect(note, name).to.contain('differs').and.to.contain('the slide is wrong');
     }
-    expect(text(wb, 'E', '.slide')).to.contain('0.072').and.to.contain('0.0703063');
+    expect(text(wb, 'E', '.slide'))
+      .to.contain('0.072')
+      .and.to.contain('0.0703063');
     expect(text(wb, 'Theta1', '.slide')).to.contain('[1,3] slide 1.5, computed −1.5');
     for (const name of slideAgrees) expect(text(wb, name, '.slide.agree'), name).to.contain('agrees');
     expect(cell(wb, 'E').shadowRoot!.querySelector('output.differs')).to.not.equal(null);
@@ -204,7 +226,10 @@ describe('<gs-workbook> with problems in the file', () => {
     const wb = document.createElement('gs-workbook');
     wb.src = '/workbooks/does-not-exist.md';
     document.body.append(wb);
-    const err = await wb.loaded.then(() => null, (e: Error) => e);
+    const err = await wb.loaded.then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(err?.message).to.contain('404');
     await wb.updateComplete;
     expect(wb.querySelector('[role=alert]')!.textContent).to.contain('Could not load the workbook');

@@ -21,7 +21,11 @@ const cellSelector = (workbook: string, name: string) => `gs-cell[workbook="${wo
 /** Every embedded cell has its session and has computed. */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as {
+      session: { settled(): Promise<void> };
+      status: string;
+      updateComplete: Promise<unknown>;
+    }[];
     return cells.length > 0 && cells.every((c) => c.session && c.status !== 'pending');
   });
 }
@@ -29,7 +33,11 @@ async function ready(page: Page): Promise<void> {
 /** Waits until every session on the page has recomputed and every cell has rendered. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as {
+      session: { settled(): Promise<void> };
+      status: string;
+      updateComplete: Promise<unknown>;
+    }[];
     await Promise.all([...new Set(cells.map((c) => c.session))].map((s) => s.settled()));
     await Promise.all(cells.map((c) => c.updateComplete));
   });
@@ -113,14 +121,20 @@ describe('the example course page, built and served statically', function () {
 
   it('shares one runtime per workbook: an edit of Θ1 in one cell updates h1 and ŷ in others', async () => {
     // (No named functions inside evaluate(): tsx would wrap them in a helper the page lacks.)
-    const sameSession = await page.evaluate((selectors) => {
-      const [a, b, c] = selectors.map((sel) => (document.querySelector(sel) as unknown as { session: unknown }).session);
-      return { lecture: a === b, across: a === c };
-    }, [cellSelector(LECTURE, 'Theta1'), cellSelector(LECTURE, 'y_hat'), cellSelector(NEURON, 'x')]);
+    const sameSession = await page.evaluate(
+      (selectors) => {
+        const [a, b, c] = selectors.map((sel) => (document.querySelector(sel) as unknown as { session: unknown }).session);
+        return { lecture: a === b, across: a === c };
+      },
+      [cellSelector(LECTURE, 'Theta1'), cellSelector(LECTURE, 'y_hat'), cellSelector(NEURON, 'x')],
+    );
     expect(sameSession).to.deep.equal({ lecture: true, across: false });
 
     await typeEntry(page, LECTURE, 'Theta1', 'Theta1[1,3]', '1.5');
-    expect(await valueOf(page, LECTURE, 'Theta1')).to.deep.equal([[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]]);
+    expect(await valueOf(page, LECTURE, 'Theta1')).to.deep.equal([
+      [1.2, 2.1, 1.5],
+      [-0.3, -0.7, 0.3],
+    ]);
     expectValue((await valueOf(page, LECTURE, 'y_hat')) as never, yHatWithPrinted15, 6, 'y_hat');
     // s1[3] = 1.5·1 + 0.3·(−0.5) = 1.35, so h1[3] = σ(1.35).
     const h1 = (await valueOf(page, LECTURE, 'h1')) as number[][];
@@ -147,7 +161,11 @@ describe('the example course page, built and served statically', function () {
     const looks = await page.$eval(cellSelector(NEURON, 'x'), (el) => {
       const section = el.shadowRoot!.querySelector('[part="cell"]')!;
       const caption = el.shadowRoot!.querySelector('[part="caption"]')!;
-      return { border: getComputedStyle(section).borderTopColor, background: getComputedStyle(section).backgroundColor, caption: getComputedStyle(caption).fontStyle };
+      return {
+        border: getComputedStyle(section).borderTopColor,
+        background: getComputedStyle(section).backgroundColor,
+        caption: getComputedStyle(caption).fontStyle,
+      };
     });
     // The page sets --gs-border: #e0d8c8, --gs-cell-bg: #fff and gs-cell::part(caption) { font-style: italic }.
     expect(looks).to.deep.equal({ border: 'rgb(224, 216, 200)', background: 'rgb(255, 255, 255)', caption: 'italic' });

@@ -95,10 +95,12 @@ describe('a workbook written inline in the page', function () {
   });
 
   it('two inline workbooks of one page are kept apart (their sessions and their saved edits)', async () => {
-    const a = freshId(), b = freshId();
+    const a = freshId(),
+      b = freshId();
     host.innerHTML = `<gs-workbook id="${a}"><script type="text/x-gradsheet">${neuron}</script></gs-workbook>
       <gs-workbook id="${b}"><script type="text/x-gradsheet">${neuron}</script></gs-workbook>`;
-    const wa = await loaded(a), wbB = await loaded(b);
+    const wa = await loaded(a),
+      wbB = await loaded(b);
     type(cell(wa, 'b'), 'b', '2.25');
     await until(() => cell(wa, 's').value === 3.25, 'the first workbook changed');
     await settle(wbB);
@@ -151,7 +153,7 @@ describe('a workbook written inline in the page', function () {
     </script></gs-workbook>`;
     const wb = await loaded(id);
     const item = wb.querySelector('.gs-problems li code')!.textContent;
-    expect(item, "line 3 of the script, the column as the workbook reads it").to.equal(`${id}:3:8`);
+    expect(item, 'line 3 of the script, the column as the workbook reads it').to.equal(`${id}:3:8`);
   });
 });
 
@@ -174,7 +176,7 @@ describe('<gs-cell workbook="#id">: a cell of an inline workbook elsewhere on th
     await until(() => b.status === 'ok', 'the cell loaded');
     expect(b.session).to.equal(wb.session);
     type(b, 'b', '-0.75');
-    await until(() => cell(wb, 's').value === 0.25, 'the workbook\'s s follows the cell');
+    await until(() => cell(wb, 's').value === 0.25, "the workbook's s follows the cell");
   });
 
   it('names the <script> of a workbook inside a <gs-workbook>: the same workbook', async () => {
@@ -206,13 +208,17 @@ describe('<gs-cell workbook="#id">: a cell of an inline workbook elsewhere on th
     const [missing, empty] = [...host.querySelectorAll<GsCell>('gs-cell')];
     const alert = (c: GsCell) => c.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
     await until(() => alert(missing) !== '' && alert(empty) !== '', 'both cells say what is wrong');
-    expect(alert(missing)).to.equal(`This page has no workbook with the id "${id}": workbook="#${id}" must name a <gs-workbook> or a <script type="text/x-gradsheet"> of the page.`);
-    expect(alert(empty)).to.equal(`The <gs-workbook id="${id}-empty"> has no workbook: give it a src attribute or a <script type="text/x-gradsheet"> with the workbook's text.`);
+    expect(alert(missing)).to.equal(
+      `This page has no workbook with the id "${id}": workbook="#${id}" must name a <gs-workbook> or a <script type="text/x-gradsheet"> of the page.`,
+    );
+    expect(alert(empty)).to.equal(
+      `The <gs-workbook id="${id}-empty"> has no workbook: give it a src attribute or a <script type="text/x-gradsheet"> with the workbook's text.`,
+    );
     expect(missing.status).to.equal('error');
   });
 });
 
-describe('the README\'s inline workbook example', function () {
+describe("the README's inline workbook example", function () {
   this.timeout(60_000);
 
   it('renders as written, and its <gs-cell workbook="#neuron"> shows s of it', async () => {

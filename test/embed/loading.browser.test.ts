@@ -35,7 +35,9 @@ describe('loading a workbook that does not arrive as one', () => {
     placed.push(cell);
     expect(cell.status).to.not.equal('error');
     await until(() => cell.status === 'error', 'the cell gives up');
-    expect(alert(cell.shadowRoot)).to.equal(`Could not load the workbook ${location.origin}/test-server/stalled.md?cell: the server did not send the whole file within 0.3 seconds; check the address, or reload the page to try again.`);
+    expect(alert(cell.shadowRoot)).to.equal(
+      `Could not load the workbook ${location.origin}/test-server/stalled.md?cell: the server did not send the whole file within 0.3 seconds; check the address, or reload the page to try again.`,
+    );
   });
 
   it('says the same in a <gs-workbook>, whose loaded promise rejects', async () => {
@@ -44,7 +46,10 @@ describe('loading a workbook that does not arrive as one', () => {
     wb.src = '/test-server/stalled.md?workbook';
     document.body.append(wb);
     placed.push(wb);
-    const error = await wb.loaded.then(() => null, (e: Error) => e);
+    const error = await wb.loaded.then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error?.message).to.contain('did not send the whole file within 0.3 seconds');
     await wb.updateComplete;
     expect(alert(wb)).to.contain(`${location.origin}/test-server/stalled.md?workbook`);
@@ -54,7 +59,9 @@ describe('loading a workbook that does not arrive as one', () => {
     const cell = place({ workbook: '/test-server/moved.md', name: 'x' });
     placed.push(cell);
     await until(() => cell.status === 'error', 'the cell says what is wrong');
-    expect(alert(cell.shadowRoot)).to.equal(`Could not load the workbook ${location.origin}/test-server/moved.md: this address is a web page, not a workbook (a server may have sent its login, error or home page instead): check the address.`);
+    expect(alert(cell.shadowRoot)).to.equal(
+      `Could not load the workbook ${location.origin}/test-server/moved.md: this address is a web page, not a workbook (a server may have sent its login, error or home page instead): check the address.`,
+    );
   });
 
   it('says a web page sent as plain text is a web page, not "no cell named x"', async () => {

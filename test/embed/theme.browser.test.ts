@@ -154,7 +154,7 @@ describe('a <gs-workbook> follows the colour scheme of its page', function () {
     expect(usedScheme(theta1), 'what a chart of the workbook is drawn in').to.equal('dark');
   });
 
-  it('a cell\'s own theme wins over its workbook\'s', async () => {
+  it("a cell's own theme wins over its workbook's", async () => {
     root.style.colorScheme = 'dark';
     const w = await workbook();
     const h1 = w.querySelector<GsCell>('gs-cell[name="h1"]')!;
@@ -172,7 +172,7 @@ describe('the scheme a chart is drawn in (usedScheme)', () => {
     await emulateMedia({ colorScheme: 'no-preference' });
   });
 
-  it('is the page\'s, the system\'s only where the page supports both, and light where it says nothing', async () => {
+  it("is the page's, the system's only where the page supports both, and light where it says nothing", async () => {
     const el = document.createElement('div');
     document.body.append(el);
     await emulateMedia({ colorScheme: 'dark' });
@@ -198,8 +198,19 @@ describe('a chart is drawn in the colour scheme of its page', function () {
   /** A line chart; vega's light theme writes axis labels black, its dark theme white. */
   async function chart(): Promise<GsPlot> {
     plot = document.createElement('gs-plot');
-    plot.spec = { width: 120, height: 60, data: { name: 'd' }, mark: 'line', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } };
-    plot.data = { d: [{ x: 0, y: 0 }, { x: 1, y: 1 }] };
+    plot.spec = {
+      width: 120,
+      height: 60,
+      data: { name: 'd' },
+      mark: 'line',
+      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+    };
+    plot.data = {
+      d: [
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+      ],
+    };
     document.body.append(plot);
     await plot.drawn;
     return plot;

@@ -117,7 +117,12 @@ describe('the answers of a live session', () => {
 describe('saved states and links with answers', () => {
   it('reads a record made before exercises, and one with answers', () => {
     expect(readEditState({ entries: { x: [['1']] }, formulas: {} })).to.deep.equal({ entries: { x: [['1']] }, formulas: {} });
-    expect(readEditState({ entries: {}, formulas: {}, answers: { s: [['0.5']] }, shown: ['s'] })).to.deep.equal({ entries: {}, formulas: {}, answers: { s: [['0.5']] }, shown: ['s'] });
+    expect(readEditState({ entries: {}, formulas: {}, answers: { s: [['0.5']] }, shown: ['s'] })).to.deep.equal({
+      entries: {},
+      formulas: {},
+      answers: { s: [['0.5']] },
+      shown: ['s'],
+    });
   });
 
   it('refuses answers that are not grids of texts, or named by no cell name', () => {

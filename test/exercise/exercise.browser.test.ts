@@ -36,7 +36,7 @@ describe('an exercise cell on the page', () => {
   });
   afterEach(() => wb.remove());
 
-  it('hides the value and formula and offers a grid of the value\'s shape, named NAME answer[i,j]', () => {
+  it("hides the value and formula and offers a grid of the value's shape, named NAME answer[i,j]", () => {
     expect(part(wb, 's', 'input.formula')).to.equal(null);
     expect(part(wb, 's', 'output.scalar-value')).to.equal(null);
     expect(controlOf(wb, 's', 's answer').value).to.equal('');
@@ -51,11 +51,16 @@ describe('an exercise cell on the page', () => {
     await typeInto(wb, 's', 's answer', '-0.5');
     expect(invalid(wb, 's', 's answer')).to.equal('true');
     expect(text(wb, 's', '.mistake')).to.equal('You left out the bias b.');
-    expect(text(wb, 's', '.hints')).to.contain('Hint 1 of 2:').and.to.contain('Multiply entry by entry').and.not.to.contain('Then add the bias');
+    expect(text(wb, 's', '.hints'))
+      .to.contain('Hint 1 of 2:')
+      .and.to.contain('Multiply entry by entry')
+      .and.not.to.contain('Then add the bias');
     expect(text(wb, 's', '[role=status].exercise-status')).to.equal('s answer: not right yet. You left out the bias b.');
     part(wb, 's', 'button.next-hint')!.click();
     await settle(wb);
-    expect(text(wb, 's', '.hints')).to.contain('Hint 2 of 2:').and.to.contain('Then add the bias');
+    expect(text(wb, 's', '.hints'))
+      .to.contain('Hint 2 of 2:')
+      .and.to.contain('Then add the bias');
     await typeInto(wb, 's', 's answer', '0.3');
     expect(invalid(wb, 's', 's answer')).to.equal('true');
     expect(part(wb, 's', '.mistake'), 'a wrong answer that is not the mistake names none').to.equal(null);
@@ -143,7 +148,8 @@ describe('an exercise cell on the page', () => {
       const entry = controlOf(wb, 's', 's answer');
       expect(getComputedStyle(entry).color).to.equal('rgba(0, 0, 0, 0)');
       expect(getComputedStyle(entry).webkitTextFillColor).to.equal('rgba(0, 0, 0, 0)');
-      for (const selector of ['.mark', '.mistake', '.hints', '.exercise-tools']) expect(getComputedStyle(part(wb, 's', selector)!).display, selector).to.equal('none');
+      for (const selector of ['.mark', '.mistake', '.hints', '.exercise-tools'])
+        expect(getComputedStyle(part(wb, 's', selector)!).display, selector).to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -178,7 +184,7 @@ describe('exercises of the lecture, reloaded and shared', () => {
     expect(wb.querySelector('.gs-progress')!.textContent).to.equal('0 of 5 exercises solved');
     // ∂E'/∂Θ2 with the slide's mistake: Θ2 in place of h1'.
     await typeInto(wb, 'dE_dTheta2_b', 'dE_dTheta2_b answer[1,1]', '-0.0296');
-    expect(text(wb, 'dE_dTheta2_b', '.mistake')).to.equal('You used Θ2 where h1′ belongs: the slide\'s mistake.');
+    expect(text(wb, 'dE_dTheta2_b', '.mistake')).to.equal("You used Θ2 where h1′ belongs: the slide's mistake.");
     await typeInto(wb, 'E_b', 'E_b answer', String(cellOf(wb, 'E_b').value));
     expect(wb.querySelector('.gs-progress')!.textContent).to.equal('1 of 5 exercises solved');
 
@@ -237,7 +243,9 @@ describe('accessibility (axe-core) with exercises open', function () {
       await settle(wb);
       expect(part(wb, 'dE_dTheta2_b', '.mistake')).to.not.equal(null);
       expect(part(wb, 'h1_b', '.hints')).to.not.equal(null);
-      const win = frame.contentWindow as Window & { axe?: { run(d: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary: string }[] }[] }> } };
+      const win = frame.contentWindow as Window & {
+        axe?: { run(d: Document, o: object): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary: string }[] }[] }> };
+      };
       const script = frame.contentDocument!.createElement('script');
       script.src = '/node_modules/axe-core/axe.min.js';
       await new Promise((resolve, reject) => {

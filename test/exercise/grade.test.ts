@@ -9,10 +9,10 @@ const grid = (rows: string[][]) => (r: number, c: number) => rows[r - 1]?.[c - 1
 
 describe('grading an exercise entry by the digits typed', () => {
   it('takes a number rounded or truncated to the digits typed, as a slide value is taken', () => {
-    expect(gradeEntry('0.79', 0.794130)).to.equal('right');
-    expect(gradeEntry('0.8', 0.794130)).to.equal('right');
-    expect(gradeEntry('0.80', 0.794130)).to.equal('wrong');
-    expect(gradeEntry('0.7941', 0.794130)).to.equal('right');
+    expect(gradeEntry('0.79', 0.79413)).to.equal('right');
+    expect(gradeEntry('0.8', 0.79413)).to.equal('right');
+    expect(gradeEntry('0.80', 0.79413)).to.equal('wrong');
+    expect(gradeEntry('0.7941', 0.79413)).to.equal('right');
     expect(gradeEntry('0.63', 0.625017)).to.equal('right');
     expect(gradeEntry('0.62', 0.625017)).to.equal('right');
     expect(gradeEntry('0.61', 0.625017)).to.equal('wrong');
@@ -34,7 +34,7 @@ describe('grading an exercise entry by the digits typed', () => {
 
 describe('grading an exercise against its value and its mistakes', () => {
   const value = matFromRows([[-0.0697922], [-0.0809037], [-0.0141591]]);
-  const slideMistake = matFromRows([[0.0175770], [-0.0439426], [-0.1142507]]);
+  const slideMistake = matFromRows([[0.017577], [-0.0439426], [-0.1142507]]);
 
   it('counts right entries and is solved only when every entry is right', () => {
     const partial = gradeExercise(value, grid([['-0.07'], ['-0.081'], ['']]))!;

@@ -25,7 +25,12 @@ function evaluate(cells: string, data: Record<string, string | Error>) {
 
 describe('a data file read as CSV', () => {
   it('reads rows of numbers into a matrix, one row per line', () => {
-    expect(readCsv('1,2,3\n4.5,-6,1e-3\n', 'p.csv')).to.deep.equal({ rows: [[1, 2, 3], [4.5, -6, 0.001]] });
+    expect(readCsv('1,2,3\n4.5,-6,1e-3\n', 'p.csv')).to.deep.equal({
+      rows: [
+        [1, 2, 3],
+        [4.5, -6, 0.001],
+      ],
+    });
   });
 
   it('skips a first line of column names and keeps them', () => {
@@ -33,7 +38,13 @@ describe('a data file read as CSV', () => {
   });
 
   it('reads CRLF line ends, a byte-order mark, spaces around values and blank lines at the end', () => {
-    expect(readCsv('\uFEFFa,b\r\n 1 , 2\r\n3,4\r\n\r\n\n', 'p.csv')).to.deep.equal({ rows: [[1, 2], [3, 4]], header: ['a', 'b'] });
+    expect(readCsv('\uFEFFa,b\r\n 1 , 2\r\n3,4\r\n\r\n\n', 'p.csv')).to.deep.equal({
+      rows: [
+        [1, 2],
+        [3, 4],
+      ],
+      header: ['a', 'b'],
+    });
   });
 
   it('names the line and the column of a value that is not a number', () => {
@@ -51,11 +62,15 @@ describe('a data file read as CSV', () => {
     expect(at('1,2\n1e400,2\n')).to.equal('d.csv line 2, column 1');
     expect(at('1,2\n0x10,2\n')).to.equal('d.csv line 2, column 1');
     expect(at('1,2\n"3",2\n')).to.equal('d.csv line 2, column 1');
-    expect((readCsv('1,2\n3,\n', 'd.csv') as { error: string }).error).to.equal('d.csv line 2, column 2: the value is empty. Every row needs a number in every column.');
+    expect((readCsv('1,2\n3,\n', 'd.csv') as { error: string }).error).to.equal(
+      'd.csv line 2, column 2: the value is empty. Every row needs a number in every column.',
+    );
   });
 
   it('refuses rows of different lengths, blank lines between rows, an empty file and binary bytes', () => {
-    expect(readCsv('1,2\n3,4,5\n', 'd.csv')).to.deep.equal({ error: 'd.csv line 2: 3 values, where line 1 has 2. Every row needs the same number of columns.' });
+    expect(readCsv('1,2\n3,4,5\n', 'd.csv')).to.deep.equal({
+      error: 'd.csv line 2: 3 values, where line 1 has 2. Every row needs the same number of columns.',
+    });
     expect(readCsv('1,2\n\n3,4\n', 'd.csv')).to.deep.equal({ error: 'd.csv line 2 is blank: only the end of the file may have blank lines. Remove it.' });
     expect((readCsv('\n\n', 'd.csv') as { error: string }).error).to.match(/^d\.csv holds no numbers/);
     expect((readCsv('a,b\n', 'd.csv') as { error: string }).error).to.match(/^d\.csv holds no numbers/);
@@ -68,9 +83,13 @@ describe('a data file read as CSV', () => {
 
   it('refuses a file over the byte limit and one with more numbers than the limit, before making the matrix', () => {
     const big = '1\n'.repeat(limits.maxDataBytes / 2 + 1);
-    expect((readCsv(big, 'big.csv') as { error: string }).error).to.equal(`big.csv is ${big.length.toLocaleString('en-US')} bytes; the limit for a data file is 1,000,000. Use a smaller sample of the data.`);
+    expect((readCsv(big, 'big.csv') as { error: string }).error).to.equal(
+      `big.csv is ${big.length.toLocaleString('en-US')} bytes; the limit for a data file is 1,000,000. Use a smaller sample of the data.`,
+    );
     const many = '1,2,3,4,5,6,7,8,9,0\n'.repeat(limits.maxDataEntries / 10 + 1);
-    expect((readCsv(many, 'many.csv') as { error: string }).error).to.equal('many.csv has 20,001 rows of 10 numbers, more than the 200,000 numbers a data file may hold. Use a smaller sample of the data.');
+    expect((readCsv(many, 'many.csv') as { error: string }).error).to.equal(
+      'many.csv has 20,001 rows of 10 numbers, more than the 200,000 numbers a data file may hold. Use a smaller sample of the data.',
+    );
   });
 });
 
@@ -106,7 +125,9 @@ describe('the path of a data file', () => {
   it('resolves beside the workbook on its own origin, and nowhere else', () => {
     expect(dataURL('points.csv', 'http://localhost:8000/workbooks/11-x.md?page-test=1')).to.equal('http://localhost:8000/workbooks/points.csv');
     expect(dataURL('data/p.csv', 'https://site.org/course/a.md')).to.equal('https://site.org/course/data/p.csv');
-    expect(() => dataURL('p.csv', 'data:text/markdown;base64,IyBY')).to.throw('this workbook was opened from a data: address, which has no folder to read data files from');
+    expect(() => dataURL('p.csv', 'data:text/markdown;base64,IyBY')).to.throw(
+      'this workbook was opened from a data: address, which has no folder to read data files from',
+    );
     expect(() => dataURL('p.csv', 'file:///home/me/a.md')).to.throw('file: address');
     expect(() => dataURL('../p.csv', 'http://localhost:8000/workbooks/a.md')).to.throw("must be in the workbook's folder");
     expect(() => dataURL('http://evil/x.csv', 'http://localhost:8000/workbooks/a.md')).to.throw('never from another address');
@@ -116,8 +137,14 @@ describe('the path of a data file', () => {
 describe('a data cell in a workbook', () => {
   it('holds the numbers of its file; formulas read it as any matrix', () => {
     const v = evaluate('D = csv("points.csv")\nX = D[:, 1:2]\ny = D[:, 3]\nn = size(D)', { 'points.csv': 'x1,x2,c\n0.5,1,1\n-2,3,2\n' });
-    expect(v.D).to.deep.equal([[0.5, 1, 1], [-2, 3, 2]]);
-    expect(v.X).to.deep.equal([[0.5, 1], [-2, 3]]);
+    expect(v.D).to.deep.equal([
+      [0.5, 1, 1],
+      [-2, 3, 2],
+    ]);
+    expect(v.X).to.deep.equal([
+      [0.5, 1],
+      [-2, 3],
+    ]);
     expect(v.y).to.deep.equal([[1], [2]]);
     expect(v.n).to.deep.equal([[2, 3]]);
   });
@@ -129,7 +156,7 @@ describe('a data cell in a workbook', () => {
     expect(spec.cells[0].data).to.deep.equal({ file: 'b.csv', line: 4, col: 10 });
   });
 
-  it('is an E_DATA error at the file name, with the file\'s own place, for a bad row; its dependents name it', () => {
+  it("is an E_DATA error at the file name, with the file's own place, for a bad row; its dependents name it", () => {
     const v = evaluate('D = csv("data.csv")\nX = D * 2\nok = 1 + 1', { 'data.csv': '1,2\n3,abc\n' });
     expect(v.D).to.deep.include({ code: 'E_DATA', root: 'D', loc: { line: 4, col: 10 } });
     expect((v.D as { message: string }).message).to.match(/^data\.csv line 2, column 2: "abc" is not a number/);
@@ -138,11 +165,22 @@ describe('a data cell in a workbook', () => {
   });
 
   it('is an E_DATA error for a refused path, a missing file, a file never read, and csv(…) inside a formula', () => {
-    const v = evaluate([
-      'U = csv("../x.csv")', 'P = csv("/etc/passwd")', 'H = csv("http://evil/x.csv")', 'Q = csv("data:text/csv,1")',
-      'M = csv("missing.csv")', 'N = csv("never.csv")', 'Z = 1 + csv("p.csv")',
-    ].join('\n'), { 'missing.csv': new Error('there is no such file beside the workbook') });
-    const message = (name: string) => { expect(v[name]).to.deep.include({ code: 'E_DATA', root: name }); return (v[name] as { message: string }).message; };
+    const v = evaluate(
+      [
+        'U = csv("../x.csv")',
+        'P = csv("/etc/passwd")',
+        'H = csv("http://evil/x.csv")',
+        'Q = csv("data:text/csv,1")',
+        'M = csv("missing.csv")',
+        'N = csv("never.csv")',
+        'Z = 1 + csv("p.csv")',
+      ].join('\n'),
+      { 'missing.csv': new Error('there is no such file beside the workbook') },
+    );
+    const message = (name: string) => {
+      expect(v[name]).to.deep.include({ code: 'E_DATA', root: name });
+      return (v[name] as { message: string }).message;
+    };
     expect(message('U')).to.contain('"../x.csv" is refused');
     expect(message('P')).to.contain('"/etc/passwd" is refused');
     expect(message('H')).to.contain('"http://evil/x.csv" is refused');
@@ -160,7 +198,13 @@ describe('a data cell in a workbook', () => {
 
   it('never reads a file named in a formula a student typed (or a share link carried): an E_DATA error, nothing loaded', () => {
     const spec = withData(readWorkbook(workbook('D = csv("points.csv")\nE = 1'), 'w.md'), new Map([['points.csv', '1,2\n']]));
-    const checked = checkWorkbook(spec, new Map([['D', 'csv("secret.csv")'], ['E', '2 * csv("points.csv")']]));
+    const checked = checkWorkbook(
+      spec,
+      new Map([
+        ['D', 'csv("secret.csv")'],
+        ['E', '2 * csv("points.csv")'],
+      ]),
+    );
     for (const name of ['D', 'E']) expect(checked.byName.get(name)!.error, name).to.deep.include({ code: 'E_DATA', root: name });
     for (const name of ['D', 'E']) expect(checked.byName.get(name)!.error!.message, name).to.match(/^Data files are named in the workbook file only/);
     expect(dataFiles(spec)).to.deep.equal(['points.csv']);

@@ -17,7 +17,9 @@ import { readText } from '../helpers/files.ts';
 
 const net = (body: string) => `\`\`\`network\n${body}\n\`\`\`\n`;
 const cells = (body: string) => `\`\`\`cells\n${body}\n\`\`\`\n\n`;
-const worked = cells('x = [1.0; -0.5]\nTheta1 = [1.2, 2.1, -1.5; -0.3, -0.7, 0.3]\nTheta2 = [-0.2; 0.5; 1.3]\ns1 = Theta1\' * x\nh1 = sigmoid(s1)\ns2 = Theta2\' * h1\ny_hat = sigmoid(s2)\nE = 0.5 * (1 - y_hat)^2');
+const worked = cells(
+  "x = [1.0; -0.5]\nTheta1 = [1.2, 2.1, -1.5; -0.3, -0.7, 0.3]\nTheta2 = [-0.2; 0.5; 1.3]\ns1 = Theta1' * x\nh1 = sigmoid(s1)\ns2 = Theta2' * h1\ny_hat = sigmoid(s2)\nE = 0.5 * (1 - y_hat)^2",
+);
 
 /** The diagram's numbers (or its error) for a workbook text, with the values its cells have. */
 function drawn(text: string): { data: NetworkData | CellError; problems: { code: string; line: number; col: number; message: string }[] } {
@@ -40,7 +42,11 @@ describe('the ```network block', () => {
     expect(spec.problems).to.deep.equal([]);
     const b = spec.blocks[0] as NetworkBlock;
     expect(b.title).to.equal('Deep');
-    expect(b.layers).to.deep.equal([{ text: 'H0[:, 1]', line: 3, col: 9 }, { text: 'h1', line: 3, col: 19 }, { text: 'y', line: 3, col: 23 }]);
+    expect(b.layers).to.deep.equal([
+      { text: 'H0[:, 1]', line: 3, col: 9 },
+      { text: 'h1', line: 3, col: 19 },
+      { text: 'y', line: 3, col: 23 },
+    ]);
     expect(b.weights.map((w) => w.text)).to.deep.equal(['Theta[1:4, :]', 'w']);
     expect(b.bias).to.deep.equal([null, { text: 'b', line: 5, col: 10 }]);
     expect(b.loss).to.deep.equal({ text: 'E', line: 7, col: 7 });
@@ -57,9 +63,14 @@ describe('the ```network block', () => {
       ['E_BLOCK', 6, 1],
     ]);
     expect(spec.problems[0].message).to.contain('3 layers and 1 weight matrix');
-    expect(readWorkbook(net('layers: x\nweights: -')).problems.map((p) => [p.code, p.line])).to.deep.equal([['E_BLOCK', 2], ['E_ATTRIBUTE', 3]]);
+    expect(readWorkbook(net('layers: x\nweights: -')).problems.map((p) => [p.code, p.line])).to.deep.equal([
+      ['E_BLOCK', 2],
+      ['E_ATTRIBUTE', 3],
+    ]);
     const lengths = readWorkbook(net('layers: x, h\nweights: A\nbias: b, c'));
-    expect(lengths.problems.map((p) => [p.code, p.line, p.message])).to.deep.equal([['E_BLOCK', 4, '"bias" lists 2 items, but the network has 1 weight matrix: give one per matrix, "-" where there is none.']]);
+    expect(lengths.problems.map((p) => [p.code, p.line, p.message])).to.deep.equal([
+      ['E_BLOCK', 4, '"bias" lists 2 items, but the network has 1 weight matrix: give one per matrix, "-" where there is none.'],
+    ]);
     // Lists that disagree draw nothing: the diagram says the block's own problem, which is listed once.
     const { data, problems } = drawn(cells('x = [1; 2]\nW = [1; 2]') + net('layers: x, x, x\nweights: W'));
     expect(problems.map((p) => [p.code, p.line])).to.deep.equal([['E_BLOCK', 8]]);
@@ -90,7 +101,9 @@ describe('the ```network block', () => {
     const err = data as CellError;
     expect(err.code).to.equal('E_SHAPE');
     expect(err.loc).to.deep.equal({ line: 13, col: 12 });
-    expect(err.message).to.equal('s2 is a scalar, but Theta1 (2×3) gives its layer 3 units: a layer is a column of 3 (one sample) or has 3 columns (one sample per row). With a bias, give it as its own cell in "bias:", not as a row of Theta1.');
+    expect(err.message).to.equal(
+      's2 is a scalar, but Theta1 (2×3) gives its layer 3 units: a layer is a column of 3 (one sample) or has 3 columns (one sample per row). With a bias, give it as its own cell in "bias:", not as a row of Theta1.',
+    );
     const meet = drawn(worked + net('layers: x, h1, y_hat\nweights: Theta1, Theta1')).data as CellError;
     expect([meet.code, meet.loc]).to.deep.equal(['E_SHAPE', { line: 14, col: 18 }]);
     expect(meet.message).to.contain('Theta1 is 2×3 but Theta1 is 2×3');
@@ -102,8 +115,9 @@ describe('the ```network block', () => {
 
   it('shows the gradients and δ the sheet holds, and derives them from the loss by grad when not given', () => {
     const wb = evaluateWorkbook(
-      worked + cells('dE_ds2 = (y_hat - 1) * y_hat * (1 - y_hat)\ndE_dTheta2 = dE_ds2 * h1\ndE_ds1 = (dE_ds2 * Theta2) .* h1 .* (1 - h1)\ndE_dTheta1 = x * dE_ds1\'')
-      + net('layers: x, h1, y_hat\nweights: Theta1, Theta2\nsums: s1, s2\ndeltas: dE_ds1, dE_ds2\ngradients: dE_dTheta1, dE_dTheta2'),
+      worked +
+        cells("dE_ds2 = (y_hat - 1) * y_hat * (1 - y_hat)\ndE_dTheta2 = dE_ds2 * h1\ndE_ds1 = (dE_ds2 * Theta2) .* h1 .* (1 - h1)\ndE_dTheta1 = x * dE_ds1'") +
+        net('layers: x, h1, y_hat\nweights: Theta1, Theta2\nsums: s1, s2\ndeltas: dE_ds1, dE_ds2\ngradients: dE_dTheta1, dE_dTheta2'),
     );
     const [network] = wb.plan.networks.values();
     const given = network.run(...network.inputs.map((n) => wb.results[wb.plan.byName.get(n)!.index])) as NetworkData;
@@ -122,44 +136,74 @@ describe('the ```network block', () => {
   });
 
   it('draws a bias as a unit "1" with one edge per unit above it, and reads a layer holding one sample per row', () => {
-    const data = ok(cells('X = [0, 0; 1, 0; 0, 1; 1, 1]\nW1 = [1, 2; 3, 4]\nb1 = [0.5, -0.5]\nW2 = [1; -1]\nb2 = 0.25\nH1 = sigmoid(X * W1 + b1)\nYhat = sigmoid(H1 * W2 + b2)\nY = [0; 1; 1; 0]\nL = mse(Yhat, Y) / 4')
-      + net('layers: X, H1, Yhat\nweights: W1, W2\nbias: b1, b2\nloss: L'));
+    const data = ok(
+      cells(
+        'X = [0, 0; 1, 0; 0, 1; 1, 1]\nW1 = [1, 2; 3, 4]\nb1 = [0.5, -0.5]\nW2 = [1; -1]\nb2 = 0.25\nH1 = sigmoid(X * W1 + b1)\nYhat = sigmoid(H1 * W2 + b2)\nY = [0; 1; 1; 0]\nL = mse(Yhat, Y) / 4',
+      ) + net('layers: X, H1, Yhat\nweights: W1, W2\nbias: b1, b2\nloss: L'),
+    );
     expect(data.edges.length).to.equal(4 + 2 + 2 + 1);
     expect(data.samples).to.equal(4);
     expect(data.layers.map((l) => l.bias)).to.deep.equal([true, true, false]);
     expect(data.edges.find((e) => e.name === 'b1[1,2]')).to.deep.include({ from: [0, -1], to: [1, 1], weight: -0.5 });
     expect(data.edges.find((e) => e.name === 'b2')).to.deep.include({ from: [1, -1], to: [2, 0], weight: 0.25 });
-    expect(data.layers[0].h).to.deep.equal([[0, 0], [1, 0], [0, 1], [1, 1]]);
+    expect(data.layers[0].h).to.deep.equal([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
     expect(data.edges.every((e) => typeof e.gradient === 'number')).to.equal(true);
   });
 
   it('draws as many hidden layers as depth says, naming the entries of a cell whose rows hold every layer', () => {
-    const text = cells('depth = 2\nx = [1; 2]\nTheta = [1, 0; 0, 1; 2, 0; 0, 2; 3, 0; 0, 3]\nH1 = Theta[1:2, :]\' * x\nH2 = Theta[3:4, :]\' * H1\nH3 = Theta[5:6, :]\' * H2\nw = [1; 1]\ny = w\' * H2')
-      + net('layers: x, H1, H2, H3, y\nweights: Theta[1:2, :], Theta[3:4, :], Theta[5:6, :], w\ndepth: depth');
+    const text =
+      cells(
+        "depth = 2\nx = [1; 2]\nTheta = [1, 0; 0, 1; 2, 0; 0, 2; 3, 0; 0, 3]\nH1 = Theta[1:2, :]' * x\nH2 = Theta[3:4, :]' * H1\nH3 = Theta[5:6, :]' * H2\nw = [1; 1]\ny = w' * H2",
+      ) + net('layers: x, H1, H2, H3, y\nweights: Theta[1:2, :], Theta[3:4, :], Theta[5:6, :], w\ndepth: depth');
     const data = ok(text);
     expect(data.layers.map((l) => l.label)).to.deep.equal(['x', 'H1', 'H2', 'y']);
-    expect(data.edges.map((e) => e.name)).to.deep.equal(['Theta[1,1]', 'Theta[1,2]', 'Theta[2,1]', 'Theta[2,2]', 'Theta[3,1]', 'Theta[3,2]', 'Theta[4,1]', 'Theta[4,2]', 'w[1,1]', 'w[2,1]']);
+    expect(data.edges.map((e) => e.name)).to.deep.equal([
+      'Theta[1,1]',
+      'Theta[1,2]',
+      'Theta[2,1]',
+      'Theta[2,2]',
+      'Theta[3,1]',
+      'Theta[3,2]',
+      'Theta[4,1]',
+      'Theta[4,2]',
+      'w[1,1]',
+      'w[2,1]',
+    ]);
     expect(data.edges[4].entry).to.deep.equal({ cell: 'Theta', row: 3, col: 1 });
     const tooDeep = drawn(text.replace('depth = 2', 'depth = 4')).data as CellError;
-    expect([tooDeep.code, tooDeep.message]).to.deep.equal(['E_ARGUMENT', 'depth = depth is 4: it must be a whole number from 1 to 3, the hidden layers listed.']);
+    expect([tooDeep.code, tooDeep.message]).to.deep.equal([
+      'E_ARGUMENT',
+      'depth = depth is 4: it must be a whole number from 1 to 3, the hidden layers listed.',
+    ]);
   });
 
   it('writes the block back as it reads, and the lecture workbooks draw without a problem', async () => {
     const text = net('title: T\nlayers: x, h1, y_hat\nweights: Theta1, Theta2\nbias: -, b\nsums: s1, s2\nloss: E');
     expect(writeWorkbook(readWorkbook(text))).to.equal(text);
-    for (const [file, edges] of [[workbookPath, 9], ['workbooks/01-perceptron.md', 3], ['workbooks/04-mlp-xor.md', 9], ['workbooks/10-vanishing-gradient.md', 20 * 16 + 4]] as const) {
+    for (const [file, edges] of [
+      [workbookPath, 9],
+      ['workbooks/01-perceptron.md', 3],
+      ['workbooks/04-mlp-xor.md', 9],
+      ['workbooks/10-vanishing-gradient.md', 20 * 16 + 4],
+    ] as const) {
       const data = ok(await readText(file));
       expect(data.edges.length, file).to.equal(edges);
     }
   });
 
   it('lays out the neurons in columns that never overlap, and scales strokes and fills by size and sign', () => {
-    const data = ok(cells('x = [1; 2; 3; 4; 5]\nW = ones(5, 7)\nh = W\' * x\nV = [1; -2; 3; 0; 1; 1; 1]\ny = V\' * h') + net('layers: x, h, y\nweights: W, V'));
+    const data = ok(cells("x = [1; 2; 3; 4; 5]\nW = ones(5, 7)\nh = W' * x\nV = [1; -2; 3; 0; 1; 1; 1]\ny = V' * h") + net('layers: x, h, y\nweights: W, V'));
     for (const detail of [false, true]) {
       const layout = layoutNetwork(data, detail);
-      for (const a of layout.units) for (const b of layout.units) {
-        if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).to.be.above(2 * layout.radius + 24);
-      }
+      for (const a of layout.units)
+        for (const b of layout.units) {
+          if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).to.be.above(2 * layout.radius + 24);
+        }
       for (const u of layout.units) expect(u.y + layout.radius + 12 * 3).to.be.at.most(layout.height);
     }
     expect(strokeFor(-2, 2)).to.deep.equal({ width: 6, sign: 'negative' });

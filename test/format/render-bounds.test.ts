@@ -15,8 +15,18 @@ import { codes } from '../../src/messages.ts';
 import { limits } from '../../src/limits.ts';
 import { readText } from '../helpers/files.ts';
 
-const lecture = ['01-perceptron', '02-activation-functions', '03-logic-gates', '04-mlp-xor', '05-multiplication-gate', '06-universal-approximation',
-  '07-backpropagation', '08-loss-functions', '09-gradient-descent', '10-vanishing-gradient'].map((n) => `workbooks/${n}.md`);
+const lecture = [
+  '01-perceptron',
+  '02-activation-functions',
+  '03-logic-gates',
+  '04-mlp-xor',
+  '05-multiplication-gate',
+  '06-universal-approximation',
+  '07-backpropagation',
+  '08-loss-functions',
+  '09-gradient-descent',
+  '10-vanishing-gradient',
+].map((n) => `workbooks/${n}.md`);
 
 /** The math the page's renderer (markdown-it with @mdit/plugin-tex, as components/markdown.ts) finds. */
 const rendered: { tex: string; display: boolean }[] = [];
@@ -45,7 +55,9 @@ describe('the math of a Markdown text, found as the page renders it', () => {
     it(`finds the same $…$ and $$…$$ as markdown-it in the prose and captions of ${file}`, async () => {
       const spec = readWorkbook(await readText(file), file);
       const texts: [string, boolean][] = [
-        ...spec.blocks.flatMap((b): [string, boolean][] => (b.kind === 'prose' ? [[b.text, false]] : b.kind === 'plot' && b.caption ? [[b.caption, true]] : [])),
+        ...spec.blocks.flatMap((b): [string, boolean][] =>
+          b.kind === 'prose' ? [[b.text, false]] : b.kind === 'plot' && b.caption ? [[b.caption, true]] : [],
+        ),
         ...spec.cells.flatMap((c): [string, boolean][] => (c.caption ? [[c.caption, true]] : [])),
       ];
       const segments = texts.flatMap(([t, inline]) => found(t, inline));
@@ -55,8 +67,36 @@ describe('the math of a Markdown text, found as the page renders it', () => {
   }
 
   it('finds the same math in 3,000 generated texts (seed 12)', () => {
-    const piece = fc.constantFrom('$x$', '$', '$$', ' ', '\n', '\n\n', 'a', '\\$', '\\\\', '`', '``', '`$x$`', '$ x$', '$x $', '$x$1', '2$',
-      '$$\nx\n$$', '$$x$$', '> ', '- ', '    ', '```\n$x$\n```', '# $h$', '\\def', '[$a$](u)', '*$b$*', '$\\$$', '$a\\$b$');
+    const piece = fc.constantFrom(
+      '$x$',
+      '$',
+      '$$',
+      ' ',
+      '\n',
+      '\n\n',
+      'a',
+      '\\$',
+      '\\\\',
+      '`',
+      '``',
+      '`$x$`',
+      '$ x$',
+      '$x $',
+      '$x$1',
+      '2$',
+      '$$\nx\n$$',
+      '$$x$$',
+      '> ',
+      '- ',
+      '    ',
+      '```\n$x$\n```',
+      '# $h$',
+      '\\def',
+      '[$a$](u)',
+      '*$b$*',
+      '$\\$$',
+      '$a\\$b$',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), (pieces, inline) => {
         const text = pieces.join('');
@@ -67,7 +107,12 @@ describe('the math of a Markdown text, found as the page renders it', () => {
   });
 
   it('locates each segment by its line in the text', () => {
-    expect(mathSegments('Intro\n\nOne $a$ and\nthen $b$\n\n$$\nc\n$$\n\n# $d$').map((s) => [s.tex, s.line])).to.deep.equal([['a', 2], ['b', 3], ['c\n', 5], ['d', 9]]);
+    expect(mathSegments('Intro\n\nOne $a$ and\nthen $b$\n\n$$\nc\n$$\n\n# $d$').map((s) => [s.tex, s.line])).to.deep.equal([
+      ['a', 2],
+      ['b', 3],
+      ['c\n', 5],
+      ['d', 9],
+    ]);
   });
 });
 
@@ -79,13 +124,19 @@ describe('rendering bounds when a workbook is read', () => {
       expect(spec.problems).to.deep.equal([]);
       expect(spec.blocks.some((b) => 'refused' in b) || spec.cells.some((c) => c.refused)).to.equal(false);
       const cost = boundRendering(readWorkbook(text, file), () => expect.fail('a problem'));
-      expect(cost.texChars).to.be.above(500).and.below(limits.maxWorkbookTexLength / 10);
-      expect(cost.texSymbols).to.be.above(200).and.below(limits.maxWorkbookTexSymbols / 10);
-      expect(cost.markdownChars).to.be.above(2000).and.below(limits.maxWorkbookMarkdownLength / 10);
+      expect(cost.texChars)
+        .to.be.above(500)
+        .and.below(limits.maxWorkbookTexLength / 10);
+      expect(cost.texSymbols)
+        .to.be.above(200)
+        .and.below(limits.maxWorkbookTexSymbols / 10);
+      expect(cost.markdownChars)
+        .to.be.above(2000)
+        .and.below(limits.maxWorkbookMarkdownLength / 10);
     });
   }
 
-  it('reports a label that defines a macro at its line, with the page\'s own message', () => {
+  it("reports a label that defines a macro at its line, with the page's own message", () => {
     const label = defChain(12);
     const text = `# T\n\n\`\`\`cells\nx = 1\n  caption: the input\n  label: ${label}\ny = 2 * x\n\`\`\`\n`;
     expect(problemsOf(text)).to.deep.equal([{ code: codes.E_FORBIDDEN, message: texRefusal(label), line: 6, col: 10, cell: 'x' }]);
@@ -119,7 +170,7 @@ describe('rendering bounds when a workbook is read', () => {
     expect(spec.blocks[0]).to.deep.include({ kind: 'prose', text: `# Title\n\n${body}` });
   });
 
-  it('refuses the labels beyond the workbook\'s math, each at its line, and typesets the first ten of 80,000 symbols', () => {
+  it("refuses the labels beyond the workbook's math, each at its line, and typesets the first ten of 80,000 symbols", () => {
     const n = 80;
     const cells = Array.from({ length: n }, (_, i) => `c${i} = ${i}\n  label: ${'x'.repeat(999)}`).join('\n');
     const text = `# Many symbols\n\n\`\`\`cells\n${cells}\nsum_all = c0 + c79\n\`\`\`\n`;
@@ -132,7 +183,9 @@ describe('rendering bounds when a workbook is read', () => {
     expect(spec.problems).to.have.length(70);
     expect(spec.problems[0]).to.deep.include({ code: codes.E_TOO_LONG, line: 5 + 2 * 10, col: 10, cell: 'c10' });
     expect(spec.problems[0].message).to.equal(refused[0].refused!.label);
-    expect(spec.problems[0].message).to.contain('This label is not typeset: with its 999 symbols, the workbook\'s math would pass its total of 20,000 characters of TeX or 10,000 symbols');
+    expect(spec.problems[0].message).to.contain(
+      "This label is not typeset: with its 999 symbols, the workbook's math would pass its total of 20,000 characters of TeX or 10,000 symbols",
+    );
     // Nothing is dropped: each label is kept as written, and every cell computes.
     expect(refused.every((c) => c.label === 'x'.repeat(999))).to.equal(true);
     const { results } = evaluateWorkbook(text, 'w.md');
@@ -140,7 +193,7 @@ describe('rendering bounds when a workbook is read', () => {
     expect(results.at(-1)).to.equal(79);
   });
 
-  it('refuses the prose beyond the workbook\'s Markdown, keeping the blocks before it and after it that fit', () => {
+  it("refuses the prose beyond the workbook's Markdown, keeping the blocks before it and after it that fit", () => {
     const block = (k: number) => `Paragraph ${k} ${'word '.repeat(3800)}`; // 19,000 characters or so, each under 20,000
     const blocks = Array.from({ length: 6 }, (_, k) => block(k));
     const text = blocks.map((b, k) => (k ? `\`\`\`cells\nx${k} = ${k}\n\`\`\`\n\n${b}` : b)).join('\n\n') + '\n\nA short closing line.\n';
@@ -150,6 +203,8 @@ describe('rendering bounds when a workbook is read', () => {
     expect(prose.map((b) => b.refused !== undefined)).to.deep.equal([false, false, false, false, false, true]);
     expect(prose[5].text).to.contain('A short closing line.');
     expect(spec.problems.map((p) => [p.line, p.code])).to.deep.equal([[prose[5].line, codes.E_TOO_LONG]]);
-    expect(spec.problems[0].message).to.match(/^This prose is not rendered: with its 19,\d{3} characters, the workbook's prose and captions would pass their total of 100,000 characters/);
+    expect(spec.problems[0].message).to.match(
+      /^This prose is not rendered: with its 19,\d{3} characters, the workbook's prose and captions would pass their total of 100,000 characters/,
+    );
   });
 });

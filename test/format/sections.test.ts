@@ -16,15 +16,23 @@ describe('the sections of a workbook', () => {
     const spec = read('# Title\n\nIntro.\n\n## One\n\nFirst.\n\n```cells\nx = 1\n```\n\nMore of one.\n\n## Two\n\nSecond.\n\n```cells\ny = 2 * x\n```\n');
     const got = sections(spec.blocks);
     expect(got.map((s) => s.heading)).to.deep.equal([undefined, 'One', 'Two']);
-    expect(got.map((s) => kinds(s.blocks))).to.deep.equal([
-      ['prose:# Title'],
-      ['prose:## One', 'cells', 'prose:More of one.'],
-      ['prose:## Two', 'cells'],
-    ]);
+    expect(got.map((s) => kinds(s.blocks))).to.deep.equal([['prose:# Title'], ['prose:## One', 'cells', 'prose:More of one.'], ['prose:## Two', 'cells']]);
     // Every line of prose is in exactly one part, and each part knows its first line.
     const prose = got.flatMap((s) => s.blocks).filter((b): b is Extract<Block, { kind: 'prose' }> => b.kind === 'prose');
     const original = spec.blocks.filter((b): b is Extract<Block, { kind: 'prose' }> => b.kind === 'prose');
-    expect(prose.map((b) => b.text).join('\n').replace(/\n+/g, '\n').trim()).to.equal(original.map((b) => b.text).join('\n').replace(/\n+/g, '\n').trim());
+    expect(
+      prose
+        .map((b) => b.text)
+        .join('\n')
+        .replace(/\n+/g, '\n')
+        .trim(),
+    ).to.equal(
+      original
+        .map((b) => b.text)
+        .join('\n')
+        .replace(/\n+/g, '\n')
+        .trim(),
+    );
     expect(prose.find((b) => b.text.startsWith('## One'))!.line).to.equal(5);
   });
 
@@ -51,7 +59,10 @@ describe('the sections of a workbook', () => {
     for (const n of ['01-perceptron', '03-logic-gates', '05-multiplication-gate', '07-backpropagation', '10-vanishing-gradient']) {
       const text = readFileSync(`workbooks/${n}.md`, 'utf8');
       const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-      expect(sections(read(text).blocks).map((s) => s.heading), n).to.deep.equal([undefined, ...headings]);
+      expect(
+        sections(read(text).blocks).map((s) => s.heading),
+        n,
+      ).to.deep.equal([undefined, ...headings]);
     }
   });
 });

@@ -11,13 +11,21 @@ function content(spec: WorkbookSpec) {
     title: spec.title,
     meta: spec.meta,
     blocks: spec.blocks.map((b) =>
-      b.kind === 'prose' ? { kind: b.kind, text: b.text }
-        : b.kind === 'train' ? { kind: b.kind, loss: b.loss, updates: b.updates.map((u) => [u.target, u.formula]), steps: b.steps, target: b.target }
-        : b.kind === 'plot' ? { ...b, line: 0, layers: b.layers.map((l) => ({ ...l, line: 0, col: 0 })) }
-        : b.kind === 'network' ? JSON.parse(JSON.stringify({ ...b, line: 0 }, (k, v) => (k === 'line' || k === 'col' ? 0 : v)))
-        : { kind: b.kind, cells: b.cells }),
+      b.kind === 'prose'
+        ? { kind: b.kind, text: b.text }
+        : b.kind === 'train'
+          ? { kind: b.kind, loss: b.loss, updates: b.updates.map((u) => [u.target, u.formula]), steps: b.steps, target: b.target }
+          : b.kind === 'plot'
+            ? { ...b, line: 0, layers: b.layers.map((l) => ({ ...l, line: 0, col: 0 })) }
+            : b.kind === 'network'
+              ? JSON.parse(JSON.stringify({ ...b, line: 0 }, (k, v) => (k === 'line' || k === 'col' ? 0 : v)))
+              : { kind: b.kind, cells: b.cells },
+    ),
     cells: spec.cells.map(({ name, formula, label, caption, slide, slider }) => ({
-      name, formula, label, caption,
+      name,
+      formula,
+      label,
+      caption,
       slide: slide && { text: slide.text, tolerance: slide.tolerance, wrong: slide.wrong },
       slider: slider && { min: slider.min, max: slider.max, step: slider.step },
     })),
@@ -39,7 +47,7 @@ describe('writing a workbook back to text', () => {
     expect(writeWorkbook(readWorkbook(text))).to.equal(text);
   });
 
-  it('writes a student\'s formulas in place of the workbook\'s', () => {
+  it("writes a student's formulas in place of the workbook's", () => {
     const spec = readWorkbook('```cells\nx = 1\ny = x + 1\n```\n');
     expect(writeWorkbook(spec, new Map([['y', '2 * x']]))).to.equal('```cells\nx = 1\ny = 2 * x\n```\n');
   });

@@ -4,11 +4,14 @@ import { sheet } from '../helpers/sheet.ts';
 import { expectValue } from '../helpers/numbers.ts';
 
 describe('formulas', () => {
-  it('multiply matrices, transpose with \' and collapse a 1×1 result to a number', () => {
-    const s = sheet('A = [1, 2; 3, 4]', 'v = [1; 1]', 'p = A * v', 'q = v\' * A * v', 't = A\'');
+  it("multiply matrices, transpose with ' and collapse a 1×1 result to a number", () => {
+    const s = sheet('A = [1, 2; 3, 4]', 'v = [1; 1]', 'p = A * v', "q = v' * A * v", "t = A'");
     expect(s.value('p')).to.deep.equal([[3], [7]]);
     expect(s.value('q')).to.equal(10);
-    expect(s.value('t')).to.deep.equal([[1, 3], [2, 4]]);
+    expect(s.value('t')).to.deep.equal([
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   it('write a row with commas and a column with semicolons', () => {
@@ -20,15 +23,40 @@ describe('formulas', () => {
 
   it('apply element-wise operators and broadcast a row or a column', () => {
     const s = sheet('A = [1, 2; 3, 4]', 'b = [10, 20]', 'c = [1; 2]', 'sum1 = A + b', 'prod = A .* c', 'sq = A .^ 2', 'half = A / 2', 'q = A ./ A');
-    expect(s.value('sum1')).to.deep.equal([[11, 22], [13, 24]]);
-    expect(s.value('prod')).to.deep.equal([[1, 2], [6, 8]]);
-    expect(s.value('sq')).to.deep.equal([[1, 4], [9, 16]]);
-    expect(s.value('half')).to.deep.equal([[0.5, 1], [1.5, 2]]);
-    expect(s.value('q')).to.deep.equal([[1, 1], [1, 1]]);
+    expect(s.value('sum1')).to.deep.equal([
+      [11, 22],
+      [13, 24],
+    ]);
+    expect(s.value('prod')).to.deep.equal([
+      [1, 2],
+      [6, 8],
+    ]);
+    expect(s.value('sq')).to.deep.equal([
+      [1, 4],
+      [9, 16],
+    ]);
+    expect(s.value('half')).to.deep.equal([
+      [0.5, 1],
+      [1.5, 2],
+    ]);
+    expect(s.value('q')).to.deep.equal([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
-  it('compute the lecture\'s activations and their derivatives', () => {
-    const s = sheet('z = [-2; 0; 3]', 'a = sigmoid(z)', 'da = dsigmoid(z)', 'r = relu(z)', 'st = step(z)', 'th = tanh(z)', 'sp = softplus(z)', 'd2 = d2sigmoid(0)', 'd2sp = d2softplus(0)');
+  it("compute the lecture's activations and their derivatives", () => {
+    const s = sheet(
+      'z = [-2; 0; 3]',
+      'a = sigmoid(z)',
+      'da = dsigmoid(z)',
+      'r = relu(z)',
+      'st = step(z)',
+      'th = tanh(z)',
+      'sp = softplus(z)',
+      'd2 = d2sigmoid(0)',
+      'd2sp = d2softplus(0)',
+    );
     expectValue(s.value('a'), [[1 / (1 + Math.exp(2))], [0.5], [1 / (1 + Math.exp(-3))]]);
     expectValue(s.value('da'), [[0.104994], [0.25], [0.0451767]]);
     expect(s.value('r')).to.deep.equal([[0], [0], [3]]);
@@ -40,13 +68,22 @@ describe('formulas', () => {
   });
 
   it('reduce with sum, mean, max, norm and dot, by dimension too', () => {
-    const s = sheet('A = [1, 2; 3, 4]', 's = sum(A)', 'cs = sum(A, 1)', 'rs = sum(A, 2)', 'm = mean(A)', 'mx = max(A)', 'n = norm([3; 4])', 'd = dot([1; 2], [3; 4])');
+    const s = sheet(
+      'A = [1, 2; 3, 4]',
+      's = sum(A)',
+      'cs = sum(A, 1)',
+      'rs = sum(A, 2)',
+      'm = mean(A)',
+      'mx = max(A)',
+      'n = norm([3; 4])',
+      'd = dot([1; 2], [3; 4])',
+    );
     expect([s.value('s'), s.value('m'), s.value('mx'), s.value('n'), s.value('d')]).to.deep.equal([10, 2.5, 4, 5, 11]);
     expect(s.value('cs')).to.deep.equal([[4, 6]]);
     expect(s.value('rs')).to.deep.equal([[3], [7]]);
   });
 
-  it('compute the lecture\'s losses', () => {
+  it("compute the lecture's losses", () => {
     const s = sheet('h = [0.8; 0.3]', 'y = [1; 0]', 'l2 = mse(h, y)', 'ce = cross_entropy(h, y)', 'b = bce(h, y)');
     expectValue(s.value('l2'), 0.5 * (0.04 + 0.09));
     expectValue(s.value('ce'), -Math.log(0.8));
@@ -58,21 +95,42 @@ describe('formulas', () => {
     expect(s.value('a')).to.equal(6);
     expect(s.value('row')).to.deep.equal([[1, 2, 3]]);
     expect(s.value('col')).to.deep.equal([[2], [5]]);
-    expect(s.value('part')).to.deep.equal([[2, 3], [5, 6]]);
+    expect(s.value('part')).to.deep.equal([
+      [2, 3],
+      [5, 6],
+    ]);
     expect(s.value('v2')).to.equal(8);
   });
 
   it('build matrices from blocks, e.g. a bias entry appended to h', () => {
     const s = sheet('h = [0.5; 0.25]', 'hb = [h; 1]', 'wide = [h, h]');
     expect(s.value('hb')).to.deep.equal([[0.5], [0.25], [1]]);
-    expect(s.value('wide')).to.deep.equal([[0.5, 0.5], [0.25, 0.25]]);
+    expect(s.value('wide')).to.deep.equal([
+      [0.5, 0.5],
+      [0.25, 0.25],
+    ]);
   });
 
   it('create matrices, ranges and seeded random numbers reproducibly', () => {
-    const s = sheet('z = zeros(2, 3)', 'o = ones(2)', 'i = eye(2)', 'r = 1:3', 'l = linspace(0, 1, 3)', 'a = randn(2, 2, 7)', 'b = randn(2, 2, 7)', 'c = rand(1, 3, 1)');
-    expect(s.value('z')).to.deep.equal([[0, 0, 0], [0, 0, 0]]);
+    const s = sheet(
+      'z = zeros(2, 3)',
+      'o = ones(2)',
+      'i = eye(2)',
+      'r = 1:3',
+      'l = linspace(0, 1, 3)',
+      'a = randn(2, 2, 7)',
+      'b = randn(2, 2, 7)',
+      'c = rand(1, 3, 1)',
+    );
+    expect(s.value('z')).to.deep.equal([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
     expect(s.value('o')).to.deep.equal([[1], [1]]);
-    expect(s.value('i')).to.deep.equal([[1, 0], [0, 1]]);
+    expect(s.value('i')).to.deep.equal([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(s.value('r')).to.deep.equal([[1], [2], [3]]);
     expect(s.value('l')).to.deep.equal([[0], [0.5], [1]]);
     expect(s.value('a')).to.deep.equal(s.value('b'));
@@ -86,7 +144,7 @@ describe('formulas', () => {
     expect(s.value('pick')).to.equal(10);
   });
 
-  it('accept the lecture\'s names: E, gamma, Θ1, y_hat', () => {
+  it("accept the lecture's names: E, gamma, Θ1, y_hat", () => {
     const s = sheet('Θ1 = [1, 2]', 'gamma = 0.5', 'y_hat = 0.25', 'E = gamma * sum(Θ1) + y_hat');
     expect(s.value('E')).to.equal(1.75);
   });
@@ -101,7 +159,7 @@ describe('formulas', () => {
 
 describe('formula errors', () => {
   it('name both operands and their shapes on a shape mismatch', () => {
-    const s = sheet('Theta1 = [1, 2, 3; 4, 5, 6]', 'Theta2 = [1; 2; 3]', 'bad = Theta1\' * Theta2');
+    const s = sheet('Theta1 = [1, 2, 3; 4, 5, 6]', 'Theta2 = [1; 2; 3]', "bad = Theta1' * Theta2");
     const e = s.error('bad');
     expect(e.code).to.equal('E_SHAPE');
     expect(e.message).to.contain("Theta1' is 3×2").and.to.contain('Theta2 is 3×1');

@@ -30,54 +30,83 @@ function viaMathjs(text: string): Literal | null | 'error' {
 const space = fc.constantFrom('', '', '', ' ', '  ', '\t');
 const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
 /** A number as an instructor may write it: 1, -1.5, +.25, 3., 1e-3, 2.5E+10, 007. */
-const numberText = fc.tuple(
-  fc.constantFrom('', '', '-', '+'),
-  space,
-  fc.oneof(
-    digits(1, 6),
-    fc.tuple(digits(1, 4), digits(0, 8)).map(([a, b]) => `${a}.${b}`),
-    digits(1, 8).map((b) => `.${b}`),
-  ),
-  fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((p) => p.join('')), { nil: '' }),
-).map(([sign, s, body, exp]) => (sign ? sign + s : '') + body + exp);
+const numberText = fc
+  .tuple(
+    fc.constantFrom('', '', '-', '+'),
+    space,
+    fc.oneof(
+      digits(1, 6),
+      fc.tuple(digits(1, 4), digits(0, 8)).map(([a, b]) => `${a}.${b}`),
+      digits(1, 8).map((b) => `.${b}`),
+    ),
+    fc.option(
+      fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '+', '-'), digits(1, 3)).map((p) => p.join('')),
+      { nil: '' },
+    ),
+  )
+  .map(([sign, s, body, exp]) => (sign ? sign + s : '') + body + exp);
 
-const matrixText = fc.integer({ min: 1, max: 6 }).chain((cols) =>
-  fc.array(fc.array(fc.tuple(space, numberText, space).map((p) => p.join('')), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 }))
+const matrixText = fc
+  .integer({ min: 1, max: 6 })
+  .chain((cols) =>
+    fc.array(
+      fc.array(
+        fc.tuple(space, numberText, space).map((p) => p.join('')),
+        { minLength: cols, maxLength: cols },
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
+  )
   .chain((rows) => fc.tuple(space, space).map(([a, b]) => `${a}[${rows.map((r) => r.join(',')).join(';')}]${b}`));
 
 describe('literals read without mathjs', () => {
   it('agree with mathjs on every plain numeric literal, value and entries (random, seeded)', () => {
-    fc.assert(fc.property(fc.oneof(numberText, matrixText), (text) => {
-      const fast = fastLiteral(text);
-      const slow = viaMathjs(text);
-      // A literal too large for float64 (1e400) is left to mathjs's path, which refuses it where it is written.
-      if (fast === null) {
-        expect(slow, text).to.not.be.oneOf(['error', null]);
-        const values = [toJSON((slow as Literal).value)].flat(2) as number[];
-        expect(values.some((v) => !Number.isFinite(v)), `${text}: only a number too large for float64 is left to mathjs`).to.equal(true);
-        return;
-      }
-      expect(slow, text).to.not.equal('error');
-      expect(plain(fast), text).to.deep.equal(plain(slow as Literal));
-    }), { seed: 20260811, numRuns: runs });
+    fc.assert(
+      fc.property(fc.oneof(numberText, matrixText), (text) => {
+        const fast = fastLiteral(text);
+        const slow = viaMathjs(text);
+        // A literal too large for float64 (1e400) is left to mathjs's path, which refuses it where it is written.
+        if (fast === null) {
+          expect(slow, text).to.not.be.oneOf(['error', null]);
+          const values = [toJSON((slow as Literal).value)].flat(2) as number[];
+          expect(
+            values.some((v) => !Number.isFinite(v)),
+            `${text}: only a number too large for float64 is left to mathjs`,
+          ).to.equal(true);
+          return;
+        }
+        expect(slow, text).to.not.equal('error');
+        expect(plain(fast), text).to.deep.equal(plain(slow as Literal));
+      }),
+      { seed: 20260811, numRuns: runs },
+    );
   });
 
   it('never disagree with mathjs on texts made of literal characters, whatever they are (random, seeded)', () => {
     const piece = fc.constantFrom(...'0123456789.,;[]eE+- \t', ', ', '; ', '-1', '2.5', '.5', '3e2', '1e-2', '4E+1');
     const junk = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 16 })).map(([wrap, p]) => (wrap ? `[${p.join('')}]` : p.join('')));
-    fc.assert(fc.property(junk, (text) => {
-      const fast = fastLiteral(text);
-      if (fast === null) return;
-      const slow = viaMathjs(text);
-      expect(slow, text).to.not.equal('error');
-      expect(plain(fast), text).to.deep.equal(plain(slow as Literal));
-    }), { seed: 7, numRuns: runs * 4 });
+    fc.assert(
+      fc.property(junk, (text) => {
+        const fast = fastLiteral(text);
+        if (fast === null) return;
+        const slow = viaMathjs(text);
+        expect(slow, text).to.not.equal('error');
+        expect(plain(fast), text).to.deep.equal(plain(slow as Literal));
+      }),
+      { seed: 7, numRuns: runs * 4 },
+    );
   });
 
   it('reads [1.0, -2; 3e-4, +.5] as mathjs does: numbers shown as their shortest text', () => {
     const l = fastLiteral('[1.0, -2; 3e-4, +.5]')!;
-    expect(toJSON(l.value)).to.deep.equal([[1, -2], [3e-4, 0.5]]);
-    expect(l.entries).to.deep.equal([['1', '-2'], ['0.0003', '0.5']]);
+    expect(toJSON(l.value)).to.deep.equal([
+      [1, -2],
+      [3e-4, 0.5],
+    ]);
+    expect(l.entries).to.deep.equal([
+      ['1', '-2'],
+      ['0.0003', '0.5'],
+    ]);
     expect(fastLiteral(' -0.25 ')!.entries).to.deep.equal([['-0.25']]);
     expect(fastLiteral('[7]')!.value, 'a 1×1 matrix is a number').to.equal(7);
   });
@@ -88,13 +117,16 @@ describe('literals read without mathjs', () => {
     }
     // ... and mathjs's path still gives what it gave.
     expect(toJSON(parseFormula('[--1]').literal!.value)).to.equal(1);
-    expect(parseFormula('[[1, 2], [3, 4]]').literal!.entries).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(parseFormula('[[1, 2], [3, 4]]').literal!.entries).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 });
 
 /** A square matrix of short numbers as a workbook writes it. */
 function bigLiteral(n: number): string {
-  return '[' + Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i * n + j) % 97 / 10 - 4).toFixed(1)).join(', ')).join('; ') + ']';
+  return '[' + Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (((i * n + j) % 97) / 10 - 4).toFixed(1)).join(', ')).join('; ') + ']';
 }
 
 describe('an input cell longer than a formula may be', () => {
@@ -109,7 +141,7 @@ describe('an input cell longer than a formula may be', () => {
     const a = checked.byName.get('A')!;
     expect(a.kind).to.equal('input');
     expect(a.literal!.entries.length).to.equal(n);
-    expect(a.literal!.entries[255][255]).to.equal(((255 * n + 255) % 97 / 10 - 4).toFixed(1).replace(/\.0$/, '').replace(/^-0$/, '0'));
+    expect(a.literal!.entries[255][255]).to.equal((((255 * n + 255) % 97) / 10 - 4).toFixed(1).replace(/\.0$/, '').replace(/^-0$/, '0'));
     expect(plain(a.literal!)).to.deep.equal(plain(literalOf(parse(literal))));
   });
 
@@ -117,7 +149,9 @@ describe('an input cell longer than a formula may be', () => {
     const spec = readWorkbook(['```cells', 'A = 1', 'f = A', '```', ''].join('\n'), 'big.md');
     const e = checkWorkbook(spec, new Map([['f', literal]])).byName.get('f')!.error!;
     expect(e.code).to.equal('E_TOO_LONG');
-    expect(() => parseFormula(literal)).to.throw().with.property('code', 'E_TOO_LONG');
+    expect(() => parseFormula(literal))
+      .to.throw()
+      .with.property('code', 'E_TOO_LONG');
   });
 
   it('locates a mistake in a long literal (file line and column), and keeps the cell an input', () => {
@@ -134,7 +168,9 @@ describe('an input cell longer than a formula may be', () => {
 
   it('refuses a long literal that is not one (an expression in brackets) as too long', () => {
     const sum = '[' + Array(800).fill('1+1').join(', ') + ']';
-    expect(() => parseFormula(sum, undefined, { longLiteral: true })).to.throw().with.property('code', 'E_TOO_LONG');
+    expect(() => parseFormula(sum, undefined, { longLiteral: true }))
+      .to.throw()
+      .with.property('code', 'E_TOO_LONG');
     // A chain of signs is too deep, long or not.
     const e = checkWorkbook(readWorkbook('```cells\nA = [' + '-'.repeat(5000) + '1]\n```\n', 'big.md')).byName.get('A')!.error!;
     expect(e.code).to.equal('E_TOO_DEEP');

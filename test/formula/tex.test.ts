@@ -55,7 +55,20 @@ describe('formula TeX', () => {
   });
 
   it('gives TeX that KaTeX reads for every formula of the kind the workbooks use', () => {
-    for (const f of ['y_XOR != t_XOR', 'round(Y) == Y', 'norm(w) == 0 and b == 0 ? zeros(2, 2) : -b * w / (w\' * w)', "mse(Theta2' * [tanh(Theta1' * X); ones(1, 50)], T[1, :]) / 50", 'sum(wrong)', 'sum(A, 1)', 'not x', "Theta1' * x", 'a <= b', 'x1 * w1', 'mu * sigma2 * lambda^2', '[X, t, y]']) {
+    for (const f of [
+      'y_XOR != t_XOR',
+      'round(Y) == Y',
+      "norm(w) == 0 and b == 0 ? zeros(2, 2) : -b * w / (w' * w)",
+      "mse(Theta2' * [tanh(Theta1' * X); ones(1, 50)], T[1, :]) / 50",
+      'sum(wrong)',
+      'sum(A, 1)',
+      'not x',
+      "Theta1' * x",
+      'a <= b',
+      'x1 * w1',
+      'mu * sigma2 * lambda^2',
+      '[X, t, y]',
+    ]) {
       expect(() => renders(tex(f)), f).to.not.throw();
     }
   });

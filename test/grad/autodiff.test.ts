@@ -32,7 +32,10 @@ describe('automatic differentiation', () => {
   it('agrees with every hand-written partial of the workbook to rounding', () => {
     const { plan, results } = evaluateWorkbook(text);
     const s = (n: string) => toJSON(results[plan.byName.get(n)!.index] as Value) as number[][];
-    for (const [auto, hand] of [['autodiff_Theta1', 'dE_dTheta1'], ['autodiff_Theta2', 'dE_dTheta2']]) {
+    for (const [auto, hand] of [
+      ['autodiff_Theta1', 'dE_dTheta1'],
+      ['autodiff_Theta2', 'dE_dTheta2'],
+    ]) {
       s(auto).forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - s(hand)[i][j])).to.be.below(1e-15)));
     }
   });
@@ -50,9 +53,14 @@ describe('automatic differentiation', () => {
 
   it('differentiates through indexing, blocks, broadcasting, reductions and losses', () => {
     const s = sheet(
-      'W = [1, 2; 3, 4]', 'b = [0.5, -0.5]', 'X = [1, 0; 0, 1; 1, 1]',
-      'H = tanh(X * W + b)', 'Z = [H[:, 1], H[1:3, 2]]', 'L = mean(Z .^ 2) + bce(sigmoid(H[2, 1]), 1)',
-      'gW = grad(L, W)', 'gb = grad(L, b)',
+      'W = [1, 2; 3, 4]',
+      'b = [0.5, -0.5]',
+      'X = [1, 0; 0, 1; 1, 1]',
+      'H = tanh(X * W + b)',
+      'Z = [H[:, 1], H[1:3, 2]]',
+      'L = mean(Z .^ 2) + bce(sigmoid(H[2, 1]), 1)',
+      'gW = grad(L, W)',
+      'gb = grad(L, b)',
     );
     const gW = s.value('gW') as number[][];
     const gb = s.value('gb') as number[][];
@@ -104,7 +112,7 @@ describe('gradient checks of hand-written partials', () => {
     };
   };
 
-  it('pass for the workbook\'s ∂E/∂Θ2 and ∂E/∂Θ1, with autodiff and central differences side by side', () => {
+  it("pass for the workbook's ∂E/∂Θ2 and ∂E/∂Θ1, with autodiff and central differences side by side", () => {
     const check = checksOf(text);
     for (const name of ['dE_dTheta2', 'dE_dTheta1']) {
       const c = check(name);
@@ -116,7 +124,7 @@ describe('gradient checks of hand-written partials', () => {
     expectValue(check('dE_dTheta1').numeric!, notes.dE_dTheta1 as never, 6, 'finite differences');
   });
 
-  it('fail visibly for the slide\'s chain rule (Θ2 in place of h1), marked as expected', () => {
+  it("fail visibly for the slide's chain rule (Θ2 in place of h1), marked as expected", () => {
     const c = checksOf(text)('dE_dTheta2_slide');
     expect(c.pass).to.equal(false);
     expect(c.relativeDifference).to.be.above(1);
@@ -125,13 +133,13 @@ describe('gradient checks of hand-written partials', () => {
   });
 
   it('fail for a wrong derivation the author did not mark, and name the shapes when they differ', () => {
-    const base = '```cells\nx = [1; 2]\nw = [0.5; -1]\nE = sigmoid(w\' * x)\n';
+    const base = "```cells\nx = [1; 2]\nw = [0.5; -1]\nE = sigmoid(w' * x)\n";
     const wrong = checksOf(base + 'g = x * E\n  check: grad(E, w)\n```\n')('g');
     expect(wrong.pass).to.equal(false);
     expect(wrong.expectedToFail).to.equal(undefined);
-    const right = checksOf(base + 'g = x * dsigmoid(w\' * x)\n  check: grad(E, w)\n```\n')('g');
+    const right = checksOf(base + "g = x * dsigmoid(w' * x)\n  check: grad(E, w)\n```\n")('g');
     expect(right.pass).to.equal(true);
-    const shaped = checksOf(base + 'g = (x * dsigmoid(w\' * x))\'\n  check: grad(E, w)\n```\n')('g');
+    const shaped = checksOf(base + "g = (x * dsigmoid(w' * x))'\n  check: grad(E, w)\n```\n")('g');
     expect(shaped.pass).to.equal(false);
     expect(shaped.shapeMismatch).to.contain('1×2').and.to.contain('2×1');
   });
@@ -172,7 +180,10 @@ describe('the tape says what went wrong as the evaluator does', () => {
       }
       throw new Error('no error');
     };
-    for (const [text, w] of [['sqrt(w) + 1', -4], ['w * v', matFromRows([[1, 2]])]] as const) {
+    for (const [text, w] of [
+      ['sqrt(w) + 1', -4],
+      ['w * v', matFromRows([[1, 2]])],
+    ] as const) {
       const expr = parseFormula(text, ctx).expr;
       const plain = failure(() => compileExpr(expr, (n) => (n === 'w' ? 0 : 1))([w, v]));
       const tape = new Tape();

@@ -61,7 +61,29 @@ const anyShape = (entry: fc.Arbitrary<number>) => dims.chain(([r, c]) => matrix(
 /** Two operands that broadcast: the same shape, or one a number, a row or a column of the other. */
 const pair = (ea: fc.Arbitrary<number>, eb: fc.Arbitrary<number>) =>
   dims.chain(([r, c]) =>
-    fc.constantFrom<[number, number][]>([[r, c], [r, c]], [[r, c], [1, 1]], [[1, 1], [r, c]], [[r, c], [1, c]], [[r, 1], [r, c]])
+    fc
+      .constantFrom<[number, number][]>(
+        [
+          [r, c],
+          [r, c],
+        ],
+        [
+          [r, c],
+          [1, 1],
+        ],
+        [
+          [1, 1],
+          [r, c],
+        ],
+        [
+          [r, c],
+          [1, c],
+        ],
+        [
+          [r, 1],
+          [r, c],
+        ],
+      )
       .chain(([[ra, ca], [rb, cb]]) => fc.tuple(matrix(ra, ca, ea), matrix(rb, cb, eb))),
   );
 const samePair = (ea: fc.Arbitrary<number>, eb: fc.Arbitrary<number>) => dims.chain(([r, c]) => fc.tuple(matrix(r, c, ea), matrix(r, c, eb)));
@@ -78,8 +100,10 @@ const spread = (v: Value) => {
 const norm = (v: Value) => Math.sqrt(Array.from(entries(v)).reduce((s, x) => s + x * x, 0));
 const e3 = num(-3, 3);
 /** A comparison away from equality: a non-whole number against a whole one. */
-const compared = [...both('a non-whole number against a whole one', 'flat', pair(num(-3, 3, kinkAt.whole), int(-3, 3))),
-  ...both('a whole number against a non-whole one', 'flat', pair(int(-3, 3), num(-3, 3, kinkAt.whole)))];
+const compared = [
+  ...both('a non-whole number against a whole one', 'flat', pair(num(-3, 3, kinkAt.whole), int(-3, 3))),
+  ...both('a whole number against a non-whole one', 'flat', pair(int(-3, 3), num(-3, 3, kinkAt.whole))),
+];
 const logical = both('numbers away from 0', 'flat', pair(num(-3, 3, kinkAt.zero), num(-3, 3, kinkAt.zero)));
 const reduce = (name: string): Case[] => [
   { what: `${name}(A)`, kinds: ['smooth'], args: anyShape(e3).map((a) => [a]) },
@@ -98,7 +122,11 @@ const rules: Record<string, Case[]> = {
   dotDivide: both('with broadcasting', 'smooth', pair(e3, divisor)),
   dotPow: both('positive bases, with broadcasting', 'smooth', pair(num(0.3, 3), num(-2, 2))),
   multiply: [
-    ...both('a matrix product', 'smooth', fc.tuple(int(1, 3), int(1, 3), int(1, 3)).chain(([r, k, c]) => fc.tuple(matrix(r, k, e3), matrix(k, c, e3)))),
+    ...both(
+      'a matrix product',
+      'smooth',
+      fc.tuple(int(1, 3), int(1, 3), int(1, 3)).chain(([r, k, c]) => fc.tuple(matrix(r, k, e3), matrix(k, c, e3))),
+    ),
     ...both('a number times a matrix', 'smooth', fc.tuple(e3, anyShape(e3))),
     ...both('a matrix times a number', 'smooth', fc.tuple(anyShape(e3), e3)),
   ],
@@ -111,8 +139,15 @@ const rules: Record<string, Case[]> = {
   unaryMinus: smooth1(-3, 3),
   unaryPlus: smooth1(-3, 3),
   transpose: smooth1(-3, 3),
-  smaller: compared, larger: compared, smallerEq: compared, largerEq: compared, equal: compared, unequal: compared,
-  and: logical, or: logical, xor: logical,
+  smaller: compared,
+  larger: compared,
+  smallerEq: compared,
+  largerEq: compared,
+  equal: compared,
+  unequal: compared,
+  and: logical,
+  or: logical,
+  xor: logical,
   not: one('numbers away from 0', 'flat', num(-3, 3, kinkAt.zero)),
   // activations and their derivatives
   sigmoid: smooth1(-4, 4),
@@ -122,9 +157,13 @@ const rules: Record<string, Case[]> = {
   step: flat1(kinkAt.zero),
   sign: flat1(kinkAt.zero),
   identity: smooth1(-3, 3),
-  dsigmoid: smooth1(-3, 3), d2sigmoid: smooth1(-3, 3), dtanh: smooth1(-3, 3), d2tanh: smooth1(-3, 3),
+  dsigmoid: smooth1(-3, 3),
+  d2sigmoid: smooth1(-3, 3),
+  dtanh: smooth1(-3, 3),
+  d2tanh: smooth1(-3, 3),
   drelu: flat1(kinkAt.zero),
-  dsoftplus: smooth1(-3, 3), d2softplus: smooth1(-3, 3),
+  dsoftplus: smooth1(-3, 3),
+  d2softplus: smooth1(-3, 3),
   // element-wise
   exp: smooth1(-2, 2),
   log: smooth1(0.2, 3),
@@ -143,7 +182,11 @@ const rules: Record<string, Case[]> = {
   norm: one('away from 0', 'smooth', e3).map((c) => ({ ...c, args: c.args.filter(([a]) => norm(a) > 0.1) })),
   dot: [
     ...both('one shape', 'smooth', samePair(e3, e3)),
-    ...both('a row and a column', 'smooth', int(2, 4).chain((n) => fc.tuple(matrix(1, n, e3), matrix(n, 1, e3)))),
+    ...both(
+      'a row and a column',
+      'smooth',
+      int(2, 4).chain((n) => fc.tuple(matrix(1, n, e3), matrix(n, 1, e3))),
+    ),
   ],
   // losses: the target is differentiated too
   mse: [...both('one shape', 'smooth', samePair(e3, e3)), ...both('a number as target', 'smooth', fc.tuple(anyShape(e3), e3))],
@@ -154,14 +197,32 @@ const rules: Record<string, Case[]> = {
   log_softmax: smooth1(-4, 4),
   argmax: one('distinct entries', 'flat', e3).map((c) => ({ ...c, args: c.args.filter(([a]) => spread(a)) })),
   one_hot: [{ what: 'one_hot(labels, k)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), fc.constant(3)) }],
-  accuracy: [{
-    what: 'distinct scores against a one-hot row', kinds: ['flat', 'flat'],
-    args: fc.tuple(fc.constantFrom(-1, 0, 1), fc.constantFrom(0, 1, 2)).map(([shift, l]) => [
-      new Mat(1, 3, Float64Array.of(0.5 + shift, -0.7, 1.3 - shift)), new Mat(1, 3, Float64Array.from([0, 1, 2], (j) => (j === l ? 1 : 0)))] as Value[]),
-  }],
+  accuracy: [
+    {
+      what: 'distinct scores against a one-hot row',
+      kinds: ['flat', 'flat'],
+      args: fc.tuple(fc.constantFrom(-1, 0, 1), fc.constantFrom(0, 1, 2)).map(
+        ([shift, l]) =>
+          [
+            new Mat(1, 3, Float64Array.of(0.5 + shift, -0.7, 1.3 - shift)),
+            new Mat(
+              1,
+              3,
+              Float64Array.from([0, 1, 2], (j) => (j === l ? 1 : 0)),
+            ),
+          ] as Value[],
+      ),
+    },
+  ],
   // creation: counts, sizes and seeds are whole
-  zeros: [{ what: 'zeros(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) }, { what: 'zeros(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) }],
-  ones: [{ what: 'ones(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) }, { what: 'ones(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) }],
+  zeros: [
+    { what: 'zeros(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) },
+    { what: 'zeros(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) },
+  ],
+  ones: [
+    { what: 'ones(n, m)', kinds: ['whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3)) },
+    { what: 'ones(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) },
+  ],
   eye: [{ what: 'eye(n)', kinds: ['whole'], args: fc.tuple(int(1, 3)) }],
   rand: [{ what: 'rand(n, m, seed)', kinds: ['whole', 'whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3), int(0, 1000)) }],
   randn: [{ what: 'randn(n, m, seed)', kinds: ['whole', 'whole', 'whole'], args: fc.tuple(int(1, 3), int(1, 3), int(0, 1000)) }],
@@ -171,7 +232,8 @@ const rules: Record<string, Case[]> = {
   range: [
     { what: 'a:b, where the count stays the same', kinds: ['smooth', 'flat'], args: fc.tuple(e3, e3).filter(([a, b]) => steady(a, b, 1)) },
     {
-      what: 'a:step:b, where the count stays the same', kinds: ['smooth', 'flat', 'smooth'],
+      what: 'a:step:b, where the count stays the same',
+      kinds: ['smooth', 'flat', 'smooth'],
       args: fc.tuple(e3, e3, fc.oneof(num(0.3, 2), num(-2, -0.3))).filter(([a, b, s]) => steady(a as number, b as number, s as number)),
     },
   ],
@@ -179,16 +241,63 @@ const rules: Record<string, Case[]> = {
 
 /** Indexing, `end`, blocks and conditions: not operations, but gradients pass through them too. */
 const formulas: Case[] = [
-  { what: 'one entry, and end', formula: 'a[2, 1] * a[1, 2] + a[end, end]', kinds: ['smooth'], args: fc.tuple(int(2, 3), int(2, 3)).chain(([r, c]) => matrix(r, c, e3)).map((a) => [a]) },
+  {
+    what: 'one entry, and end',
+    formula: 'a[2, 1] * a[1, 2] + a[end, end]',
+    kinds: ['smooth'],
+    args: fc
+      .tuple(int(2, 3), int(2, 3))
+      .chain(([r, c]) => matrix(r, c, e3))
+      .map((a) => [a]),
+  },
   { what: 'a column, a row and ranges up to end', formula: 'a[:, 1] .* a[1:end, end] + sum(a[end, :])', kinds: ['smooth'], args: anyShape(e3).map((a) => [a]) },
-  { what: 'end in arithmetic and a stepped range', formula: 'a[end - 1] + sum(a[1:2:end] .^ 2)', kinds: ['smooth'], args: int(2, 5).chain((n) => matrix(n, 1, e3)).map((a) => [a]) },
-  { what: 'a position used twice', formula: 'a[[1, 1, 2]] .^ 2', kinds: ['smooth'], args: int(2, 4).chain((n) => matrix(1, n, e3)).map((a) => [a]) },
-  { what: 'blocks', formula: '[a, 2 * b; b .* a, a .^ 2]', kinds: ['smooth', 'smooth'], args: int(1, 3).chain((n) => fc.tuple(matrix(n, 1, e3), matrix(n, 1, e3))) },
-  { what: 'a condition, flat in its test', formula: 'b > 0 ? a .^ 2 : 3 * a', kinds: ['smooth', 'flat'], args: fc.tuple(anyShape(e3), num(-3, 3, kinkAt.zero)) },
-  { what: 'a position that depends on the variable', formula: 'a[b]', kinds: ['held', 'refused'], args: int(2, 4).chain((n) => fc.tuple(matrix(n, 1, e3), int(1, n))) },
-  { what: 'a range of positions that depends on the variable', formula: 'a[1:b]', kinds: ['held', 'refused'], args: int(2, 4).chain((n) => fc.tuple(matrix(n, 1, e3), int(1, n))) },
+  {
+    what: 'end in arithmetic and a stepped range',
+    formula: 'a[end - 1] + sum(a[1:2:end] .^ 2)',
+    kinds: ['smooth'],
+    args: int(2, 5)
+      .chain((n) => matrix(n, 1, e3))
+      .map((a) => [a]),
+  },
+  {
+    what: 'a position used twice',
+    formula: 'a[[1, 1, 2]] .^ 2',
+    kinds: ['smooth'],
+    args: int(2, 4)
+      .chain((n) => matrix(1, n, e3))
+      .map((a) => [a]),
+  },
+  {
+    what: 'blocks',
+    formula: '[a, 2 * b; b .* a, a .^ 2]',
+    kinds: ['smooth', 'smooth'],
+    args: int(1, 3).chain((n) => fc.tuple(matrix(n, 1, e3), matrix(n, 1, e3))),
+  },
+  {
+    what: 'a condition, flat in its test',
+    formula: 'b > 0 ? a .^ 2 : 3 * a',
+    kinds: ['smooth', 'flat'],
+    args: fc.tuple(anyShape(e3), num(-3, 3, kinkAt.zero)),
+  },
+  {
+    what: 'a position that depends on the variable',
+    formula: 'a[b]',
+    kinds: ['held', 'refused'],
+    args: int(2, 4).chain((n) => fc.tuple(matrix(n, 1, e3), int(1, n))),
+  },
+  {
+    what: 'a range of positions that depends on the variable',
+    formula: 'a[1:b]',
+    kinds: ['held', 'refused'],
+    args: int(2, 4).chain((n) => fc.tuple(matrix(n, 1, e3), int(1, n))),
+  },
   { what: 'a rounded position, flat', formula: 'a[round(b)]', kinds: ['smooth', 'flat'], args: fc.tuple(matrix(3, 1, e3), num(1, 3, kinkAt.half)) },
-  { what: 'a count from size, flat', formula: 'sum(ones(size(a)[1], size(a)[2]) .* a) + sum(linspace(0, 1, size(a)[1]))', kinds: ['smooth'], args: anyShape(e3).map((a) => [a]) },
+  {
+    what: 'a count from size, flat',
+    formula: 'sum(ones(size(a)[1], size(a)[2]) .* a) + sum(linspace(0, 1, size(a)[1]))',
+    kinds: ['smooth'],
+    args: anyShape(e3).map((a) => [a]),
+  },
 ];
 
 // ---- Autodiff and central differences of Σ W ⊙ f(args) ---------------------------------------
@@ -209,14 +318,24 @@ function weighted(f: Expr): Expr {
   return { kind: 'apply', op: functions.get('sum')!, args: [product], text: `sum(${product.text})` };
 }
 
-interface Problem { loss: Expr; cells: string[]; values: Value[] }
+interface Problem {
+  loss: Expr;
+  cells: string[];
+  values: Value[];
+}
 
 function problem(c: Case, op: Op | null, args: Value[], weights: number[]): Problem {
   const cells = [...names(args.length), 'W'];
   const f = expression(c, op, args.length);
   const out = compileExpr(f, (n) => cells.indexOf(n))([...args, 0]);
   const [r, k] = shapeOf(out);
-  const W = collapse(new Mat(r, k, Float64Array.from({ length: r * k }, (_, i) => weights[i % weights.length])));
+  const W = collapse(
+    new Mat(
+      r,
+      k,
+      Float64Array.from({ length: r * k }, (_, i) => weights[i % weights.length]),
+    ),
+  );
   return { loss: weighted(f), cells, values: [...args, W] };
 }
 
@@ -275,8 +394,13 @@ function checkCase(c: Case, op: Op | null): void {
           expect(refusedWith(p, i).code, where).to.equal('E_NO_DERIVATIVE');
           return;
         }
-        const auto = taped(p, i), numeric = central(p, i);
-        if (kind === 'flat') expect(auto.every((g) => g === 0), `${where}: flat, so its gradient is 0`).to.equal(true);
+        const auto = taped(p, i),
+          numeric = central(p, i);
+        if (kind === 'flat')
+          expect(
+            auto.every((g) => g === 0),
+            `${where}: flat, so its gradient is 0`,
+          ).to.equal(true);
         auto.forEach((g, k) => expect(agrees(numeric[k], g), `${where}, entry ${k + 1}: autodiff ${g}, central difference ${numeric[k]}`).to.equal(true));
       });
     }),
@@ -306,7 +430,10 @@ describe('autodiff through every operation of the formula language', () => {
       const kindsAt = (k: number) => cases.map((c) => c.kinds[k] ?? 'held');
       // Each argument is covered, and what the test says of it is what the op declares.
       for (let k = 0; k < op.arity[1]; k++) {
-        expect(kindsAt(k).some((kind) => kind !== 'held'), `argument ${k + 1} of ${op.name} is tested`).to.equal(true);
+        expect(
+          kindsAt(k).some((kind) => kind !== 'held'),
+          `argument ${k + 1} of ${op.name} is tested`,
+        ).to.equal(true);
         expect(kindsAt(k).includes('whole'), `argument ${k + 1} of ${op.name} is whole`).to.equal(op.whole?.includes(k) ?? false);
       }
       expect(Boolean(op.flat), `${op.name} is flat`).to.equal(cases.every((c) => c.kinds.every((kind) => kind === 'flat')));
@@ -331,7 +458,7 @@ describe('autodiff at the kinks, by the documented rule', () => {
     expect(at('relu(a)', [row(0, 2, -2)])).to.deep.equal([0, 1, 0]);
   });
 
-  it('takes the gradient of norm at 0 as 0, and gives max a tie\'s first entry', () => {
+  it("takes the gradient of norm at 0 as 0, and gives max a tie's first entry", () => {
     expect(at('norm(a)', [row(0, 0)])).to.deep.equal([0, 0]);
     expect(at('max(a)', [row(1, 3, 3)])).to.deep.equal([0, 1, 0]);
   });

@@ -11,7 +11,7 @@ import { explainGradient, explainTarget, sumOf, sumOfPaths, type Explanation } f
 import { shapeOf, type Value } from '../../src/formula/value.ts';
 import type { CellResult, Plan } from '../../src/graph/compile.ts';
 
-const runs = Number((globalThis as any).process?.env?.FC_RUNS ?? 40);
+const runs = Number((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.FC_RUNS ?? 40);
 const activations = ['sigmoid', 'tanh', 'relu', 'softplus'] as const;
 
 /** float64 precision: a handful of ulps of the largest magnitude summed (the two orders of summation differ). */
@@ -30,17 +30,15 @@ interface Net {
   numbers: number[];
 }
 
-const net = fc
-  .record({ layers: fc.integer({ min: 1, max: 4 }), loss: fc.constantFrom('mse' as const, 'bce' as const) })
-  .chain(({ layers, loss }) =>
-    fc.record({
-      widths: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: layers + 1, maxLength: layers + 1 }),
-      acts: fc.array(fc.constantFrom(...activations), { minLength: layers, maxLength: layers }),
-      loss: fc.constant(loss),
-      decay: fc.integer({ min: 0, max: layers }),
-      numbers: fc.array(fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }), { minLength: 300, maxLength: 300 }),
-    }),
-  );
+const net = fc.record({ layers: fc.integer({ min: 1, max: 4 }), loss: fc.constantFrom('mse' as const, 'bce' as const) }).chain(({ layers, loss }) =>
+  fc.record({
+    widths: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: layers + 1, maxLength: layers + 1 }),
+    acts: fc.array(fc.constantFrom(...activations), { minLength: layers, maxLength: layers }),
+    loss: fc.constant(loss),
+    decay: fc.integer({ min: 0, max: layers }),
+    numbers: fc.array(fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }), { minLength: 300, maxLength: 300 }),
+  }),
+);
 
 const matrix = (rows: number, cols: number, take: () => number) =>
   '[' + Array.from({ length: rows }, () => Array.from({ length: cols }, () => take().toFixed(4)).join(', ')).join('; ') + ']';
@@ -75,7 +73,9 @@ function explained(e: Explanation | CellError): Explanation {
 
 describe('explain: a gradient entry by the chain of its local derivatives', () => {
   it(`multiplies out to autodiff to float64 precision on ${runs} random 1–4 layer networks (seed 20261207)`, () => {
-    let entries = 0, merged = 0, sums = 0;
+    let entries = 0,
+      merged = 0,
+      sums = 0;
     fc.assert(
       fc.property(net, (n) => {
         const { plan, value } = evaluate(workbook(n));
@@ -91,8 +91,11 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
               const e = explained(explainGradient(plan, value, cell, i, j));
               const k = (i - 1) * cols + (j - 1);
               // The scale of the sum: the largest magnitude of any path's share or term in it.
-              const scale = Math.max(Math.abs(e.autodiff), ...e.paths.map((p) => Math.abs(p.contribution)),
-                ...e.paths.flatMap((p) => (p.terms ?? []).map((t) => Math.abs(t.value))));
+              const scale = Math.max(
+                Math.abs(e.autodiff),
+                ...e.paths.map((p) => Math.abs(p.contribution)),
+                ...e.paths.flatMap((p) => (p.terms ?? []).map((t) => Math.abs(t.value))),
+              );
               expect(closeInFloat64(e.total, e.autodiff, scale), `${cell}[${i},${j}]: paths ${e.total}, autodiff ${e.autodiff}`).to.equal(true);
               expect(e.autodiff).to.equal(at(grad, k));
               expect(e.agrees, 'the explanation says its total agrees').to.equal(true);
@@ -104,7 +107,9 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
                   expect(t.value).to.equal(product);
                   expect(t.factors).to.have.length(p.factors.length);
                 }
-                expect(closeInFloat64(sumOf(p.terms!), p.contribution, scale), `${cell}[${i},${j}] terms ${sumOf(p.terms!)}, path ${p.contribution}`).to.equal(true);
+                expect(closeInFloat64(sumOf(p.terms!), p.contribution, scale), `${cell}[${i},${j}] terms ${sumOf(p.terms!)}, path ${p.contribution}`).to.equal(
+                  true,
+                );
                 if (p.terms!.length > 1) sums++;
               }
               if (e.paths.length > 1) merged++;
@@ -115,7 +120,10 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
           const e = explained(explainGradient(plan, value, cell, 1, 1));
           const whole = sumOfPaths(e);
           for (let k = 0; k < rows * cols; k++) {
-            expect(closeInFloat64(at(whole, k), at(grad, k), Math.max(1e-300, ...e.paths.map((p) => Math.abs(at(p.gradient, k))))), `${cell} entry ${k}`).to.equal(true);
+            expect(
+              closeInFloat64(at(whole, k), at(grad, k), Math.max(1e-300, ...e.paths.map((p) => Math.abs(at(p.gradient, k))))),
+              `${cell} entry ${k}`,
+            ).to.equal(true);
           }
         }
       }),
@@ -130,7 +138,10 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
     const text = workbook({ widths: [2, 3, 1], acts: ['sigmoid', 'sigmoid'], loss: 'mse', decay: 1, numbers: [0.3, -1.2, 0.7, 1.1, -0.4, 0.9, 0.2] });
     const { plan, value } = evaluate(text);
     const e = explained(explainGradient(plan, value, 'g1', 2, 1));
-    expect(e.paths.map((p) => p.cells)).to.deep.equal([['W1', 's1', 'h1', 's2', 'h2', 'loss'], ['W1', 'loss']]);
+    expect(e.paths.map((p) => p.cells)).to.deep.equal([
+      ['W1', 's1', 'h1', 's2', 'h2', 'loss'],
+      ['W1', 'loss'],
+    ]);
     const W1 = value('W1') as Value;
     // The direct path: ∂(0.01·ΣW∘W)/∂W1[2,1] = 0.02·W1[2,1], derived by the tape, not written here.
     expect(e.paths[1].contribution).to.be.closeTo(0.02 * at(W1, 2), 1e-17);
@@ -138,7 +149,7 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
   });
 
   it('reaches E from an input through every hidden unit: one term per unit', () => {
-    const { plan, value } = evaluate(readFileSync(new URL('../../workbooks/07-backpropagation.md', import.meta.url), 'utf8'));
+    const { plan } = evaluate(readFileSync(new URL('../../workbooks/07-backpropagation.md', import.meta.url), 'utf8'));
     // grad(E, x) is no cell of 07; a hand-written one is a cell with check:.
     const text = readFileSync(new URL('../../workbooks/07-backpropagation.md', import.meta.url), 'utf8') + '\n```cells\ngx = grad(E, x)\n```\n';
     const w = evaluate(text);
@@ -151,7 +162,9 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
   });
 
   it('explains an entry of a 60×60 weight, whose whole Jacobian is too large to show', () => {
-    const { plan, value } = evaluate('```cells\nW = randn(60, 60, 3) * 0.1\nv = linspace(-1, 1, 60)\ns = W * v\nh = tanh(s)\nE = sum(h .* h)\ng = grad(E, W)\n```\n');
+    const { plan, value } = evaluate(
+      '```cells\nW = randn(60, 60, 3) * 0.1\nv = linspace(-1, 1, 60)\ns = W * v\nh = tanh(s)\nE = sum(h .* h)\ng = grad(E, W)\n```\n',
+    );
     const e = explained(explainGradient(plan, value, 'g', 17, 42));
     const [path] = e.paths;
     expect(path.factors.map((f) => f.kind)).to.deep.equal(['gradient', 'elementwise', 'entry']);
@@ -182,7 +195,11 @@ describe('explain: a gradient entry by the chain of its local derivatives', () =
       expect(e.paths).to.have.length(1);
       const [path] = e.paths;
       expect(path.cells).to.deep.equal(['Theta2', 's2', 'y_hat', 'E']);
-      expect(path.factors.map((f) => [f.child, f.parent, f.kind])).to.deep.equal([['E', 'y_hat', 'scalar'], ['y_hat', 's2', 'scalar'], ['s2', 'Theta2', 'entry']]);
+      expect(path.factors.map((f) => [f.child, f.parent, f.kind])).to.deep.equal([
+        ['E', 'y_hat', 'scalar'],
+        ['y_hat', 's2', 'scalar'],
+        ['s2', 'Theta2', 'entry'],
+      ]);
       const yhat = num('y_hat');
       expect(path.factors[0].value).to.be.closeTo(yhat - 1, 1e-15);
       expect(path.factors[1].value).to.be.closeTo(yhat * (1 - yhat), 1e-15);

@@ -50,8 +50,14 @@ describe('gradients through ranges and grids, in cells', () => {
   it('gives a:step:b the derivative k per entry k (from 0) in step', () => {
     const s = sheet('a = 0.5', 's = 0.3', 'E = sum((a:s:2.1) .^ 2)', 'gs = grad(E, s)', 'ga = grad(E, a)');
     const x = [0.5, 0.8, 1.1, 1.4, 1.7, 2.0];
-    expect(s.value('gs')).to.be.closeTo(x.reduce((t, v, k) => t + 2 * v * k, 0), 1e-12);
-    expect(s.value('ga')).to.be.closeTo(x.reduce((t, v) => t + 2 * v, 0), 1e-12);
+    expect(s.value('gs')).to.be.closeTo(
+      x.reduce((t, v, k) => t + 2 * v * k, 0),
+      1e-12,
+    );
+    expect(s.value('ga')).to.be.closeTo(
+      x.reduce((t, v) => t + 2 * v, 0),
+      1e-12,
+    );
   });
 
   it('gives grid its exact derivative in a and b', () => {
@@ -62,7 +68,12 @@ describe('gradients through ranges and grids, in cells', () => {
   });
 
   it('refuses a gradient that reaches E only through a count, naming it', () => {
-    for (const [formula, arg] of [['sum(linspace(0, 1, n))', 'n'], ['sum(sum(grid(0, 1, n)))', 'n'], ['sum(ones(n, 2))', 'n'], ['sum(rand(2, 2, n))', 'n']]) {
+    for (const [formula, arg] of [
+      ['sum(linspace(0, 1, n))', 'n'],
+      ['sum(sum(grid(0, 1, n)))', 'n'],
+      ['sum(ones(n, 2))', 'n'],
+      ['sum(rand(2, 2, n))', 'n'],
+    ]) {
       const e = sheet('n = 3', `E = ${formula}`, 'g = grad(E, n)').error('g');
       expect(e.code, formula).to.equal('E_NO_DERIVATIVE');
       expect(e.message, formula).to.contain(`with respect to ${arg}`).and.to.contain('whole number');
@@ -149,13 +160,13 @@ describe('gradient checks of ranges, grids and non-numbers', () => {
     }
   });
 
-  it('is E_NO_DERIVATIVE for a check through linspace\'s count', () => {
+  it("is E_NO_DERIVATIVE for a check through linspace's count", () => {
     const e = checksOf(cells('n = 5', 'E = sum(linspace(0, 1, n))', 'g = 0', '  check: grad(E, n)'))('g') as CellError;
     expect(e.code).to.equal('E_NO_DERIVATIVE');
   });
 });
 
-describe('gradients in a train block\'s update rules', () => {
+describe("gradients in a train block's update rules", () => {
   it('moves a weight by the exact gradient through linspace', () => {
     const r = train(cells('w = 2', 'E = sum(linspace(0, w, 5))') + '\n```train\nloss: E\nw <- w - 0.1 * grad(E, w)\n```\n', 1);
     expect(r.reason).to.equal('steps');

@@ -43,14 +43,18 @@ describe('the worked example (forward and back propagation)', () => {
 
   it('gives ŷ = 0.791472 with Θ1[1,3] = 1.5 as the slide prints it', () => {
     const { plan } = evaluateWorkbook(text, workbookPath);
-    const theta1 = [[1.2, 2.1, 1.5], [-0.3, -0.7, 0.3]];
+    const theta1 = [
+      [1.2, 2.1, 1.5],
+      [-0.3, -0.7, 0.3],
+    ];
     const results = runPlan(plan, new Map([['Theta1', matFromRows(theta1)]]));
     expectValue(results[plan.byName.get('y_hat')!.index] as Value, yHatWithPrinted15, 6, 'y_hat');
   });
 
   it('marks exactly the four slide errors of NOTES.md as differing, the rest as agreeing', () => {
     const { plan, results } = evaluateWorkbook(text, workbookPath);
-    const differs: string[] = [], agrees: string[] = [];
+    const differs: string[] = [],
+      agrees: string[] = [];
     for (const cell of plan.cells) {
       if (!cell.expectation) continue;
       const c = compare(results[cell.index] as Value, cell.expectation);

@@ -24,14 +24,14 @@ describe('slide comparisons', () => {
     expect(printedAs(1.5e-3, 2e-3, 1e-3)).to.equal('rounding');
   });
 
-  it('a trained Θ2 of [−0.14; 0.58; 1.31] does not agree with the slide\'s [−0.2; 0.5; 1.3]', () => {
+  it("a trained Θ2 of [−0.14; 0.58; 1.31] does not agree with the slide's [−0.2; 0.5; 1.3]", () => {
     const c = verdict('[-0.14; 0.58; 1.31]', '[-0.2; 0.5; 1.3]');
     expect(c.agrees).to.equal(false);
     expect(c.entries.map((e) => e.agrees)).to.deep.equal([false, true, true]);
     expect(c.entries.map((e) => e.by)).to.deep.equal([undefined, 'truncation', 'rounding']);
   });
 
-  it('the lecture\'s verdicts: 0.625017 agrees with 0.62, 0.0703063 does not with 0.072', () => {
+  it("the lecture's verdicts: 0.625017 agrees with 0.62, 0.0703063 does not with 0.072", () => {
     expect(verdict('0.625017', '0.62').agrees).to.equal(true);
     expect(verdict('0.0703063', '0.072').agrees).to.equal(false);
     expect(verdict('[0.791; 0.917; 0.161]', '[0.79; 0.92; 0.16]').agrees).to.equal(true);

@@ -24,9 +24,10 @@ W <- W - 0.01 * grad(E, W)
 `;
 
 describe('an input that starts from a formula', () => {
-  it('is an input holding its formula\'s value, with full-precision entries', () => {
+  it("is an input holding its formula's value, with full-precision entries", () => {
     const { plan, results } = evaluateWorkbook(text, 'start.md');
-    const W = plan.byName.get('W')!, R = plan.byName.get('R')!;
+    const W = plan.byName.get('W')!,
+      R = plan.byName.get('R')!;
     expect([W.kind, R.kind]).to.deep.equal(['input', 'formula']);
     expect(toJSON(results[W.index] as never)).to.deep.equal(toJSON(results[R.index] as never));
     const entries = W.checked.literal!.entries;
@@ -50,7 +51,10 @@ describe('an input that starts from a formula', () => {
 
   it('a start that reads a cell, or is not finite, is a located error, and dependents say so', () => {
     const r = checkWorkbookText('```cells\nx = 2\nW = ones(2) * x\n  input: start\nV = log(-1)\n  input: start\ny = W + 1\n```\n', 'bad.md');
-    expect(r.findings.map((f) => [f.line, f.code, f.cell])).to.deep.equal([[4, 'E_ATTRIBUTE', 'W'], [5, 'E_NONFINITE', 'V']]);
+    expect(r.findings.map((f) => [f.line, f.code, f.cell])).to.deep.equal([
+      [4, 'E_ATTRIBUTE', 'W'],
+      [5, 'E_NONFINITE', 'V'],
+    ]);
     expect(r.findings[0].message).to.contain('cannot read x');
     const y = r.cells.find((c) => c.name === 'y')!;
     expect([y.status, y.error?.root]).to.deep.equal(['error', 'W']);

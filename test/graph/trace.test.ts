@@ -29,6 +29,10 @@ describe('trace', () => {
     expect(trace(plan, 'nothing')).to.deep.equal({ name: 'nothing', precedents: [], dependents: [], allPrecedents: [], allDependents: [] });
     const graph = dependencyGraph(plan);
     expect(graph.nodes.map((n) => n.name)).to.deep.equal(['a', 'b', 'c', 'd']);
-    expect(graph.edges).to.have.deep.members([['b', 'a'], ['a', 'b'], ['a', 'c']]);
+    expect(graph.edges).to.have.deep.members([
+      ['b', 'a'],
+      ['a', 'b'],
+      ['a', 'c'],
+    ]);
   });
 });

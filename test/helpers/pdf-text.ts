@@ -42,7 +42,9 @@ function cmap(text: string): Map<string, string> {
   }
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, from, to, dest] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
-      const a = parseInt(from, 16), b = parseInt(to, 16), d = parseInt(dest, 16);
+      const a = parseInt(from, 16),
+        b = parseInt(to, 16),
+        d = parseInt(dest, 16);
       for (let c = a; c <= b; c++) map.set(c.toString(16).padStart(from.length, '0'), String.fromCodePoint(d + c - a));
     }
   }

@@ -53,14 +53,20 @@ interface Packed {
 /** Every <gs-cell> on the page has its session and has computed. */
 async function ready(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as {
+      session: { settled(): Promise<void> };
+      status: string;
+      updateComplete: Promise<unknown>;
+    }[];
     return cells.length > 0 && cells.every((c) => c.session && c.status !== 'pending');
   });
 }
 
 /** Every plot on the page has drawn (vega, a chunk of its own, or inlined in the single file). */
 async function plotsDrawn(page: Page): Promise<number> {
-  await page.waitForFunction(() => [...document.querySelectorAll('gs-figure')].every((f) => f.shadowRoot?.querySelector('gs-plot')?.shadowRoot?.querySelector('svg')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('gs-figure')].every((f) => f.shadowRoot?.querySelector('gs-plot')?.shadowRoot?.querySelector('svg')),
+  );
   return page.$$eval('gs-figure', (f) => f.length);
 }
 
@@ -78,7 +84,11 @@ async function type(page: Page, cell: string, label: string, text: string): Prom
   });
   await page.keyboard.type(text);
   await page.evaluate(async () => {
-    const cells = [...document.querySelectorAll('gs-cell')] as unknown as { session: { settled(): Promise<void> }; status: string; updateComplete: Promise<unknown> }[];
+    const cells = [...document.querySelectorAll('gs-cell')] as unknown as {
+      session: { settled(): Promise<void> };
+      status: string;
+      updateComplete: Promise<unknown>;
+    }[];
     await Promise.all([...new Set(cells.map((c) => c.session))].map((s) => s.settled()));
     await Promise.all(cells.map((c) => c.updateComplete));
   });
@@ -101,11 +111,16 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, ...npm, maxBuffer: 1 << 26 });
     packed = (JSON.parse(stdout.slice(stdout.indexOf('[\n'))) as Packed[])[0];
     // The build reports its size; so does the test.
-    console.log(`      tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} KB (${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked, ${packed.files.length} files)`);
+    console.log(
+      `      tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} KB (${(packed.unpackedSize / 1024).toFixed(1)} KB unpacked, ${packed.files.length} files)`,
+    );
     project = path.join(work, 'my-course');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-course', private: true, type: 'module' }));
-    const installed = await run('npm', ['install', path.join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'warn'], { cwd: project, ...npm });
+    const installed = await run('npm', ['install', path.join(work, packed.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'warn'], {
+      cwd: project,
+      ...npm,
+    });
     installLog = installed.stdout + installed.stderr;
     browser = await launch();
   });
@@ -128,7 +143,19 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
 
   it('packs the bundle, the engine, the command, the declarations and the manifest, and no tests', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['package.json', 'README.md', 'custom-elements.json', 'dist/gradsheet.js', 'dist/gradsheet.single.js', 'dist/serve/app.js', 'dist/engine.js', 'dist/cli.js', 'src/cli/gradsheet.mjs', 'dist/types/components/index.d.ts', 'dist/types/src/engine.d.ts']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'custom-elements.json',
+      'dist/gradsheet.js',
+      'dist/gradsheet.single.js',
+      'dist/serve/app.js',
+      'dist/engine.js',
+      'dist/cli.js',
+      'src/cli/gradsheet.mjs',
+      'dist/types/components/index.d.ts',
+      'dist/types/src/engine.d.ts',
+    ]) {
       expect(files, f).to.include(f);
     }
     expect(files.filter((f) => f.startsWith('test/') || /\.test\.ts$/.test(f) || f.startsWith('bench/'))).to.deep.equal([]);
@@ -139,7 +166,12 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
   it('installs with no engine warning on this Node, and brings no library but Lit', async () => {
     expect(installLog).to.not.match(/EBADENGINE|ERR!/);
     const { stdout } = await run('npm', ['ls', '--all', '--parseable'], { cwd: project, ...npm });
-    const names = stdout.trim().split('\n').slice(1).map((p) => path.relative(path.join(project, 'node_modules'), p)).sort();
+    const names = stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((p) => path.relative(path.join(project, 'node_modules'), p))
+      .sort();
     expect(names).to.deep.equal(['@lit-labs/ssr-dom-shim', '@lit/reactive-element', '@types/trusted-types', 'gradsheet', 'lit', 'lit-element', 'lit-html']);
   });
 
@@ -148,7 +180,9 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
     expect(pkg.private).to.equal(undefined);
     expect(pkg.customElements).to.equal('custom-elements.json');
     const manifest = JSON.parse(await readFile(path.join(project, 'node_modules/gradsheet', pkg.customElements), 'utf8'));
-    const tags = (manifest.modules as { declarations?: { customElement?: boolean; tagName?: string }[] }[]).flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName!)).sort();
+    const tags = (manifest.modules as { declarations?: { customElement?: boolean; tagName?: string }[] }[])
+      .flatMap((m) => (m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName!))
+      .sort();
     expect(tags).to.include.members(['gs-cell', 'gs-figure', 'gs-gallery', 'gs-plot', 'gs-train', 'gs-workbook']);
   });
 
@@ -162,7 +196,10 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
 
     await mkdir(path.join(project, 'broken'));
     await writeFile(path.join(project, 'broken', 'x.md'), SECOND.replace('d = 2 * c', 'd = 2 * zz'));
-    const refused = await gradsheet('build', 'broken', '--out', 'broken-site').then(() => null, (e) => e as { code: number; stderr: string });
+    const refused = await gradsheet('build', 'broken', '--out', 'broken-site').then(
+      () => null,
+      (e) => e as { code: number; stderr: string },
+    );
     expect(refused?.code).to.equal(1);
     expect(refused?.stderr).to.match(/^broken\/x\.md:13:\d+ E_\w+ d: /m);
     expect(refused?.stderr).to.contain('gradsheet build: not built: 1 error');
@@ -181,12 +218,26 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
 
   it('compiles a consumer’s TypeScript against the shipped declarations', async () => {
     await cp(path.join(repo, 'test/package/consumer.ts'), path.join(project, 'consumer.ts'));
-    await writeFile(path.join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2023', 'dom'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
-      files: ['consumer.ts'],
-    }));
+    await writeFile(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          lib: ['es2023', 'dom'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
     const tsc = await run(process.execPath, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project }).then(
-      () => '', (e) => String((e as { stdout: string }).stdout));
+      () => '',
+      (e) => String((e as { stdout: string }).stdout),
+    );
     expect(tsc).to.equal('');
   });
 
@@ -195,9 +246,12 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
       const built = await gradsheet('build', 'course', '--out', 'site', '--base', '/sub/');
       expect(built.stdout).to.contain('gradsheet build: site/');
       await mkdir(path.join(project, 'plain'));
-      await writeFile(path.join(project, 'plain', 'index.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
+      await writeFile(
+        path.join(project, 'plain', 'index.html'),
+        `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>plain</title>
         <script type="module" src="/pkg/dist/gradsheet.js"></script>
-        <p>A course page of its own.</p><gs-cell workbook="two.md" name="a"></gs-cell><gs-cell workbook="two.md" name="d"></gs-cell>`);
+        <p>A course page of its own.</p><gs-cell workbook="two.md" name="a"></gs-cell><gs-cell workbook="two.md" name="d"></gs-cell>`,
+      );
       await writeFile(path.join(project, 'plain', 'two.md'), SECOND);
       server = await serveStatic({
         mounts: { '/sub/': path.join(project, 'site'), '/plain/': path.join(project, 'plain'), '/pkg/': path.join(project, 'node_modules/gradsheet') },
@@ -265,7 +319,11 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
 
   it('serves the course with `gradsheet serve`, and a saved file updates the open page', async () => {
     const file = path.join(project, 'course', '02-two-numbers.md');
-    const child: ChildProcess = spawn(process.execPath, [path.join(project, 'node_modules/.bin/gradsheet'), 'serve', 'course', '--port', '0', '--host', '127.0.0.1'], { cwd: project });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [path.join(project, 'node_modules/.bin/gradsheet'), 'serve', 'course', '--port', '0', '--host', '127.0.0.1'],
+      { cwd: project },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let said = '';
@@ -285,7 +343,12 @@ describe('gradsheet as a course installs it: packed, installed from the tarball,
       let seen = false;
       for (let attempt = 0; attempt < 20 && !seen; attempt++) {
         await writeFile(file, SECOND.replace('d = 2 * c', 'd = 3 * c') + '\n'.repeat(attempt));
-        seen = await page.waitForFunction(() => (document.querySelector('gs-cell[name="d"]') as unknown as { value?: unknown } | null)?.value === 15, { timeout: 500 }).then(() => true, () => false);
+        seen = await page
+          .waitForFunction(() => (document.querySelector('gs-cell[name="d"]') as unknown as { value?: unknown } | null)?.value === 15, { timeout: 500 })
+          .then(
+            () => true,
+            () => false,
+          );
       }
       expect(seen, 'the page recomputed d after the file was saved').to.equal(true);
     } finally {

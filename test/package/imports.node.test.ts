@@ -26,7 +26,11 @@ async function importGraph(files: string[]): Promise<Map<string, string[]>> {
 
 /** The circles of a graph (its strongly connected components of more than one file, or a file importing itself). */
 function circles(graph: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>(), low = new Map<string, number>(), stack: string[] = [], on = new Set<string>(), found: string[][] = [];
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    stack: string[] = [],
+    on = new Set<string>(),
+    found: string[][] = [];
   let next = 0;
   const visit = (v: string) => {
     index.set(v, next);
@@ -63,7 +67,12 @@ describe('the import graph of src/', () => {
   });
 
   it('finds a circle when there is one (the check itself)', () => {
-    const graph = new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]);
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
     expect(circles(graph)).to.deep.equal([['a.ts', 'b.ts', 'c.ts']]);
   });
 
@@ -117,6 +126,9 @@ describe("the README's How it works", () => {
     const section = readme.slice(readme.indexOf('## How it works'), readme.indexOf('\n## ', readme.indexOf('## How it works') + 1));
     const folders = (await readdir(path.join(root, 'src'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => `\`${e.name}/\``);
     const reactive = (await readdir(path.join(root, 'src/reactive'))).filter((f) => f.endsWith('.ts')).map((f) => `\`${f}\``);
-    expect([...folders, ...reactive].filter((name) => !section.includes(name)), 'missing from How it works').to.deep.equal([]);
+    expect(
+      [...folders, ...reactive].filter((name) => !section.includes(name)),
+      'missing from How it works',
+    ).to.deep.equal([]);
   });
 });

@@ -34,7 +34,10 @@ describe('plots', () => {
   it('compute one row per point for each layer, against the shared x', () => {
     const { out } = plots(wb('z = linspace(-2, 2, 5)', 'x: z\nline: sigmoid(z) as σ(z)\nline: relu(z)'));
     const data = out[0].data as PlotLayerData[];
-    expect(data.map((l) => [l.name, l.rows.length])).to.deep.equal([['σ(z)', 5], ['relu(z)', 5]]);
+    expect(data.map((l) => [l.name, l.rows.length])).to.deep.equal([
+      ['σ(z)', 5],
+      ['relu(z)', 5],
+    ]);
     expect(data[1].rows.map((r) => r.y)).to.deep.equal([0, 0, 0, 1, 2]);
     expect(data[0].rows[2]).to.deep.equal({ x: 0, y: 0.5 });
   });
@@ -43,7 +46,12 @@ describe('plots', () => {
     const { out } = plots(wb('X = [0, 0; 0, 1; 1, 0; 1, 1]\nY = [0; 1; 1; 0]', 'point: x = X[:, 1], y = X[:, 2], color = Y, name = XOR'));
     const data = out[0].data as PlotLayerData[];
     expect(data[0].name).to.equal('XOR');
-    expect(data[0].rows).to.deep.equal([{ x: 0, y: 0, color: 0 }, { x: 0, y: 1, color: 1 }, { x: 1, y: 0, color: 1 }, { x: 1, y: 1, color: 0 }]);
+    expect(data[0].rows).to.deep.equal([
+      { x: 0, y: 0, color: 0 },
+      { x: 0, y: 1, color: 1 },
+      { x: 1, y: 0, color: 1 },
+      { x: 1, y: 1, color: 0 },
+    ]);
   });
 
   it('give heat-map cells edges half a grid step either side', () => {
@@ -69,7 +77,7 @@ describe('plots', () => {
     expect(bad('A = [1, 2; 3, 4]', 'x: A\nline: A').code).to.equal('E_SHAPE');
   });
 
-  it('pass a cell\'s error on to the plot, naming the root cell', () => {
+  it("pass a cell's error on to the plot, naming the root cell", () => {
     const d = plots(wb('z = [1; 2]\nw = z + q', 'x: z\nline: w')).out[0].data;
     expect(isCellError(d) && d.root).to.equal('w');
   });
@@ -89,7 +97,10 @@ describe('plots', () => {
     const { plan } = plots(wb('z = [1; 2]', 'title: T\nx: z\nline: z as one\npoint: 2 * z as two\ny-scale: log'));
     const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen;
     expect(spec.title).to.equal('T');
-    expect(spec.layer.map((l) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([['layer0', 'line', 'one'], ['layer1', 'point', 'two']]);
+    expect(spec.layer.map((l) => [l.data.name, l.mark.type, l.encoding.color.datum])).to.deep.equal([
+      ['layer0', 'line', 'one'],
+      ['layer1', 'point', 'two'],
+    ]);
     expect(spec.layer[0].encoding.y.scale.type).to.equal('log');
   });
   it('put a heat map on a white ground, which a chart without one does not get', () => {
@@ -102,7 +113,11 @@ describe('plots', () => {
   it('fix an axis or the colour scale with "x-range", "y-range" and "color-range", clipping marks beyond', () => {
     const { plan } = plots(wb('z = [0; 2]', 'x: z\nline: z\nx-range: -0.5 to 1.5\ny-range: 0 to 1\ncolor-range: 0 to 1'));
     const block = [...plan.plots.keys()][0] as PlotBlock;
-    expect([block.xRange, block.yRange, block.colorRange]).to.deep.equal([[-0.5, 1.5], [0, 1], [0, 1]]);
+    expect([block.xRange, block.yRange, block.colorRange]).to.deep.equal([
+      [-0.5, 1.5],
+      [0, 1],
+      [0, 1],
+    ]);
     const spec = vegaLiteSpec(block) as unknown as SpecSeen;
     expect(spec.layer[0].encoding.x.scale).to.deep.include({ domain: [-0.5, 1.5], nice: false });
     expect(spec.layer[0].encoding.y.scale).to.deep.include({ domain: [0, 1], nice: false });
@@ -112,7 +127,11 @@ describe('plots', () => {
 
   it('refuse a range that is not "MIN to MAX" with MIN below MAX, or that a log scale cannot show', () => {
     const { plan } = plots(wb('z = [1; 2]', 'x: z\nline: z\nx-range: 1 to 0\ny-range: zero to one\ncolor-range: 0 to 1 to 2'));
-    expect(plan.problems.map((p) => [p.line, p.code])).to.deep.equal([[8, 'E_ATTRIBUTE'], [9, 'E_ATTRIBUTE'], [10, 'E_ATTRIBUTE']]);
+    expect(plan.problems.map((p) => [p.line, p.code])).to.deep.equal([
+      [8, 'E_ATTRIBUTE'],
+      [9, 'E_ATTRIBUTE'],
+      [10, 'E_ATTRIBUTE'],
+    ]);
     expect(plan.problems[0].message).to.contain('MIN to MAX');
     const log = plots(wb('z = [1; 2]', 'x: z\nline: z\nx-scale: log\nx-range: 0 to 10')).plan;
     expect(log.problems.map((p) => [p.line, p.code])).to.deep.equal([[9, 'E_ATTRIBUTE']]);
@@ -120,7 +139,12 @@ describe('plots', () => {
   });
 
   it('colour a heat map and the points on it by one red–blue scale, and name the other layers apart', () => {
-    const { plan } = plots(wb('G = [0, 0; 1, 1]\nX = [0, 0]', 'rect: x = G[:, 1], y = G[:, 2], color = G[:, 1], name = out\nline: x = G[:, 1], y = G[:, 2], name = edge\npoint: x = X[:, 1], y = X[:, 2], color = 1, name = data'));
+    const { plan } = plots(
+      wb(
+        'G = [0, 0; 1, 1]\nX = [0, 0]',
+        'rect: x = G[:, 1], y = G[:, 2], color = G[:, 1], name = out\nline: x = G[:, 1], y = G[:, 2], name = edge\npoint: x = X[:, 1], y = X[:, 2], color = 1, name = data',
+      ),
+    );
     const spec = vegaLiteSpec([...plan.plots.keys()][0] as PlotBlock) as unknown as SpecSeen;
     const [rect, line, point] = spec.layer;
     expect(rect.encoding.color.scale).to.deep.equal({ scheme: 'redblue', reverse: true });

@@ -38,8 +38,27 @@ const names = Object.keys(cells);
 const ctx = { isCell: (n: string) => n in cells, cellNames: () => names };
 
 const atoms = [
-  ...names, '0', '1', '2', '-1', '0.5', '3', '1e6', '1e9', '1e300', 'pi',
-  'zeros(0, 3)', 'zeros(1e6, 0)', 'zeros(0, 1e300)', 'zeros(1e300, 0)', 'ones(1000, 1000)', 'ones(1e6, 1)', 'eye(3)', '1:4', '1:0', '1:1e6',
+  ...names,
+  '0',
+  '1',
+  '2',
+  '-1',
+  '0.5',
+  '3',
+  '1e6',
+  '1e9',
+  '1e300',
+  'pi',
+  'zeros(0, 3)',
+  'zeros(1e6, 0)',
+  'zeros(0, 1e300)',
+  'zeros(1e300, 0)',
+  'ones(1000, 1000)',
+  'ones(1e6, 1)',
+  'eye(3)',
+  '1:4',
+  '1:0',
+  '1:1e6',
 ];
 
 const calls = [...functions.values()].filter((op) => op.name !== 'range');
@@ -48,9 +67,13 @@ const formula: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(...atoms),
-    fc.constantFrom(...calls).chain((op) =>
-      fc.integer({ min: op.arity[0], max: Math.min(op.arity[1], 4) }).chain((n) =>
-        fc.array(tie('e'), { minLength: n, maxLength: n }).map((args) => `${op.name}(${args.join(', ')})`))),
+    fc
+      .constantFrom(...calls)
+      .chain((op) =>
+        fc
+          .integer({ min: op.arity[0], max: Math.min(op.arity[1], 4) })
+          .chain((n) => fc.array(tie('e'), { minLength: n, maxLength: n }).map((args) => `${op.name}(${args.join(', ')})`)),
+      ),
     fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '.*', './', '^', '.^', ':', '==', '<'), tie('e')).map(([a, o, b]) => `(${a} ${o} ${b})`),
     tie('e').map((a) => `(${a})'`),
     fc.tuple(tie('e'), fc.constantFrom('[:, :]', '[1, :]', '[:, 1]', '[end, end]', '[1:end, 1]', '[2]', '[:]')).map(([a, i]) => `(${a})${i}`),

@@ -33,17 +33,20 @@ class Fail {
 const rowsOf = (v: Ref): M => (typeof v === 'number' ? [[v]] : v);
 const shape = (v: Ref): [number, number] => (typeof v === 'number' ? [1, 1] : [v.length, v[0]?.length ?? 0]);
 const collapse = (m: M): Ref => (m.length === 1 && m[0].length === 1 ? m[0][0] : m);
-const build = (r: number, c: number, f: (i: number, j: number) => number): M => Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
+const build = (r: number, c: number, f: (i: number, j: number) => number): M =>
+  Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => f(i, j)));
 
 /** Element by element, with NumPy's broadcasting over two dimensions (sizes equal, or one of them 1). */
 function zip(a: Ref, b: Ref, f: (x: number, y: number) => number): Ref {
   if (typeof a === 'number' && typeof b === 'number') return f(a, b);
-  const [ra, ca] = shape(a), [rb, cb] = shape(b);
+  const [ra, ca] = shape(a),
+    [rb, cb] = shape(b);
   const dim = (p: number, q: number) => (p === q ? p : p === 1 ? q : q === 1 ? p : -1);
   const r = typeof a === 'number' ? rb : typeof b === 'number' ? ra : dim(ra, rb);
   const c = typeof a === 'number' ? cb : typeof b === 'number' ? ca : dim(ca, cb);
   if (r < 0 || c < 0) throw new Fail('E_SHAPE');
-  const A = rowsOf(a), B = rowsOf(b);
+  const A = rowsOf(a),
+    B = rowsOf(b);
   const at = (X: M, i: number, j: number) => X[X.length === 1 ? 0 : i][X[0].length === 1 ? 0 : j];
   return collapse(build(r, c, (i, j) => f(typeof a === 'number' ? a : at(A, i, j), typeof b === 'number' ? b : at(B, i, j))));
 }
@@ -55,11 +58,13 @@ const sig = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 +
 function matmul(a: Ref, b: Ref): Ref {
   if (typeof a === 'number' || typeof b === 'number') return zip(a, b, (x, y) => x * y);
   if (a[0].length !== b.length) throw new Fail('E_SHAPE');
-  return collapse(build(a.length, b[0].length, (i, j) => {
-    let s = 0;
-    for (let p = 0; p < b.length; p++) s += a[i][p] * b[p][j];
-    return s;
-  }));
+  return collapse(
+    build(a.length, b[0].length, (i, j) => {
+      let s = 0;
+      for (let p = 0; p < b.length; p++) s += a[i][p] * b[p][j];
+      return s;
+    }),
+  );
 }
 
 function concat(blocks: Ref[], side: boolean): Ref {
@@ -83,7 +88,15 @@ const ops: { text: (a: string, b: string) => string; arity: 1 | 2; ref: (a: Ref,
   { text: (a, b) => `[${a}; ${b}]`, arity: 2, ref: (a, b) => concat([a, b], false) },
   { text: (a) => `${a}'`, arity: 1, ref: (a) => (typeof a === 'number' ? a : build(a[0].length, a.length, (i, j) => a[j][i])) },
   { text: (a) => `-${a}`, arity: 1, ref: (a) => map(a, (x) => -x) },
-  { text: (a) => `2 * ${a} + 1`, arity: 1, ref: (a) => map(map(a, (x) => 2 * x), (x) => x + 1) },
+  {
+    text: (a) => `2 * ${a} + 1`,
+    arity: 1,
+    ref: (a) =>
+      map(
+        map(a, (x) => 2 * x),
+        (x) => x + 1,
+      ),
+  },
   { text: (a) => `sigmoid(${a})`, arity: 1, ref: (a) => map(a, sig) },
   { text: (a) => `tanh(${a})`, arity: 1, ref: (a) => map(a, Math.tanh) },
   { text: (a) => `relu(${a})`, arity: 1, ref: (a) => map(a, (x) => (x > 0 ? x : 0)) },
@@ -97,9 +110,27 @@ const ops: { text: (a: string, b: string) => string; arity: 1 | 2; ref: (a: Ref,
   { text: (a) => `mean(${a})`, arity: 1, ref: (a) => all(a).reduce((s, x) => s + x, 0) * (1 / all(a).length) },
   { text: (a) => `max(${a})`, arity: 1, ref: (a) => all(a).reduce((m, x) => (x > m ? x : m)) },
   { text: (a) => `${a}[1, end]`, arity: 1, ref: (a) => rowsOf(a)[0][rowsOf(a)[0].length - 1] },
-  { text: (a) => `${a} > 0 ? ${a} : 0 - ${a}`, arity: 1, ref: () => { throw new Fail('E_SHAPE'); } }, // a matrix condition; see below
-  { text: (a) => `${a} + nope`, arity: 1, ref: () => { throw new Fail('E_NAME_UNKNOWN'); } },
-  { text: (a) => `${a} +`, arity: 1, ref: () => { throw new Fail('E_SYNTAX'); } },
+  {
+    text: (a) => `${a} > 0 ? ${a} : 0 - ${a}`,
+    arity: 1,
+    ref: () => {
+      throw new Fail('E_SHAPE');
+    },
+  }, // a matrix condition; see below
+  {
+    text: (a) => `${a} + nope`,
+    arity: 1,
+    ref: () => {
+      throw new Fail('E_NAME_UNKNOWN');
+    },
+  },
+  {
+    text: (a) => `${a} +`,
+    arity: 1,
+    ref: () => {
+      throw new Fail('E_SYNTAX');
+    },
+  },
 ];
 
 /** A recipe for one cell: an input literal, or an op on earlier cells (chosen modulo i). */
@@ -117,7 +148,10 @@ const recipe = fc.record({
   input: fc.boolean(),
   rows: fc.integer({ min: 1, max: 3 }),
   cols: fc.integer({ min: 1, max: 3 }),
-  entries: fc.array(fc.integer({ min: -30, max: 30 }).map((k) => k / 10), { minLength: 9, maxLength: 9 }),
+  entries: fc.array(
+    fc.integer({ min: -30, max: 30 }).map((k) => k / 10),
+    { minLength: 9, maxLength: 9 },
+  ),
   op: fc.nat({ max: ops.length - 1 }),
   a: fc.nat(),
   b: fc.nat(),
@@ -144,7 +178,8 @@ function generate(recipes: Recipe[]): Cell[] {
       return;
     }
     const op = ops[r.op];
-    const a = cells[r.a % i], b = cells[r.b % i];
+    const a = cells[r.a % i],
+      b = cells[r.b % i];
     const reads = op.arity === 1 ? [a.name] : a === b ? [a.name] : [a.name, b.name];
     const formula = op.text(a.name, b.name);
     cells.push({ name, formula, reads, outcome: reference(name, op, a.outcome, b.outcome, formula) });

@@ -62,7 +62,7 @@ describe('a live session of the worked example', () => {
     expect(value('gamma')).to.equal(0.5);
   });
 
-  it('replaces a formula, keeps a bad one as typed, and restores the workbook\'s', async () => {
+  it("replaces a formula, keeps a bad one as typed, and restores the workbook's", async () => {
     expect(session.setFormula('dE_dTheta2', 'dE_ds2 * Theta2')).to.equal(null);
     await session.settled();
     expectValue(value('dE_dTheta2'), notes.dE_dh1 as never);
@@ -114,7 +114,13 @@ describe('a live session of the worked example', () => {
     session.setFormula('E', 'mse(y_hat, y)');
     const saved = session.edits();
     expect(saved).to.deep.equal({
-      entries: { Theta1: [['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']], x: [['1'], ['oops']] },
+      entries: {
+        Theta1: [
+          ['1.2', '2.1', '1.5'],
+          ['-0.3', '-0.7', '0.3'],
+        ],
+        x: [['1'], ['oops']],
+      },
       formulas: { h1: 'tanh(s1)', E: 'mse(y_hat, y)' },
     });
     // The author renamed E to loss and made x a row: those edits cannot carry over.

@@ -98,7 +98,11 @@ describe('budget: training steps and plots', () => {
     const session = new Session(readWorkbook(workbook(lines, train), 'train-budget.md'));
     await session.settled();
     expect(toJSON(session.state('L')!.value!)).to.equal(3e8);
-    const trainer = new Trainer(session, session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!, (fn) => setTimeout(fn, 0));
+    const trainer = new Trainer(
+      session,
+      session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
+      (fn) => setTimeout(fn, 0),
+    );
     const failure = trainer.step();
     expect(failure?.error.code).to.equal('E_TOO_LARGE');
     expect(trainer.state.status).to.equal('failed');
@@ -143,9 +147,18 @@ describe('budget: one recompute of a whole workbook', () => {
   it('bounds the sum over all cells when the workbook opens; the cells beyond it say the budget ran out', async () => {
     const session = new Session(readWorkbook(workbook(many), 'load-budget.md'));
     await session.settled();
-    expectPoolBounded(many.slice(2).map((l) => { const s = session.state(l.split(' ')[0])!; return s.error ?? s.value; }), session.budget);
+    expectPoolBounded(
+      many.slice(2).map((l) => {
+        const s = session.state(l.split(' ')[0])!;
+        return s.error ?? s.value;
+      }),
+      session.budget,
+    );
     // An edit is a new recompute: the cell is computed again, with the pool refilled.
-    const last = many.slice(2).map((l) => l.split(' ')[0]).find((n) => session.state(n)!.status === 'error')!;
+    const last = many
+      .slice(2)
+      .map((l) => l.split(' ')[0])
+      .find((n) => session.state(n)!.status === 'error')!;
     session.setFormula(last, 'sum(A*B) + 1');
     await session.settled();
     expect(toJSON(session.state(last)!.value!)).to.equal(1.5e8 + 1);
@@ -159,7 +172,13 @@ describe('budget: one recompute of a whole workbook', () => {
     const formulas = Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`c${k + 1}`, 'sum(A*B)']));
     session.restoreEdits({ entries: {}, formulas });
     await session.settled();
-    expectPoolBounded(Object.keys(formulas).map((n) => { const s = session.state(n)!; return s.error ?? s.value; }), session.budget);
+    expectPoolBounded(
+      Object.keys(formulas).map((n) => {
+        const s = session.state(n)!;
+        return s.error ?? s.value;
+      }),
+      session.budget,
+    );
     for (const n of Object.keys(formulas)) expect(session.formula(n)).to.equal('sum(A*B)');
     session.dispose();
   });

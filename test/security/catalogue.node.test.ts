@@ -73,10 +73,7 @@ describe('the message catalogue', () => {
     });
 
     it('finds the static text on either side of a ${…}, and inside templates nested in one', () => {
-      expect(scan('html`<p>Depends on ${name}, which has an error.</p>`')).to.deep.equal([
-        'text "Depends on"',
-        'text ", which has an error."',
-      ]);
+      expect(scan('html`<p>Depends on ${name}, which has an error.</p>`')).to.deep.equal(['text "Depends on"', 'text ", which has an error."']);
       const nested = 'html`<ul>${items.map((x) => html`<li title=${x.t}>${x.ok ? html`<b>well done</b>` : `${x}`}</li>`)}</ul>`';
       expect(scan(nested)).to.deep.equal(['text "well done"']);
       expect(scan('svg`<text>read by</text>`')).to.deep.equal(['text "read by"']);

@@ -40,7 +40,10 @@ describe('a workbook embedded in a page with element ids of its own', () => {
   it('says a formula naming an element id of the page is not defined', async () => {
     const wb = await mount('```cells\nx = 3\ny = bias + 1\nz = output * 2\n```\n');
     try {
-      for (const [name, missing] of [['y', 'bias'], ['z', 'output']]) {
+      for (const [name, missing] of [
+        ['y', 'bias'],
+        ['z', 'output'],
+      ]) {
         expect(cell(wb, name).status).to.equal('error');
         expect(cell(wb, name).error).to.deep.include({ code: 'E_NAME_UNKNOWN', root: name });
         expect(cell(wb, name).error!.message).to.contain(`"${missing}" is not defined`);
@@ -64,7 +67,7 @@ describe('a workbook embedded in a page with element ids of its own', () => {
     try {
       await session.settled();
       // the runtime module (src/reactive/binding.ts)
-    const module = (session as unknown as { binding: { module: unknown } }).binding.module as { value(name: string): Promise<unknown> };
+      const module = (session as unknown as { binding: { module: unknown } }).binding.module as { value(name: string): Promise<unknown> };
       for (const name of ['bias', 'document', 'window', 'fetch', 'x']) {
         let outcome: unknown;
         try {
@@ -111,7 +114,11 @@ describe('a hostile workbook in the page', () => {
     marker.id = 'host-page';
     marker.textContent = 'the host page';
     document.body.append(marker);
-    const before = { body: getComputedStyle(document.body).display + getComputedStyle(document.body).backgroundColor, title: document.title, href: location.href };
+    const before = {
+      body: getComputedStyle(document.body).display + getComputedStyle(document.body).backgroundColor,
+      title: document.title,
+      href: location.href,
+    };
     const wb = await mount(hostile);
     expect(wb.querySelector('h1')?.textContent, 'the workbook rendered').to.contain('Hello');
     try {
@@ -119,7 +126,7 @@ describe('a hostile workbook in the page', () => {
       expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
       expect(getComputedStyle(document.body).display + getComputedStyle(document.body).backgroundColor).to.equal(before.body);
       expect([document.title, location.href]).to.deep.equal([before.title, before.href]);
-      expect(document.querySelectorAll('#host-page').length, 'no element took the host\'s id').to.equal(1);
+      expect(document.querySelectorAll('#host-page').length, "no element took the host's id").to.equal(1);
       expect(wb.querySelectorAll('script, style, iframe, object, embed, link, meta, base, form').length).to.equal(0);
       // What the author wrote enters the page only through trustedHTML: the prose, and in each
       // cell its label, formula and caption. Each of those fragments passes the check.
@@ -131,7 +138,10 @@ describe('a hostile workbook in the page', () => {
       // And nowhere, in the light DOM or a shadow root, is there a handler or a remote image.
       for (const root of [wb, ...shadows]) {
         for (const el of root.querySelectorAll('*')) {
-          expect([...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name), el.localName).to.deep.equal([]);
+          expect(
+            [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+            el.localName,
+          ).to.deep.equal([]);
         }
         for (const img of root.querySelectorAll('img')) expect(new URL(img.src).origin).to.equal(location.origin);
       }

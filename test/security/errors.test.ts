@@ -35,9 +35,16 @@ function results(...lines: string[]) {
 
 describe('errors reach dependents as the root cause', () => {
   for (const [what, root] of [
-    ['a syntax error', 'a = 1 +'], ['an unknown name', 'a = nope + 1'], ['a shape mismatch', 'a = [1, 2] + [1, 2, 3]'],
-    ['a NaN', 'a = sqrt(-1)'], ['an overflow', 'a = exp(1000)'], ['a huge matrix', 'a = ones(1e4, 1e4)'], ['an index', 'a = [1; 2][3]'],
-    ['a disabled function', 'a = config(1)'], ['an input that is not finite', 'a = [1; NaN]'], ['an assignment', 'a = (y = 1)'],
+    ['a syntax error', 'a = 1 +'],
+    ['an unknown name', 'a = nope + 1'],
+    ['a shape mismatch', 'a = [1, 2] + [1, 2, 3]'],
+    ['a NaN', 'a = sqrt(-1)'],
+    ['an overflow', 'a = exp(1000)'],
+    ['a huge matrix', 'a = ones(1e4, 1e4)'],
+    ['an index', 'a = [1; 2][3]'],
+    ['a disabled function', 'a = config(1)'],
+    ['an input that is not finite', 'a = [1; NaN]'],
+    ['an assignment', 'a = (y = 1)'],
   ]) {
     it(`passes ${what} unchanged through a chain, naming the root`, () => {
       const name = root.split(' ')[0];
@@ -63,7 +70,7 @@ describe('errors reach dependents as the root cause', () => {
     expect(get('c')).to.equal(get('a'));
   });
 
-  it('reports a typed formula\'s own problem, not a cascade, in the cells that read it', () => {
+  it("reports a typed formula's own problem, not a cascade, in the cells that read it", () => {
     const after = typedResults('nope(1)', ['x = 2', 'y = bad + x']);
     const e = expectCellError(after.get('bad'), ['E_FUNCTION_UNKNOWN']);
     expect(after.get('y')).to.equal(e);
@@ -78,10 +85,42 @@ describe('toCellError: anything thrown becomes a CellError, and toCellError neve
     ['a string', () => 'boom'],
     ['a symbol', () => Symbol('boom')],
     ['a plain object', () => ({ message: 'looks like an error' })],
-    ['an object whose toString throws', () => ({ toString() { throw new Error('nested'); } })],
+    [
+      'an object whose toString throws',
+      () => ({
+        toString() {
+          throw new Error('nested');
+        },
+      }),
+    ],
     ['an object with a null prototype', () => Object.create(null)],
-    ['a Proxy whose traps all throw', () => new Proxy({}, { get() { throw 1; }, getPrototypeOf() { throw 2; }, has() { throw 3; } })],
-    ['an Error whose message getter throws', () => Object.defineProperty(new Error(), 'message', { get() { throw new Error('no'); } })],
+    [
+      'a Proxy whose traps all throw',
+      () =>
+        new Proxy(
+          {},
+          {
+            get() {
+              throw 1;
+            },
+            getPrototypeOf() {
+              throw 2;
+            },
+            has() {
+              throw 3;
+            },
+          },
+        ),
+    ],
+    [
+      'an Error whose message getter throws',
+      () =>
+        Object.defineProperty(new Error(), 'message', {
+          get() {
+            throw new Error('no');
+          },
+        }),
+    ],
     ['a TypeError', () => new TypeError('x is not a function')],
     ['a megabyte of text', () => new Error('x'.repeat(1e6))],
     ['a frozen CellError', () => Object.freeze(new CellError(codes.E_SHAPE, 'shape'))],

@@ -15,10 +15,47 @@ const value = (r: unknown) => toJSON(r as Value);
 
 describe('formulas cannot reach JavaScript or the page', () => {
   for (const name of [
-    'window', 'self', 'top', 'parent', 'frames', 'document', 'location', 'navigator', 'localStorage', 'sessionStorage',
-    'indexedDB', 'fetch', 'XMLHttpRequest', 'WebSocket', 'Worker', 'globalThis', 'global', 'process', 'require', 'module',
-    'exports', 'eval', 'Function', 'Object', 'Array', 'Math', 'JSON', 'Reflect', 'Proxy', 'Symbol', 'setTimeout', 'alert',
-    'console', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'undefinedVar', 'math', 'mathjs',
+    'window',
+    'self',
+    'top',
+    'parent',
+    'frames',
+    'document',
+    'location',
+    'navigator',
+    'localStorage',
+    'sessionStorage',
+    'indexedDB',
+    'fetch',
+    'XMLHttpRequest',
+    'WebSocket',
+    'Worker',
+    'globalThis',
+    'global',
+    'process',
+    'require',
+    'module',
+    'exports',
+    'eval',
+    'Function',
+    'Object',
+    'Array',
+    'Math',
+    'JSON',
+    'Reflect',
+    'Proxy',
+    'Symbol',
+    'setTimeout',
+    'alert',
+    'console',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'undefinedVar',
+    'math',
+    'mathjs',
   ]) {
     it(`says ${name} is not defined`, () => {
       const e = expectCellError(typed(name), ['E_NAME_UNKNOWN'], name);
@@ -33,15 +70,49 @@ describe('formulas cannot reach JavaScript or the page', () => {
   }
 
   for (const access of [
-    'x.constructor', 'v.length', 'A._data', 'sigmoid.name', 'Math.PI', 'x["constructor"]', "x['__proto__']", 'v["length"]',
-    'A[1].constructor', '(x).toString', '[1, 2].map', 'pi.constructor', 'e.valueOf',
+    'x.constructor',
+    'v.length',
+    'A._data',
+    'sigmoid.name',
+    'Math.PI',
+    'x["constructor"]',
+    "x['__proto__']",
+    'v["length"]',
+    'A[1].constructor',
+    '(x).toString',
+    '[1, 2].map',
+    'pi.constructor',
+    'e.valueOf',
   ]) {
     it(`refuses property access: ${access}`, () => {
       expectCellError(typed(access), ['E_FORBIDDEN'], access);
     });
   }
 
-  for (const text of ['"a"', "'a'", '"" + 1', 'x + "1"', '{}', '{a: 1}', '[{}]', 'null', 'undefined', 'x; x', 'x\nx', '5 cm to inch', 'x mod 2', '5!', 'x & 1', 'x | 1', '~x', 'x << 1', 'x >>> 1', '1 < x < 3', 'f(x)(1)', 'x(2)']) {
+  for (const text of [
+    '"a"',
+    "'a'",
+    '"" + 1',
+    'x + "1"',
+    '{}',
+    '{a: 1}',
+    '[{}]',
+    'null',
+    'undefined',
+    'x; x',
+    'x\nx',
+    '5 cm to inch',
+    'x mod 2',
+    '5!',
+    'x & 1',
+    'x | 1',
+    '~x',
+    'x << 1',
+    'x >>> 1',
+    '1 < x < 3',
+    'f(x)(1)',
+    'x(2)',
+  ]) {
     it(`refuses ${JSON.stringify(text)} with a code from the catalogue`, () => {
       expectCellError(typed(text), ['E_FORBIDDEN', 'E_SYNTAX', 'E_NOT_A_FUNCTION', 'E_FUNCTION_UNKNOWN', 'E_NAME_UNKNOWN'], text);
     });
@@ -49,7 +120,13 @@ describe('formulas cannot reach JavaScript or the page', () => {
 });
 
 describe('formulas cannot change mathjs or the shared scope', () => {
-  for (const text of ['config({relTol: 1})', 'config({number: "BigNumber"})', 'config({"__proto__": {"polluted": 1}})', 'import({pi: 3})', 'createUnit("foo")']) {
+  for (const text of [
+    'config({relTol: 1})',
+    'config({number: "BigNumber"})',
+    'config({"__proto__": {"polluted": 1}})',
+    'import({pi: 3})',
+    'createUnit("foo")',
+  ]) {
     it(`refuses ${text} and changes nothing anywhere`, () => {
       const before = configSnapshot();
       const { result, printed } = watchingConsole(() => typed(text));
@@ -63,13 +140,45 @@ describe('formulas cannot change mathjs or the shared scope', () => {
     });
   }
 
-  for (const name of ['evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'help', 'print', 'format', 'chain', 'typed', 'create', 'factory', 'map', 'forEach', 'filter', 'apply', 'reviver', 'rationalize', 'parser', 'unit', 'on', 'emit']) {
+  for (const name of [
+    'evaluate',
+    'parse',
+    'compile',
+    'simplify',
+    'derivative',
+    'resolve',
+    'help',
+    'print',
+    'format',
+    'chain',
+    'typed',
+    'create',
+    'factory',
+    'map',
+    'forEach',
+    'filter',
+    'apply',
+    'reviver',
+    'rationalize',
+    'parser',
+    'unit',
+    'on',
+    'emit',
+  ]) {
     it(`says ${name}(…) is disabled`, () => {
       expect(expectCellError(typed(`${name}(1)`), ['E_FORBIDDEN']).message).to.contain(`"${name}" is disabled`);
     });
   }
 
-  for (const [text, col] of [['a = 5', 3], ['x = 5', 3], ['f(t) = t^2', 6], ['A[1] = 5', 6], ['x.y = 1', 5], ['[x] = 1', 5], ['x == 1 ? (y = 2) : 0', 13]] as const) {
+  for (const [text, col] of [
+    ['a = 5', 3],
+    ['x = 5', 3],
+    ['f(t) = t^2', 6],
+    ['A[1] = 5', 6],
+    ['x.y = 1', 5],
+    ['[x] = 1', 5],
+    ['x == 1 ? (y = 2) : 0', 13],
+  ] as const) {
     it(`refuses the assignment or definition ${text} at parse time, at column ${col}`, () => {
       let thrown: { col?: number } | undefined;
       try {

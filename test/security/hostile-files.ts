@@ -19,7 +19,11 @@ const good = '# Title\n\n```cells\nx = [1; 2]\ny = 2 * x\n```\n';
 export const hostileFiles: HostileFile[] = [
   { what: 'an empty file', bytes: () => utf8(''), expected: { code: 'E_FILE', line: 1, col: 1, says: 'is empty' } },
   { what: 'a file of blank lines', bytes: () => utf8('\n\n  \n\t\n'), expected: { code: 'E_FILE', line: 1, col: 1, says: 'is empty' } },
-  { what: 'a binary file (NUL bytes)', bytes: () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), expected: { code: 'E_FILE', line: 1, col: 1, says: 'not text' } },
+  {
+    what: 'a binary file (NUL bytes)',
+    bytes: () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    expected: { code: 'E_FILE', line: 1, col: 1, says: 'not text' },
+  },
   {
     what: `a file over ${limits.maxFileBytes} bytes`,
     bytes: () => utf8(good + 'word '.repeat(Math.ceil(limits.maxFileBytes / 5) + 10)),
@@ -31,8 +35,9 @@ export const hostileFiles: HostileFile[] = [
     expected: { code: 'E_FILE', line: 1, col: 1, says: `the limit is ${limits.maxCells.toLocaleString('en-US')}` },
   },
   {
-    what: 'a file that is a server\'s HTML error page',
-    bytes: () => utf8('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><script>window.pwned = 1</script></body></html>\n'),
+    what: "a file that is a server's HTML error page",
+    bytes: () =>
+      utf8('<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><script>window.pwned = 1</script></body></html>\n'),
     expected: { code: 'E_FILE', line: 1, col: 1, says: 'HTML page' },
   },
   {

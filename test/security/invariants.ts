@@ -15,12 +15,26 @@ const isNode = typeof window === 'undefined';
 function guarded(): [string, object][] {
   const typedArray = Object.getPrototypeOf(Float64Array.prototype) as object;
   return [
-    ['Object.prototype', Object.prototype], ['Array.prototype', Array.prototype], ['Function.prototype', Function.prototype],
-    ['String.prototype', String.prototype], ['Number.prototype', Number.prototype], ['Boolean.prototype', Boolean.prototype],
-    ['Symbol.prototype', Symbol.prototype], ['RegExp.prototype', RegExp.prototype], ['Error.prototype', Error.prototype],
-    ['Promise.prototype', Promise.prototype], ['Map.prototype', Map.prototype], ['Set.prototype', Set.prototype],
-    ['TypedArray.prototype', typedArray], ['Float64Array.prototype', Float64Array.prototype],
-    ['Object', Object], ['Array', Array], ['Function', Function], ['JSON', JSON], ['Math', Math], ['Reflect', Reflect],
+    ['Object.prototype', Object.prototype],
+    ['Array.prototype', Array.prototype],
+    ['Function.prototype', Function.prototype],
+    ['String.prototype', String.prototype],
+    ['Number.prototype', Number.prototype],
+    ['Boolean.prototype', Boolean.prototype],
+    ['Symbol.prototype', Symbol.prototype],
+    ['RegExp.prototype', RegExp.prototype],
+    ['Error.prototype', Error.prototype],
+    ['Promise.prototype', Promise.prototype],
+    ['Map.prototype', Map.prototype],
+    ['Set.prototype', Set.prototype],
+    ['TypedArray.prototype', typedArray],
+    ['Float64Array.prototype', Float64Array.prototype],
+    ['Object', Object],
+    ['Array', Array],
+    ['Function', Function],
+    ['JSON', JSON],
+    ['Math', Math],
+    ['Reflect', Reflect],
   ];
 }
 

@@ -28,7 +28,8 @@ describe('cell names', () => {
 
   for (const [name, why] of [
     ...[...functions.keys()].map((n) => [n, 'a built-in function']),
-    ['pi', 'a built-in constant'], ['e', 'a built-in constant'],
+    ['pi', 'a built-in constant'],
+    ['e', 'a built-in constant'],
     ...['and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad'].map((n) => [n, 'a keyword']),
     ...[...disabledFunctions].filter((n) => !functions.has(n)).map((n) => [n, 'a reserved function name']),
     ...['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'].map((n) => [n, 'JavaScript']),
@@ -43,8 +44,8 @@ describe('cell names', () => {
   }
 });
 
-describe('a refused name is still its cell\'s', () => {
-  it('makes f = e^2 depend on the refused cell e, never on Euler\'s number', () => {
+describe("a refused name is still its cell's", () => {
+  it("makes f = e^2 depend on the refused cell e, never on Euler's number", () => {
     const s = sheet('e = 2', 'f = e^2', 'g = f + 1');
     expect(s.error('e').code).to.equal('E_NAME_RESERVED');
     for (const name of ['f', 'g']) {
@@ -52,7 +53,7 @@ describe('a refused name is still its cell\'s', () => {
     }
   });
 
-  it('keeps e Euler\'s number in a workbook with no cell named e', () => {
+  it("keeps e Euler's number in a workbook with no cell named e", () => {
     expect(sheet('f = e^2').value('f')).to.be.closeTo(Math.E ** 2, 1e-12);
   });
 
@@ -74,7 +75,8 @@ describe('a refused name is still its cell\'s', () => {
   }
 
   it('makes a training rule or a plot that reads a refused name an error, not the constant', () => {
-    const spec = '```cells\ne = 2\nw = 1\nE = (w - 1)^2\nw_next = w\n```\n\n```plot\nx: w\nline: w * e as e\n```\n\n```train\nloss: E\nw <- w - e\nsteps: 1\n```\n';
+    const spec =
+      '```cells\ne = 2\nw = 1\nE = (w - 1)^2\nw_next = w\n```\n\n```plot\nx: w\nline: w * e as e\n```\n\n```train\nloss: E\nw <- w - e\nsteps: 1\n```\n';
     const { plan } = evaluateWorkbook(spec, 'p.md');
     const problems = plan.problems.map((p) => `${p.line} ${p.code} ${p.message}`);
     const refused = problems.filter((p) => p.includes('"e" is the name of a cell whose name is refused'));
@@ -107,7 +109,15 @@ describe('names a reader can tell apart', () => {
     expect(e.message).to.contain('U+212A').and.to.contain('type the plain letter K');
   });
 
-  for (const [first, second] of [['A', 'Α'], ['Theta1', 'Τheta1'], ['h', 'ℎ'], ['o', 'ο'], ['KA', 'ΚΑ'], ['p1', 'ρ1'], ['s1', 'ſ1']]) {
+  for (const [first, second] of [
+    ['A', 'Α'],
+    ['Theta1', 'Τheta1'],
+    ['h', 'ℎ'],
+    ['o', 'ο'],
+    ['KA', 'ΚΑ'],
+    ['p1', 'ρ1'],
+    ['s1', 'ſ1'],
+  ]) {
     it(`refuses ${second} beside ${first}: they look the same`, () => {
       const s = sheet(`${first} = 1`, `${second} = 2`, `f = ${first} + 1`);
       const e = s.error(second);
@@ -126,9 +136,28 @@ describe('names a reader can tell apart', () => {
 
 function reservedNames(): string[] {
   return [
-    ...functions.keys(), 'pi', 'e',
-    'and', 'or', 'xor', 'not', 'mod', 'to', 'in', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'grad',
+    ...functions.keys(),
+    'pi',
+    'e',
+    'and',
+    'or',
+    'xor',
+    'not',
+    'mod',
+    'to',
+    'in',
+    'end',
+    'true',
+    'false',
+    'null',
+    'undefined',
+    'NaN',
+    'Infinity',
+    'grad',
     ...[...disabledFunctions].filter((n) => !functions.has(n)),
-    'constructor', 'toString', 'valueOf', 'hasOwnProperty',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
   ];
 }

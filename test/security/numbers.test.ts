@@ -40,8 +40,14 @@ describe('numbers: NaN, Infinity and too-large literals', () => {
 
 describe('numbers: ±∞ in a value is an error that says where', () => {
   for (const [formula, result] of [
-    ['1/0', 'Infinity'], ['-1/0', '-Infinity'], ['log(0)', '-Infinity'], ['exp(1000)', 'Infinity'],
-    ['10^400', 'Infinity'], ['2^1024', 'Infinity'], ['exp(710) * 1', 'Infinity'], ['1 ./ (v - 2)', 'Infinity at [2,1]'],
+    ['1/0', 'Infinity'],
+    ['-1/0', '-Infinity'],
+    ['log(0)', '-Infinity'],
+    ['exp(1000)', 'Infinity'],
+    ['10^400', 'Infinity'],
+    ['2^1024', 'Infinity'],
+    ['exp(710) * 1', 'Infinity'],
+    ['1 ./ (v - 2)', 'Infinity at [2,1]'],
   ]) {
     it(`makes ${formula} an E_NONFINITE error (${result})`, () => {
       const e = expectCellError(typed(formula), ['E_NONFINITE'], formula);
@@ -60,8 +66,13 @@ describe('numbers: ±∞ in a value is an error that says where', () => {
 
 describe('numbers: a NaN is an error where it arises, naming the expression', () => {
   for (const [formula, where] of [
-    ['0/0', '0 / 0'], ['sqrt(-4)', 'sqrt(-4)'], ['log(-1)', 'log(-1)'], ['(-8)^(1/3)', '(-8) ^ (1 / 3)'],
-    ['exp(1000) - exp(1000)', 'exp(1000) - exp(1000)'], ['0 * exp(1000)', '0 * exp(1000)'], ['(v - v) ./ (v - v)', '(v - v) ./ (v - v) is not a number (NaN) at [1,1]'],
+    ['0/0', '0 / 0'],
+    ['sqrt(-4)', 'sqrt(-4)'],
+    ['log(-1)', 'log(-1)'],
+    ['(-8)^(1/3)', '(-8) ^ (1 / 3)'],
+    ['exp(1000) - exp(1000)', 'exp(1000) - exp(1000)'],
+    ['0 * exp(1000)', '0 * exp(1000)'],
+    ['(v - v) ./ (v - v)', '(v - v) ./ (v - v) is not a number (NaN) at [1,1]'],
     ['sin(exp(1000))', 'sin(exp(1000))'],
   ]) {
     it(`makes ${formula} an E_NONFINITE error naming ${where}`, () => {
@@ -80,9 +91,22 @@ describe('numbers: a NaN is an error where it arises, naming the expression', ()
 
   // Each of these would turn a NaN into an ordinary number if the NaN were allowed to reach it.
   for (const formula of [
-    '(0/0) > 1', '(0/0) == (0/0)', 'not (0/0)', '(0/0) and 1', '(0/0) ? 1 : 2', 'relu(sqrt(-1))', 'step(log(-1))',
-    'drelu(0/0)', 'max([0/0, 1])', 'min([1; 0/0])', 'cross_entropy(sqrt(-1), 0)', 'bce(0/0, 1)', 'sign(0/0) * 0',
-    'round(0/0)', 'size(sqrt(-v))', 'v[1] + 0 * [0/0; 1; 1][3]',
+    '(0/0) > 1',
+    '(0/0) == (0/0)',
+    'not (0/0)',
+    '(0/0) and 1',
+    '(0/0) ? 1 : 2',
+    'relu(sqrt(-1))',
+    'step(log(-1))',
+    'drelu(0/0)',
+    'max([0/0, 1])',
+    'min([1; 0/0])',
+    'cross_entropy(sqrt(-1), 0)',
+    'bce(0/0, 1)',
+    'sign(0/0) * 0',
+    'round(0/0)',
+    'size(sqrt(-v))',
+    'v[1] + 0 * [0/0; 1; 1][3]',
   ]) {
     it(`never lets a NaN vanish: ${formula}`, () => {
       expectCellError(typed(formula), ['E_NONFINITE'], formula);
@@ -113,7 +137,13 @@ describe('numbers: entries typed into an input', () => {
     });
   }
 
-  for (const [text, expected] of [['1e308', 1e308], ['-0', -0], ['1/3', 1 / 3], ['-sqrt(2)', -Math.SQRT2], ['pi/4', Math.PI / 4]] as const) {
+  for (const [text, expected] of [
+    ['1e308', 1e308],
+    ['-0', -0],
+    ['1/3', 1 / 3],
+    ['-sqrt(2)', -Math.SQRT2],
+    ['pi/4', Math.PI / 4],
+  ] as const) {
     it(`reads "${text}" as ${expected}`, () => {
       expect(Object.is(parseEntry(text, 'w', 'w'), expected)).to.equal(true);
     });

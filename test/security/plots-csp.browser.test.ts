@@ -30,7 +30,13 @@ describe('vega under a policy that forbids eval', () => {
       mark: 'point',
       encoding: { x: { field: 'z', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
     };
-    plot.data = { pts: [{ x: 1, y: 2 }, { x: 2, y: 3 }, { x: 3, y: 4 }] };
+    plot.data = {
+      pts: [
+        { x: 1, y: 2 },
+        { x: 2, y: 3 },
+        { x: 3, y: 4 },
+      ],
+    };
     document.body.append(plot);
     try {
       await plot.drawn;

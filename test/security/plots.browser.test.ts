@@ -23,13 +23,25 @@ async function draw(spec: Record<string, unknown>, data: GsPlot['data'] = {}): P
 }
 
 /** Requests this page made to anywhere but the test server. */
-const offsite = () => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).origin !== location.origin);
+const offsite = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((n) => new URL(n).origin !== location.origin);
 
-const points = { pts: [{ x: 1, y: 2 }, { x: 2, y: 3 }] };
+const points = {
+  pts: [
+    { x: 1, y: 2 },
+    { x: 2, y: 3 },
+  ],
+};
 
 describe('vega plots draw only the data they are given', () => {
   it('draws a chart from named data (so the refusals below mean something)', async () => {
-    const plot = await draw({ data: { name: 'pts' }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }, points);
+    const plot = await draw(
+      { data: { name: 'pts' }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+      points,
+    );
     try {
       expect(plot._error).to.equal(undefined);
       expect(plot.shadowRoot!.querySelectorAll('svg path, svg .mark-symbol path').length).to.be.greaterThan(0);
@@ -53,7 +65,11 @@ describe('vega plots draw only the data they are given', () => {
   }
 
   it('loads no image of an image mark', async () => {
-    const plot = await draw({ data: { values: [{ x: 1, u: 'https://example.com/i.png' }] }, mark: 'image', encoding: { x: { field: 'x', type: 'quantitative' }, url: { field: 'u', type: 'nominal' } } });
+    const plot = await draw({
+      data: { values: [{ x: 1, u: 'https://example.com/i.png' }] },
+      mark: 'image',
+      encoding: { x: { field: 'x', type: 'quantitative' }, url: { field: 'u', type: 'nominal' } },
+    });
     try {
       await new Promise((r) => setTimeout(r, 50));
       expect(offsite()).to.deep.equal([]);
@@ -65,7 +81,12 @@ describe('vega plots draw only the data they are given', () => {
 
   it('makes no link of an href channel, javascript: or not', async () => {
     const plot = await draw({
-      data: { values: [{ x: 1, h: 'javascript:window.pwned=1' }, { x: 2, h: 'https://example.com' }] },
+      data: {
+        values: [
+          { x: 1, h: 'javascript:window.pwned=1' },
+          { x: 2, h: 'https://example.com' },
+        ],
+      },
       mark: 'point',
       encoding: { x: { field: 'x', type: 'quantitative' }, href: { field: 'h', type: 'nominal' } },
     });
@@ -79,9 +100,18 @@ describe('vega plots draw only the data they are given', () => {
     }
   });
 
-  for (const expr of ["constructor.constructor('window.pwned=1')()", "this.constructor.constructor('window.pwned=1')()", "(0)['constructor']['constructor']('window.pwned=1')()", 'window.pwned = 1', 'eval("window.pwned=1")']) {
+  for (const expr of [
+    "constructor.constructor('window.pwned=1')()",
+    "this.constructor.constructor('window.pwned=1')()",
+    "(0)['constructor']['constructor']('window.pwned=1')()",
+    'window.pwned = 1',
+    'eval("window.pwned=1")',
+  ]) {
     it(`runs no JavaScript from the expression ${expr}`, async () => {
-      const plot = await draw({ data: { name: 'pts' }, transform: [{ calculate: expr, as: 'z' }], mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } }, points);
+      const plot = await draw(
+        { data: { name: 'pts' }, transform: [{ calculate: expr, as: 'z' }], mark: 'point', encoding: { x: { field: 'x', type: 'quantitative' } } },
+        points,
+      );
       try {
         expect((window as unknown as Record<string, unknown>).pwned).to.equal(undefined);
       } finally {
@@ -104,9 +134,17 @@ describe('vega plots draw only the data they are given', () => {
 
   it('shows the title and names of a hostile plot block as text', async () => {
     const workbook = [
-      '```cells', 'z = linspace(-1, 1, 5)', '```', '',
-      '```plot', 'title: <img src=x onerror="window.pwned=1"> javascript:alert(1)', 'x: z', 'line: sigmoid(z) as <script>window.pwned=1</script>',
-      'caption: <img src=x onerror="window.pwned=1"> [c](javascript:window.pwned=1)', '```', '',
+      '```cells',
+      'z = linspace(-1, 1, 5)',
+      '```',
+      '',
+      '```plot',
+      'title: <img src=x onerror="window.pwned=1"> javascript:alert(1)',
+      'x: z',
+      'line: sigmoid(z) as <script>window.pwned=1</script>',
+      'caption: <img src=x onerror="window.pwned=1"> [c](javascript:window.pwned=1)',
+      '```',
+      '',
     ].join('\n');
     const wb = document.createElement('gs-workbook');
     wb.src = URL.createObjectURL(new Blob([workbook], { type: 'text/markdown' }));

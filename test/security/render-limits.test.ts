@@ -46,7 +46,7 @@ describe('TeX that would amplify', () => {
   });
 
   it('still typesets a lecture formula, and names such as \\delta or \\left that begin like a refused command', () => {
-    for (const tex of ['\\delta_{1} = \\left(\\hat{y} - y\\right) \\odot \\sigma\'(z)', '\\Theta_{1}^{\\top}', '\\leftarrow \\lettertwo']) {
+    for (const tex of ["\\delta_{1} = \\left(\\hat{y} - y\\right) \\odot \\sigma'(z)", '\\Theta_{1}^{\\top}', '\\leftarrow \\lettertwo']) {
       expect(texToHTML(tex)).to.contain('<math');
     }
   });

@@ -21,8 +21,9 @@ function defChain(depth: number): string {
 
 const chain = defChain(12);
 /** Four \def chains, in a heading, the prose, a label and a caption: 859 bytes that froze the page for 33 s. */
-const defWorkbook = `# Doubling $${chain}$\n\nEach macro is twice the one before: $${chain}$ and so on for twelve levels.\n\n`
-  + `\`\`\`cells\nx = 1\n  label: ${chain}\n  caption: the same: $${chain}$\ny = 2 * x\n\`\`\`\n`;
+const defWorkbook =
+  `# Doubling $${chain}$\n\nEach macro is twice the one before: $${chain}$ and so on for twelve levels.\n\n` +
+  `\`\`\`cells\nx = 1\n  label: ${chain}\n  caption: the same: $${chain}$\ny = 2 * x\n\`\`\`\n`;
 
 const shadow = (wb: GsWorkbook, name: string, selector: string) => [...cell(wb, name).shadowRoot!.querySelectorAll(selector)];
 const problems = (wb: GsWorkbook) => [...wb.querySelectorAll('.gs-problems li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
@@ -45,10 +46,14 @@ describe('rendering that amplifies, in the page', () => {
     await until(() => prose(wb!).length === 1 && prose(wb!)[0].textContent!.includes('and so on'), 'the prose rendered');
     // The heading's and the paragraph's chains, the label's and the caption's: each a note, none typeset.
     const proseNotes = prose(wb)[0].querySelectorAll('.gs-tex-refused');
-    expect([...proseNotes].map((n) => n.textContent)).to.deep.equal([0, 1].map(() => 'This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.'));
+    expect([...proseNotes].map((n) => n.textContent)).to.deep.equal(
+      [0, 1].map(() => 'This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.'),
+    );
     expect(prose(wb)[0].querySelector('h1')!.textContent).to.match(/^Doubling This math defines a macro/);
     expect(prose(wb)[0].querySelectorAll('math')).to.have.length(0);
-    expect(shadow(wb, 'x', '.label .gs-tex-refused').map((n) => n.textContent)).to.deep.equal(['This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.']);
+    expect(shadow(wb, 'x', '.label .gs-tex-refused').map((n) => n.textContent)).to.deep.equal([
+      'This math defines a macro (\\def); workbooks may not define macros. Write the TeX out.',
+    ]);
     expect(shadow(wb, 'x', '.label math')).to.have.length(0);
     await until(() => shadow(wb!, 'x', '.caption .gs-tex-refused').length === 1, 'the caption rendered');
     expect(shadow(wb, 'x', '.caption')[0].textContent).to.match(/^the same: This math defines a macro/);
@@ -70,7 +75,7 @@ describe('rendering that amplifies, in the page', () => {
     const names = Array.from({ length: n }, (_, i) => `c${i}`);
     const refused = names.filter((name) => shadow(wb!, name, '.label .gs-tex-refused').length === 1);
     expect(refused).to.deep.equal(names.slice(10));
-    expect(shadow(wb, 'c10', '.label')[0].textContent).to.contain('This label is not typeset: with its 999 symbols, the workbook\'s math would pass its total');
+    expect(shadow(wb, 'c10', '.label')[0].textContent).to.contain("This label is not typeset: with its 999 symbols, the workbook's math would pass its total");
     // What is laid out: ten labels of 999 symbols, and the short label of total; nothing of the others.
     const symbols = names.reduce((sum, name) => sum + shadow(wb!, name, '.label mi').length, 0);
     expect(symbols).to.equal(10 * 999);
@@ -93,7 +98,9 @@ describe('rendering that amplifies, in the page', () => {
     await until(() => prose(wb!)[0]?.querySelector('.gs-markdown-refused') !== null, 'the prose rendered');
     expect(prose(wb)[0].textContent).to.equal(`This text is ${text.length.toLocaleString('en-US')} characters; the limit is 20,000. Split it.`);
     expect(prose(wb)[0].innerHTML.length).to.be.below(1000);
-    expect(problems(wb).map((p) => p.replace(/^\S+?(?=:\d+:\d+ )/, 'w.md'))).to.deep.equal([`w.md:1:1 E_TOO_LONG This text is ${text.length.toLocaleString('en-US')} characters; the limit is 20,000. Split it.`]);
+    expect(problems(wb).map((p) => p.replace(/^\S+?(?=:\d+:\d+ )/, 'w.md'))).to.deep.equal([
+      `w.md:1:1 E_TOO_LONG This text is ${text.length.toLocaleString('en-US')} characters; the limit is 20,000. Split it.`,
+    ]);
     await answers(wb, 'x', '4', 'y', 8);
   });
 });

@@ -15,9 +15,18 @@ const images = (html: string) => [...parse(html).querySelectorAll('img')].map((i
 
 describe('Markdown written by an author', () => {
   for (const text of [
-    '[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))', '[x](  javascript:alert(1))', '[x](&#106;avascript:alert(1))',
-    '[x](java&#x09;script:alert(1))', '[x](<javascript:alert(1)>)', '[x]( java\nscript:alert(1))', '[x](vbscript:msgbox(1))',
-    '[x](data:text/html,<script>alert(1)</script>)', '[x](file:///etc/passwd)', '<javascript:alert(1)>', '[x][r]\n\n[r]: javascript:alert(1)',
+    '[x](javascript:alert(1))',
+    '[x](JAVASCRIPT:alert(1))',
+    '[x](  javascript:alert(1))',
+    '[x](&#106;avascript:alert(1))',
+    '[x](java&#x09;script:alert(1))',
+    '[x](<javascript:alert(1)>)',
+    '[x]( java\nscript:alert(1))',
+    '[x](vbscript:msgbox(1))',
+    '[x](data:text/html,<script>alert(1)</script>)',
+    '[x](file:///etc/passwd)',
+    '<javascript:alert(1)>',
+    '[x][r]\n\n[r]: javascript:alert(1)',
     '[x]\n\n[x]: data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
   ]) {
     it(`makes no dangerous link of ${JSON.stringify(text)}`, () => {
@@ -27,9 +36,19 @@ describe('Markdown written by an author', () => {
     });
   }
 
-  for (const text of ['<script>window.pwned = 1</script>', '<img src=x onerror="window.pwned = 1">', '<svg onload="window.pwned=1">', '<iframe src="https://example.com"></iframe>',
-    '<a href="javascript:alert(1)">x</a>', '<style>body { display: none }</style>', '<link rel="stylesheet" href="https://example.com/x.css">', '<meta http-equiv="refresh" content="0;url=https://example.com">',
-    '<form action="https://example.com"><button>go</button></form>', '<base href="https://example.com/">', '<div style="position:fixed;inset:0">cover</div>']) {
+  for (const text of [
+    '<script>window.pwned = 1</script>',
+    '<img src=x onerror="window.pwned = 1">',
+    '<svg onload="window.pwned=1">',
+    '<iframe src="https://example.com"></iframe>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<style>body { display: none }</style>',
+    '<link rel="stylesheet" href="https://example.com/x.css">',
+    '<meta http-equiv="refresh" content="0;url=https://example.com">',
+    '<form action="https://example.com"><button>go</button></form>',
+    '<base href="https://example.com/">',
+    '<div style="position:fixed;inset:0">cover</div>',
+  ]) {
     it(`shows raw HTML as text: ${text}`, () => {
       const html = markdownToHTML(text);
       expect(htmlProblems(html)).to.deep.equal([]);
@@ -39,8 +58,16 @@ describe('Markdown written by an author', () => {
     });
   }
 
-  for (const text of ['![x](https://example.com/a.png)', '![x](//example.com/a.png)', '![x](data:image/png;base64,AAAA)', '![x](\\\\example.com/a.png)',
-    '![x](/\\example.com/a.png)', '![x](http:example.com/a.png)', '![x][i]\n\n[i]: https://example.com/a.png', '<https://example.com/a.png>']) {
+  for (const text of [
+    '![x](https://example.com/a.png)',
+    '![x](//example.com/a.png)',
+    '![x](data:image/png;base64,AAAA)',
+    '![x](\\\\example.com/a.png)',
+    '![x](/\\example.com/a.png)',
+    '![x](http:example.com/a.png)',
+    '![x][i]\n\n[i]: https://example.com/a.png',
+    '<https://example.com/a.png>',
+  ]) {
     it(`loads no image from elsewhere: ${JSON.stringify(text)}`, () => {
       const html = markdownToHTML(text);
       expect(htmlProblems(html)).to.deep.equal([]);
@@ -52,7 +79,11 @@ describe('Markdown written by an author', () => {
     const html = markdownToHTML('![σ](images/sigmoid.png) [the notes](https://example.com/notes)');
     expect(images(html)).to.deep.equal(['images/sigmoid.png']);
     const a = parse(html).querySelector('a')!;
-    expect([a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]).to.deep.equal(['https://example.com/notes', 'noopener noreferrer', '_blank']);
+    expect([a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]).to.deep.equal([
+      'https://example.com/notes',
+      'noopener noreferrer',
+      '_blank',
+    ]);
   });
 
   it('escapes a title that tries to close its attribute', () => {
@@ -72,8 +103,16 @@ describe('Markdown written by an author', () => {
 });
 
 describe('TeX written by an author (KaTeX)', () => {
-  for (const tex of ['\\href{javascript:alert(1)}{x}', '\\href{JavaScript:alert(1)}{x}', '\\href{data:text/html,<script>1</script>}{x}', '\\url{javascript:alert(1)}',
-    '\\href{ javascript:alert(1)}{x}', '\\href{java\tscript:alert(1)}{x}', '\\href{//example.com}{x}', '\\href{file:///etc/passwd}{x}']) {
+  for (const tex of [
+    '\\href{javascript:alert(1)}{x}',
+    '\\href{JavaScript:alert(1)}{x}',
+    '\\href{data:text/html,<script>1</script>}{x}',
+    '\\url{javascript:alert(1)}',
+    '\\href{ javascript:alert(1)}{x}',
+    '\\href{java\tscript:alert(1)}{x}',
+    '\\href{//example.com}{x}',
+    '\\href{file:///etc/passwd}{x}',
+  ]) {
     it(`makes no dangerous link of ${tex}`, () => {
       const html = texToHTML(tex);
       expect(htmlProblems(html)).to.deep.equal([]);
@@ -86,8 +125,14 @@ describe('TeX written by an author (KaTeX)', () => {
     expect(links(texToHTML('\\href{ftp://example.com}{x}'))).to.deep.equal([]);
   });
 
-  for (const tex of ['\\htmlClass{gs-problems}{x}', '\\htmlStyle{position:fixed;inset:0;background:red}{x}', '\\htmlId{main}{x}', '\\htmlData{foo=bar}{x}',
-    '\\includegraphics{https://example.com/x.png}', '\\includegraphics[height=1em]{x.png}']) {
+  for (const tex of [
+    '\\htmlClass{gs-problems}{x}',
+    '\\htmlStyle{position:fixed;inset:0;background:red}{x}',
+    '\\htmlId{main}{x}',
+    '\\htmlData{foo=bar}{x}',
+    '\\includegraphics{https://example.com/x.png}',
+    '\\includegraphics[height=1em]{x.png}',
+  ]) {
     it(`refuses the trusted command ${tex.split('{')[0]}`, () => {
       const doc = parse(texToHTML(tex));
       expect(htmlProblems(texToHTML(tex))).to.deep.equal([]);
@@ -121,7 +166,12 @@ describe('TeX written by an author (KaTeX)', () => {
   });
 
   it('escapes TeX that tries to close its tags', () => {
-    for (const tex of ['</annotation><img src=x onerror=alert(1)>', '\\text{<script>alert(1)</script>}', '\\color{red" onmouseover="alert(1)}{x}', '\\textcolor{url(https://example.com/x)}{x}']) {
+    for (const tex of [
+      '</annotation><img src=x onerror=alert(1)>',
+      '\\text{<script>alert(1)</script>}',
+      '\\color{red" onmouseover="alert(1)}{x}',
+      '\\textcolor{url(https://example.com/x)}{x}',
+    ]) {
       expect(htmlProblems(texToHTML(tex)), tex).to.deep.equal([]);
     }
   });

@@ -24,8 +24,20 @@ function refused(formula: string, code = 'E_TOO_LARGE', work = 0, lines = big) {
 
 describe('resources: matrices too large to create', () => {
   for (const formula of [
-    'ones(1e4, 1e4)', 'zeros(1e8)', 'eye(1e5)', '1:1e12', '1:0.0000001:1e6', '-1e12:0', 'linspace(0, 1, 1e9)', 'linspace(0, 1, 1000001)',
-    'rand(1e4, 1e4, 1)', 'randn(1001, 1000, 7)', 'zeros(1000, 1001)', 'ones(2^31, 2^31)', 'zeros(1e308, 1e308)', '1:1e-320:2',
+    'ones(1e4, 1e4)',
+    'zeros(1e8)',
+    'eye(1e5)',
+    '1:1e12',
+    '1:0.0000001:1e6',
+    '-1e12:0',
+    'linspace(0, 1, 1e9)',
+    'linspace(0, 1, 1000001)',
+    'rand(1e4, 1e4, 1)',
+    'randn(1001, 1000, 7)',
+    'zeros(1000, 1001)',
+    'ones(2^31, 2^31)',
+    'zeros(1e308, 1e308)',
+    '1:1e-320:2',
   ]) {
     it(`refuses ${formula} before creating it`, () => {
       const e = refused(formula);
@@ -102,7 +114,12 @@ describe('resources: deep and long formulas', () => {
     expect(e.col).to.equal(limits.maxNesting + 1);
   });
 
-  for (const [open, close] of [['[', ']'], ['sigmoid(', ')'], ['-(', ')'], ['v[', ']']]) {
+  for (const [open, close] of [
+    ['[', ']'],
+    ['sigmoid(', ')'],
+    ['-(', ')'],
+    ['v[', ']'],
+  ]) {
     it(`refuses ${open}…${close} nested ${limits.maxNesting + 1} deep`, () => {
       refused(open.repeat(limits.maxNesting + 1) + '1' + close.repeat(limits.maxNesting + 1), 'E_TOO_DEEP');
     });
@@ -158,7 +175,13 @@ describe('resources: one runaway cell leaves the others alone', () => {
 describe('resources: a workbook as large as allowed', () => {
   it('suggests no spelling for a very long unknown name (comparing it would cost length² per cell)', () => {
     const long = (k: number) => 'n'.repeat(900) + k;
-    const e = expectCellError(typed(long(0), Array.from({ length: 50 }, (_, k) => `${long(k + 1)} = ${k}`)), ['E_NAME_UNKNOWN']);
+    const e = expectCellError(
+      typed(
+        long(0),
+        Array.from({ length: 50 }, (_, k) => `${long(k + 1)} = ${k}`),
+      ),
+      ['E_NAME_UNKNOWN'],
+    );
     expect(e.message).to.not.contain('Did you mean');
   });
 

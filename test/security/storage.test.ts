@@ -11,7 +11,12 @@ import { guardGlobalState } from './invariants.ts';
 
 guardGlobalState();
 
-const b64 = (json: string) => '1.' + btoa(String.fromCharCode(...new TextEncoder().encode(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64 = (json: string) =>
+  '1.' +
+  btoa(String.fromCharCode(...new TextEncoder().encode(json)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 describe('saved edits and share links are untrusted', () => {
   for (const json of [
@@ -22,7 +27,10 @@ describe('saved edits and share links are untrusted', () => {
     '{"entries": {}, "formulas": {"y": {"toString": 1}}}',
     '{"entries": [], "formulas": {}}',
     '{"__proto__": {"entries": {}, "formulas": {}}}',
-    'null', '[]', '"text"', '1',
+    'null',
+    '[]',
+    '"text"',
+    '1',
   ]) {
     it(`refuses the saved edits ${json}`, () => {
       expect(readEditState(JSON.parse(json))).to.equal(null);
@@ -30,7 +38,15 @@ describe('saved edits and share links are untrusted', () => {
     });
   }
 
-  for (const text of ['', '1.', '1.!!!', '2.e30=', '1.' + 'A'.repeat(10), b64('{"w": "/w.md", "h": "x"}'), b64('{"w": 1, "h": "x", "e": {"entries": {}, "formulas": {}}}')]) {
+  for (const text of [
+    '',
+    '1.',
+    '1.!!!',
+    '2.e30=',
+    '1.' + 'A'.repeat(10),
+    b64('{"w": "/w.md", "h": "x"}'),
+    b64('{"w": 1, "h": "x", "e": {"entries": {}, "formulas": {}}}'),
+  ]) {
     it(`refuses the share link ${JSON.stringify(text.slice(0, 30))} with a ShareError`, () => {
       expect(() => decodeShare(text)).to.throw(ShareError);
     });
@@ -50,7 +66,12 @@ describe('saved edits and share links are untrusted', () => {
     try {
       session.restoreEdits(shared.edits);
       await session.settled();
-      for (const [name, codes] of [['x', ['E_ENTRY']], ['y', ['E_SYNTAX', 'E_FORBIDDEN']], ['z', ['E_FORBIDDEN']], ['q', ['E_TOO_LARGE']]] as const) {
+      for (const [name, codes] of [
+        ['x', ['E_ENTRY']],
+        ['y', ['E_SYNTAX', 'E_FORBIDDEN']],
+        ['z', ['E_FORBIDDEN']],
+        ['q', ['E_TOO_LARGE']],
+      ] as const) {
         const state = session.state(name)!;
         expect(state.status, name).to.equal('error');
         expect(codes, name).to.include(state.error!.code);

@@ -12,7 +12,13 @@ const atLeast = (v: string, min: string) => {
 };
 
 describe('security-relevant dependencies', () => {
-  for (const [name, min] of [['mathjs', '15.2.0'], ['katex', '0.16.21'], ['vega', '6.2.0'], ['markdown-it', '14.0.0'], ['lit', '3.0.0']]) {
+  for (const [name, min] of [
+    ['mathjs', '15.2.0'],
+    ['katex', '0.16.21'],
+    ['vega', '6.2.0'],
+    ['markdown-it', '14.0.0'],
+    ['lit', '3.0.0'],
+  ]) {
     it(`pins ${name} exactly, at ${min} or later, and has it installed as pinned`, async () => {
       // A library the built bundle holds is a devDependency (the package ships it bundled).
       const pkg = await json('package.json');

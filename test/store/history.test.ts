@@ -26,13 +26,28 @@ function expectD(session: Session, state: SheetState): void {
 
 function run(session: Session, history: History, op: Op): void {
   switch (op.kind) {
-    case 'type': session.setEntry(op.cell, op.row, op.col, op.text); break;
-    case 'paste': session.setEntries(op.cell, op.grid); break;
-    case 'formula': session.setFormula(op.cell, op.text); break;
-    case 'seal': history.seal(); break;
-    case 'undo': history.undo(); break;
-    case 'redo': history.redo(); break;
-    case 'reset': history.seal(); session.resetAll(); break;
+    case 'type':
+      session.setEntry(op.cell, op.row, op.col, op.text);
+      break;
+    case 'paste':
+      session.setEntries(op.cell, op.grid);
+      break;
+    case 'formula':
+      session.setFormula(op.cell, op.text);
+      break;
+    case 'seal':
+      history.seal();
+      break;
+    case 'undo':
+      history.undo();
+      break;
+    case 'redo':
+      history.redo();
+      break;
+    case 'reset':
+      history.seal();
+      session.resetAll();
+      break;
   }
 }
 
@@ -53,12 +68,21 @@ describe('the undo history of a workbook', () => {
     history.undo();
     expect(history.undoLabel).to.equal('a[1,2]');
     history.undo();
-    expect(session.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(session.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(history.canUndo).to.equal(false);
     history.redo();
-    expect(session.entriesOf('a')).to.deep.equal([['1', '-7.5'], ['3', '4']]);
+    expect(session.entriesOf('a')).to.deep.equal([
+      ['1', '-7.5'],
+      ['3', '4'],
+    ]);
     history.redo();
-    expect(session.entriesOf('a')).to.deep.equal([['1', '-7.5'], ['9', '4']]);
+    expect(session.entriesOf('a')).to.deep.equal([
+      ['1', '-7.5'],
+      ['9', '4'],
+    ]);
   });
 
   it('leaves no step when typing is put back as it was (Escape), and keeps the redo steps of no-op edits', () => {
@@ -121,7 +145,10 @@ describe('the undo history of a workbook', () => {
     history.follow(next, (name) => name !== 'b');
     expect(history.undoLabel).to.equal('a[1,1]');
     history.undo();
-    expect(next.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(next.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(next.entriesOf('b')).to.deep.equal([['6']]);
     expect(history.canUndo).to.equal(false);
     next.dispose();
@@ -144,11 +171,11 @@ describe('the undo history of a workbook', () => {
           expectD(s, model.current);
           // Undo everything: back to the start, in as many steps as the model has; redo everything: the last state.
           let undos = 0;
-          while (h.canUndo) h.undo(), undos++;
+          while (h.canUndo) (h.undo(), undos++);
           expect(undos).to.equal(model.at);
           expect(stateOf(s)).to.deep.equal(initialState);
           let redos = 0;
-          while (h.canRedo) h.redo(), redos++;
+          while (h.canRedo) (h.redo(), redos++);
           expect(redos).to.equal(model.states.length - 1);
           const last = model.states[model.states.length - 1];
           expect(stateOf(s)).to.deep.equal(last);

@@ -39,7 +39,7 @@ describe('a 256×256 input cell', () => {
     session.setEntry('A', 200, 100, '1000');
     expect(edits).to.deep.equal([{ kind: 'entry', name: 'A', row: 200, col: 100, before: String(entry(200, 100)), after: '1000', scalar: false }]);
     expect(await valueOf(session, 's')).to.equal(total - entry(200, 100) + 1000);
-    expect((await valueOf(session, 'c') as number[][])[199][0]).to.equal(1000);
+    expect(((await valueOf(session, 'c')) as number[][])[199][0]).to.equal(1000);
     expect(session.entryNumber('A', 200, 100)).to.equal(1000);
   });
 
@@ -94,7 +94,6 @@ describe('a 256×256 input cell', () => {
     expect(last.after[255][255]).to.equal('2');
   });
 });
-
 
 describe('saving a 256×256 input cell', () => {
   const url = 'http://localhost/workbooks/big.md';

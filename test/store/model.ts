@@ -3,14 +3,7 @@
 import fc from 'fast-check';
 import type { StorageLike } from '../../src/store/persist.ts';
 
-export const modelWorkbook = [
-  '# Model', '', '```cells',
-  'a = [1, 2; 3, 4]',
-  'b = 5',
-  'c = a * b',
-  'd = sum(c)',
-  '```', '',
-].join('\n');
+export const modelWorkbook = ['# Model', '', '```cells', 'a = [1, 2; 3, 4]', 'b = 5', 'c = a * b', 'd = sum(c)', '```', ''].join('\n');
 
 export interface SheetState {
   a: string[][];
@@ -19,7 +12,15 @@ export interface SheetState {
   d: string;
 }
 
-export const initialState: SheetState = { a: [['1', '2'], ['3', '4']], b: [['5']], c: 'a * b', d: 'sum(c)' };
+export const initialState: SheetState = {
+  a: [
+    ['1', '2'],
+    ['3', '4'],
+  ],
+  b: [['5']],
+  c: 'a * b',
+  d: 'sum(c)',
+};
 
 export type Op =
   | { kind: 'type'; cell: 'a' | 'b'; row: number; col: number; text: string }
@@ -35,13 +36,41 @@ const cFormulas = ['a * b', 'a + b', 'a .* a', '2 * a'];
 const dFormulas = ['sum(c)', 'max(c)', 'c[1, 1]', 'sum(q)'];
 
 export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('type' as const), cell: fc.constant('a' as const), row: fc.integer({ min: 1, max: 2 }), col: fc.integer({ min: 1, max: 2 }), text: fc.constantFrom(...texts) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('type' as const), cell: fc.constant('b' as const), row: fc.constant(1), col: fc.constant(1), text: fc.constantFrom(...texts) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('paste' as const), cell: fc.constant('a' as const), grid: fc.array(fc.array(fc.constantFrom(...texts), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }) }) },
-  { weight: 1, arbitrary: fc.oneof(
-    fc.record({ kind: fc.constant('formula' as const), cell: fc.constant('c' as const), text: fc.constantFrom(...cFormulas) }),
-    fc.record({ kind: fc.constant('formula' as const), cell: fc.constant('d' as const), text: fc.constantFrom(...dFormulas) }),
-  ) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('type' as const),
+      cell: fc.constant('a' as const),
+      row: fc.integer({ min: 1, max: 2 }),
+      col: fc.integer({ min: 1, max: 2 }),
+      text: fc.constantFrom(...texts),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('type' as const),
+      cell: fc.constant('b' as const),
+      row: fc.constant(1),
+      col: fc.constant(1),
+      text: fc.constantFrom(...texts),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('paste' as const),
+      cell: fc.constant('a' as const),
+      grid: fc.array(fc.array(fc.constantFrom(...texts), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.record({ kind: fc.constant('formula' as const), cell: fc.constant('c' as const), text: fc.constantFrom(...cFormulas) }),
+      fc.record({ kind: fc.constant('formula' as const), cell: fc.constant('d' as const), text: fc.constantFrom(...dFormulas) }),
+    ),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'seal' as const }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'undo' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'redo' as const }) },

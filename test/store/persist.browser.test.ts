@@ -31,7 +31,10 @@ describe('edits survive a reload', () => {
 
     await reloadFrame(frame);
     const wb = frameWorkbook(frame);
-    expect(shownEntries(wb, 'Theta1')).to.deep.equal([['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']]);
+    expect(shownEntries(wb, 'Theta1')).to.deep.equal([
+      ['1.2', '2.1', '1.5'],
+      ['-0.3', '-0.7', '0.3'],
+    ]);
     expect(control(wb, 'h1', 'h1 formula').value).to.equal('tanh(s1)');
     expect(cell(wb, 'h1').value).to.deep.equal([[Math.tanh(1.35)], [Math.tanh(2.45)], [Math.tanh(1.35)]]);
     expect(wb.querySelector('.gs-saved')!.textContent).to.equal('Saved in this browser');
@@ -49,7 +52,7 @@ describe('a workbook file that changed', () => {
   const name = `persist-${runId}.md`;
   const workbook = `../test-results/live-reload/${name}`;
   const key = storageKey(`${origin}/test-results/live-reload/${name}`);
-  const v1 = '# Changes\n\n```cells\nx = [1; 2]\nw = [3; 4]\ngone = [7, 8]\ns = w\' * x\n```\n';
+  const v1 = "# Changes\n\n```cells\nx = [1; 2]\nw = [3; 4]\ngone = [7, 8]\ns = w' * x\n```\n";
   const v2 = '# Changes\n\n```cells\nx = [1; 2]\nw = [3, 4]\ns = w * x + 100\nt = 2 * s\n```\n';
   const v3 = '# Changes\n\n```cells\nx = [1; 2]\nw = [3, 4]\ns = w * x + 1000\nt = 2 * s\n```\n';
   const save = (text: string) => executeServerCommand('gs-save-workbook', { name, text });
@@ -124,7 +127,9 @@ describe('storage that fails never breaks the page', () => {
     });
     try {
       wb = await mount('workbooks/07-backpropagation.md');
-      expect(wb.querySelector('.gs-notice.gs-warn')!.textContent).to.contain('Your edits are not being saved: this browser does not let this page use its storage');
+      expect(wb.querySelector('.gs-notice.gs-warn')!.textContent).to.contain(
+        'Your edits are not being saved: this browser does not let this page use its storage',
+      );
       expect(wb.querySelector('.gs-saved')!.textContent).to.equal('Not saved');
       await expectWorking(wb);
     } finally {
@@ -168,7 +173,9 @@ describe('storage that fails never breaks the page', () => {
       expect(wb.querySelector('.gs-notice.gs-warn')!.textContent).to.contain('could not be read, so they were not restored');
       await expectWorking(wb);
       expect(localStorage.getItem(key)).to.equal('{"v":1,"hash":"x","edits":{"entries":{"Theta1":"oops"');
-      const discard = [...wb.querySelectorAll<HTMLButtonElement>('.gs-notice button')].find((b) => b.textContent === 'Discard the unreadable record and save again')!;
+      const discard = [...wb.querySelectorAll<HTMLButtonElement>('.gs-notice button')].find(
+        (b) => b.textContent === 'Discard the unreadable record and save again',
+      )!;
       discard.click();
       await settle(wb);
       expect(JSON.parse(localStorage.getItem(key)!).edits.entries.y).to.deep.equal([['0']]);

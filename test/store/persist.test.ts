@@ -8,7 +8,6 @@ import { Persistence, contentHash, readEditState, storageKey } from '../../src/s
 import { WorkbookStore } from '../../src/store/workbook-store.ts';
 import { MemoryStorage, modelWorkbook } from './model.ts';
 
-
 const url = 'http://localhost/workbooks/model.md';
 const blocked = () => {
   throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
@@ -29,12 +28,27 @@ describe('saved edits', () => {
     s1.setEntry('a', 1, 2, '-7.5');
     s1.setFormula('c', 'a + b');
     const record = JSON.parse(storage.getItem(storageKey(url))!);
-    expect(record).to.deep.equal({ v: 1, hash: contentHash(s1.spec), edits: { entries: { a: [['1', '-7.5'], ['3', '4']] }, formulas: { c: 'a + b' } } });
+    expect(record).to.deep.equal({
+      v: 1,
+      hash: contentHash(s1.spec),
+      edits: {
+        entries: {
+          a: [
+            ['1', '-7.5'],
+            ['3', '4'],
+          ],
+        },
+        formulas: { c: 'a + b' },
+      },
+    });
 
     const second = new WorkbookStore(url, () => storage);
     const s2 = open();
     second.attach(s2);
-    expect(s2.entriesOf('a')).to.deep.equal([['1', '-7.5'], ['3', '4']]);
+    expect(s2.entriesOf('a')).to.deep.equal([
+      ['1', '-7.5'],
+      ['3', '4'],
+    ]);
     expect(s2.formula('c')).to.equal('a + b');
     expect(second.restored, 'nothing to report').to.equal(undefined);
     expect(second.history.canUndo, 'restoring is the baseline, not a step').to.equal(false);
@@ -64,11 +78,14 @@ describe('saved edits', () => {
     s1.setEntry('b', 1, 1, '6');
     s1.setFormula('d', 'max(c)');
     // The author made b a row of two numbers and removed d.
-    const changed = modelWorkbook.replace('b = 5', 'b = [5, 6]').replace('d = sum(c)\n', '').replace('c = a * b', 'c = a * b\'');
+    const changed = modelWorkbook.replace('b = 5', 'b = [5, 6]').replace('d = sum(c)\n', '').replace('c = a * b', "c = a * b'");
     const store = new WorkbookStore(url, () => storage);
     const s2 = open(changed);
     store.attach(s2);
-    expect(s2.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '40']]);
+    expect(s2.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '40'],
+    ]);
     expect(s2.entriesOf('b')).to.deep.equal([['5', '6']]);
     expect(store.restored).to.deep.equal({
       changed: true,
@@ -79,7 +96,17 @@ describe('saved edits', () => {
     expect(JSON.parse(storage.getItem(storageKey(url))!).edits.formulas).to.deep.equal({ d: 'max(c)' });
     s2.setEntry('a', 1, 1, '0');
     expect(JSON.parse(storage.getItem(storageKey(url))!)).to.deep.equal({
-      v: 1, hash: contentHash(s2.spec), edits: { entries: { a: [['0', '2'], ['3', '40']] }, formulas: {} },
+      v: 1,
+      hash: contentHash(s2.spec),
+      edits: {
+        entries: {
+          a: [
+            ['0', '2'],
+            ['3', '40'],
+          ],
+        },
+        formulas: {},
+      },
     });
     s1.dispose();
     s2.dispose();
@@ -90,7 +117,9 @@ describe('saved edits', () => {
     const s = open();
     store.attach(s);
     expect(store.saveState).to.deep.include({ saving: false, reason: 'blocked' });
-    expect((store.saveState as { message: string }).message).to.contain('not being saved').and.to.contain('SecurityError');
+    expect((store.saveState as { message: string }).message)
+      .to.contain('not being saved')
+      .and.to.contain('SecurityError');
     s.setEntry('b', 1, 1, '2');
     await s.settled();
     expect(s.state('d')!.value).to.equal(20);
@@ -130,7 +159,10 @@ describe('saved edits', () => {
       const s = open();
       store.attach(s);
       expect(store.saveState).to.deep.include({ saving: false, reason: 'corrupt' });
-      expect(s.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+      expect(s.entriesOf('a')).to.deep.equal([
+        ['1', '2'],
+        ['3', '4'],
+      ]);
       s.setEntry('b', 1, 1, '2');
       await s.settled();
       expect(s.state('d')!.value).to.equal(20);
@@ -158,15 +190,22 @@ describe('saved edits', () => {
     expect(JSON.parse(storage.getItem(storageKey(url))!).hash).to.equal(contentHash(s2.spec));
     expect(store.history.undoLabel, "b's definition changed: its step is forgotten").to.equal('a[1,1]');
     store.undo();
-    expect(s2.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(s2.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     s2.setEntry('a', 2, 2, '0');
-    expect(JSON.parse(storage.getItem(storageKey(url))!).edits.entries.a).to.deep.equal([['1', '2'], ['3', '0']]);
+    expect(JSON.parse(storage.getItem(storageKey(url))!).edits.entries.a).to.deep.equal([
+      ['1', '2'],
+      ['3', '0'],
+    ]);
     s1.dispose();
     s2.dispose();
   });
 
   it('hashes the content, not the file name', () => {
-    const a = readWorkbook(modelWorkbook, 'one.md'), b = readWorkbook(modelWorkbook, 'two.md');
+    const a = readWorkbook(modelWorkbook, 'one.md'),
+      b = readWorkbook(modelWorkbook, 'two.md');
     expect(contentHash(a)).to.equal(contentHash(b));
     expect(contentHash(readWorkbook(modelWorkbook.replace('b = 5', 'b = 5.0'), 'one.md'))).to.not.equal(contentHash(a));
   });
@@ -182,7 +221,15 @@ describe('saved edits', () => {
     const p = new Persistence(url, blocked);
     expect(p.load('h')).to.deep.equal({ changed: false });
     expect(p.save('h', { entries: { a: [['1']] }, formulas: {} })).to.deep.include({ saving: false, reason: 'blocked' });
-    const odd = new Persistence(url, () => ({ getItem: () => { throw new TypeError('odd'); }, setItem: () => { throw new TypeError('odd'); }, removeItem: () => undefined }));
+    const odd = new Persistence(url, () => ({
+      getItem: () => {
+        throw new TypeError('odd');
+      },
+      setItem: () => {
+        throw new TypeError('odd');
+      },
+      removeItem: () => undefined,
+    }));
     expect(odd.load('h')).to.deep.equal({ changed: false });
     expect(odd.save('h', { entries: { a: [['1']] }, formulas: {} })).to.deep.include({ saving: false, reason: 'failed' });
     expect(new Persistence(url, () => undefined).save('h', { entries: {}, formulas: {} })).to.deep.include({ saving: false, reason: 'unavailable' });

@@ -27,7 +27,8 @@ describe('a share link never destroys saved work', () => {
   const frames: HTMLIFrameElement[] = [];
   after(() => {
     frames.forEach((f) => f.remove());
-    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?fragment=${runId}`]) for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
+    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?fragment=${runId}`])
+      for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
   });
 
   it('opened after own edits, then a reload: one click restores the own edits', async () => {
@@ -82,7 +83,8 @@ describe('an apply that never finished', () => {
   let frame: HTMLIFrameElement | undefined;
   after(() => {
     frame?.remove();
-    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?saved=${runId}`]) for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
+    for (const at of [url, `${origin}/workbooks/07-backpropagation.md?saved=${runId}`])
+      for (const slot of ['edits', 'applying', 'backup'] as const) localStorage.removeItem(storageKey(at, slot));
   });
 
   it('a crafted link whose apply was interrupted: the next open shows the own values and offers restore or discard, naming the cells', async () => {
@@ -125,7 +127,8 @@ describe('an apply that never finished', () => {
 
   it('saved edits whose apply was interrupted can be restored with one click', async () => {
     frame?.remove();
-    const saved = `07-backpropagation.md?saved=${runId}`, at = `${origin}/workbooks/${saved}`;
+    const saved = `07-backpropagation.md?saved=${runId}`,
+      at = `${origin}/workbooks/${saved}`;
     frame = await openFrame(galleryPage(saved));
     await typeIn(frame, 'Theta1', 'Theta1[1,3]', '1.5');
     const hash = frameWorkbook(frame).tools.store!.hash;
@@ -157,14 +160,21 @@ describe('two tabs on one workbook', () => {
     const b = await openFrame(galleryPage(workbook), { width: 800, height: 500 });
     frames.push(a, b);
     await typeIn(a, 'Theta1', 'Theta1[1,3]', '1.5');
-    const wa = frameWorkbook(a), wbB = frameWorkbook(b);
+    const wa = frameWorkbook(a),
+      wbB = frameWorkbook(b);
     await until(b, () => shownEntries(wbB, 'Theta1')[0][2] === '1.5', "B shows A's edit");
     await settle(wbB);
-    expect(noticeText(wbB)).to.contain("Another tab saved this workbook: its edits to Theta1 are shown here too");
+    expect(noticeText(wbB)).to.contain('Another tab saved this workbook: its edits to Theta1 are shown here too');
     await typeIn(b, 'gamma', 'gamma', '0.5');
     await until(a, () => cell(wa, 'gamma').value === 0.5, "A shows B's edit");
     expect(shownEntries(wa, 'Theta1')[0][2], "A's own edit stays").to.equal('1.5');
-    expect(JSON.parse(localStorage.getItem(storageKey(url))!).edits.entries).to.deep.equal({ Theta1: [['1.2', '2.1', '1.5'], ['-0.3', '-0.7', '0.3']], gamma: [['0.5']] });
+    expect(JSON.parse(localStorage.getItem(storageKey(url))!).edits.entries).to.deep.equal({
+      Theta1: [
+        ['1.2', '2.1', '1.5'],
+        ['-0.3', '-0.7', '0.3'],
+      ],
+      gamma: [['0.5']],
+    });
     await reloadFrame(a);
     expect(cell(frameWorkbook(a), 'gamma').value).to.equal(0.5);
     expect(shownEntries(frameWorkbook(a), 'Theta1')[0][2]).to.equal('1.5');
@@ -197,10 +207,13 @@ describe('a reload during a training Run', () => {
     expect(restored, 'not the weights from before the run').to.not.deep.equal(notes.Theta2.map((r) => r.map(String)));
     // The run ended when the page was left: at least the steps seen, maybe a frame more. Each
     // weight has moved from its start in the direction the run took it, at least as far.
-    const start = notes.Theta2.flat(), seen = reached.flat().map(Number), back = restored.flat().map(Number);
+    const start = notes.Theta2.flat(),
+      seen = reached.flat().map(Number),
+      back = restored.flat().map(Number);
     expect(back.length).to.equal(seen.length);
     back.forEach((w, i) => {
-      const went = seen[i] - start[i], now = w - start[i];
+      const went = seen[i] - start[i],
+        now = w - start[i];
       expect(Math.sign(now), `Theta2 entry ${i + 1} moved the run's way`).to.equal(Math.sign(went));
       expect(Math.abs(now), `Theta2 entry ${i + 1} at least as far as seen`).to.be.at.least(Math.abs(went) * (1 - 1e-9));
     });

@@ -15,13 +15,20 @@ import { readText } from '../helpers/files.ts';
 import { workbookPath } from '../helpers/lecture.ts';
 import { MemoryStorage, modelWorkbook } from './model.ts';
 
-
 const url = 'http://localhost/workbooks/model.md';
 const open = (text = modelWorkbook) => new Session(readWorkbook(text, 'model.md'));
 const key = storageKey(url);
 const marker = storageKey(url, 'applying');
 const backup = storageKey(url, 'backup');
-const own = { entries: { a: [['1', '20'], ['3', '4']] }, formulas: { c: 'a + b' } };
+const own = {
+  entries: {
+    a: [
+      ['1', '20'],
+      ['3', '4'],
+    ],
+  },
+  formulas: { c: 'a + b' },
+};
 const linked = { entries: { b: [['7']] }, formulas: { d: 'max(c)' } };
 
 describe('an apply that never finished (document recovery)', () => {
@@ -48,7 +55,10 @@ describe('an apply that never finished (document recovery)', () => {
     const store = new WorkbookStore(url, () => storage);
     const s = open();
     store.attach(s);
-    expect(s.entriesOf('a'), "the workbook's own values").to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(s.entriesOf('a'), "the workbook's own values").to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(s.formula('c')).to.equal('a * b');
     expect(store.recovery).to.deep.equal({ source: 'saved', edits: own, names: ['a', 'c'] });
     expect(JSON.parse(storage.getItem(marker)!).edits, 'kept in the marker while typing rewrites the record').to.deep.equal(own);
@@ -108,8 +118,23 @@ describe('an apply that never finished (document recovery)', () => {
     const next = new WorkbookStore(url, () => storage);
     const s2 = open(heavy);
     next.attach(s2);
-    expect(s2.entriesOf('a'), "the workbook's own values").to.deep.equal([['1', '2'], ['3', '4']]);
-    expect(next.recovery).to.deep.equal({ source: 'saved', edits: { entries: { a: [['1', '20'], ['3', '4']] }, formulas: {} }, names: ['a'] });
+    expect(s2.entriesOf('a'), "the workbook's own values").to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(next.recovery).to.deep.equal({
+      source: 'saved',
+      edits: {
+        entries: {
+          a: [
+            ['1', '20'],
+            ['3', '4'],
+          ],
+        },
+        formulas: {},
+      },
+      names: ['a'],
+    });
     s2.dispose();
     // It did not freeze: once computed, the marker goes, and h has the new value.
     storage.setItem(marker, JSON.stringify({ v: 1, hash: store.hash, source: 'saved' }));
@@ -118,7 +143,10 @@ describe('an apply that never finished (document recovery)', () => {
     expect(storage.getItem(marker)).to.equal(null);
     expect(s.state('h')!.value).to.equal(600 * 600 * (1 + 20 + 3 + 4) * 5);
     // A paste of a whole block is marked the same way.
-    s.setEntries('a', [['0', '0'], ['0', '1']]);
+    s.setEntries('a', [
+      ['0', '0'],
+      ['0', '1'],
+    ]);
     await Promise.resolve();
     expect(JSON.parse(storage.getItem(marker)!)).to.deep.equal({ v: 1, hash: store.hash, source: 'saved' });
     await s.settled();
@@ -182,7 +210,16 @@ describe('an apply that never finished (document recovery)', () => {
   });
 
   it('restoring offered edits says which cells could not take theirs', () => {
-    const edits = { entries: { a: [['1', '20'], ['3', '4']], gone: [['1']] }, formulas: {} };
+    const edits = {
+      entries: {
+        a: [
+          ['1', '20'],
+          ['3', '4'],
+        ],
+        gone: [['1']],
+      },
+      formulas: {},
+    };
     storage.setItem(key, JSON.stringify({ v: 1, hash: 'x', edits }));
     storage.setItem(marker, JSON.stringify({ v: 1, hash: 'x', source: 'saved' }));
     const store = new WorkbookStore(url, () => storage);
@@ -283,8 +320,10 @@ describe('two tabs of one workbook', () => {
 
   /** Two tabs (two stores over one storage); a write of one is a storage event in the other. */
   function tabs() {
-    const a = new WorkbookStore(url, () => storage), b = new WorkbookStore(url, () => storage);
-    const sa = open(), sb = open();
+    const a = new WorkbookStore(url, () => storage),
+      b = new WorkbookStore(url, () => storage);
+    const sa = open(),
+      sb = open();
     a.attach(sa);
     b.attach(sb);
     const deliver = (to: WorkbookStore) => to.storageChanged(key, storage.getItem(key));
@@ -295,12 +334,23 @@ describe('two tabs of one workbook', () => {
     const { a, b, sa, sb, deliver } = tabs();
     sa.setEntry('a', 1, 1, '10');
     deliver(b);
-    expect(sb.entriesOf('a')).to.deep.equal([['10', '2'], ['3', '4']]);
+    expect(sb.entriesOf('a')).to.deep.equal([
+      ['10', '2'],
+      ['3', '4'],
+    ]);
     expect(b.otherTab).to.deep.equal({ taken: ['a'], kept: { entries: {}, formulas: {} } });
     sb.setFormula('c', 'a + b');
     deliver(a);
     expect(sa.formula('c')).to.equal('a + b');
-    expect(JSON.parse(storage.getItem(key)!).edits).to.deep.equal({ entries: { a: [['10', '2'], ['3', '4']] }, formulas: { c: 'a + b' } });
+    expect(JSON.parse(storage.getItem(key)!).edits).to.deep.equal({
+      entries: {
+        a: [
+          ['10', '2'],
+          ['3', '4'],
+        ],
+      },
+      formulas: { c: 'a + b' },
+    });
     // Taking another tab's edits is one undoable step.
     expect(a.history.undoLabel).to.equal('Another tab');
     sa.dispose();
@@ -342,14 +392,19 @@ describe('two tabs of one workbook', () => {
   });
 
   it('shows, and does not take, an edit the other tab made to another version of the file that does not fit here', () => {
-    const a = new WorkbookStore(url, () => storage), b = new WorkbookStore(url, () => storage);
-    const sa = open(), sb = open(modelWorkbook.replace('a = [1, 2; 3, 4]', 'a = 1'));
+    const a = new WorkbookStore(url, () => storage),
+      b = new WorkbookStore(url, () => storage);
+    const sa = open(),
+      sb = open(modelWorkbook.replace('a = [1, 2; 3, 4]', 'a = 1'));
     a.attach(sa);
     b.attach(sb);
     sb.setEntry('a', 1, 1, '9');
     sb.setEntry('b', 1, 1, '6');
     a.storageChanged(key, storage.getItem(key));
-    expect(sa.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(sa.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     expect(sa.entriesOf('b')).to.deep.equal([['6']]);
     expect(a.otherTab).to.deep.equal({ taken: ['b'], kept: { entries: { a: [['9']] }, formulas: {} } });
     sa.dispose();
@@ -362,7 +417,10 @@ describe('two tabs of one workbook', () => {
     sb.setEntry('b', 1, 1, '6');
     storage.unreadable = true;
     a.storageChanged(key, null);
-    expect(sa.entriesOf('a')).to.deep.equal([['10', '2'], ['3', '4']]);
+    expect(sa.entriesOf('a')).to.deep.equal([
+      ['10', '2'],
+      ['3', '4'],
+    ]);
     expect(a.otherTab).to.equal(undefined);
     storage.unreadable = false;
     sa.dispose();
@@ -376,7 +434,10 @@ describe('two tabs of one workbook', () => {
     sb.resetAll();
     expect(storage.getItem(key)).to.equal(null);
     a.storageChanged(key, null);
-    expect(sa.entriesOf('a')).to.deep.equal([['1', '2'], ['3', '4']]);
+    expect(sa.entriesOf('a')).to.deep.equal([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     a.storageChanged(key, '{"v":1,"hash":"x","edits":{"entries":{"__proto__":[]}}}');
     a.storageChanged('something-else', '1');
     expect(sa.edits()).to.deep.equal({ entries: {}, formulas: {} });

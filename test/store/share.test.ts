@@ -6,7 +6,16 @@ import { ShareError, decodeShare, encodeShare, shareLink, sharedInHash, workbook
 const state = {
   workbook: '/workbooks/07-backpropagation.md',
   hash: 'abc123',
-  edits: { entries: { Theta1: [['1.1971263716837254', '2.1', '-1.5'], ['-0.3', '-0.7', '0.3']], Θ2: [['½']] }, formulas: { h1: 'tanh(s1)' } },
+  edits: {
+    entries: {
+      Theta1: [
+        ['1.1971263716837254', '2.1', '-1.5'],
+        ['-0.3', '-0.7', '0.3'],
+      ],
+      Θ2: [['½']],
+    },
+    formulas: { h1: 'tanh(s1)' },
+  },
 };
 
 describe('share links', () => {
@@ -26,7 +35,12 @@ describe('share links', () => {
 
   it('refuses damaged links with a reason', () => {
     const good = encodeShare(state);
-    for (const bad of [good.slice(0, 20), '1.!!!', '2.' + good.slice(2), '1.' + btoa('{"w":"/x","h":"y","e":{"entries":{"__proto__":[["1"]]},"formulas":{}}}')]) {
+    for (const bad of [
+      good.slice(0, 20),
+      '1.!!!',
+      '2.' + good.slice(2),
+      '1.' + btoa('{"w":"/x","h":"y","e":{"entries":{"__proto__":[["1"]]},"formulas":{}}}'),
+    ]) {
       expect(() => decodeShare(bad), bad).to.throw(ShareError);
     }
   });

@@ -43,7 +43,8 @@ function batchRun(text: string, steps: number) {
 }
 
 function expectSame(text: string, steps: number, label: string): boolean {
-  const plain = plainRun(text, steps), batch = batchRun(text, steps);
+  const plain = plainRun(text, steps),
+    batch = batchRun(text, steps);
   expect(batch.losses, `${label}: losses`).to.deep.equal(plain.losses);
   for (const u of batch.tp.updates) {
     expect(valuesEqual(batch.inputs.get(u.target) as Value, plain.inputs.get(u.target) as Value), `${label}: ${u.target} after ${steps} steps`).to.equal(true);
@@ -71,10 +72,12 @@ function randomNetwork(next: () => number): string {
     h = `H${l}`;
   }
   lines.push(`L = mse(${h}, Y) / ${n}`);
-  return ['```cells', ...lines, '```', '', '```train', 'loss: L', ...params.map((p) => `${p} <- ${p} - gamma * grad(L, ${p})`), 'steps: 10', '```', ''].join('\n');
+  return ['```cells', ...lines, '```', '', '```train', 'loss: L', ...params.map((p) => `${p} <- ${p} - gamma * grad(L, ${p})`), 'steps: 10', '```', ''].join(
+    '\n',
+  );
 }
 
-describe('compiled training steps: the plain path\'s numbers', () => {
+describe("compiled training steps: the plain path's numbers", () => {
   it('XOR: 300 steps, the same losses and weights, bit for bit, and compiled', async () => {
     expect(expectSame(await readText('test/input/xor.md'), 300, 'XOR')).to.equal(true);
   });
@@ -97,13 +100,28 @@ describe('compiled training steps: the plain path\'s numbers', () => {
 
   it('a run that overflows fails at the same step, with the same message, as on the plain path', () => {
     // Each step multiplies w by about −14,000: it leaves float64 after some 75 steps.
-    const text = ['```cells', 'X = [1; 2; 3]', 'Y = [0; 0; 0]', 'w = 1', 'L = mse(X * w, Y)', '```', '', '```train', 'loss: L', 'w <- w - 1000 * grad(L, w)', 'steps: 200', '```', ''].join('\n');
+    const text = [
+      '```cells',
+      'X = [1; 2; 3]',
+      'Y = [0; 0; 0]',
+      'w = 1',
+      'L = mse(X * w, Y)',
+      '```',
+      '',
+      '```train',
+      'loss: L',
+      'w <- w - 1000 * grad(L, w)',
+      'steps: 200',
+      '```',
+      '',
+    ].join('\n');
     const { plan, tp } = trainOf(text);
     const run = runBatch(plan, tp, new Map(), 200);
     expect(isCompiled(tp)).to.equal(true);
     expect(run.reason).to.equal('failure');
     const inputs = new Map<string, CellResult>();
-    let k = 0, failed: string | undefined;
+    let k = 0,
+      failed: string | undefined;
     for (; k < 200; k++) {
       const r = plainTrainStep(plan, tp, inputs);
       if (isCellError(r)) {

@@ -48,32 +48,46 @@ function sameBits(a: Float64Array, b: Float64Array): number {
   return -1;
 }
 
-describe('product kernels: blocked, the plain loops\' numbers', () => {
+describe("product kernels: blocked, the plain loops' numbers", () => {
   const next = seeded(20261207);
-  const shapes: [number, number, number][] = [[1, 1, 1], [0, 3, 2], [3, 0, 2], [2, 3, 0], [4, 2, 2], [4, 2, 1], [256, 1, 64], [256, 64, 64], [64, 256, 64], [2, 2, 1]];
+  const shapes: [number, number, number][] = [
+    [1, 1, 1],
+    [0, 3, 2],
+    [3, 0, 2],
+    [2, 3, 0],
+    [4, 2, 2],
+    [4, 2, 1],
+    [256, 1, 64],
+    [256, 64, 64],
+    [64, 256, 64],
+    [2, 2, 1],
+  ];
   for (let t = 0; t < 60; t++) shapes.push([1 + Math.floor(next() * 19), Math.floor(next() * 19), 1 + Math.floor(next() * 19)]);
 
-  it('A B: every entry of every random shape equals the i-k-j loop\'s', () => {
+  it("A B: every entry of every random shape equals the i-k-j loop's", () => {
     for (const [n, k, m] of shapes) {
-      const A = entries(next, n * k), B = entries(next, k * m);
+      const A = entries(next, n * k),
+        B = entries(next, k * m);
       const O = new Float64Array(n * m).fill(NaN); // written, not accumulated into
       productNN(O, A, B, n, k, m);
       expect(sameBits(O, plainNN(A, B, n, k, m)), `${n}×${k} · ${k}×${m}`).to.equal(-1);
     }
   });
 
-  it('A Bᵀ: every entry of every random shape equals the plain loop\'s', () => {
+  it("A Bᵀ: every entry of every random shape equals the plain loop's", () => {
     for (const [n, k, m] of shapes) {
-      const A = entries(next, n * k), B = entries(next, m * k);
+      const A = entries(next, n * k),
+        B = entries(next, m * k);
       const O = new Float64Array(n * m).fill(NaN);
       productNT(O, A, B, n, k, m);
       expect(sameBits(O, plainNT(A, B, n, k, m)), `${n}×${k} · (${m}×${k})ᵀ`).to.equal(-1);
     }
   });
 
-  it('Aᵀ B: every entry of every random shape equals the plain loop\'s', () => {
+  it("Aᵀ B: every entry of every random shape equals the plain loop's", () => {
     for (const [n, k, m] of shapes) {
-      const A = entries(next, k * n), B = entries(next, k * m);
+      const A = entries(next, k * n),
+        B = entries(next, k * m);
       const O = new Float64Array(n * m).fill(NaN);
       productTN(O, A, B, n, k, m);
       expect(sameBits(O, plainTN(A, B, n, k, m)), `(${k}×${n})ᵀ · ${k}×${m}`).to.equal(-1);
@@ -81,7 +95,8 @@ describe('product kernels: blocked, the plain loops\' numbers', () => {
   });
 
   it('a NaN or an infinity in a factor reaches the same entries as in the plain loop', () => {
-    const A = entries(next, 5 * 6), B = entries(next, 6 * 7);
+    const A = entries(next, 5 * 6),
+      B = entries(next, 6 * 7);
     A[7] = Infinity;
     B[11] = NaN;
     const O = new Float64Array(5 * 7);

@@ -44,7 +44,7 @@ describe('training: the worked example', () => {
     expect(trainer.state.loss!).to.be.below(notes.E);
   });
 
-  it('Reset returns to the workbook\'s initial values', async () => {
+  it("Reset returns to the workbook's initial values", async () => {
     trainer.step();
     trainer.step();
     trainer.reset();
@@ -81,7 +81,7 @@ describe('training: the worked example', () => {
     await session.settled();
     for (let k = 0; k < 3; k++) await after(() => trainer.step());
     expect(await after(() => history.undo())).to.deep.equal({ step: 2, curve: [0, 1, 2] });
-    expect(trainer.state.loss, 'the loss shown is the sheet\'s').to.equal(value(session, 'E'));
+    expect(trainer.state.loss, "the loss shown is the sheet's").to.equal(value(session, 'E'));
     expect(await after(() => history.redo())).to.deep.equal({ step: 3, curve: [0, 1, 2, 3] });
     const three = trainer.state.history.map(([s, l]) => [s, l]);
     expect((await after(() => trainer.run({ steps: 20, target: null }))).step).to.equal(23);
@@ -102,7 +102,7 @@ describe('training: the worked example', () => {
     expect(losses.length).to.be.at.least(50);
     for (let k = 1; k < losses.length; k++) expect(losses[k]).to.be.below(losses[k - 1]);
     await session.settled();
-    expectValue(trainer.state.loss!, value(session, 'E') as number, 12, 'the trainer shows the sheet\'s trained error');
+    expectValue(trainer.state.loss!, value(session, 'E') as number, 12, "the trainer shows the sheet's trained error");
     expect(trainer.state.history[trainer.state.history.length - 1]).to.deep.equal([50, trainer.state.loss]);
   });
 });
@@ -119,7 +119,7 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     expect(result.steps).to.be.within(1000, 3000);
   });
 
-  it('runs through the page\'s trainer to the target loss, and the network then computes XOR', async () => {
+  it("runs through the page's trainer to the target loss, and the network then computes XOR", async () => {
     const { session, trainer } = await open(path);
     try {
       const state = await trainer.run();
@@ -246,7 +246,11 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
     let frames = 0;
     const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
     const session = new Session(readWorkbook(await readText(path), path));
-    const trainer = new Trainer(session, session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!, counted);
+    const trainer = new Trainer(
+      session,
+      session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
+      counted,
+    );
     const seen: number[] = [];
     trainer.subscribe((s) => seen.push(s.step));
     try {
@@ -301,6 +305,8 @@ describe('training: numeric trouble', () => {
 
   it('reports a block without a loss or without updates', () => {
     const { plan } = evaluateWorkbook('```cells\nw = 1\n```\n\n```train\nsteps: 10\n```\n');
-    expect(plan.problems.map((p) => p.message).join(' ')).to.contain('names no loss').and.to.contain('no update rules');
+    expect(plan.problems.map((p) => p.message).join(' '))
+      .to.contain('names no loss')
+      .and.to.contain('no update rules');
   });
 });

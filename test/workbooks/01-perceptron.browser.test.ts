@@ -12,7 +12,7 @@ describe('workbook 1 on the page: the perceptron and its bias', () => {
   beforeEach(async () => (wb = await mount('workbooks/01-perceptron.md')));
   afterEach(() => wb.remove());
 
-  it('shows the slide\'s numbers with no problem listed', () => {
+  it("shows the slide's numbers with no problem listed", () => {
     expect(wb.querySelector('.gs-problems')).to.equal(null);
     expect(['wx1', 'wx2', 's', 'output'].map((n) => cell(wb, n).value)).to.deep.equal([6, -4, 2, 1]);
     for (const n of ['wx1', 'wx2', 's', 'output']) {
@@ -20,7 +20,7 @@ describe('workbook 1 on the page: the perceptron and its bias', () => {
     }
   });
 
-  it('draws 1681 heat-map cells, the decision line and the slide\'s input', async () => {
+  it("draws 1681 heat-map cells, the decision line and the slide's input", async () => {
     expect(figures(wb)).to.have.length(1);
     const plot = await drawn(wb, 0);
     expect(rows(plot, 0)).to.have.length(1681);
@@ -42,10 +42,12 @@ describe('workbook 1 on the page: the perceptron and its bias', () => {
     await drawn(wb, 0);
     expect(rows(plot, 1).map((r) => r.y)).to.not.deep.equal(before);
     const colours = rows(plot, 0).map((r) => r.color);
-    expect(colours.filter((c) => c === 1).length).to.equal(cell(wb, 'n_fire').value).and.to.be.below(firing);
+    expect(colours.filter((c) => c === 1).length)
+      .to.equal(cell(wb, 'n_fire').value)
+      .and.to.be.below(firing);
   });
 
-  it('recomputes the weighted input when a weight\'s slider moves', async () => {
+  it("recomputes the weighted input when a weight's slider moves", async () => {
     const slider = control(wb, 'w1', 'w1 slider');
     await slide(slider, 'ArrowRight');
     await settle(wb);

@@ -14,7 +14,7 @@ describe('workbook 1: the perceptron and its bias', () => {
     expect(sheet.plan.problems).to.deep.equal([]);
   });
 
-  it('works the slide\'s example: weighted inputs 6 and −4, sum 2, sign +1', () => {
+  it("works the slide's example: weighted inputs 6 and −4, sum 2, sign +1", () => {
     expect([sheet.value('x1'), sheet.value('x2'), sheet.value('w1'), sheet.value('w2')]).to.deep.equal([12, 4, 0.5, -1]);
     expect(sheet.value('wx1')).to.equal(6);
     expect(sheet.value('wx2')).to.equal(-4);
@@ -38,7 +38,7 @@ describe('workbook 1: the perceptron and its bias', () => {
     expect(sheet.with({ w1: -0.5 }).value('output'), 'sign(−6 − 4)').to.equal(-1);
   });
 
-  it('plots the output over a 41 × 41 grid, the line w·x + b = 0 and the slide\'s input', () => {
+  it("plots the output over a 41 × 41 grid, the line w·x + b = 0 and the slide's input", () => {
     const [[heat, line, point]] = sheet.plots();
     expect(heat.rows).to.have.length(41 * 41);
     const fires = (x1: number, x2: number) => (0.5 * x1 - x2 >= 0 ? 1 : 0);

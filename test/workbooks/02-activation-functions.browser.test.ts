@@ -42,7 +42,7 @@ describe('workbook 2 on the page: activation functions', () => {
     expectSignificant(rows(plot, 2)[0].y, 0.119203, 6, 'the dot on σ');
   });
 
-  it('redraws every plot from the new left end when lo\'s slider moves', async () => {
+  it("redraws every plot from the new left end when lo's slider moves", async () => {
     await slide(control(wb, 'lo', 'lo slider'), 'ArrowRight', 2);
     await settle(wb);
     expect(cell(wb, 'lo').value).to.equal(-5);

@@ -12,10 +12,20 @@ describe('workbook 3 on the page: logic gates', () => {
   beforeEach(async () => (wb = await mount('workbooks/03-logic-gates.md')));
   afterEach(() => wb.remove());
 
-  it('lists no problem, shows the truth tables, and the slides\' biases as known slide errors', () => {
+  it("lists no problem, shows the truth tables, and the slides' biases as known slide errors", () => {
     expect(wb.querySelector('.gs-problems')).to.equal(null);
-    expect(cell(wb, 'AND_table').value).to.deep.equal([[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 1]]);
-    expect(cell(wb, 'OR_table').value).to.deep.equal([[0, 0, 0], [1, 0, 1], [0, 1, 1], [1, 1, 1]]);
+    expect(cell(wb, 'AND_table').value).to.deep.equal([
+      [0, 0, 0],
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 1, 1],
+    ]);
+    expect(cell(wb, 'OR_table').value).to.deep.equal([
+      [0, 0, 0],
+      [1, 0, 1],
+      [0, 1, 1],
+      [1, 1, 1],
+    ]);
     const slide = cell(wb, 'b_AND').shadowRoot!.querySelector('[part=slide]')!.textContent!;
     expect(slide).to.contain('the slide is wrong').and.to.contain('subtracts');
     const code = [...wb.querySelectorAll('.gs-prose pre code')].map((c) => c.textContent);
@@ -50,14 +60,25 @@ describe('workbook 3 on the page: logic gates', () => {
     const xor = [0, 1, 1, 0];
     const plot = await drawn(wb, 2);
     const before = rows(plot, 1).map((r) => [r.x, r.y]);
-    for (const [name, key, times] of [['w2', 'ArrowLeft', 20], ['b', 'ArrowRight', 8], ['w1', 'ArrowLeft', 30]] as const) {
+    for (const [name, key, times] of [
+      ['w2', 'ArrowLeft', 20],
+      ['b', 'ArrowRight', 8],
+      ['w1', 'ArrowLeft', 30],
+    ] as const) {
       await slide(control(wb, name, `${name} slider`), key, times);
       await settle(wb);
       const [w1, w2, b] = ['w1', 'w2', 'b'].map((n) => cell(wb, n).value as number);
-      const y = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([p, q]) => (w1 * p + w2 * q + b >= 0 ? 1 : 0));
+      const y = [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ].map(([p, q]) => (w1 * p + w2 * q + b >= 0 ? 1 : 0));
       const wrong = y.map((v, k) => (v !== xor[k] ? 1 : 0));
       expect(list(wb, 'wrong'), `w = (${w1}, ${w2}), b = ${b}`).to.deep.equal(wrong);
-      expect(cell(wb, 'n_wrong').value).to.equal(wrong.reduce((p: number, q) => p + q, 0)).and.to.be.at.least(1);
+      expect(cell(wb, 'n_wrong').value)
+        .to.equal(wrong.reduce((p: number, q) => p + q, 0))
+        .and.to.be.at.least(1);
     }
     await drawn(wb, 2);
     expect(rows(plot, 1).map((r) => [r.x, r.y])).to.not.deep.equal(before);

@@ -20,7 +20,12 @@ describe('workbook 4 on the page: an MLP solves XOR', () => {
 
   it('shows the XOR truth table of the hand-built network and draws both plots', async () => {
     expect(wb.querySelector('.gs-problems')).to.equal(null);
-    expect(cell(wb, 'XOR_table').value).to.deep.equal([[0, 0, 0, 1, 0], [1, 0, 1, 1, 1], [0, 1, 1, 1, 1], [1, 1, 1, 0, 0]]);
+    expect(cell(wb, 'XOR_table').value).to.deep.equal([
+      [0, 0, 0, 1, 0],
+      [1, 0, 1, 1, 1],
+      [0, 1, 1, 1, 1],
+      [1, 1, 1, 0, 0],
+    ]);
     expect(figures(wb)).to.have.length(2);
     const hand = await drawn(wb, 0);
     expect([0, 1, 2, 3].map((k) => rows(hand, k).length)).to.deep.equal([1681, 2, 2, 4]);
@@ -62,6 +67,13 @@ describe('workbook 4 on the page: an MLP solves XOR', () => {
     expect(seen.size, 'the heat map was redrawn while training').to.be.at.least(3);
     expect(list(wb, 'Yhat').map(Math.round)).to.deep.equal([0, 1, 1, 0]);
     expect(cell(wb, 'correct').value).to.equal(4);
-    expect([[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => Math.round(at(rows(plot, 0), x, y)))).to.deep.equal([0, 1, 1, 0]);
+    expect(
+      [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ].map(([x, y]) => Math.round(at(rows(plot, 0), x, y))),
+    ).to.deep.equal([0, 1, 1, 0]);
   });
 });

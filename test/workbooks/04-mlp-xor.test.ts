@@ -26,9 +26,19 @@ describe('workbook 4: a multilayer perceptron solves XOR', () => {
   });
 
   it('computes XOR exactly from OR and NAND in the hidden layer and AND at the output', () => {
-    expect(sheet.value('H')).to.deep.equal([[0, 1], [1, 1], [1, 1], [1, 0]]);
+    expect(sheet.value('H')).to.deep.equal([
+      [0, 1],
+      [1, 1],
+      [1, 1],
+      [1, 0],
+    ]);
     expect(sheet.value('y')).to.deep.equal([[0], [1], [1], [0]]);
-    expect(sheet.value('XOR_table')).to.deep.equal([[0, 0, 0, 1, 0], [1, 0, 1, 1, 1], [0, 1, 1, 1, 1], [1, 1, 1, 0, 0]]);
+    expect(sheet.value('XOR_table')).to.deep.equal([
+      [0, 0, 0, 1, 0],
+      [1, 0, 1, 1, 1],
+      [0, 1, 1, 1, 1],
+      [1, 1, 1, 0, 0],
+    ]);
     expect(sheet.slides()).to.deep.equal({ agrees: ['y'], differs: [], knownWrong: [] });
   });
 
@@ -39,7 +49,7 @@ describe('workbook 4: a multilayer perceptron solves XOR', () => {
     expect(sheet.with({ b_out: -1.05 }).value('y')).to.deep.equal([[0], [0], [0], [0]]);
   });
 
-  it('draws the hand-built network\'s regions, its two hidden lines and the four inputs', () => {
+  it("draws the hand-built network's regions, its two hidden lines and the four inputs", () => {
     const [[heat, orLine, nandLine, points]] = sheet.plots();
     expect(heat.rows).to.have.length(41 * 41);
     const step = (v: number) => (v >= 0 ? 1 : 0);
@@ -51,8 +61,14 @@ describe('workbook 4: a multilayer perceptron solves XOR', () => {
   });
 
   it('starts the sigmoid network from the seeded weights, not yet computing XOR', () => {
-    const W1 = sheet.value('W1') as number[][], b1 = sheet.list('b1'), W2 = sheet.list('W2'), b2 = sheet.value('b2') as number;
-    expect(W1).to.deep.equal([[1.4043, 1.2158], [-0.5104, -0.2518]]);
+    const W1 = sheet.value('W1') as number[][],
+      b1 = sheet.list('b1'),
+      W2 = sheet.list('W2'),
+      b2 = sheet.value('b2') as number;
+    expect(W1).to.deep.equal([
+      [1.4043, 1.2158],
+      [-0.5104, -0.2518],
+    ]);
     const X = sheet.value('X') as number[][];
     const yhat = X.map((x) => net(W1, b1, W2, b2, x));
     sheet.list('Yhat').forEach((v, k) => expect(v).to.be.closeTo(yhat[k], 1e-14));
@@ -80,10 +96,15 @@ describe('workbook 4: a multilayer perceptron solves XOR', () => {
     expect(isCellError(after.results[0])).to.equal(false);
   });
 
-  it('draws the sigmoid network\'s output over 1681 cells, between 0 and 1, with the four inputs', () => {
+  it("draws the sigmoid network's output over 1681 cells, between 0 and 1, with the four inputs", () => {
     const [, [heat, points]] = sheet.plots();
     expect(heat.rows).to.have.length(41 * 41);
     for (const c of colors(heat)) expect(c).to.be.within(0, 1);
-    expect(points.rows.map((r) => [r.x, r.y, r.color])).to.deep.equal([[0, 0, 0], [1, 0, 1], [0, 1, 1], [1, 1, 0]]);
+    expect(points.rows.map((r) => [r.x, r.y, r.color])).to.deep.equal([
+      [0, 0, 0],
+      [1, 0, 1],
+      [0, 1, 1],
+      [1, 1, 0],
+    ]);
   });
 });

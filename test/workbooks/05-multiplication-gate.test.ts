@@ -6,7 +6,9 @@ import { openWorkbook, ys, type Sheet } from '../helpers/workbook-engine.ts';
 import { expectSignificant } from '../helpers/numbers.ts';
 
 const path = 'workbooks/05-multiplication-gate.md';
-const LOGISTIC = 1, SOFTPLUS = 2, BIASED = 3;
+const LOGISTIC = 1,
+  SOFTPLUS = 2,
+  BIASED = 3;
 
 describe('workbook 5: the multiplication gate', () => {
   let sheet: Sheet;
@@ -17,7 +19,7 @@ describe('workbook 5: the multiplication gate', () => {
     expect(sheet.plan.problems).to.deep.equal([]);
   });
 
-  it('gives NOTES.md\'s values with softplus, u = 0.7, v = −0.4: m → uv = −0.28 as λ → 0', () => {
+  it("gives NOTES.md's values with softplus, u = 0.7, v = −0.4: m → uv = −0.28 as λ → 0", () => {
     expect([sheet.value('u'), sheet.value('v'), sheet.value('activation')]).to.deep.equal([0.7, -0.4, SOFTPLUS]);
     expect(sheet.value('sigma2')).to.equal(0.25);
     expect(sheet.value('mu')).to.equal(1);
@@ -44,7 +46,10 @@ describe('workbook 5: the multiplication gate', () => {
 
   it('approaches uv with the logistic sigmoid biased to b ≠ 0, as λ → 0', () => {
     const at = (lambda: number, b = 1) => sheet.with({ activation: BIASED, lambda, b });
-    const d2 = (x: number) => { const s = 1 / (1 + Math.exp(-x)); return s * (1 - s) * (1 - 2 * s); };
+    const d2 = (x: number) => {
+      const s = 1 / (1 + Math.exp(-x));
+      return s * (1 - s) * (1 - 2 * s);
+    };
     expect(at(1).value('sigma2')).to.be.closeTo(d2(1), 1e-15);
     const errs = [1, 0.1, 0.01].map((l) => at(l).value('err') as number);
     expect(errs[1]).to.be.below(errs[0] / 50);
@@ -54,7 +59,7 @@ describe('workbook 5: the multiplication gate', () => {
     expect(at(1, 0).value('m'), 'b = 0 is the plain logistic').to.equal(0);
   });
 
-  it('shows the slide\'s Taylor step: the bracket is 8uv; without the ½ the middle line gives 2uv, with it uv', () => {
+  it("shows the slide's Taylor step: the bracket is 8uv; without the ½ the middle line gives 2uv, with it uv", () => {
     expect(sheet.value('bracket')).to.be.closeTo(8 * -0.28, 1e-14);
     expect(sheet.value('m_middle')).to.be.closeTo(2 * -0.28, 1e-14);
     expect(sheet.value('m_taylor')).to.be.closeTo(-0.28, 1e-14);

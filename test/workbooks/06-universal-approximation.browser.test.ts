@@ -18,7 +18,10 @@ describe('workbook 06 on the page', () => {
     expect(figures(wb)).to.have.length(4);
     for (let k = 0; k < 4; k++) {
       const plot = await drawn(wb, k);
-      expect([0, 1, 2, 3, 4].map((l) => rows(plot, l).length), `panel ${k + 1}`).to.deep.equal([50, 201, 201, 201, 201]);
+      expect(
+        [0, 1, 2, 3, 4].map((l) => rows(plot, l).length),
+        `panel ${k + 1}`,
+      ).to.deep.equal([50, 201, 201, 201, 201]);
       expect(points(plot), `panel ${k + 1} points`).to.equal(50);
       expect(lines(plot), `panel ${k + 1} lines`).to.equal(4);
     }
@@ -33,7 +36,10 @@ describe('workbook 06 on the page', () => {
     const other = rows(await drawn(wb, 1), 2).map((r) => r.y);
     const e = cell(wb, 'E_sq').value as number;
     await enter(wb, control(wb, 'Theta1_sq', 'Theta1_sq[1,1]'), '4');
-    expect(cell(wb, 'Theta1_sq').value).to.deep.equal([[4, 1.22, -0.51], [-0.25, 1.05, -1.1]]);
+    expect(cell(wb, 'Theta1_sq').value).to.deep.equal([
+      [4, 1.22, -0.51],
+      [-0.25, 1.05, -1.1],
+    ]);
     expect(cell(wb, 'E_sq').value).to.not.equal(e);
     const after = rows(await drawn(wb, 0), 2);
     // Unit 1 of the x² network is now tanh(4x − 0.25).

@@ -81,7 +81,12 @@ describe('workbook 06: universal approximation', () => {
       expect(layers[0].rows.map((r) => r.x)).to.deep.equal(x);
       layers[0].rows.forEach((r, i) => expect(r.y).to.be.closeTo(targets[k].f(x[i]), 1e-15));
       // Before training the four panels show the same hidden units.
-      expect(layers.slice(2).map((l) => l.rows)).to.deep.equal(wb.rows(wb.plots[0]).slice(2).map((l) => l.rows));
+      expect(layers.slice(2).map((l) => l.rows)).to.deep.equal(
+        wb
+          .rows(wb.plots[0])
+          .slice(2)
+          .map((l) => l.rows),
+      );
     });
   });
 

@@ -39,7 +39,6 @@ describe('workbook 07 on the page: the error along Θ2[2]', () => {
     await pressOn(wb, control(wb, 'gamma', 'gamma slider'), 'ArrowLeft', 'ArrowLeft');
     expect(cell(wb, 'gamma').value).to.equal(0.8);
     expect(control(wb, 'gamma', 'gamma').value).to.equal('0.8');
-    (cell(wb, 'Theta2_new').value as number[][]).forEach(([v], i) =>
-      expect(v).to.be.closeTo(notes.Theta2[i][0] - 0.8 * notes.dE_dTheta2[i][0], 1e-6));
+    (cell(wb, 'Theta2_new').value as number[][]).forEach(([v], i) => expect(v).to.be.closeTo(notes.Theta2[i][0] - 0.8 * notes.dE_dTheta2[i][0], 1e-6));
   });
 });

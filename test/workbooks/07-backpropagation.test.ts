@@ -11,7 +11,9 @@ describe('workbook 07: the general formula, autodiff beside the chain rule, a gr
 
   it('shows the k-layer formula ŷ = σ(Θ_kᵀ σ(… σ(Θ_1ᵀ x))) in its prose', () => {
     const prose = wb.plan.checked.spec.blocks.flatMap((b) => (b.kind === 'prose' ? [b.text] : [])).join('\n');
-    expect(prose).to.contain('\\hat{y} = \\sigma\\left(\\Theta_k^\\top \\sigma\\left(\\Theta_{k-1}^\\top \\sigma\\left(\\cdots \\sigma\\left(\\Theta_1^\\top \\mathbf{x}\\right)');
+    expect(prose).to.contain(
+      '\\hat{y} = \\sigma\\left(\\Theta_k^\\top \\sigma\\left(\\Theta_{k-1}^\\top \\sigma\\left(\\cdots \\sigma\\left(\\Theta_1^\\top \\mathbf{x}\\right)',
+    );
   });
 
   it('puts each autodiff gradient in the same row as its hand-written, checked partial', () => {

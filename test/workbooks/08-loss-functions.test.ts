@@ -25,14 +25,23 @@ describe('workbook 08: loss functions', () => {
   it('computes the three losses and their gradients at h = 0.7, y = 1', () => {
     const v = wb.values();
     const expected: Record<string, number> = {
-      L_mse: 0.045, L_ce: 0.356675, L_bce: 0.356675, L_ce3: 0.356675,
-      dL_mse_dh: -0.3, dL_ce_dh: -1.42857, dL_bce_dh: -1.42857,
-      y_hat: 0.0179862, E_mse: 0.482176, E_bce: 4.01815, dE_mse_ds: -0.0173450, dE_bce_ds: -0.982014,
+      L_mse: 0.045,
+      L_ce: 0.356675,
+      L_bce: 0.356675,
+      L_ce3: 0.356675,
+      dL_mse_dh: -0.3,
+      dL_ce_dh: -1.42857,
+      dL_bce_dh: -1.42857,
+      y_hat: 0.0179862,
+      E_mse: 0.482176,
+      E_bce: 4.01815,
+      dE_mse_ds: -0.017345,
+      dE_bce_ds: -0.982014,
     };
     for (const [name, value] of Object.entries(expected)) expectSignificant(v.number(name), value, 6, name);
   });
 
-  it('agrees with the lecture\'s formulas over a grid of predictions and targets', () => {
+  it("agrees with the lecture's formulas over a grid of predictions and targets", () => {
     for (const y of [0, 0.25, 1]) {
       for (let h = 0.05; h < 1; h += 0.15) {
         const v = wb.values({ h, y });
@@ -65,7 +74,7 @@ describe('workbook 08: loss functions', () => {
     expect(wb.rows(wb.plots[0], wb.values({ y: 0 }))[1].rows.every((r) => r.y === 0)).to.equal(true);
   });
 
-  it('plots the gradient reaching s: MSE\'s vanishes where the sigmoid saturates, BCE\'s does not', () => {
+  it("plots the gradient reaching s: MSE's vanishes where the sigmoid saturates, BCE's does not", () => {
     const [m, b, at] = wb.rows(wb.plots[1]);
     expect([m.rows.length, b.rows.length, at.rows.length]).to.deep.equal([161, 161, 2]);
     const z = flat(wb.values().get('z'));

@@ -26,7 +26,7 @@ describe('workbook 09 on the page', () => {
     expect(surface.shadowRoot!.querySelectorAll('svg .mark-rect.role-mark path').length).to.equal(1600);
   });
 
-  it('redraws the factors from the γ slider: past 2/λ_max the slope\'s factor is below −1', async () => {
+  it("redraws the factors from the γ slider: past 2/λ_max the slope's factor is below −1", async () => {
     const slider = control(wb, 'gamma', 'gamma slider');
     await pressOn(wb, slider, 'End');
     expect(cell(wb, 'gamma').value).to.equal(1.2);

@@ -22,17 +22,24 @@ describe('workbook 09: gradient descent', () => {
   it('computes the loss, ∇L, the step and the curvatures at Θ = (0, 0)', () => {
     const v = wb.values();
     const expected = {
-      n: 8, L: 8.881875, grad_L: [[-3.25625], [-3.9625]], Theta_next: [[0.325625], [0.39625]],
-      lam: [[5.25], [1]], rates: [[0.475], [0.9]], gamma_max: 0.380952, Theta_star: [[0.620238], [3.9625]],
+      n: 8,
+      L: 8.881875,
+      grad_L: [[-3.25625], [-3.9625]],
+      Theta_next: [[0.325625], [0.39625]],
+      lam: [[5.25], [1]],
+      rates: [[0.475], [0.9]],
+      gamma_max: 0.380952,
+      Theta_star: [[0.620238], [3.9625]],
     };
     for (const [name, value] of Object.entries(expected)) expectValue(v.get(name), value, 6, name);
     expect(wb.checks().get('grad_L')).to.equal(true);
   });
 
-  it('takes ∇L as the mean over the samples of each sample\'s own gradient', () => {
+  it("takes ∇L as the mean over the samples of each sample's own gradient", () => {
     const theta = [0.3, -1.2];
     const v = wb.values({ Theta: [[theta[0]], [theta[1]]] });
-    const x = flat(v.get('x')), y = flat(v.get('y'));
+    const x = flat(v.get('x')),
+      y = flat(v.get('y'));
     const mu = x.reduce((a, b) => a + b) / x.length;
     const per = x.map((xi, i) => {
       const r = theta[0] * (xi - mu) + theta[1] - y[i];
@@ -40,7 +47,12 @@ describe('workbook 09: gradient descent', () => {
     });
     const mean = [0, 1].map((j) => per.reduce((a, g) => a + g[j], 0) / per.length);
     flat(v.get('grad_L')).forEach((g, j) => expect(g).to.be.closeTo(mean[j], 1e-14));
-    expect(v.rows('G')[0].map((g, i) => g - per[i][0]).every((d) => Math.abs(d) < 1e-14)).to.equal(true);
+    expect(
+      v
+        .rows('G')[0]
+        .map((g, i) => g - per[i][0])
+        .every((d) => Math.abs(d) < 1e-14),
+    ).to.equal(true);
   });
 
   it('converges at γ = 0.1 to Θ*, and is still far from it after the same 300 steps at γ = 0.01', () => {

@@ -21,7 +21,7 @@ describe('workbook 10 on the page', () => {
     expect(sig[19] / sig[0]).to.be.above(1e10);
   });
 
-  it('redraws one point per layer when the depth slider moves, and the first layer\'s gradient grows', async () => {
+  it("redraws one point per layer when the depth slider moves, and the first layer's gradient grows", async () => {
     const plot = await drawn(wb, 0);
     const first = rows(plot, 0)[0].y;
     await pressOn(wb, control(wb, 'depth', 'depth slider'), ...Array(8).fill('ArrowLeft'));
@@ -32,7 +32,7 @@ describe('workbook 10 on the page', () => {
     expect(cell(wb, 'quarter').value).to.equal(0.25 ** 11);
   });
 
-  it('recomputes every layer when the weights\' scale is typed', async () => {
+  it("recomputes every layer when the weights' scale is typed", async () => {
     const g = cell(wb, 'G').value as number[][];
     await enter(wb, control(wb, 'scale', 'scale'), '1.5');
     const h = cell(wb, 'G').value as number[][];

@@ -14,9 +14,13 @@ const sigmoid = (s: number) => 1 / (1 + Math.exp(-s));
 function backprop(v: Values, act: 'sigmoid' | 'relu'): number[] {
   const f = act === 'sigmoid' ? sigmoid : (s: number) => Math.max(0, s);
   const df = act === 'sigmoid' ? (s: number) => sigmoid(s) * (1 - sigmoid(s)) : (s: number) => (s > 0 ? 1 : 0);
-  const depth = v.number('depth'), theta = v.rows('Theta'), w = flat(v.get('w_out')), y = v.number('y');
+  const depth = v.number('depth'),
+    theta = v.rows('Theta'),
+    w = flat(v.get('w_out')),
+    y = v.number('y');
   const W = (l: number) => theta.slice(4 * l - 4, 4 * l); // W[i][j]: input i to unit j
-  const hs = [flat(v.get('x'))], ss: number[][] = [];
+  const hs = [flat(v.get('x'))],
+    ss: number[][] = [];
   for (let l = 1; l <= depth; l++) {
     const s = [0, 1, 2, 3].map((j) => W(l).reduce((a, row, i) => a + row[j] * hs[l - 1][i], 0));
     ss.push(s);
@@ -42,14 +46,18 @@ describe('workbook 10: vanishing gradient and ReLU', () => {
     expect(checkWorkbookText(await readText(path), path).findings).to.deep.equal([]);
   });
 
-  it('gives each layer\'s gradient norm as backpropagation does, for both networks, at depth 20 and 7', () => {
+  it("gives each layer's gradient norm as backpropagation does, for both networks, at depth 20 and 7", () => {
     for (const depth of [20, 7]) {
       const v = wb.values({ depth });
       const G = v.rows('G');
       backprop(v, 'sigmoid').forEach((g, l) => expectSignificant(G[l][0], g, 10, `sigmoid layer ${l + 1} at depth ${depth}`));
       backprop(v, 'relu').forEach((g, l) => expectSignificant(G[l][1], g, 10, `ReLU layer ${l + 1} at depth ${depth}`));
       // The layers above depth do not reach the output: no gradient.
-      expect(G.slice(depth).flat().every((g) => g === 0)).to.equal(true);
+      expect(
+        G.slice(depth)
+          .flat()
+          .every((g) => g === 0),
+      ).to.equal(true);
     }
   });
 
@@ -64,7 +72,7 @@ describe('workbook 10: vanishing gradient and ReLU', () => {
     expect(Math.max(...reluNorms) / Math.min(...reluNorms)).to.be.below(100);
   });
 
-  it('shows every σ′ at most 1/4, and the product of the layers\' σ′ above each layer', () => {
+  it("shows every σ′ at most 1/4, and the product of the layers' σ′ above each layer", () => {
     const v = wb.values();
     const dsig = flat(v.get('dsig'));
     expect(dsig).to.have.length(80);
@@ -72,7 +80,14 @@ describe('workbook 10: vanishing gradient and ReLU', () => {
     expectSignificant(v.number('quarter'), 0.25 ** 19, 12, '(1/4)^19');
     const means = Array.from({ length: 20 }, (_, l) => dsig.slice(4 * l, 4 * l + 4).reduce((a, d) => a + d) / 4);
     const prod = flat(v.get('sigma_prod'));
-    prod.forEach((p, l) => expectSignificant(p, means.slice(l + 1).reduce((a, m) => a * m, 1), 10, `product above layer ${l + 1}`));
+    prod.forEach((p, l) =>
+      expectSignificant(
+        p,
+        means.slice(l + 1).reduce((a, m) => a * m, 1),
+        10,
+        `product above layer ${l + 1}`,
+      ),
+    );
     expect(prod[0]).to.be.below(v.number('quarter'));
   });
 
@@ -84,7 +99,12 @@ describe('workbook 10: vanishing gradient and ReLU', () => {
       const layers = wb.rows(plot, v);
       expect(layers.map((l) => l.name)).to.deep.equal(['sigmoid', 'ReLU', 'σ′ factors alone']);
       expect(layers.map((l) => l.rows.length)).to.deep.equal([depth, depth, depth]);
-      expect(layers[0].rows.map((r) => r.y)).to.deep.equal(v.rows('G').slice(0, depth).map((r) => r[0]));
+      expect(layers[0].rows.map((r) => r.y)).to.deep.equal(
+        v
+          .rows('G')
+          .slice(0, depth)
+          .map((r) => r[0]),
+      );
       expect(layers[2].rows[depth - 1].y).to.equal(layers[0].rows[depth - 1].y);
     }
   });

@@ -67,7 +67,11 @@ describe('workbook 11: a softmax classifier on a data set read from a CSV file',
     const v = wb.values();
     const [train] = wb.trains;
     const step = wb.train(train, 1);
-    const P = v.rows('P'), Y = v.rows('Y'), X = v.rows('X'), W = v.rows('W'), gamma = v.number('gamma');
+    const P = v.rows('P'),
+      Y = v.rows('Y'),
+      X = v.rows('X'),
+      W = v.rows('W'),
+      gamma = v.number('gamma');
     const dW = [0, 1].map((i) => [0, 1].map((k) => X.reduce((a, x, r) => a + x[i] * (P[r][k] - Y[r][k]), 0) / 60));
     const db = [0, 1].map((k) => P.reduce((a, p, r) => a + (p[k] - Y[r][k]), 0) / 60);
     step.after.rows('W').forEach((row, i) => row.forEach((w, k) => expect(w).to.be.closeTo(W[i][k] - gamma * dW[i][k], 1e-14)));
@@ -99,7 +103,8 @@ describe('workbook 11: a softmax classifier on a data set read from a CSV file',
     const [map, points] = wb.rows(plot, trained);
     expect(map.rows.length).to.equal(41 * 41);
     expect([(map.rows[0].x + map.rows[0].x2!) / 2, (map.rows[1680].y + map.rows[1680].y2!) / 2]).to.deep.equal([-3, 3]);
-    const W = trained.rows('W'), b = trained.rows('b')[0];
+    const W = trained.rows('W'),
+      b = trained.rows('b')[0];
     for (const r of [map.rows[0], map.rows[840], map.rows[1680]]) {
       // A heat-map cell is drawn from edge to edge around its grid point.
       const [x, y] = [(r.x + r.x2!) / 2, (r.y + r.y2!) / 2];
@@ -119,7 +124,11 @@ describe('workbook 11: a softmax classifier on a data set read from a CSV file',
     const { plan, results } = evaluateWorkbook(text, path, new Map([['11-softmax-classifier.csv', lines.join('\n')]]));
     const at = (name: string) => results[plan.byName.get(name)!.index];
     const d = at('D');
-    expect(isCellError(d) && [d.code, d.message.split('. ')[0], d.root]).to.deep.equal(['E_DATA', '11-softmax-classifier.csv line 17, column 2: "abc" is not a number', 'D']);
+    expect(isCellError(d) && [d.code, d.message.split('. ')[0], d.root]).to.deep.equal([
+      'E_DATA',
+      '11-softmax-classifier.csv line 17, column 2: "abc" is not a number',
+      'D',
+    ]);
     for (const name of ['X', 'Y', 'P', 'L', 'acc']) {
       const r = at(name);
       expect(isCellError(r) && [r.code, r.root], name).to.deep.equal(['E_DATA', 'D']);

@@ -16,7 +16,11 @@ describe('npx gradsheet check on workbooks 1–5', () => {
     it(`exits 0 on ${file}${known.length ? ', listing its marked slide errors' : ' with no finding'}`, async () => {
       const { code, stdout, stderr } = await npxGradsheet('check', `workbooks/${file}`);
       expect(code, stdout + stderr).to.equal(0);
-      const findings = stdout.trim().split('\n').slice(0, -1).map((l) => l.split(' ').slice(1, 3).join(' ').replace(/:$/, ''));
+      const findings = stdout
+        .trim()
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => l.split(' ').slice(1, 3).join(' ').replace(/:$/, ''));
       expect(findings).to.deep.equal(known);
       expect(stdout).to.match(/gradsheet check: 1 workbook, \d+ cells: 0 errors/);
     });
