@@ -66,51 +66,18 @@ export class CellCopy implements ReactiveController {
   /** Two buttons for a matrix value (nothing for a number or no value). */
   render(name: string, value: Value | undefined) {
     if (value === undefined || typeof value === 'number') return nothing;
-    const button = (format: CopyFormat) =>
-      html`<button
-        type="button"
-        class="copy-button"
-        aria-label=${messages.copyAs(name, format)}
-        title=${messages.copyTitle(format)}
-        @click=${() => this.copy(name, value, format)}
-      >
-        ${format}
-      </button>`;
-    return html`<div class="copy" part="copy">
-      <span class="copy-buttons"><span aria-hidden="true">${messages.copy()}</span>${button('TSV')}${button('LaTeX')}</span
-      ><span class="copy-message" role="status">${this.message || nothing}</span>
-    </div>`;
+    const button = (format: CopyFormat) => html`<button type="button" class="copy-button" aria-label=${messages.copyAs(name, format)}
+      title=${messages.copyTitle(format)}
+      @click=${() => this.copy(name, value, format)}>${format}</button>`;
+    return html`<div class="copy" part="copy"><span class="copy-buttons"><span aria-hidden="true">${messages.copy()}</span>${button('TSV')}${button('LaTeX')}</span><span class="copy-message" role="status">${this.message || nothing}</span></div>`;
   }
 }
 
 export const copyStyles = css`
-  .copy {
-    margin-top: 0.3rem;
-    font-size: 0.75rem;
-    color: var(--_muted);
-  }
-  .copy-buttons {
-    display: inline-flex;
-    flex-wrap: nowrap;
-    align-items: center;
-    gap: 0.25rem;
-    white-space: nowrap;
-  }
-  .copy button.copy-button {
-    font-size: 0.72rem;
-    padding: 0 0.35rem;
-    line-height: 1.5;
-  }
-  .copy-message {
-    display: block;
-    color: var(--_fg);
-  }
-  .copy-message:empty {
-    display: none;
-  }
-  @media print {
-    .copy {
-      display: none;
-    }
-  }
+  .copy { margin-top: 0.3rem; font-size: 0.75rem; color: var(--_muted); }
+  .copy-buttons { display: inline-flex; flex-wrap: nowrap; align-items: center; gap: 0.25rem; white-space: nowrap; }
+  .copy button.copy-button { font-size: 0.72rem; padding: 0 0.35rem; line-height: 1.5; }
+  .copy-message { display: block; color: var(--_fg); }
+  .copy-message:empty { display: none; }
+  @media print { .copy { display: none; } }
 `;

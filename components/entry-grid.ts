@@ -148,24 +148,21 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
   const message = html`<p class="grid-message" role="status">${keys.message || nothing}</p>`;
   if (scalar) {
     const current = session.entryNumber(name, 1, 1);
-    return html`<div class="scalar">
-        ${entry(1, 1)}${
-          slider
-            ? html`<input
-                type="range"
-                class="slider"
-                part="slider"
-                aria-label=${messages.cellSlider(name)}
-                min=${slider.min}
-                max=${slider.max}
-                step=${slider.step}
-                .value=${live(String(current ?? slider.min))}
-                @input=${(e: Event) => onInput(1, 1, (e.target as HTMLInputElement).value)}
-              />`
-            : ''
-        }
-      </div>
-      ${message}`;
+    return html`<div class="scalar">${entry(1, 1)}${
+      slider
+        ? html`<input
+          type="range"
+          class="slider"
+          part="slider"
+          aria-label=${messages.cellSlider(name)}
+          min=${slider.min}
+          max=${slider.max}
+          step=${slider.step}
+          .value=${live(String(current ?? slider.min))}
+          @input=${(e: Event) => onInput(1, 1, (e.target as HTMLInputElement).value)}
+        />`
+        : ''
+    }</div>${message}`;
   }
   if (rows * cols > virtualAbove) {
     // What a rendered row shows: it is rendered again only when this changes (scrolling renders the new rows alone).
@@ -177,14 +174,8 @@ export function entryGrid({ session, name, slider, comparison, onInput, keys, vi
     return html`${virtualGrid({ label: name, role: 'grid', rows, cols, cell: entry, shows, active: keys.activeIn([rows, cols]), view, className: 'editable' })}${message}`;
   }
   return html`<table class="matrix editable" role="grid" aria-label=${name} aria-rowcount=${rows} aria-colcount=${cols}>
-      ${range(rows).map(
-        (i) =>
-          html`<tr role="row">
-            ${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}
-          </tr>`,
-      )}
-    </table>
-    ${message}`;
+    ${range(rows).map((i) => html`<tr role="row">${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}</tr>`)}
+  </table>${message}`;
 }
 
 export interface VirtualGridOptions {
@@ -220,20 +211,10 @@ export function virtualGrid({ label, role, rows, cols, cell, shows, active, view
   const cellRole = role === 'grid' ? 'gridcell' : 'cell';
   const width = Math.min(cols, viewCols) * entryWidth,
     height = Math.min(rows, viewRows) * entryHeight;
-  return html`<div
-    class="viewport"
-    part="viewport"
-    style=${styleMap({ width: `${width + 16}px`, height: `${height + 16}px` })}
-    @scroll=${() => view.onScroll([rows, cols])}
-  >
-    <div
-      class=${`${className} virtual`}
-      role=${role}
-      aria-label=${label}
-      aria-rowcount=${rows}
-      aria-colcount=${cols}
-      style=${styleMap({ width: `${cols * entryWidth}px`, height: `${rows * entryHeight}px` })}
-    >
+  return html`<div class="viewport" part="viewport" style=${styleMap({ width: `${width + 16}px`, height: `${height + 16}px` })}
+    @scroll=${() => view.onScroll([rows, cols])}>
+    <div class=${`${className} virtual`} role=${role} aria-label=${label} aria-rowcount=${rows} aria-colcount=${cols}
+      style=${styleMap({ width: `${cols * entryWidth}px`, height: `${rows * entryHeight}px` })}>
       ${repeat(
         rowList,
         (i) => i,
@@ -242,16 +223,12 @@ export function virtualGrid({ label, role, rows, cols, cell, shows, active, view
           return guard(
             shows(i, js, i === ar ? ac : 0),
             () =>
-              html`<div role="row" class="row" aria-rowindex=${i} style=${styleMap({ top: `${(i - 1) * entryHeight}px` })}>
-                ${repeat(
-                  js,
-                  (j) => j,
-                  (j) =>
-                    html`<div role=${cellRole} class="gridcell" aria-colindex=${j} style=${styleMap({ left: `${(j - 1) * entryWidth}px` })}>
-                      ${cell(i, j)}
-                    </div>`,
-                )}
-              </div>`,
+              html`<div role="row" class="row" aria-rowindex=${i} style=${styleMap({ top: `${(i - 1) * entryHeight}px` })}>${repeat(
+                js,
+                (j) => j,
+                (j) =>
+                  html`<div role=${cellRole} class="gridcell" aria-colindex=${j} style=${styleMap({ left: `${(j - 1) * entryWidth}px` })}>${cell(i, j)}</div>`,
+              )}</div>`,
           );
         },
       )}
@@ -277,15 +254,8 @@ export const gridStyles = css`
     background: color-mix(in srgb, var(--_accent) 14%, var(--_input-bg));
     border-color: var(--_accent);
   }
-  input.entry.invalid:focus {
-    background: var(--_error-bg);
-  }
-  .grid-message {
-    margin: 0.3rem 0 0;
-    font-size: 0.8rem;
-    color: var(--_fg);
-    max-width: 18rem;
-  }
+  input.entry.invalid:focus { background: var(--_error-bg); }
+  .grid-message { margin: 0.3rem 0 0; font-size: 0.8rem; color: var(--_fg); max-width: 18rem; }
   .viewport {
     position: relative;
     overflow: auto;
@@ -296,48 +266,14 @@ export const gridStyles = css`
     border-radius: 4px;
     overscroll-behavior: contain;
   }
-  .virtual {
-    position: relative;
-    font-family: var(--_mono);
-    font-variant-numeric: tabular-nums;
-  }
-  .virtual .gridcell[role='cell'] {
-    text-align: right;
-    line-height: ${entryHeight - 4}px;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .virtual .row {
-    position: absolute;
-    left: 0;
-    height: ${entryHeight}px;
-  }
-  .virtual .gridcell {
-    position: absolute;
-    top: 0;
-    padding: 2px 3px;
-    box-sizing: border-box;
-    width: ${entryWidth}px;
-    height: ${entryHeight}px;
-  }
-  .virtual input.entry {
-    width: 100%;
-    height: 100%;
-    box-sizing: border-box;
-  }
-  .grid-message:empty {
-    margin: 0;
-  }
+  .virtual { position: relative; font-family: var(--_mono); font-variant-numeric: tabular-nums; }
+  .virtual .gridcell[role='cell'] { text-align: right; line-height: ${entryHeight - 4}px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .virtual .row { position: absolute; left: 0; height: ${entryHeight}px; }
+  .virtual .gridcell { position: absolute; top: 0; padding: 2px 3px; box-sizing: border-box; width: ${entryWidth}px; height: ${entryHeight}px; }
+  .virtual input.entry { width: 100%; height: 100%; box-sizing: border-box; }
+  .grid-message:empty { margin: 0; }
   @media print {
-    td input.entry,
-    .scalar input.entry {
-      border: none;
-      background: none;
-      padding: 0;
-    }
-    .grid-message {
-      display: none;
-    }
+    td input.entry, .scalar input.entry { border: none; background: none; padding: 0; }
+    .grid-message { display: none; }
   }
 `;

@@ -120,17 +120,11 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
   const shown = session.exercises.answerShown(name);
   const instruction = ex.spec.instruction ? html`<p class="instruction">${inlineMarkdown(ex.spec.instruction)}</p>` : nothing;
   if (!grade) {
-    return html`<div class="exercise" part="exercise">
-      ${instruction}
-      <p class="exercise-note">${messages.exerciseNotComputed()}</p>
-    </div>`;
+    return html`<div class="exercise" part="exercise">${instruction}<p class="exercise-note">${messages.exerciseNotComputed()}</p></div>`;
   }
   const { rows, cols } = grade;
   if (rows * cols > maxAnswerEntries) {
-    return html`<div class="exercise" part="exercise">
-      ${instruction}
-      <p class="exercise-note">${messages.exerciseTooLarge(rows * cols, maxAnswerEntries)}</p>
-    </div>`;
+    return html`<div class="exercise" part="exercise">${instruction}<p class="exercise-note">${messages.exerciseTooLarge(rows * cols, maxAnswerEntries)}</p></div>`;
   }
   const shape: [number, number] = [rows, cols];
   const keys = view.keys;
@@ -139,69 +133,57 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
     const text = session.exercises.answerText(name, i, j);
     const label = entryName(name, i, j, shape);
     const bad = verdict === 'wrong' || verdict === 'invalid';
-    return html`<span class=${`answer-entry ${verdict}`}
-      ><input
-        class=${`entry answer ${verdict}`}
-        part="answer"
-        data-row=${i}
-        data-col=${j}
-        aria-label=${label}
-        aria-invalid=${bad ? 'true' : 'false'}
-        title=${label}
-        tabindex=${(rows === 1 && cols === 1) || keys.isActive(i, j) ? 0 : -1}
-        inputmode="decimal"
-        autocomplete="off"
-        spellcheck="false"
-        size="8"
-        .value=${live(text)}
-        @input=${(e: Event) => {
-          keys.onInput();
-          view.type(i, j, (e.target as HTMLInputElement).value);
-        }}
-        @keydown=${(e: KeyboardEvent) => keys.onKeyDown(e, i, j)}
-        @focus=${(e: FocusEvent) => keys.onFocus(e, i, j)}
-        @blur=${() => keys.onBlur()}
-        @mousedown=${(e: MouseEvent) => keys.onMouseDown(e)}
-        @mouseup=${(e: MouseEvent) => keys.onMouseUp(e)}
-        @paste=${(e: ClipboardEvent) => keys.onPaste(e, i, j)}
-      /><span class="mark" aria-hidden="true">${verdict === 'right' ? '✓' : bad ? '✗' : ''}</span></span
-    >`;
+    return html`<span class=${`answer-entry ${verdict}`}><input
+      class=${`entry answer ${verdict}`}
+      part="answer"
+      data-row=${i}
+      data-col=${j}
+      aria-label=${label}
+      aria-invalid=${bad ? 'true' : 'false'}
+      title=${label}
+      tabindex=${(rows === 1 && cols === 1) || keys.isActive(i, j) ? 0 : -1}
+      inputmode="decimal"
+      autocomplete="off"
+      spellcheck="false"
+      size="8"
+      .value=${live(text)}
+      @input=${(e: Event) => {
+        keys.onInput();
+        view.type(i, j, (e.target as HTMLInputElement).value);
+      }}
+      @keydown=${(e: KeyboardEvent) => keys.onKeyDown(e, i, j)}
+      @focus=${(e: FocusEvent) => keys.onFocus(e, i, j)}
+      @blur=${() => keys.onBlur()}
+      @mousedown=${(e: MouseEvent) => keys.onMouseDown(e)}
+      @mouseup=${(e: MouseEvent) => keys.onMouseUp(e)}
+      @paste=${(e: ClipboardEvent) => keys.onPaste(e, i, j)}
+    /><span class="mark" aria-hidden="true">${verdict === 'right' ? '✓' : bad ? '✗' : ''}</span></span>`;
   };
   const grid =
     rows === 1 && cols === 1
       ? html`<div class="scalar">${entry(1, 1)}</div>`
       : html`<table class="matrix editable answers" role="grid" aria-label=${messages.exerciseEntry(name, '')} aria-rowcount=${rows} aria-colcount=${cols}>
-          ${range(rows).map(
-            (i) =>
-              html`<tr role="row">
-                ${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}
-              </tr>`,
-          )}
-        </table>`;
+        ${range(rows).map((i) => html`<tr role="row">${range(cols).map((j) => html`<td role="gridcell">${entry(i, j)}</td>`)}</tr>`)}
+      </table>`;
   const wrong = grade.entries.includes('wrong') || grade.entries.includes('invalid');
   const hints = ex.spec.hints;
   const open = wrong ? Math.max(1, view.hints) : view.hints;
   const mistake = grade.mistake !== undefined ? ex.mistakes[grade.mistake] : undefined;
   return html`<div class=${`exercise${grade.solved ? ' solved' : ''}`} part="exercise">
-    ${instruction} ${grid}
-    <p class="exercise-progress">
-      ${grade.solved ? html`<strong class="solved-mark">✓ ${messages.exerciseSolved()}</strong>` : messages.exerciseCounts(grade.right, rows * cols)}
-    </p>
+    ${instruction}
+    ${grid}
+    <p class="exercise-progress">${grade.solved ? html`<strong class="solved-mark">✓ ${messages.exerciseSolved()}</strong>` : messages.exerciseCounts(grade.right, rows * cols)}</p>
     <p class="exercise-status" role="status">${view.announcement || nothing}</p>
     <p class="grid-message" role="status">${keys.message || nothing}</p>
     ${mistake ? html`<p class="mistake" part="mistake" role="note">${mistake.message}</p>` : nothing}
     ${
       hints.length && open > 0 && !grade.solved
-        ? html`<div class="hints" part="hint" role="note">
-            ${hints.slice(0, open).map((h, k) => html`<p class="hint"><span class="hint-n">${messages.exerciseHint(k + 1, hints.length)}</span> ${inlineMarkdown(h.text)}</p>`)}
-            ${open < hints.length ? html`<button type="button" class="next-hint" @click=${() => view.moreHints()}>${messages.exerciseNextHint()}</button>` : nothing}
-          </div>`
+        ? html`<div class="hints" part="hint" role="note">${hints.slice(0, open).map((h, k) => html`<p class="hint"><span class="hint-n">${messages.exerciseHint(k + 1, hints.length)}</span> ${inlineMarkdown(h.text)}</p>`)}
+          ${open < hints.length ? html`<button type="button" class="next-hint" @click=${() => view.moreHints()}>${messages.exerciseNextHint()}</button>` : nothing}</div>`
         : nothing
     }
     <div class="exercise-tools">
-      <button type="button" class="show-answer" aria-pressed=${shown ? 'true' : 'false'} @click=${() => session.exercises.showAnswer(name, !shown)}>
-        ${shown ? messages.exerciseHideAnswer(name) : messages.exerciseShowAnswer(name)}
-      </button>
+      <button type="button" class="show-answer" aria-pressed=${shown ? 'true' : 'false'} @click=${() => session.exercises.showAnswer(name, !shown)}>${shown ? messages.exerciseHideAnswer(name) : messages.exerciseShowAnswer(name)}</button>
     </div>
     ${shown && state.value !== undefined ? html`<div class="answer-shown" part="answer-shown"><span class="answer-is">${messages.exerciseAnswerIs()}</span> ${answer(state.value)}</div>` : nothing}
   </div>`;
@@ -209,106 +191,27 @@ export function exerciseGrid({ session, name, index, view, answer }: ExerciseGri
 
 /** How an exercise looks. Printed, its entries are blank (a handout), unless the instructor view is on (the cell then shows its value). */
 export const exerciseStyles = css`
-  .exercise {
-    display: flex;
-    flex-direction: column;
-    gap: 0.3rem;
-    min-width: 11rem;
-  }
-  .exercise .instruction {
-    margin: 0;
-  }
-  .answer-entry {
-    display: inline-flex;
-    align-items: center;
-    gap: 2px;
-  }
-  .answer-entry .mark {
-    display: inline-block;
-    width: 1em;
-    font-weight: 700;
-  }
-  .answer-entry.right .mark {
-    color: var(--_ok);
-  }
-  .answer-entry.wrong .mark,
-  .answer-entry.invalid .mark {
-    color: var(--_error);
-  }
-  input.answer.right {
-    border-color: var(--_ok);
-    box-shadow: inset 0 0 0 1px var(--_ok);
-  }
-  input.answer.wrong,
-  input.answer.invalid {
-    border-color: var(--_error);
-    background: var(--_error-bg);
-  }
-  .exercise-progress,
-  .exercise-status,
-  .exercise-note {
-    margin: 0;
-    font-size: 0.85rem;
-  }
+  .exercise { display: flex; flex-direction: column; gap: 0.3rem; min-width: 11rem; }
+  .exercise .instruction { margin: 0; }
+  .answer-entry { display: inline-flex; align-items: center; gap: 2px; }
+  .answer-entry .mark { display: inline-block; width: 1em; font-weight: 700; }
+  .answer-entry.right .mark { color: var(--_ok); }
+  .answer-entry.wrong .mark, .answer-entry.invalid .mark { color: var(--_error); }
+  input.answer.right { border-color: var(--_ok); box-shadow: inset 0 0 0 1px var(--_ok); }
+  input.answer.wrong, input.answer.invalid { border-color: var(--_error); background: var(--_error-bg); }
+  .exercise-progress, .exercise-status, .exercise-note { margin: 0; font-size: 0.85rem; }
   /* The live region is for screen readers: the marks and the mistake below say the same on screen. */
-  .exercise-status {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-  .solved-mark {
-    color: var(--_ok);
-  }
-  .mistake {
-    margin: 0;
-    padding: 0.3rem 0.5rem;
-    border-left: 3px solid var(--_differ);
-    background: var(--_differ-bg);
-    color: var(--_fg);
-    font-size: 0.9rem;
-  }
-  .hints {
-    padding: 0.3rem 0.5rem;
-    border-left: 3px solid var(--_accent);
-    font-size: 0.9rem;
-  }
-  .hint {
-    margin: 0.1rem 0;
-  }
-  .hint-n {
-    font-weight: 600;
-  }
-  .exercise-tools {
-    display: flex;
-    gap: 0.4rem;
-  }
-  .answer-shown {
-    font-size: 0.9rem;
-  }
-  .hidden-until {
-    margin: 0;
-    font-style: italic;
-    color: var(--_muted);
-  }
+  .exercise-status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .solved-mark { color: var(--_ok); }
+  .mistake { margin: 0; padding: 0.3rem 0.5rem; border-left: 3px solid var(--_differ); background: var(--_differ-bg); color: var(--_fg); font-size: 0.9rem; }
+  .hints { padding: 0.3rem 0.5rem; border-left: 3px solid var(--_accent); font-size: 0.9rem; }
+  .hint { margin: 0.1rem 0; }
+  .hint-n { font-weight: 600; }
+  .exercise-tools { display: flex; gap: 0.4rem; }
+  .answer-shown { font-size: 0.9rem; }
+  .hidden-until { margin: 0; font-style: italic; color: var(--_muted); }
   @media print {
-    .exercise input.entry.answer {
-      color: transparent;
-      -webkit-text-fill-color: transparent;
-      background: none;
-      border: 1px solid #000;
-      box-shadow: none;
-    }
-    .answer-entry .mark,
-    .exercise-progress,
-    .exercise-status,
-    .mistake,
-    .hints,
-    .exercise-tools,
-    .answer-shown {
-      display: none;
-    }
+    .exercise input.entry.answer { color: transparent; -webkit-text-fill-color: transparent; background: none; border: 1px solid #000; box-shadow: none; }
+    .answer-entry .mark, .exercise-progress, .exercise-status, .mistake, .hints, .exercise-tools, .answer-shown { display: none; }
   }
 `;

@@ -425,54 +425,35 @@ export class GsCell extends LitElement {
     // A cell that fails only because a cell it reads does is quiet: the root cell says why.
     const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
     return html`
-      <section
-        part="cell"
-        class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}"
-        role="group"
-        aria-label=${`${this.name} cell`}
-        aria-busy=${state.status === 'pending' ? 'true' : 'false'}
-        @keydown=${(e: KeyboardEvent) => this.onCellKey(e)}
-      >
-        <header part="header">
-          ${guard(
-            [header, value === undefined ? '' : shapeText(value)],
-            () =>
-              html` <span class="label" title=${this.name}>${trustedHTML(header.label)}</span>
-                ${header.formula !== null ? html`<span class="eq">=</span><span class="tex">${trustedHTML(header.formula)}</span>` : nothing}
-                ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}`,
-          )}
+      <section part="cell" class="cell status-${state.status}${upstream ? ' upstream' : ''} kind-${input ? 'input' : 'formula'}" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'} @keydown=${(e: KeyboardEvent) => this.onCellKey(e)}>
+        <header part="header">${guard(
+          [header, value === undefined ? '' : shapeText(value)],
+          () => html`
+          <span class="label" title=${this.name}>${trustedHTML(header.label)}</span>
+          ${header.formula !== null ? html`<span class="eq">=</span><span class="tex">${trustedHTML(header.formula)}</span>` : nothing}
+          ${value !== undefined ? html`<span class="shape" title="shape">${shapeText(value)}</span>` : nothing}`,
+        )}
         </header>
-        <div class="body" part="value">
-          ${
-            input
-              ? entryGrid({
-                  session,
-                  name: this.name,
-                  slider: cell.slider,
-                  comparison: state.comparison,
-                  onInput: (row, col, text) => this.onEntryInput(row, col, text),
-                  keys: this.keys,
-                  view: this.view,
-                })
-              : this.renderValue(value, state.comparison, state.status)
-          }${this.copier.render(this.name, value)}
-        </div>
+        <div class="body" part="value">${
+          input
+            ? entryGrid({
+                session,
+                name: this.name,
+                slider: cell.slider,
+                comparison: state.comparison,
+                onInput: (row, col, text) => this.onEntryInput(row, col, text),
+                keys: this.keys,
+                view: this.view,
+              })
+            : this.renderValue(value, state.comparison, state.status)
+        }${this.copier.render(this.name, value)}</div>
         ${input ? nothing : guard([session.formula(this.name), session.isFormulaEdited(this.name), this._draft], () => this.renderFormulaBar(session))}
-        ${state.comparison ? this.renderComparison(state.comparison) : nothing} ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
+        ${state.comparison ? this.renderComparison(state.comparison) : nothing}
+        ${state.gradCheck ? this.renderGradCheck(state.gradCheck) : nothing}
         ${
           session.view.explains(this.name)
-            ? html`<div class="explain-row">
-                <button
-                  type="button"
-                  class="explain"
-                  aria-label=${messages.explainButtonLabel(this.name)}
-                  aria-keyshortcuts="Alt+Shift+E"
-                  title=${messages.explainButtonTitle()}
-                  @click=${(e: Event) => void this.explain(e.currentTarget as HTMLElement)}
-                >
-                  ${messages.explainButton()}
-                </button>
-              </div>`
+            ? html`<div class="explain-row"><button type="button" class="explain" aria-label=${messages.explainButtonLabel(this.name)}
+          aria-keyshortcuts="Alt+Shift+E" title=${messages.explainButtonTitle()} @click=${(e: Event) => void this.explain(e.currentTarget as HTMLElement)}>${messages.explainButton()}</button></div>`
             : nothing
         }
         ${this._explaining ? html`<gs-explain .session=${session} .cell=${this.name}></gs-explain>` : nothing}
@@ -501,31 +482,23 @@ export class GsCell extends LitElement {
   private renderExercise(session: Session, cell: CellView, state: CellState) {
     const header = this.typeset(cell, false);
     const upstream = state.status === 'error' && !!state.error?.root && state.error.root !== this.name;
-    return html` <section
-      part="cell"
-      class="cell exercise-cell status-${state.status}${upstream ? ' upstream' : ''} kind-formula"
-      role="group"
-      aria-label=${`${this.name} cell`}
-      aria-busy=${state.status === 'pending' ? 'true' : 'false'}
-    >
-      <header part="header">
-        <span class="label" title=${this.name}>${trustedHTML(header.label)}</span><span class="eq">=</span><span class="exercise-tag">?</span>
-      </header>
-      <div class="body">
-        ${exerciseGrid({ session, name: this.name, index: this.index, view: this.exercise, answer: (v) => this.renderValue(v, undefined, 'ok') })}
-      </div>
-      ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
-      ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
-    </section>`;
+    return html`
+      <section part="cell" class="cell exercise-cell status-${state.status}${upstream ? ' upstream' : ''} kind-formula" role="group" aria-label=${`${this.name} cell`} aria-busy=${state.status === 'pending' ? 'true' : 'false'}>
+        <header part="header"><span class="label" title=${this.name}>${trustedHTML(header.label)}</span><span class="eq">=</span><span class="exercise-tag">?</span></header>
+        <div class="body">${exerciseGrid({ session, name: this.name, index: this.index, view: this.exercise, answer: (v) => this.renderValue(v, undefined, 'ok') })}</div>
+        ${state.status === 'error' && state.error ? this.renderError(state) : nothing}
+        ${cell.caption ? html`<p class="caption" part="caption">${cell.refused?.caption ? refusedInPlace(cell.refused.caption) : inlineMarkdown(cell.caption)}</p>` : nothing}
+      </section>`;
   }
 
   /** A cell that reads an unsolved exercise marked "hides: dependents": its label, and why it is not shown yet. */
   private renderHidden(cell: CellView, exercise: string) {
     const header = this.typeset(cell, true);
-    return html` <section part="cell" class="cell hidden-cell" role="group" aria-label=${`${this.name} cell`}>
-      <header part="header"><span class="label" title=${this.name}>${trustedHTML(header.label)}</span></header>
-      <p class="hidden-until">${messages.exerciseHidden(exercise)}</p>
-    </section>`;
+    return html`
+      <section part="cell" class="cell hidden-cell" role="group" aria-label=${`${this.name} cell`}>
+        <header part="header"><span class="label" title=${this.name}>${trustedHTML(header.label)}</span></header>
+        <p class="hidden-until">${messages.exerciseHidden(exercise)}</p>
+      </section>`;
   }
 
   /** The label and formula as MathML, typeset again only when the cell's definition changes. */
@@ -573,24 +546,21 @@ export class GsCell extends LitElement {
       cols = shown(value.cols, 10, this._expanded);
     const cut = rows.includes(0) || cols.includes(0);
     return html`<table class="matrix" role="table" aria-label=${messages.cellValue(this.name)}>
-        ${rows.map(
-          (i) =>
-            html`<tr>
-              ${cols.map((j) => {
-                if (i === 0 || j === 0) return html`<td class="more" aria-hidden="true">${i === 0 ? '⋮' : '…'}</td>`;
-                const v = value.data[(i - 1) * value.cols + (j - 1)];
-                return html`<td class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</td>`;
-              })}
-            </tr>`,
-        )}
-      </table>
-      ${
-        this._expanded
-          ? less
-          : cut
-            ? html`<button type="button" class="expand" @click=${() => (this._expanded = true)}>${messages.showAll(value.rows, value.cols)}</button>`
-            : nothing
-      }`;
+      ${rows.map(
+        (i) =>
+          html`<tr>${cols.map((j) => {
+            if (i === 0 || j === 0) return html`<td class="more" aria-hidden="true">${i === 0 ? '⋮' : '…'}</td>`;
+            const v = value.data[(i - 1) * value.cols + (j - 1)];
+            return html`<td class=${differs(i, j) ? 'differs' : ''} title=${`[${i},${j}] ${v}`}>${formatNumber(v)}</td>`;
+          })}</tr>`,
+      )}
+    </table>${
+      this._expanded
+        ? less
+        : cut
+          ? html`<button type="button" class="expand" @click=${() => (this._expanded = true)}>${messages.showAll(value.rows, value.cols)}</button>`
+          : nothing
+    }`;
   }
 
   private renderFormulaBar(session: Session) {
@@ -642,10 +612,8 @@ export class GsCell extends LitElement {
   private renderGradCheck(check: GradCheck | CellError) {
     if (check instanceof Error) {
       const upstream = check.root && check.root !== this.name;
-      return html`<div class="check fail" part="check" role="note">
-        <span class="verdict">${messages.gradCheckUnavailable()}</span>
-        <span class="detail">${upstream ? messages.hasAnError(check.root!) : check.message}</span>
-      </div>`;
+      return html`<div class="check fail" part="check" role="note"><span class="verdict">${messages.gradCheckUnavailable()}</span>
+        <span class="detail">${upstream ? messages.hasAnError(check.root!) : check.message}</span></div>`;
     }
     const of = this.labelOf(check.of) ?? check.of,
       wrt = this.labelOf(check.wrt) ?? check.wrt;
@@ -655,47 +623,24 @@ export class GsCell extends LitElement {
       : html`<span class="verdict fail">${messages.gradCheckFails(expected)}</span>`;
     const many = check.entries.length > 12;
     const table = html`<table class="check-table">
-      <thead>
-        <tr>
-          <th scope="col"><span class="visually-hidden">${messages.checkEntry()}</span></th>
-          <th scope="col">${messages.checkThisCell()}</th>
-          <th scope="col">${messages.checkAutodiff()}</th>
-          <th scope="col">${messages.checkFiniteDiff()}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${check.entries.map(
-          (e) =>
-            html`<tr class=${e.agrees ? '' : 'bad'}>
-              <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : html`<span class="visually-hidden">${messages.checkValue()}</span>`}</th>
-              <td>${formatNumber(e.written)}</td>
-              <td>${formatNumber(e.autodiff)}</td>
-              <td>${e.numeric === null ? '—' : formatNumber(e.numeric)}</td>
-            </tr>`,
-        )}
-      </tbody>
+      <thead><tr><th scope="col"><span class="visually-hidden">${messages.checkEntry()}</span></th><th scope="col">${messages.checkThisCell()}</th><th scope="col">${messages.checkAutodiff()}</th><th scope="col">${messages.checkFiniteDiff()}</th></tr></thead>
+      <tbody>${check.entries.map(
+        (e) => html`<tr class=${e.agrees ? '' : 'bad'}>
+        <th scope="row">${check.entries.length > 1 ? `[${e.row},${e.col}]` : html`<span class="visually-hidden">${messages.checkValue()}</span>`}</th>
+        <td>${formatNumber(e.written)}</td><td>${formatNumber(e.autodiff)}</td><td>${e.numeric === null ? '—' : formatNumber(e.numeric)}</td>
+      </tr>`,
+      )}</tbody>
     </table>`;
     return html`<div class=${`check ${check.pass ? 'pass' : 'fail'}${expected ? ' expected' : ''}`} part="check" role="note">
       ${verdict}
-      <span class="detail"
-        >${messages.checkAgainst()} ${trustedHTML(texToHTML(`\\frac{\\partial ${of}}{\\partial ${wrt}}`))} ${messages.checkByAutodiff()}
+      <span class="detail">${messages.checkAgainst()} ${trustedHTML(texToHTML(`\\frac{\\partial ${of}}{\\partial ${wrt}}`))} ${messages.checkByAutodiff()}
         ${check.shapeMismatch ?? html`${messages.checkLargestDifference(formatNumber(check.relativeDifference, 2))}`}${
           check.numericDifference !== null
             ? html`${messages.checkAgreeTo(formatNumber(check.numericDifference, 2))}`
             : html`${messages.checkTooLargeForDifferences()}`
-        }</span
-      >
+        }</span>
       ${expected && !check.pass ? html`<span class="reason">${check.expectedToFail}</span>` : nothing}
-      ${
-        check.entries.length
-          ? many
-            ? html`<details>
-                <summary>${messages.checkCompareEntries(check.entries.length)}</summary>
-                ${table}
-              </details>`
-            : table
-          : nothing
-      }
+      ${check.entries.length ? (many ? html`<details><summary>${messages.checkCompareEntries(check.entries.length)}</summary>${table}</details>` : table) : nothing}
     </div>`;
   }
 
@@ -710,7 +655,8 @@ export class GsCell extends LitElement {
     const where = err.loc ? html`<span class="loc">${messages.lineColumn(err.loc.line, err.loc.col)}</span>` : nothing;
     return html`<div class="error" role="alert" part="error">
       <span class="code">${err.code}</span>
-      ${err.message} ${where}
+      ${err.message}
+      ${where}
     </div>`;
   }
 
@@ -750,19 +696,10 @@ export class GsCell extends LitElement {
         box-sizing: border-box;
       }
       /* A narrow page (a phone, or 200% zoom) never scrolls sideways for a cell: a wide value scrolls inside it. */
-      .cell {
-        max-width: 100%;
-      }
-      .body {
-        max-width: 100%;
-        overflow-x: auto;
-      }
-      .status-error {
-        border-color: var(--_error);
-      }
-      .status-pending .body {
-        opacity: 0.55;
-      }
+      .cell { max-width: 100%; }
+      .body { max-width: 100%; overflow-x: auto; }
+      .status-error { border-color: var(--_error); }
+      .status-pending .body { opacity: 0.55; }
       header {
         display: flex;
         align-items: center;
@@ -772,20 +709,10 @@ export class GsCell extends LitElement {
         font-size: 1.1rem;
         margin-bottom: 0.4rem;
       }
-      .label {
-        font-weight: 600;
-      }
-      .eq {
-        color: var(--_muted);
-      }
+      .label { font-weight: 600; }
+      .eq { color: var(--_muted); }
       /* A formula longer than the cell has room for scrolls inside its heading, the rest stays put. */
-      .tex {
-        color: var(--_fg);
-        min-width: 0;
-        overflow-x: auto;
-        overflow-y: hidden;
-        padding: 0.2rem 0;
-      }
+      .tex { color: var(--_fg); min-width: 0; overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; }
       .shape {
         margin-left: auto;
         font-size: 0.75rem;
@@ -805,29 +732,11 @@ export class GsCell extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       /* A number never breaks across lines (2.07931e-12 at its minus sign). */
-      .matrix td {
-        text-align: right;
-        padding: 0.05rem 0.2rem;
-        white-space: nowrap;
-      }
-      .matrix td.more {
-        text-align: center;
-        color: var(--_muted);
-      }
-      button.expand {
-        margin-top: 0.3rem;
-      }
-      .scalar-value {
-        font-family: var(--_mono);
-        font-size: 1.05rem;
-        white-space: nowrap;
-      }
-      .differs {
-        background: var(--_differ-bg);
-        color: var(--_differ);
-        border-radius: 3px;
-        font-weight: 600;
-      }
+      .matrix td { text-align: right; padding: 0.05rem 0.2rem; white-space: nowrap; }
+      .matrix td.more { text-align: center; color: var(--_muted); }
+      button.expand { margin-top: 0.3rem; }
+      .scalar-value { font-family: var(--_mono); font-size: 1.05rem; white-space: nowrap; }
+      .differs { background: var(--_differ-bg); color: var(--_differ); border-radius: 3px; font-weight: 600; }
       input.entry {
         font: inherit;
         font-family: var(--_mono);
@@ -841,36 +750,15 @@ export class GsCell extends LitElement {
         /* A trained weight keeps all its digits; unfocused, a long one ends in … (the title has it all). */
         text-overflow: ellipsis;
       }
-      input.entry:focus-visible,
-      input.formula:focus-visible,
-      button:focus-visible {
+      input.entry:focus-visible, input.formula:focus-visible, button:focus-visible {
         outline: 2px solid var(--_accent);
         outline-offset: 1px;
       }
-      .scalar {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-      }
-      input.slider {
-        width: 9rem;
-        accent-color: var(--_accent);
-      }
-      input.entry.invalid {
-        border-color: var(--_error);
-        background: var(--_error-bg);
-        color: var(--_error);
-      }
-      .formula-bar {
-        display: flex;
-        align-items: center;
-        gap: 0.3rem;
-        margin-top: 0.45rem;
-      }
-      .fx {
-        font-family: var(--_mono);
-        color: var(--_muted);
-      }
+      .scalar { display: flex; align-items: center; gap: 0.5rem; }
+      input.slider { width: 9rem; accent-color: var(--_accent); }
+      input.entry.invalid { border-color: var(--_error); background: var(--_error-bg); color: var(--_error); }
+      .formula-bar { display: flex; align-items: center; gap: 0.3rem; margin-top: 0.45rem; }
+      .fx { font-family: var(--_mono); color: var(--_muted); }
       input.formula {
         flex: 1;
         min-width: 10rem;
@@ -904,30 +792,13 @@ export class GsCell extends LitElement {
         border-radius: 5px;
         min-width: 15rem;
       }
-      .slide.agree {
-        color: var(--_ok);
-        background: color-mix(in srgb, var(--_ok) 8%, transparent);
-      }
-      .slide.differ {
-        color: var(--_differ);
-        background: var(--_differ-bg);
-      }
-      .slide-value {
-        font-family: var(--_mono);
-      }
-      .verdict {
-        font-weight: 600;
-      }
-      .detail {
-        color: var(--_muted);
-      }
-      .slide.differ .detail {
-        color: inherit;
-      }
-      .reason {
-        flex-basis: 100%;
-        color: var(--_fg);
-      }
+      .slide.agree { color: var(--_ok); background: color-mix(in srgb, var(--_ok) 8%, transparent); }
+      .slide.differ { color: var(--_differ); background: var(--_differ-bg); }
+      .slide-value { font-family: var(--_mono); }
+      .verdict { font-weight: 600; }
+      .detail { color: var(--_muted); }
+      .slide.differ .detail { color: inherit; }
+      .reason { flex-basis: 100%; color: var(--_fg); }
       .check {
         margin-top: 0.45rem;
         font-size: 0.82rem;
@@ -939,41 +810,14 @@ export class GsCell extends LitElement {
         gap: 0.2rem 0.5rem;
         align-items: baseline;
       }
-      .check.pass {
-        color: var(--_ok);
-        background: color-mix(in srgb, var(--_ok) 8%, transparent);
-      }
-      .check.fail {
-        color: var(--_error);
-        background: var(--_error-bg);
-      }
-      .check.fail.expected {
-        color: var(--_differ);
-        background: var(--_differ-bg);
-      }
-      .check .detail {
-        color: var(--_fg);
-      }
-      .check-table {
-        font-family: var(--_mono);
-        font-size: 0.78rem;
-        border-collapse: collapse;
-        flex-basis: 100%;
-      }
-      .check-table th,
-      .check-table td {
-        padding: 0.05rem 0.4rem;
-        text-align: right;
-        white-space: nowrap;
-      }
-      .check-table thead th {
-        font-family: var(--_font);
-        font-weight: 600;
-        color: var(--_muted);
-      }
-      .check-table tr.bad td:first-of-type {
-        font-weight: 700;
-      }
+      .check.pass { color: var(--_ok); background: color-mix(in srgb, var(--_ok) 8%, transparent); }
+      .check.fail { color: var(--_error); background: var(--_error-bg); }
+      .check.fail.expected { color: var(--_differ); background: var(--_differ-bg); }
+      .check .detail { color: var(--_fg); }
+      .check-table { font-family: var(--_mono); font-size: 0.78rem; border-collapse: collapse; flex-basis: 100%; }
+      .check-table th, .check-table td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowrap; }
+      .check-table thead th { font-family: var(--_font); font-weight: 600; color: var(--_muted); }
+      .check-table tr.bad td:first-of-type { font-weight: 700; }
       .error {
         margin-top: 0.45rem;
         font-size: 0.85rem;
@@ -983,70 +827,22 @@ export class GsCell extends LitElement {
         padding: 0.35rem 0.5rem;
         min-width: 15rem;
       }
-      .error .code {
-        font-family: var(--_mono);
-        font-size: 0.75rem;
-        margin-right: 0.3rem;
-        opacity: 0.85;
-      }
-      .error .loc {
-        display: block;
-        font-size: 0.75rem;
-        opacity: 0.85;
-      }
-      .error button.root {
-        color: var(--_error);
-        border-color: var(--_error);
-        padding: 0 0.3rem;
-      }
-      .error-text {
-        color: var(--_error);
-      }
-      .status-error.upstream {
-        border-color: var(--_border);
-        border-style: dashed;
-      }
-      .error.upstream {
-        color: var(--_muted);
-        background: none;
-        border: 1px dashed var(--_border);
-        min-width: 0;
-      }
-      .error.upstream button.root {
-        color: var(--_accent);
-        border-color: var(--_border);
-      }
-      .caption {
-        margin: 0.4rem 0 0;
-        font-size: 0.82rem;
-        color: var(--_muted);
-      }
-      .muted,
-      .placeholder {
-        color: var(--_muted);
-      }
-      .note {
-        font-size: 0.8rem;
-        margin-top: 0.3rem;
-      }
-      .explain-row {
-        margin-top: 0.4rem;
-      }
-      math {
-        font-size: 1.05em;
-      }
-      .exercise-tag {
-        font-family: var(--_mono);
-        color: var(--_muted);
-      }
+      .error .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; opacity: 0.85; }
+      .error .loc { display: block; font-size: 0.75rem; opacity: 0.85; }
+      .error button.root { color: var(--_error); border-color: var(--_error); padding: 0 0.3rem; }
+      .error-text { color: var(--_error); }
+      .status-error.upstream { border-color: var(--_border); border-style: dashed; }
+      .error.upstream { color: var(--_muted); background: none; border: 1px dashed var(--_border); min-width: 0; }
+      .error.upstream button.root { color: var(--_accent); border-color: var(--_border); }
+      .caption { margin: 0.4rem 0 0; font-size: 0.82rem; color: var(--_muted); }
+      .muted, .placeholder { color: var(--_muted); }
+      .note { font-size: 0.8rem; margin-top: 0.3rem; }
+      .explain-row { margin-top: 0.4rem; }
+      math { font-size: 1.05em; }
+      .exercise-tag { font-family: var(--_mono); color: var(--_muted); }
       @media print {
-        .formula-bar,
-        button {
-          display: none;
-        }
-        .cell {
-          break-inside: avoid;
-        }
+        .formula-bar, button { display: none; }
+        .cell { break-inside: avoid; }
       }
     `,
   ];

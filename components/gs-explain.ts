@@ -130,9 +130,7 @@ export class GsExplain extends LitElement {
     const ok = e && !(e instanceof Error) ? e : undefined;
     return html`<dialog aria-labelledby="explain-title" @close=${() => this.onClose()}>
       <header>
-        <h2 id="explain-title">
-          ${messages.explainHeading()} ${ok ? this.tex(`\\frac{\\partial ${this.label(ok.of)}}{\\partial ${this.label(ok.wrt)}}`) : this.cell}
-        </h2>
+        <h2 id="explain-title">${messages.explainHeading()} ${ok ? this.tex(`\\frac{\\partial ${this.label(ok.of)}}{\\partial ${this.label(ok.wrt)}}`) : this.cell}</h2>
         <button type="button" class="close" @click=${() => this.close()}>${messages.explainClose()}</button>
       </header>
       ${e === undefined ? nothing : e instanceof Error ? html`<p class="error" role="alert">${e.message}</p>` : this.renderExplanation(e)}
@@ -140,15 +138,15 @@ export class GsExplain extends LitElement {
   }
 
   private renderExplanation(e: Explanation) {
-    return html` ${this.renderPicker(e)}
+    return html`
+      ${this.renderPicker(e)}
       <p class="result" data-testid="result">${this.tex(`${e.tex} = ${formatTex(e.total)}`, true)}</p>
       ${
         e.of === e.wrt
           ? html`<p>${messages.explainItself(e.of)}</p>`
           : e.paths.length === 0
             ? html`<p>${messages.explainNoPath(e.of, e.wrt)}</p>`
-            : html`<p>${messages.explainIntro(e.paths.length, e.wrt, e.of)}</p>
-                ${e.paths.map((p, k) => this.renderPath(e, p, k))}`
+            : html`<p>${messages.explainIntro(e.paths.length, e.wrt, e.of)}</p>${e.paths.map((p, k) => this.renderPath(e, p, k))}`
       }
       ${this.renderVerdict(e)}`;
   }
@@ -159,29 +157,17 @@ export class GsExplain extends LitElement {
     if (rows * cols <= maxListed) {
       const options = [];
       for (let i = 1; i <= rows; i++) for (let j = 1; j <= cols; j++) options.push([i, j]);
-      return html`<p class="entry-picker">
-        <label
-          >${messages.explainEntryLabel()}
-          <select
-            @change=${(ev: Event) => {
-              const [i, j] = (ev.target as HTMLSelectElement).value.split(',').map(Number);
-              this.pick(i, j);
-            }}
-          >
-            ${options.map(([i, j]) => html`<option value=${`${i},${j}`} ?selected=${i === e.row && j === e.col}>${e.wrt}[${i},${j}]</option>`)}
-          </select></label
-        >
-      </p>`;
+      return html`<p class="entry-picker"><label>${messages.explainEntryLabel()}
+        <select @change=${(ev: Event) => {
+          const [i, j] = (ev.target as HTMLSelectElement).value.split(',').map(Number);
+          this.pick(i, j);
+        }}>${options.map(([i, j]) => html`<option value=${`${i},${j}`} ?selected=${i === e.row && j === e.col}>${e.wrt}[${i},${j}]</option>`)}</select></label></p>`;
     }
-    const number = (label: string, value: number, max: number, set: (v: number) => void) =>
-      html`<label
-        >${label}
-        <input type="number" min="1" max=${max} step="1" .value=${String(value)} @change=${(ev: Event) => set(Number((ev.target as HTMLInputElement).value))}
-      /></label>`;
-    return html`<p class="entry-picker">
-      ${number(messages.explainRowLabel(), e.row, rows, (v) => this.pick(v, this.col))}
-      ${number(messages.explainColumnLabel(), e.col, cols, (v) => this.pick(this.row, v))}
-    </p>`;
+    const number = (label: string, value: number, max: number, set: (v: number) => void) => html`<label>${label}
+      <input type="number" min="1" max=${max} step="1" .value=${String(value)}
+        @change=${(ev: Event) => set(Number((ev.target as HTMLInputElement).value))} /></label>`;
+    return html`<p class="entry-picker">${number(messages.explainRowLabel(), e.row, rows, (v) => this.pick(v, this.col))}
+      ${number(messages.explainColumnLabel(), e.col, cols, (v) => this.pick(this.row, v))}</p>`;
   }
 
   private renderPath(e: Explanation, p: ExplainPath, k: number) {
@@ -190,33 +176,21 @@ export class GsExplain extends LitElement {
       <h3 id=${`path-${k}`}>${messages.explainPathHeading(k + 1, e.paths.length)}: ${this.tex(route)}</h3>
       <p class="chain">${this.tex(`${e.paths.length === 1 ? e.tex : ''}${e.paths.length === 1 ? ' = ' : ''}${p.chainTex}`, true)}</p>
       <table class="factors">
-        <thead>
-          <tr>
-            <th scope="col">${messages.explainFactorColumn()}</th>
-            <th scope="col">${messages.explainFormulaColumn()}</th>
-            <th scope="col">${messages.explainValueColumn()}</th>
-            <th scope="col">${messages.explainShapeColumn()}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${p.factors.map(
-            (f, j) =>
-              html`<tr class="factor" data-child=${f.child} data-parent=${f.parent}>
-                <th scope="row">
-                  <span aria-hidden="true">${this.tex(f.tex)}</span
-                  ><span class="visually-hidden"
-                    >${messages.explainFactorName(
-                      f.child,
-                      j === p.factors.length - 1 && e.shape[0] * e.shape[1] > 1 ? `${f.parent}[${e.row},${e.col}]` : f.parent,
-                    )}</span
-                  >
-                </th>
-                <td>${this.tex(f.formulaTex)}${f.derivativeTex ? html`<br /><span class="derivative">${this.tex(f.derivativeTex)}</span>` : nothing}</td>
-                <td class="value">${f.value === null ? '—' : valueTable(f.value)}</td>
-                <td class="shape">${shapeText(f)}</td>
-              </tr>`,
-          )}
-        </tbody>
+        <thead><tr>
+          <th scope="col">${messages.explainFactorColumn()}</th><th scope="col">${messages.explainFormulaColumn()}</th>
+          <th scope="col">${messages.explainValueColumn()}</th><th scope="col">${messages.explainShapeColumn()}</th>
+        </tr></thead>
+        <tbody>${p.factors.map(
+          (f, j) => html`<tr class="factor" data-child=${f.child} data-parent=${f.parent}>
+          <th scope="row"><span aria-hidden="true">${this.tex(f.tex)}</span><span class="visually-hidden">${messages.explainFactorName(
+            f.child,
+            j === p.factors.length - 1 && e.shape[0] * e.shape[1] > 1 ? `${f.parent}[${e.row},${e.col}]` : f.parent,
+          )}</span></th>
+          <td>${this.tex(f.formulaTex)}${f.derivativeTex ? html`<br /><span class="derivative">${this.tex(f.derivativeTex)}</span>` : nothing}</td>
+          <td class="value">${f.value === null ? '—' : valueTable(f.value)}</td>
+          <td class="shape">${shapeText(f)}</td>
+        </tr>`,
+        )}</tbody>
       </table>
       ${this.renderTerms(p)}
     </section>`;
@@ -229,20 +203,14 @@ export class GsExplain extends LitElement {
     const term = (t: (typeof shown)[number]) => `${t.factors.map((f) => `\\left(${formatTex(f)}\\right)`).join('')} = ${formatTex(t.value)}`;
     return html`<div class="terms">
       <p>${messages.explainMultiplied()}${p.terms.length > 1 ? html` ${messages.explainSumOverUnits(p.terms.length)}` : nothing}</p>
-      <ul>
-        ${shown.map(
-          (t) =>
-            html`<li class="term">
-              ${
-                t.through.length
-                  ? html`<span class="through"
-                      >${messages.explainThrough()} ${this.tex(t.through.map((s) => `${this.label(s.cell)}[${s.row},${s.col}]`).join(',\\ '))}:</span
-                    > `
-                  : nothing
-              }${this.tex(term(t))}
-            </li>`,
-        )}
-      </ul>
+      <ul>${shown.map(
+        (t) =>
+          html`<li class="term">${
+            t.through.length
+              ? html`<span class="through">${messages.explainThrough()} ${this.tex(t.through.map((s) => `${this.label(s.cell)}[${s.row},${s.col}]`).join(',\\ '))}:</span> `
+              : nothing
+          }${this.tex(term(t))}</li>`,
+      )}</ul>
       ${more ? html`<p class="note">${messages.explainMoreTerms(more, formatNumber(together))}</p>` : nothing}
       <p class="share">${messages.explainPathShare()} <output>${formatNumber(p.contribution)}</output>.</p>
     </div>`;
@@ -250,21 +218,13 @@ export class GsExplain extends LitElement {
 
   private renderVerdict(e: Explanation) {
     return html`<dl class="verdict">
-      <dt>${messages.explainTotal(e.paths.length)}</dt>
-      <dd><output class="total" title=${String(e.total)}>${formatNumber(e.total)}</output></dd>
-      <dt>${messages.explainAutodiff()}</dt>
-      <dd>
-        <output class="autodiff" title=${String(e.autodiff)}>${formatNumber(e.autodiff)}</output>${e.agrees ? html`, ${messages.explainAgrees()}` : nothing}
-      </dd>
-      <dt>${messages.explainCellValue()}</dt>
-      <dd>
-        ${
-          e.cellValue === null
-            ? messages.explainNoCellValue()
-            : html`<output class="cell-value" title=${String(e.cellValue)}>${formatNumber(e.cellValue)}</output
-                >${e.cellAgrees ? nothing : html`, ${messages.explainDiffers()}`}`
-        }
-      </dd>
+      <dt>${messages.explainTotal(e.paths.length)}</dt><dd><output class="total" title=${String(e.total)}>${formatNumber(e.total)}</output></dd>
+      <dt>${messages.explainAutodiff()}</dt><dd><output class="autodiff" title=${String(e.autodiff)}>${formatNumber(e.autodiff)}</output>${e.agrees ? html`, ${messages.explainAgrees()}` : nothing}</dd>
+      <dt>${messages.explainCellValue()}</dt><dd>${
+        e.cellValue === null
+          ? messages.explainNoCellValue()
+          : html`<output class="cell-value" title=${String(e.cellValue)}>${formatNumber(e.cellValue)}</output>${e.cellAgrees ? nothing : html`, ${messages.explainDiffers()}`}`
+      }</dd>
     </dl>`;
   }
 
@@ -282,26 +242,11 @@ export class GsExplain extends LitElement {
         max-height: calc(100vh - 2rem);
         box-sizing: border-box;
       }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
-      }
-      header {
-        display: flex;
-        align-items: baseline;
-        gap: 1rem;
-      }
-      h2 {
-        font-size: 1.15rem;
-        margin: 0 0 0.4rem;
-        flex: 1;
-      }
-      h3 {
-        font-size: 1rem;
-        margin: 0.9rem 0 0.3rem;
-      }
-      button,
-      select,
-      input {
+      dialog::backdrop { background: rgb(0 0 0 / 0.35); }
+      header { display: flex; align-items: baseline; gap: 1rem; }
+      h2 { font-size: 1.15rem; margin: 0 0 0.4rem; flex: 1; }
+      h3 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
+      button, select, input {
         font: inherit;
         font-size: 0.85rem;
         color: var(--_fg);
@@ -310,147 +255,37 @@ export class GsExplain extends LitElement {
         border-radius: 4px;
         padding: 0.15rem 0.5rem;
       }
-      button {
-        color: var(--_accent);
-        cursor: pointer;
-        background: transparent;
-      }
-      input[type='number'] {
-        width: 5rem;
-      }
-      button:focus-visible,
-      select:focus-visible,
-      input:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 1px;
-      }
-      .entry-picker {
-        display: flex;
-        gap: 1rem;
-        margin: 0.2rem 0;
-      }
-      .entry-picker label {
-        display: inline-flex;
-        gap: 0.4rem;
-        align-items: baseline;
-      }
-      .result {
-        margin: 0.4rem 0;
-        font-size: 1.1rem;
-        overflow-x: auto;
-      }
-      .chain {
-        overflow-x: auto;
-        margin: 0.2rem 0;
-      }
-      table.factors {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.9rem;
-      }
-      .factors th,
-      .factors td {
-        border-top: 1px solid var(--_border);
-        padding: 0.3rem 0.5rem;
-        text-align: left;
-        vertical-align: middle;
-      }
-      .factors thead th {
-        color: var(--_muted);
-        font-weight: 600;
-        font-size: 0.8rem;
-      }
-      .factors .shape {
-        color: var(--_muted);
-        font-size: 0.8rem;
-      }
-      .derivative {
-        color: var(--_muted);
-      }
-      table.matrix {
-        border-collapse: separate;
-        border-spacing: 0.35rem 0;
-        border-left: 2px solid var(--_fg);
-        border-right: 2px solid var(--_fg);
-        border-radius: 4px;
-      }
-      .matrix td,
-      .number {
-        font-family: var(--_mono);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-        text-align: right;
-        border: 0;
-        padding: 0 0.15rem;
-      }
-      .matrix td.more {
-        text-align: center;
-        color: var(--_muted);
-      }
-      .terms ul {
-        margin: 0.2rem 0;
-        padding-left: 1.2rem;
-      }
-      .terms li {
-        margin: 0.15rem 0;
-      }
-      .through {
-        color: var(--_muted);
-        font-size: 0.85rem;
-      }
-      .note {
-        color: var(--_muted);
-        font-size: 0.85rem;
-      }
-      .share output,
-      dl output {
-        font-family: var(--_mono);
-        font-weight: 600;
-      }
-      dl.verdict {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.2rem 0.8rem;
-        margin: 0.9rem 0 0;
-        padding-top: 0.6rem;
-        border-top: 2px solid var(--_border);
-      }
-      dl.verdict dt {
-        font-weight: 600;
-      }
-      dl.verdict dd {
-        margin: 0;
-      }
-      .error {
-        color: var(--_error);
-        background: var(--_error-bg);
-        padding: 0.4rem 0.6rem;
-        border-radius: 5px;
-      }
-      math {
-        font-size: 1.05em;
-      }
+      button { color: var(--_accent); cursor: pointer; background: transparent; }
+      input[type='number'] { width: 5rem; }
+      button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+      .entry-picker { display: flex; gap: 1rem; margin: 0.2rem 0; }
+      .entry-picker label { display: inline-flex; gap: 0.4rem; align-items: baseline; }
+      .result { margin: 0.4rem 0; font-size: 1.1rem; overflow-x: auto; }
+      .chain { overflow-x: auto; margin: 0.2rem 0; }
+      table.factors { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+      .factors th, .factors td { border-top: 1px solid var(--_border); padding: 0.3rem 0.5rem; text-align: left; vertical-align: middle; }
+      .factors thead th { color: var(--_muted); font-weight: 600; font-size: 0.8rem; }
+      .factors .shape { color: var(--_muted); font-size: 0.8rem; }
+      .derivative { color: var(--_muted); }
+      table.matrix { border-collapse: separate; border-spacing: 0.35rem 0; border-left: 2px solid var(--_fg); border-right: 2px solid var(--_fg); border-radius: 4px; }
+      .matrix td, .number { font-family: var(--_mono); font-variant-numeric: tabular-nums; white-space: nowrap; text-align: right; border: 0; padding: 0 0.15rem; }
+      .matrix td.more { text-align: center; color: var(--_muted); }
+      .terms ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+      .terms li { margin: 0.15rem 0; }
+      .through { color: var(--_muted); font-size: 0.85rem; }
+      .note { color: var(--_muted); font-size: 0.85rem; }
+      .share output, dl output { font-family: var(--_mono); font-weight: 600; }
+      dl.verdict { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.9rem 0 0; padding-top: 0.6rem; border-top: 2px solid var(--_border); }
+      dl.verdict dt { font-weight: 600; }
+      dl.verdict dd { margin: 0; }
+      .error { color: var(--_error); background: var(--_error-bg); padding: 0.4rem 0.6rem; border-radius: 5px; }
+      math { font-size: 1.05em; }
       @media print {
         /* Printed while open: the explanation from the top of the page, in black on white, without its controls. */
-        dialog[open] {
-          position: absolute;
-          inset: 0 auto auto 0;
-          width: 100%;
-          max-width: none;
-          max-height: none;
-          overflow: visible;
-          margin: 0;
-          border: 0;
-          background: #fff;
-          color: #000;
-        }
-        dialog::backdrop {
-          background: #fff;
-        }
-        button,
-        .entry-picker {
-          display: none;
-        }
+        dialog[open] { position: absolute; inset: 0 auto auto 0; width: 100%; max-width: none; max-height: none; overflow: visible;
+          margin: 0; border: 0; background: #fff; color: #000; }
+        dialog::backdrop { background: #fff; }
+        button, .entry-picker { display: none; }
       }
     `,
   ];
@@ -467,18 +302,14 @@ function valueTable(v: Value) {
   if (typeof v === 'number') return html`<span class="number" title=${String(v)}>${formatNumber(v)}</span>`;
   const rows = shownIndices(v.rows, 8),
     cols = shownIndices(v.cols, 8);
-  return html`<table class="matrix" role="presentation">
-    ${rows.map(
-      (i) =>
-        html`<tr>
-          ${cols.map((j) =>
-            i < 0 || j < 0
-              ? html`<td class="more" aria-hidden="true">${i < 0 ? '⋮' : '…'}</td>`
-              : html`<td title=${`[${i + 1},${j + 1}] ${v.data[i * v.cols + j]}`}>${formatNumber(v.data[i * v.cols + j])}</td>`,
-          )}
-        </tr>`,
-    )}
-  </table>`;
+  return html`<table class="matrix" role="presentation">${rows.map(
+    (i) =>
+      html`<tr>${cols.map((j) =>
+        i < 0 || j < 0
+          ? html`<td class="more" aria-hidden="true">${i < 0 ? '⋮' : '…'}</td>`
+          : html`<td title=${`[${i + 1},${j + 1}] ${v.data[i * v.cols + j]}`}>${formatNumber(v.data[i * v.cols + j])}</td>`,
+      )}</tr>`,
+  )}</table>`;
 }
 
 /** 0-based positions to show, with −1 where the middle is left out. */

@@ -93,58 +93,15 @@ export class GsFigure extends LitElement {
   static override styles = [
     theme,
     css`
-      :host {
-        display: block;
-        margin: 0.8rem 0 1.2rem;
-        font-family: var(--_font);
-        color: var(--_fg);
-        max-width: 100%;
-      }
+      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
       /* The chart fits its frame (gs-plot draws it narrower when it must). */
-      figure {
-        margin: 0;
-        display: inline-block;
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        padding: 0.6rem 0.8rem;
-        background: var(--_cell-bg);
-        max-width: 100%;
-        box-sizing: border-box;
-        overflow-x: auto;
-      }
-      @media print {
-        figure {
-          break-inside: avoid;
-        }
-      }
-      figcaption {
-        font-size: 0.85rem;
-        color: var(--_muted);
-        margin-top: 0.3rem;
-        max-width: 36rem;
-      }
-      .error {
-        color: var(--_error);
-        background: var(--_error-bg);
-        border-radius: 5px;
-        padding: 0.4rem 0.6rem;
-        font-size: 0.85rem;
-        max-width: 36rem;
-      }
-      figure.stale gs-plot {
-        opacity: 0.35;
-      }
-      .beyond {
-        font-size: 0.85rem;
-        color: var(--_muted);
-        margin: 0.3rem 0 0;
-        max-width: 36rem;
-      }
-      .code {
-        font-family: var(--_mono);
-        font-size: 0.75rem;
-        margin-right: 0.3rem;
-      }
+      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; overflow-x: auto; }
+      @media print { figure { break-inside: avoid; } }
+      figcaption { font-size: 0.85rem; color: var(--_muted); margin-top: 0.3rem; max-width: 36rem; }
+      .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
+      figure.stale gs-plot { opacity: 0.35; }
+      .beyond { font-size: 0.85rem; color: var(--_muted); margin: 0.3rem 0 0; max-width: 36rem; }
+      .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
     `,
   ];
 }

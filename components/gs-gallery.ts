@@ -127,19 +127,17 @@ export class GsGallery extends LitElement {
         this.base,
       );
       if (!listed) {
-        return html`<p class="gs-not-listed" role="alert">${messages.galleryNotListed(open)}</p>
-          <nav class="gs-pager" aria-label=${messages.workbooksNav()}><a href="./">${messages.allWorkbooks()}</a></nav>`;
+        return html`<p class="gs-not-listed" role="alert">${messages.galleryNotListed(open)}</p><nav class="gs-pager" aria-label=${messages.workbooksNav()}><a href="./">${messages.allWorkbooks()}</a></nav>`;
       }
       const at = entries.findIndex((e) => e.file === listed);
       const prev = entries && at > 0 ? entries[at - 1] : undefined;
       const next = entries && at >= 0 && at < entries.length - 1 ? entries[at + 1] : undefined;
       // Two pagers, above and below: landmarks with different names, so each can be told apart.
-      const pager = (where: string) =>
-        html`<nav class="gs-pager" aria-label=${messages.workbooksNavAt(where)}>
-          <span>${prev ? html`<a href=${`?w=${encodeURIComponent(prev.file)}`} rel="prev">← ${prev.title}</a>` : nothing}</span>
-          <a href="./">${messages.allWorkbooks()}</a>
-          <span>${next ? html`<a href=${`?w=${encodeURIComponent(next.file)}`} rel="next">${next.title} →</a>` : nothing}</span>
-        </nav>`;
+      const pager = (where: string) => html`<nav class="gs-pager" aria-label=${messages.workbooksNavAt(where)}>
+        <span>${prev ? html`<a href=${`?w=${encodeURIComponent(prev.file)}`} rel="prev">← ${prev.title}</a>` : nothing}</span>
+        <a href="./">${messages.allWorkbooks()}</a>
+        <span>${next ? html`<a href=${`?w=${encodeURIComponent(next.file)}`} rel="next">${next.title} →</a>` : nothing}</span>
+      </nav>`;
       return html`${pager('above')}<gs-workbook src=${new URL(open, this.base).href}></gs-workbook>${pager('below')}`;
     }
     if (!entries) return html`<p aria-busy="true">${messages.loadingWorkbooks()}</p>`;

@@ -127,8 +127,7 @@ export class GsGraph extends LitElement {
     const near = (n: string) => (selected?.precedents.includes(n) ? ' precedent' : '') + (selected?.dependents.includes(n) ? ' dependent' : '');
     return html`
       <p class="legend">
-        <span class="key input">${messages.graphKeyInput()}</span><span class="key formula">${messages.graphKeyFormula()}</span
-        ><span class="key error">${messages.graphKeyError()}</span>
+        <span class="key input">${messages.graphKeyInput()}</span><span class="key formula">${messages.graphKeyFormula()}</span><span class="key error">${messages.graphKeyError()}</span>
         <span class="hint">${messages.graphHint()}</span>
       </p>
       <div class="scroll">
@@ -156,8 +155,7 @@ export class GsGraph extends LitElement {
             const kind = error ? `error ${state!.error?.code ?? ''}`.trim() : `${cell.kind}${size}`;
             const reads = layout.graph.reads.get(n.name)!,
               readBy = layout.graph.readBy.get(n.name)!;
-            return html`<button
-              type="button"
+            return html`<button type="button"
               class=${`node kind-${cell.kind}${error ? ' error' : ''}${selected?.name === n.name ? ' selected' : ''}${near(n.name)}`}
               data-name=${n.name}
               tabindex=${n.name === focus ? 0 : -1}
@@ -166,9 +164,7 @@ export class GsGraph extends LitElement {
               @click=${() => this.jump(n.name)}
               @focus=${() => (this._focus = n.name)}
               @keydown=${(e: KeyboardEvent) => this.onKey(e, n)}
-            >
-              <span class="name">${n.name}</span> <span class="kind">${kind}</span>
-            </button>`;
+            ><span class="name">${n.name}</span> <span class="kind">${kind}</span></button>`;
           })}
         </div>
       </div>
@@ -178,132 +174,35 @@ export class GsGraph extends LitElement {
   static override styles = [
     theme,
     css`
-      :host {
-        display: block;
-        font-family: var(--_font);
-        color: var(--_fg);
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 0.8rem;
-        align-items: center;
-        font-size: 0.82rem;
-        margin: 0 0 0.4rem;
-      }
-      .key {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3rem;
-      }
-      .key::before {
-        content: '';
-        width: 1.1em;
-        height: 0.8em;
-        border-radius: 3px;
-        border: 1px solid var(--_border);
-        background: var(--_input-bg);
-      }
-      .key.formula::before {
-        background: var(--_cell-bg);
-        border-style: dashed;
-      }
-      .key.error::before {
-        border: 2px solid var(--_error);
-        background: var(--_error-bg);
-      }
-      .hint {
-        color: var(--_muted);
-      }
-      .scroll {
-        overflow: auto;
-        max-height: 75vh;
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        background: var(--_cell-bg);
-      }
-      .graph {
-        position: relative;
-      }
-      svg {
-        position: absolute;
-        left: 0;
-        top: 0;
-        overflow: visible;
-      }
-      .edge {
-        fill: none;
-        stroke: var(--_muted);
-        stroke-width: 1.2;
-        opacity: 0.7;
-      }
-      .edge.on {
-        stroke: var(--_accent);
-        stroke-width: 2.2;
-        opacity: 1;
-      }
-      .head {
-        fill: var(--_muted);
-      }
-      .head.on {
-        fill: var(--_accent);
-      }
+      :host { display: block; font-family: var(--_font); color: var(--_fg); }
+      .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; font-size: 0.82rem; margin: 0 0 0.4rem; }
+      .key { display: inline-flex; align-items: center; gap: 0.3rem; }
+      .key::before { content: ''; width: 1.1em; height: 0.8em; border-radius: 3px; border: 1px solid var(--_border); background: var(--_input-bg); }
+      .key.formula::before { background: var(--_cell-bg); border-style: dashed; }
+      .key.error::before { border: 2px solid var(--_error); background: var(--_error-bg); }
+      .hint { color: var(--_muted); }
+      .scroll { overflow: auto; max-height: 75vh; border: 1px solid var(--_border); border-radius: 8px; background: var(--_cell-bg); }
+      .graph { position: relative; }
+      svg { position: absolute; left: 0; top: 0; overflow: visible; }
+      .edge { fill: none; stroke: var(--_muted); stroke-width: 1.2; opacity: 0.7; }
+      .edge.on { stroke: var(--_accent); stroke-width: 2.2; opacity: 1; }
+      .head { fill: var(--_muted); }
+      .head.on { fill: var(--_accent); }
       button.node {
-        position: absolute;
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        align-items: center;
-        padding: 0 0.3rem;
-        border-radius: 6px;
-        cursor: pointer;
-        overflow: hidden;
-        font: inherit;
-        font-family: var(--_mono);
-        color: var(--_fg);
-        background: var(--_input-bg);
-        border: 1px solid var(--_border);
+        position: absolute; box-sizing: border-box; display: flex; flex-direction: column; justify-content: center; align-items: center;
+        padding: 0 0.3rem; border-radius: 6px; cursor: pointer; overflow: hidden;
+        font: inherit; font-family: var(--_mono); color: var(--_fg);
+        background: var(--_input-bg); border: 1px solid var(--_border);
       }
-      button.node.kind-formula {
-        background: var(--_cell-bg);
-        border-style: dashed;
-      }
-      button.node .name {
-        font-size: 13px;
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      button.node .kind {
-        font-size: 11px;
-        color: var(--_muted);
-        white-space: nowrap;
-      }
-      button.node.error {
-        border: 2px solid var(--_error);
-        background: var(--_error-bg);
-        color: var(--_error);
-      }
-      button.node.error .kind {
-        color: var(--_error);
-      }
-      button.node.selected {
-        box-shadow: 0 0 0 3px var(--_accent);
-      }
-      button.node.precedent,
-      button.node.dependent {
-        border-color: var(--_accent);
-        border-width: 2px;
-      }
-      button.node:focus-visible {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
-      @media print {
-        :host {
-          display: none;
-        }
-      }
+      button.node.kind-formula { background: var(--_cell-bg); border-style: dashed; }
+      button.node .name { font-size: 13px; font-weight: 600; white-space: nowrap; }
+      button.node .kind { font-size: 11px; color: var(--_muted); white-space: nowrap; }
+      button.node.error { border: 2px solid var(--_error); background: var(--_error-bg); color: var(--_error); }
+      button.node.error .kind { color: var(--_error); }
+      button.node.selected { box-shadow: 0 0 0 3px var(--_accent); }
+      button.node.precedent, button.node.dependent { border-color: var(--_accent); border-width: 2px; }
+      button.node:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+      @media print { :host { display: none; } }
     `,
   ];
 }

@@ -425,38 +425,27 @@ export class GsNetwork extends LitElement {
       </g>`;
     };
     const described = pointed ? this.describe(pointed, data, sample) : '';
-    return html` <div class="controls">
+    return html`
+      <div class="controls">
         ${data.gradients ? html`<label><input type="checkbox" .checked=${this.gradients} @change=${(e: Event) => (this.gradients = (e.target as HTMLInputElement).checked)} /> ${messages.networkWeightsSwitch()}</label>` : nothing}
         ${hasDetail ? html`<label><input type="checkbox" .checked=${this.details} @change=${(e: Event) => (this.details = (e.target as HTMLInputElement).checked)} /> ${messages.networkUnitsSwitch()}</label>` : nothing}
         ${
           data.samples > 1
-            ? html`<label
-                >${messages.networkSample()}
-                <select @change=${(e: Event) => (this.sample = Number((e.target as HTMLSelectElement).value))}>
-                  ${Array.from({ length: data.samples }, (_, i) => html`<option value=${i + 1} ?selected=${i === sample}>${i + 1}</option>`)}
-                </select></label
-              >`
+            ? html`<label>${messages.networkSample()} <select @change=${(e: Event) => (this.sample = Number((e.target as HTMLSelectElement).value))}>
+          ${Array.from({ length: data.samples }, (_, i) => html`<option value=${i + 1} ?selected=${i === sample}>${i + 1}</option>`)}
+        </select></label>`
             : nothing
         }
       </div>
       <div class="scroll">
-        <svg
-          role="group"
-          aria-label=${messages.networkLabel(title)}
-          aria-roledescription=${messages.networkRole()}
-          width=${layout.width}
-          height=${layout.height}
-          viewBox=${`0 0 ${layout.width} ${layout.height}`}
-        >
+        <svg role="group" aria-label=${messages.networkLabel(title)} aria-roledescription=${messages.networkRole()} width=${layout.width} height=${layout.height} viewBox=${`0 0 ${layout.width} ${layout.height}`}>
           ${layout.columns.map((c) => svg`<text class="layer" x=${c.x} y="14" aria-hidden="true">${c.label}</text>`)}
           ${stops.map((st, k) => (st.kind === 'edge' ? edgeOf(st.edge, k) : nothing))}
           ${stops.map((st, k) => (st.kind === 'unit' ? unitOf(st.unit, k) : nothing))}
         </svg>
       </div>
       <p class="status" aria-live="polite">${described}</p>
-      <p class="note">
-        ${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} ${messages.networkKeys()}
-      </p>`;
+      <p class="note">${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} ${messages.networkKeys()}</p>`;
   }
 
   /** What is said of the edge or neuron pointed at, under the diagram. */
@@ -478,153 +467,38 @@ export class GsNetwork extends LitElement {
   static override styles = [
     theme,
     css`
-      :host {
-        display: block;
-        margin: 0.8rem 0 1.2rem;
-        font-family: var(--_font);
-        color: var(--_fg);
-        max-width: 100%;
-      }
-      figure {
-        margin: 0;
-        display: inline-block;
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        padding: 0.6rem 0.8rem;
-        background: var(--_cell-bg);
-        max-width: 100%;
-        box-sizing: border-box;
-      }
-      @media print {
-        figure {
-          break-inside: avoid;
-        }
-      }
-      .title {
-        font-weight: 600;
-        font-size: 0.95rem;
-        margin-bottom: 0.3rem;
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 1rem;
-        font-size: 0.85rem;
-        margin-bottom: 0.3rem;
-      }
-      .controls:empty {
-        display: none;
-      }
+      :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
+      figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; }
+      @media print { figure { break-inside: avoid; } }
+      .title { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.3rem; }
+      .controls { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin-bottom: 0.3rem; }
+      .controls:empty { display: none; }
       /* A wide network scrolls sideways inside its frame; it never overlaps the page. */
-      .scroll {
-        overflow-x: auto;
-        max-width: 100%;
-      }
-      svg {
-        display: block;
-        touch-action: pan-x;
-      }
-      text {
-        font-family: var(--_mono);
-        font-size: 10px;
-        fill: var(--_fg);
-        text-anchor: middle;
-      }
-      text.layer {
-        font-size: 11px;
-        fill: var(--_muted);
-      }
-      .edge .hit {
-        stroke: transparent;
-        stroke-width: 12;
-      }
-      .edge .stroke {
-        stroke: var(--_muted);
-        pointer-events: none;
-      }
-      .edge.positive .stroke {
-        stroke: var(--_accent);
-      }
-      .edge.negative .stroke {
-        stroke: var(--_differ);
-        stroke-dasharray: 5 3;
-      }
-      .edge.zero .stroke {
-        stroke-opacity: 0.5;
-      }
-      .edge.editable {
-        cursor: ns-resize;
-      }
-      .edge:focus,
-      .unit:focus {
-        outline: none;
-      }
-      .edge:focus .hit,
-      .edge.pointed .hit {
-        stroke: var(--_accent);
-        stroke-opacity: 0.25;
-      }
-      .edge.linked .hit {
-        stroke: var(--_accent);
-        stroke-opacity: 0.45;
-      }
-      .unit .disc {
-        fill: var(--_cell-bg);
-        stroke: var(--_fg);
-        stroke-width: 1.2;
-      }
-      .unit .fill {
-        fill: var(--_muted);
-        stroke: none;
-      }
-      .unit.positive .fill {
-        fill: var(--_accent);
-      }
-      .unit.negative .fill {
-        fill: var(--_differ);
-      }
-      .unit:focus .disc,
-      .unit.pointed .disc {
-        stroke: var(--_accent);
-        stroke-width: 3;
-      }
-      .unit.bias rect {
-        fill: var(--_cell-bg);
-        stroke: var(--_muted);
-        stroke-width: 1.2;
-      }
-      .unit.bias:focus rect {
-        stroke: var(--_accent);
-        stroke-width: 3;
-      }
-      .status {
-        font-family: var(--_mono);
-        font-size: 0.8rem;
-        min-height: 1.2em;
-        margin: 0.3rem 0 0;
-      }
-      .note {
-        font-size: 0.8rem;
-        color: var(--_muted);
-        margin: 0.2rem 0 0;
-        max-width: 36rem;
-      }
-      .error {
-        color: var(--_error);
-        background: var(--_error-bg);
-        border-radius: 5px;
-        padding: 0.4rem 0.6rem;
-        font-size: 0.85rem;
-        max-width: 36rem;
-      }
-      figure.stale .scroll {
-        opacity: 0.35;
-      }
-      .code {
-        font-family: var(--_mono);
-        font-size: 0.75rem;
-        margin-right: 0.3rem;
-      }
+      .scroll { overflow-x: auto; max-width: 100%; }
+      svg { display: block; touch-action: pan-x; }
+      text { font-family: var(--_mono); font-size: 10px; fill: var(--_fg); text-anchor: middle; }
+      text.layer { font-size: 11px; fill: var(--_muted); }
+      .edge .hit { stroke: transparent; stroke-width: 12; }
+      .edge .stroke { stroke: var(--_muted); pointer-events: none; }
+      .edge.positive .stroke { stroke: var(--_accent); }
+      .edge.negative .stroke { stroke: var(--_differ); stroke-dasharray: 5 3; }
+      .edge.zero .stroke { stroke-opacity: 0.5; }
+      .edge.editable { cursor: ns-resize; }
+      .edge:focus, .unit:focus { outline: none; }
+      .edge:focus .hit, .edge.pointed .hit { stroke: var(--_accent); stroke-opacity: 0.25; }
+      .edge.linked .hit { stroke: var(--_accent); stroke-opacity: 0.45; }
+      .unit .disc { fill: var(--_cell-bg); stroke: var(--_fg); stroke-width: 1.2; }
+      .unit .fill { fill: var(--_muted); stroke: none; }
+      .unit.positive .fill { fill: var(--_accent); }
+      .unit.negative .fill { fill: var(--_differ); }
+      .unit:focus .disc, .unit.pointed .disc { stroke: var(--_accent); stroke-width: 3; }
+      .unit.bias rect { fill: var(--_cell-bg); stroke: var(--_muted); stroke-width: 1.2; }
+      .unit.bias:focus rect { stroke: var(--_accent); stroke-width: 3; }
+      .status { font-family: var(--_mono); font-size: 0.8rem; min-height: 1.2em; margin: 0.3rem 0 0; }
+      .note { font-size: 0.8rem; color: var(--_muted); margin: 0.2rem 0 0; max-width: 36rem; }
+      .error { color: var(--_error); background: var(--_error-bg); border-radius: 5px; padding: 0.4rem 0.6rem; font-size: 0.85rem; max-width: 36rem; }
+      figure.stale .scroll { opacity: 0.35; }
+      .code { font-family: var(--_mono); font-size: 0.75rem; margin-right: 0.3rem; }
     `,
   ];
 }

@@ -216,9 +216,7 @@ export class GsPlot extends LitElement {
     const placeholder =
       this.view || this._error
         ? null
-        : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>
-            ${messages.drawingChart()}
-          </p>`;
+        : html`<p class="pending" aria-busy="true" style=${width && height ? `width: ${width + 50}px; height: ${height + 60}px` : ''}>${messages.drawingChart()}</p>`;
     // The chart's own width caps the frame, and the frame never exceeds the room it is given.
     return html`<figure part="plot" role="img" aria-label=${this.label} style=${this.natural ? `width: ${this.natural}px` : ''}>
       ${placeholder}
@@ -230,33 +228,13 @@ export class GsPlot extends LitElement {
   static override styles = [
     theme,
     css`
-      :host {
-        display: block;
-      }
-      figure {
-        margin: 0;
-        max-width: 100%;
-      }
-      .chart:empty {
-        display: none;
-      }
+      :host { display: block; }
+      figure { margin: 0; max-width: 100%; }
+      .chart:empty { display: none; }
       /* Heat-map cells meet without an anti-aliased seam (a grid of hairlines on a dark page). */
-      .chart .mark-rect path {
-        shape-rendering: crispEdges;
-      }
-      .pending {
-        margin: 0;
-        max-width: 100%;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        color: var(--_muted);
-        font-size: 0.85rem;
-      }
-      .error {
-        color: var(--_error);
-        font-size: 0.85rem;
-      }
+      .chart .mark-rect path { shape-rendering: crispEdges; }
+      .pending { margin: 0; max-width: 100%; display: flex; align-items: center; justify-content: center; color: var(--_muted); font-size: 0.85rem; }
+      .error { color: var(--_error); font-size: 0.85rem; }
     `,
   ];
 }

@@ -143,17 +143,10 @@ export class GsTrain extends LitElement {
     return html`<div class="curve">
       <div class="curve-head">
         <span class="curve-title">${guard([lossLabel], () => trustedHTML(texToHTML(lossLabel)))} ${messages.perStep()}</span>
-        <label
-          ><input
-            type="checkbox"
-            .checked=${this.log}
-            @change=${(e: Event) => {
-              this.log = (e.target as HTMLInputElement).checked;
-              this.requestUpdate();
-            }}
-          />
-          ${messages.logScale()}</label
-        >
+        <label><input type="checkbox" .checked=${this.log} @change=${(e: Event) => {
+          this.log = (e.target as HTMLInputElement).checked;
+          this.requestUpdate();
+        }} /> ${messages.logScale()}</label>
       </div>
       <gs-plot label=${messages.lossPerStep(loss)} .spec=${this.log ? this.specs!.log : this.specs!.linear} .data=${curve.data}></gs-plot>
       ${left ? html`<p class="beyond" role="status">${left}</p>` : nothing}
@@ -186,11 +179,8 @@ export class GsTrain extends LitElement {
       <header>
         ${guard(
           [trainer.train, block],
-          () =>
-            html`<span class="title">${messages.gradientDescentOn()} ${trustedHTML(texToHTML(lossLabel))}</span>
-              <span class="rules"
-                >${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span
-              >`,
+          () => html`<span class="title">${messages.gradientDescentOn()} ${trustedHTML(texToHTML(lossLabel))}</span>
+          <span class="rules">${block.updates.map((u) => html`<span class="rule">${trustedHTML(texToHTML(this.ruleTex(u.target, u.formula)))}</span>`)}</span>`,
         )}
       </header>
       <div class="controls">
@@ -198,37 +188,16 @@ export class GsTrain extends LitElement {
         <button type="button" @click=${() => this.run()} ?disabled=${running}>${messages.trainRun()}</button>
         <button type="button" @click=${() => trainer.stop()} ?disabled=${!running}>${messages.trainStop()}</button>
         <button type="button" @click=${() => trainer.reset()}>${messages.trainReset()}</button>
-        <label
-          >${messages.stepsLabel()}
-          <input
-            type="number"
-            min="1"
-            max=${maxSteps}
-            step="1"
-            aria-label=${messages.stepsPerRun()}
-            .value=${this.stepsInput}
-            @input=${(e: Event) => (this.stepsInput = (e.target as HTMLInputElement).value)}
-        /></label>
-        <label
-          >${messages.stopAtLoss()}
-          <input
-            type="text"
-            inputmode="decimal"
-            aria-label=${messages.targetLoss()}
-            placeholder=${messages.targetNone()}
-            .value=${this.targetInput}
-            @input=${(e: Event) => (this.targetInput = (e.target as HTMLInputElement).value)}
-        /></label>
+        <label>${messages.stepsLabel()} <input type="number" min="1" max=${maxSteps} step="1" aria-label=${messages.stepsPerRun()} .value=${this.stepsInput}
+          @input=${(e: Event) => (this.stepsInput = (e.target as HTMLInputElement).value)} /></label>
+        <label>${messages.stopAtLoss()} <input type="text" inputmode="decimal" aria-label=${messages.targetLoss()} placeholder=${messages.targetNone()} .value=${this.targetInput}
+          @input=${(e: Event) => (this.targetInput = (e.target as HTMLInputElement).value)} /></label>
         <label title=${messages.oneStepAFrameTitle()}>
-          <input type="checkbox" .checked=${this.slow} @change=${(e: Event) => (this.slow = (e.target as HTMLInputElement).checked)} />
-          ${messages.oneStepAFrame()}</label
-        >
+          <input type="checkbox" .checked=${this.slow} @change=${(e: Event) => (this.slow = (e.target as HTMLInputElement).checked)} /> ${messages.oneStepAFrame()}</label>
       </div>
       <div class="status" role="status" aria-live="polite">
         ${progress}
-        <span class="where"
-          >${messages.trainAtStep(state.step)}${state.loss !== undefined ? html` · ${messages.trainLoss()} <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span
-        >
+        <span class="where">${messages.trainAtStep(state.step)}${state.loss !== undefined ? html` · ${messages.trainLoss()} <output class="loss">${formatNumber(state.loss)}</output>` : nothing}</span>
         ${state.message ? html`<span class=${`message ${state.status}`}>${state.message}</span>` : nothing}
         ${
           this.restored && !running && state.step === 0 && state.history.length <= 1 && !state.message
@@ -236,13 +205,7 @@ export class GsTrain extends LitElement {
             : nothing
         }
       </div>
-      ${
-        problems.length
-          ? html`<ul class="problems" role="alert">
-              ${problems.map((p) => html`<li>${messages.trainProblem(p.line, p.col)} ${p.code} ${p.message}</li>`)}
-            </ul>`
-          : nothing
-      }
+      ${problems.length ? html`<ul class="problems" role="alert">${problems.map((p) => html`<li>${messages.trainProblem(p.line, p.col)} ${p.code} ${p.message}</li>`)}</ul>` : nothing}
       ${state.history.length > 1 ? this.renderCurve(state.history, lossLabel, block.loss) : html`<p class="hint">${messages.lossCurveHint()}</p>`}
     </section>`;
   }
@@ -250,139 +213,35 @@ export class GsTrain extends LitElement {
   static override styles = [
     theme,
     css`
-      :host {
-        display: block;
-        font-family: var(--_font);
-        color: var(--_fg);
-        margin: 0.9rem 0 1.2rem;
-      }
-      .train {
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        padding: 0.7rem 0.9rem;
-        background: var(--_cell-bg);
-        max-width: 46rem;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 1rem;
-        align-items: baseline;
-        margin-bottom: 0.5rem;
-      }
-      .title {
-        font-weight: 600;
-      }
-      .rules {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 1.2rem;
-      }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-      }
+      :host { display: block; font-family: var(--_font); color: var(--_fg); margin: 0.9rem 0 1.2rem; }
+      .train { border: 1px solid var(--_border); border-radius: 8px; padding: 0.7rem 0.9rem; background: var(--_cell-bg); max-width: 46rem; }
+      header { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; align-items: baseline; margin-bottom: 0.5rem; }
+      .title { font-weight: 600; }
+      .rules { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
+      .controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
       button {
-        font: inherit;
-        font-size: 0.9rem;
-        padding: 0.25rem 0.8rem;
-        border-radius: 5px;
-        cursor: pointer;
-        border: 1px solid var(--_accent);
-        background: transparent;
-        color: var(--_accent);
+        font: inherit; font-size: 0.9rem; padding: 0.25rem 0.8rem; border-radius: 5px; cursor: pointer;
+        border: 1px solid var(--_accent); background: transparent; color: var(--_accent);
       }
-      button:disabled {
-        opacity: 0.45;
-        cursor: default;
-      }
-      button:focus-visible,
-      input:focus-visible {
-        outline: 2px solid var(--_accent);
-        outline-offset: 1px;
-      }
-      label {
-        font-size: 0.85rem;
-        color: var(--_muted);
-        display: inline-flex;
-        gap: 0.3rem;
-        align-items: center;
-        margin-left: 0.4rem;
-      }
-      input:not([type='checkbox']) {
-        font: inherit;
-        font-size: 0.85rem;
-        width: 6rem;
-        padding: 0.15rem 0.3rem;
-        border: 1px solid var(--_border);
-        border-radius: 4px;
-        background: var(--_input-bg);
-        color: var(--_fg);
-      }
-      .status {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 0.8rem;
-        align-items: center;
-        margin: 0.5rem 0;
-        font-size: 0.9rem;
-      }
-      .loss {
-        font-family: var(--_mono);
-      }
-      .message.failed {
-        color: var(--_error);
-      }
-      .message.done {
-        color: var(--_ok);
-      }
-      .problems {
-        color: var(--_error);
-        font-size: 0.85rem;
-      }
-      progress {
-        width: 10rem;
-      }
-      .hint {
-        color: var(--_muted);
-        font-size: 0.85rem;
-        margin: 0.3rem 0 0;
-      }
-      .curve-head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 1rem;
-        align-items: baseline;
-        margin: 0.2rem 0 0.3rem;
-      }
-      .curve-title {
-        font-size: 0.9rem;
-        font-weight: 600;
-      }
-      .curve-head label {
-        margin-left: 0;
-      }
-      .beyond {
-        color: var(--_muted);
-        font-size: 0.85rem;
-        margin: 0.3rem 0 0;
-      }
-      .train {
-        max-width: 100%;
-        box-sizing: border-box;
-        overflow-x: auto;
-      }
+      button:disabled { opacity: 0.45; cursor: default; }
+      button:focus-visible, input:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+      label { font-size: 0.85rem; color: var(--_muted); display: inline-flex; gap: 0.3rem; align-items: center; margin-left: 0.4rem; }
+      input:not([type=checkbox]) { font: inherit; font-size: 0.85rem; width: 6rem; padding: 0.15rem 0.3rem; border: 1px solid var(--_border); border-radius: 4px; background: var(--_input-bg); color: var(--_fg); }
+      .status { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; margin: 0.5rem 0; font-size: 0.9rem; }
+      .loss { font-family: var(--_mono); }
+      .message.failed { color: var(--_error); }
+      .message.done { color: var(--_ok); }
+      .problems { color: var(--_error); font-size: 0.85rem; }
+      progress { width: 10rem; }
+      .hint { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
+      .curve-head { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: baseline; margin: 0.2rem 0 0.3rem; }
+      .curve-title { font-size: 0.9rem; font-weight: 600; }
+      .curve-head label { margin-left: 0; }
+      .beyond { color: var(--_muted); font-size: 0.85rem; margin: 0.3rem 0 0; }
+      .train { max-width: 100%; box-sizing: border-box; overflow-x: auto; }
       @media print {
-        .controls,
-        progress,
-        .hint {
-          display: none;
-        }
-        .train {
-          break-inside: avoid;
-        }
+        .controls, progress, .hint { display: none; }
+        .train { break-inside: avoid; }
       }
     `,
   ];

@@ -222,18 +222,18 @@ export class GsWorkbook extends LitElement {
     const startsWithTitle = spec.blocks[0]?.kind === 'prose' && /^#\s/.test(spec.blocks[0].text);
     return html`
       <article class="gs-workbook-body">
-        ${this.tools.render(session)} ${this.present.render(spec.title)} ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
+        ${this.tools.render(session)}
+        ${this.present.render(spec.title)}
+        ${startsWithTitle ? nothing : html`<h1>${spec.title}</h1>`}
         ${this._reload ? this.renderReload(this._reload) : nothing}
         ${this.instructorView && session.exercises.all().length ? html`<p class="gs-instructor" role="note">${messages.exerciseInstructor()}</p>` : nothing}
         ${problems.length ? this.renderProblems(problems) : nothing}
         ${guard([session, this.instructorView], () =>
           sections(spec.blocks).map(
             (s) =>
-              html`<section class="gs-section">
-                ${sideBySide(s.blocks).map((b) =>
-                  Array.isArray(b) ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>` : this.renderBlock(b, session),
-                )}
-              </section>`,
+              html`<section class="gs-section">${sideBySide(s.blocks).map((b) =>
+                Array.isArray(b) ? html`<div class="gs-figures">${b.map((p) => this.renderBlock(p, session))}</div>` : this.renderBlock(b, session),
+              )}</section>`,
           ),
         )}
       </article>

@@ -275,12 +275,8 @@ export class PresentMode implements ReactiveController {
     return html`<div class="gs-present-bar" role="group" aria-label=${messages.presentBarLabel()}>
       <span class="gs-present-title">${title}</span>
       <span class="gs-present-number" aria-hidden="true">${messages.presentSlideNumber(this.slide, count)}</span>
-      <button type="button" aria-keyshortcuts="ArrowLeft PageUp" aria-disabled=${this.slide <= 1 ? 'true' : 'false'} @click=${() => this.previous()}>
-        ${messages.presentPrevious()}
-      </button>
-      <button type="button" aria-keyshortcuts="ArrowRight PageDown Space" aria-disabled=${this.slide >= count ? 'true' : 'false'} @click=${() => this.next()}>
-        ${messages.presentNext()}
-      </button>
+      <button type="button" aria-keyshortcuts="ArrowLeft PageUp" aria-disabled=${this.slide <= 1 ? 'true' : 'false'} @click=${() => this.previous()}>${messages.presentPrevious()}</button>
+      <button type="button" aria-keyshortcuts="ArrowRight PageDown Space" aria-disabled=${this.slide >= count ? 'true' : 'false'} @click=${() => this.next()}>${messages.presentNext()}</button>
       <button type="button" aria-keyshortcuts="Escape" @click=${() => this.leave()}>${messages.presentLeave()}</button>
       <span class="gs-present-announce" role="status">${this.announcement}</span>
     </div>`;

@@ -65,14 +65,7 @@ export const theme = css`
   ${unsafeCSS(paletteCSS(':host'))}
   /* Read by screen readers, not shown (e.g. a table header that would only repeat the obvious). */
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
+    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+    overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
   }
 `;

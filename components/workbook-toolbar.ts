@@ -28,130 +28,85 @@ export function toolbar(tools: WorkbookTools, session: Session) {
   return html`
     <div class="gs-toolbar" role="group" aria-label=${messages.toolbarLabel()}>
       <div class="gs-tools">
-        <button
-          type="button"
-          aria-disabled=${history?.canUndo ? 'false' : 'true'}
-          aria-keyshortcuts="Control+Z Meta+Z"
-          title=${messages.undoTitle(history?.undoLabel)}
-          @click=${() => tools.undo()}
-        >
-          ${messages.undo()}
-        </button>
-        <button
-          type="button"
-          aria-disabled=${history?.canRedo ? 'false' : 'true'}
-          aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-          title=${messages.redoTitle(history?.redoLabel)}
-          @click=${() => tools.redo()}
-        >
-          ${messages.redo()}
-        </button>
+        <button type="button" aria-disabled=${history?.canUndo ? 'false' : 'true'} aria-keyshortcuts="Control+Z Meta+Z"
+          title=${messages.undoTitle(history?.undoLabel)} @click=${() => tools.undo()}>${messages.undo()}</button>
+        <button type="button" aria-disabled=${history?.canRedo ? 'false' : 'true'} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+          title=${messages.redoTitle(history?.redoLabel)} @click=${() => tools.redo()}>${messages.redo()}</button>
         <button type="button" title=${messages.resetAllTitle()} @click=${() => tools.resetAll()}>${messages.resetAll()}</button>
         <button type="button" data-tool="share" title=${messages.shareTitle()} @click=${() => tools.share()}>${messages.share()}</button>
-        <button
-          type="button"
-          data-tool="graph"
-          aria-expanded=${tools.graphOpen ? 'true' : 'false'}
-          aria-controls=${panel}
-          title=${messages.graphTitle()}
-          @click=${() => tools.toggleGraph()}
-        >
-          ${messages.graph()}
-        </button>
-        <button type="button" data-tool="present" title=${messages.presentHint()} @click=${() => tools.host.present.enter()}>
-          ${messages.presentButton()}
-        </button>
+        <button type="button" data-tool="graph" aria-expanded=${tools.graphOpen ? 'true' : 'false'} aria-controls=${panel} title=${messages.graphTitle()}
+          @click=${() => tools.toggleGraph()}>${messages.graph()}</button>
+        <button type="button" data-tool="present" title=${messages.presentHint()} @click=${() => tools.host.present.enter()}>${messages.presentButton()}</button>
         <span class=${`gs-saved${save && !save.saving ? ' gs-off' : ''}`}>${save && !save.saving ? messages.notSaved() : messages.savedInBrowser()}</span>
         ${progress(session)}
       </div>
       ${
         trace
-          ? html`<p class="gs-trace">
-              <strong>${trace.name}</strong>
-              <span class="gs-reads">${messages.traceReads()} ${names(trace.precedents)}</span>
-              <span class="gs-readby">${messages.traceReadBy()} ${names(trace.dependents)}</span>
-            </p>`
+          ? html`<p class="gs-trace"><strong>${trace.name}</strong>
+            <span class="gs-reads">${messages.traceReads()} ${names(trace.precedents)}</span>
+            <span class="gs-readby">${messages.traceReadBy()} ${names(trace.dependents)}</span></p>`
           : nothing
       }
       <p class="gs-announce" role="status">${tools.announcement || nothing}</p>
       ${
         tools.link
           ? html`<div class="gs-notice gs-share">
-              <label
-                >${messages.shareLink()}
-                <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
-              /></label>
-              <span role="status">${tools.link.copied ? messages.shareCopied() : messages.shareNotCopied()}</span>
-              <button type="button" @click=${() => tools.closeShare()}>${messages.close()}</button>
-            </div>`
+            <label>${messages.shareLink()} <input type="text" readonly .value=${live(tools.link.href)} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} /></label>
+            <span role="status">${tools.link.copied ? messages.shareCopied() : messages.shareNotCopied()}</span>
+            <button type="button" @click=${() => tools.closeShare()}>${messages.close()}</button></div>`
           : nothing
       }
     </div>
     ${
       save && !save.saving
-        ? html`<div class="gs-notice gs-warn" role="status">
-            ${save.message}${
-              save.reason === 'corrupt' ? html` <button type="button" @click=${() => tools.discardUnreadable()}>${messages.discardCorrupt()}</button>` : nothing
-            }
-          </div>`
+        ? html`<div class="gs-notice gs-warn" role="status">${save.message}${
+            save.reason === 'corrupt' ? html` <button type="button" @click=${() => tools.discardUnreadable()}>${messages.discardCorrupt()}</button>` : nothing
+          }</div>`
         : nothing
     }
     ${
       store?.restored
-        ? html`<div class="gs-notice" role="status">
-            ${
-              store.restored.changed
-                ? messages.restoredChanged(store.restored.dropped)
-                : store.restored.dropped.length
-                  ? messages.restoredDropped(store.restored.dropped)
-                  : nothing
-            }
-            ${store.restored.run ? messages.restoredRun() : nothing} ${store.restored.dropped.length ? lostEdits(store.restored.lost) : nothing}
-            <button type="button" @click=${() => tools.dismissRestored()}>${messages.dismiss()}</button>
-          </div>`
+        ? html`<div class="gs-notice" role="status">${
+            store.restored.changed
+              ? messages.restoredChanged(store.restored.dropped)
+              : store.restored.dropped.length
+                ? messages.restoredDropped(store.restored.dropped)
+                : nothing
+          }
+          ${store.restored.run ? messages.restoredRun() : nothing}
+          ${store.restored.dropped.length ? lostEdits(store.restored.lost) : nothing}
+          <button type="button" @click=${() => tools.dismissRestored()}>${messages.dismiss()}</button></div>`
         : nothing
     }
     ${
       store?.recovery
-        ? html`<div class="gs-notice gs-warn gs-recovery" role="status">
-            ${messages.recoveryOffer(store.recovery.source, store.recovery.names)} ${lostEdits(store.recovery.edits, messages.recoveryDetails())}
-            <button type="button" @click=${() => store.restoreRecovery()}>${messages.recoveryRestore(store.recovery.names)}</button>
-            <button type="button" @click=${() => store.discardRecovery()}>${messages.recoveryDiscard()}</button>
-          </div>`
+        ? html`<div class="gs-notice gs-warn gs-recovery" role="status">${messages.recoveryOffer(store.recovery.source, store.recovery.names)}
+          ${lostEdits(store.recovery.edits, messages.recoveryDetails())}
+          <button type="button" @click=${() => store.restoreRecovery()}>${messages.recoveryRestore(store.recovery.names)}</button>
+          <button type="button" @click=${() => store.discardRecovery()}>${messages.recoveryDiscard()}</button></div>`
         : nothing
     }
     ${
       store?.backup
-        ? html`<div class="gs-notice gs-backup" role="status">
-            ${messages.backupOffer()}
-            <button type="button" @click=${() => store.restoreBackup()}>${messages.backupRestore(store.backup.names)}</button>
-            <button type="button" @click=${() => store.discardBackup()}>${messages.backupDiscard()}</button>
-          </div>`
+        ? html`<div class="gs-notice gs-backup" role="status">${messages.backupOffer()}
+          <button type="button" @click=${() => store.restoreBackup()}>${messages.backupRestore(store.backup.names)}</button>
+          <button type="button" @click=${() => store.discardBackup()}>${messages.backupDiscard()}</button></div>`
         : nothing
     }
     ${
       store?.otherTab
-        ? html`<div class="gs-notice gs-other-tab" role="status">
-            ${store.otherTab.taken.length ? messages.otherTabTaken(store.otherTab.taken) : nothing}
-            ${isEmpty(store.otherTab.kept) ? nothing : html`${messages.otherTabKept(Object.keys({ ...store.otherTab.kept.entries, ...store.otherTab.kept.formulas }))} ${lostEdits(store.otherTab.kept, messages.otherTabDetails())}`}
-            <button type="button" @click=${() => store.dismissOtherTab()}>${messages.dismiss()}</button>
-          </div>`
+        ? html`<div class="gs-notice gs-other-tab" role="status">${store.otherTab.taken.length ? messages.otherTabTaken(store.otherTab.taken) : nothing}
+          ${isEmpty(store.otherTab.kept) ? nothing : html`${messages.otherTabKept(Object.keys({ ...store.otherTab.kept.entries, ...store.otherTab.kept.formulas }))} ${lostEdits(store.otherTab.kept, messages.otherTabDetails())}`}
+          <button type="button" @click=${() => store.dismissOtherTab()}>${messages.dismiss()}</button></div>`
         : nothing
     }
     ${
       tools.shareNotice
-        ? html`<div class="gs-notice" role="status">
-            ${tools.shareNotice}
-            <button
-              type="button"
-              @click=${() => {
-                tools.shareNotice = '';
-                tools.host.requestUpdate();
-              }}
-            >
-              ${messages.dismiss()}
-            </button>
-          </div>`
+        ? html`<div class="gs-notice" role="status">${tools.shareNotice}
+          <button type="button" @click=${() => {
+            tools.shareNotice = '';
+            tools.host.requestUpdate();
+          }}>${messages.dismiss()}</button></div>`
         : nothing
     }
     <section class="gs-graph-panel" id=${panel} aria-label=${messages.graphPanelLabel()} tabindex="-1" ?hidden=${!tools.graphOpen}>
@@ -169,21 +124,10 @@ function progress(session: Session) {
 
 function lostEdits(lost: EditState, summary = messages.lostEdits()) {
   const items = [
-    ...Object.entries(lost.entries).map(
-      ([name, grid]) =>
-        html`<li>
-          <strong>${name}</strong>
-          <pre>${toTSV(grid)}</pre>
-        </li>`,
-    ),
+    ...Object.entries(lost.entries).map(([name, grid]) => html`<li><strong>${name}</strong> <pre>${toTSV(grid)}</pre></li>`),
     ...Object.entries(lost.formulas).map(([name, text]) => html`<li><strong>${name}</strong> = <code>${text}</code></li>`),
   ];
-  return html`<details>
-    <summary>${summary}</summary>
-    <ul>
-      ${items}
-    </ul>
-  </details>`;
+  return html`<details><summary>${summary}</summary><ul>${items}</ul></details>`;
 }
 
 export const toolbarSheet = new CSSStyleSheet();
