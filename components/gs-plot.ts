@@ -6,7 +6,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { theme, usedScheme } from './styles.ts';
 import { messages } from '../src/messages.ts';
-import { ViewWatch, drawInTurn } from './draw-budget.ts';
 
 /** A vega-lite specification; datasets are referred to by name ({data: {name: 'loss'}}). */
 export type PlotSpec = Record<string, unknown>;
@@ -33,6 +32,9 @@ function loadVega() {
 /** Refuses every URL: plots draw only the data we give them. */
 const refuseAll = () => Promise.reject(new Error('gradsheet plots do not load data from URLs'));
 const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: refuseAll };
+
+/** Resolves in a task after the current one (and so after the frame being rendered, if any). */
+const afterFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * A vega-lite chart of named datasets, drawn locked down (no loader, no expressions compiled to
@@ -69,8 +71,6 @@ export class GsPlot extends LitElement {
   private drawing: Promise<void> = Promise.resolve();
   private embedded: PlotSpec | undefined;
   private pushQueued = false;
-  /** Whether the chart is in view: new data are drawn when it is (draw-budget.ts). */
-  private readonly inView = new ViewWatch();
   /** The colour scheme the chart was drawn in; drawn again when the system's changes it. */
   private scheme: 'light' | 'dark' | undefined;
   private systemScheme: MediaQueryList | undefined;
@@ -114,18 +114,13 @@ export class GsPlot extends LitElement {
     // New data is drawn in a task of its own, after the frame that shows the cells' new values:
     // vega's dataflow and SVG cost more than every cell of the sheet (edit → paint, bench/).
     // One push at most is waiting: it draws whatever the data are by then (a run sends new data
-    // every frame, and vega may take longer than one). It waits for the chart to be in view and
-    // for its turn among the page's charts (draw-budget.ts): a running trainer keeps its time.
+    // every frame, and vega may take longer than one).
     else if (changed.has('data') && !this.pushQueued) {
       this.pushQueued = true;
-      this.drawing = this.drawing
-        .then(() => this.inView.whenInView())
-        .then(() =>
-          drawInTurn(() => {
-            this.pushQueued = false;
-            return this.push();
-          }),
-        );
+      this.drawing = this.drawing.then(afterFrame).then(() => {
+        this.pushQueued = false;
+        return this.push();
+      });
     }
   }
 
@@ -183,7 +178,6 @@ export class GsPlot extends LitElement {
     super.disconnectedCallback();
     this.systemScheme?.removeEventListener('change', this.onSystemScheme);
     this.resizes?.disconnect();
-    this.inView.disconnect();
     this.result?.finalize();
     this.result = undefined;
     this.view = undefined;
@@ -196,14 +190,12 @@ export class GsPlot extends LitElement {
       this.resizes = new ResizeObserver(() => setTimeout(this.onResize, 0));
       this.resizes.observe(this.renderRoot.querySelector('figure')!);
     }
-    this.inView.observe(this);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     const frame = this.renderRoot?.querySelector?.('figure');
     if (this.resizes && frame) this.resizes.observe(frame);
-    if (this.hasUpdated) this.inView.observe(this);
     this.systemScheme ??= typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
     this.systemScheme?.addEventListener('change', this.onSystemScheme);
     if (this.spec && !this.view) this.requestUpdate('spec');

@@ -34,8 +34,13 @@ export type Schedule = (fn: () => void) => void;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milliseconds of computing per frame while running, at least. */
+/** Milliseconds of computing per frame while running, at least (after the first few frames). */
 const sliceMs = 10;
+/**
+ * The first frame's: a run starts with short slices and grows them, so that a short run (the
+ * compiled step takes a couple of thousand XOR steps in 10 ms) is still drawn over several frames.
+ */
+const firstSliceMs = 4;
 /**
  * ...and at most: when the page takes longer than a slice between two of them (redrawing the
  * sheet and its charts from the new weights), the slices grow, frame by frame, to twice that,
@@ -164,7 +169,7 @@ export class Trainer {
       };
       this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
       let sliceEnded: number | undefined,
-        slicing = sliceMs;
+        slicing = firstSliceMs;
       const slice = () => {
         if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });

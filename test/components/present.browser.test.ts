@@ -156,7 +156,7 @@ describe('present mode', () => {
     const doc = frame.contentDocument!;
     const w = workbookOf(frame);
     const at = () => [w.present.slide, new URLSearchParams(frame!.contentWindow!.location.search).get('present')];
-    expect(w.present.count).to.equal(6);
+    expect(w.present.count).to.equal(7);
     expect(at()).to.deep.equal([1, '1']);
     frame.contentWindow!.focus();
     (doc.activeElement as HTMLElement | null)?.blur();
@@ -166,17 +166,17 @@ describe('present mode', () => {
       ['Space', 4],
       ['ArrowLeft', 3],
       ['PageUp', 2],
-      ['End', 6],
+      ['End', 7],
       ['Home', 1],
     ] as const) {
       await sendKeys({ press: key });
       await w.updateComplete;
       expect(at(), key).to.deep.equal([slide, String(slide)]);
     }
-    expect(doc.querySelector('.gs-present-announce')!.textContent).to.equal('Slide 1 of 6: Forward and back propagation');
+    expect(doc.querySelector('.gs-present-announce')!.textContent).to.equal('Slide 1 of 7: Forward and back propagation');
     await sendKeys({ press: 'ArrowRight' });
     await w.updateComplete;
-    expect(doc.querySelector('.gs-present-announce')!.textContent).to.equal('Slide 2 of 6: Forward propagation');
+    expect(doc.querySelector('.gs-present-announce')!.textContent).to.equal('Slide 2 of 7: Forward propagation');
     expect(doc.querySelector('.gs-section.gs-current h2')!.textContent).to.equal('Forward propagation');
     expect(doc.querySelector('.gs-present-title')!.textContent).to.equal('Forward and back propagation');
     await sendKeys({ press: 'Escape' });

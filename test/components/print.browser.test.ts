@@ -47,8 +47,9 @@ describe('printing a workbook gives a handout', () => {
       'Back propagation to Θ2',
       'Back propagation to Θ1',
       'Gradient descent',
+      'Your turn: a second sample',
     ]);
-    expect(sections.map((s) => getComputedStyle(s).breakBefore)).to.deep.equal(['auto', 'page', 'page', 'page', 'page', 'page']);
+    expect(sections.map((s) => getComputedStyle(s).breakBefore)).to.deep.equal(['auto', 'page', 'page', 'page', 'page', 'page', 'page']);
     expect(sections.every(shown), 'every section printed').to.equal(true);
 
     // Every cell is printed with its value: entries as typed, computed values as the page shows them.
@@ -75,10 +76,10 @@ describe('printing a workbook gives a handout', () => {
     wb.present.enter(4);
     await settle(wb);
     const slides = () => [...wb!.querySelectorAll<HTMLElement>('.gs-section')].map(shown);
-    expect(slides()).to.deep.equal([false, false, false, true, false, false]);
+    expect(slides()).to.deep.equal([false, false, false, true, false, false, false]);
     await emulateMedia({ media: 'print' });
     await settle(wb);
-    expect(slides()).to.deep.equal([true, true, true, true, true, true]);
+    expect(slides()).to.deep.equal([true, true, true, true, true, true, true]);
     expect(shown(wb.querySelector('.gs-present-bar')!), 'no slide bar on paper').to.equal(false);
     expect(
       everything(wb)

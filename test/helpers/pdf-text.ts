@@ -36,16 +36,20 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
 /** A ToUnicode CMap: each code (as hex) to its text. */
 function cmap(text: string): Map<string, string> {
   const map = new Map<string, string>();
-  const unicode = (hex: string) => String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  const unicode = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const [, code, to] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(code.toLowerCase(), unicode(to));
   }
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, from, to, dest] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
       const a = parseInt(from, 16),
-        b = parseInt(to, 16),
-        d = parseInt(dest, 16);
-      for (let c = a; c <= b; c++) map.set(c.toString(16).padStart(from.length, '0'), String.fromCodePoint(d + c - a));
+        b = parseInt(to, 16);
+      // The destination is UTF-16BE (a surrogate pair for letters beyond U+FFFF): the range counts up its last unit.
+      const units = (dest.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
+      for (let c = a; c <= b; c++) {
+        const shifted = [...units.slice(0, -1), units[units.length - 1] + c - a];
+        map.set(c.toString(16).padStart(from.length, '0'), String.fromCharCode(...shifted));
+      }
     }
   }
   return map;
