@@ -214,8 +214,10 @@ export class CompiledStep {
         const varies = args.some((s) => this.varies[s]);
         const out = this.slot(shape, taped, varies);
         const node: Node = { op, args, shapes, out, o: this.buf[out], xs: args.map((s) => this.buf[s]), need };
-        if (!varies && list !== this.updateNodes) {
-          // Depends on no trained cell: its value is the same every step.
+        if (!varies && !taped && list !== this.updateNodes) {
+          // Depends on no trained cell and no gradient goes through it: its value is the same
+          // every step. (A node an update differentiates against, grad(L, a) for a fixed a, is
+          // taped like any other, or backward would never reach a and hand back zeros.)
           op.forward(node.o, node.xs, shapes);
           return out;
         }

@@ -88,6 +88,25 @@ describe("compiled training steps: the plain path's numbers", () => {
     });
   }
 
+  it("a gradient with respect to a fixed cell (grad(L, a), a not trained) is the plain path's, not zero", () => {
+    const text = [
+      '```cells',
+      'a = 2',
+      'w = 0.5',
+      'H = a * 3',
+      'L = mse(H * w, 1)',
+      '```',
+      '',
+      '```train',
+      'loss: L',
+      'w <- w - 0.01 * grad(L, w) - 0.001 * grad(L, a)',
+      'steps: 10',
+      '```',
+      '',
+    ].join('\n');
+    expectSame(text, 5, 'grad(L, a)');
+  });
+
   it('40 random networks (seeded): 25 steps each, the same numbers, every one compiled', () => {
     const next = seeded(18);
     let compiled = 0;
