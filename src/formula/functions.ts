@@ -317,69 +317,63 @@ function sig(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
+// Each activation's loops are written once, for the value form and the buffered form of a
+// compiled step alike: the two give the same numbers because they run the same code.
+function sigmoidInto(o: Float64Array, d: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) {
+    const x = d[k];
+    o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  }
+}
+/** g ⊙ σ′ given y = σ(x): g y (1 − y). */
+function sigmoidGradInto(o: Float64Array, G: Float64Array, Y: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
+}
+function tanhInto(o: Float64Array, d: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) o[k] = Math.tanh(d[k]);
+}
+/** g ⊙ tanh′ given y = tanh(x): g (1 − y²). */
+function tanhGradInto(o: Float64Array, G: Float64Array, Y: Float64Array, n: number): void {
+  for (let k = 0; k < n; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
+}
+
 const sigmoidLoops = {
   forward(a: Value): Value {
     if (typeof a === 'number') return sig(a);
-    const out = K.like(a),
-      d = a.data,
-      o = out.data;
-    for (let k = 0; k < d.length; k++) {
-      const x = d[k];
-      o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    }
+    const out = K.like(a);
+    sigmoidInto(out.data, a.data, out.data.length);
     return out;
   },
-  /** g ⊙ σ′ given y = σ(x): g y (1 − y). */
   backward(g: Value, x: Value, y: Value): Value | null {
     const out = K.likeAll(g, x, y);
     if (!out) return null;
-    const G = (g as Mat).data,
-      Y = (y as Mat).data,
-      o = out.data;
-    for (let k = 0; k < o.length; k++) o[k] = G[k] * (Y[k] * (1 - Y[k]));
+    sigmoidGradInto(out.data, (g as Mat).data, (y as Mat).data, out.data.length);
     return out;
   },
   buffered: {
     shape: ([s]) => s,
-    forward: (o, [d], [s]) => {
-      for (let k = 0; k < s[0] * s[1]; k++) {
-        const x = d[k];
-        o[k] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-      }
-    },
-    backward: (G, _x, Y, [s], _need, [o]) => {
-      for (let k = 0; k < s[0] * s[1]; k++) o![k] = G[k] * (Y[k] * (1 - Y[k]));
-    },
+    forward: (o, [d], [s]) => sigmoidInto(o, d, s[0] * s[1]),
+    backward: (G, _x, Y, [s], _need, [o]) => sigmoidGradInto(o!, G, Y, s[0] * s[1]),
   } satisfies Buffered,
 };
 
 const tanhLoops = {
   forward(a: Value): Value {
     if (typeof a === 'number') return Math.tanh(a);
-    const out = K.like(a),
-      d = a.data,
-      o = out.data;
-    for (let k = 0; k < d.length; k++) o[k] = Math.tanh(d[k]);
+    const out = K.like(a);
+    tanhInto(out.data, a.data, out.data.length);
     return out;
   },
-  /** g ⊙ tanh′ given y = tanh(x): g (1 − y²). */
   backward(g: Value, x: Value, y: Value): Value | null {
     const out = K.likeAll(g, x, y);
     if (!out) return null;
-    const G = (g as Mat).data,
-      Y = (y as Mat).data,
-      o = out.data;
-    for (let k = 0; k < o.length; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
+    tanhGradInto(out.data, (g as Mat).data, (y as Mat).data, out.data.length);
     return out;
   },
   buffered: {
     shape: ([s]) => s,
-    forward: (o, [d], [s]) => {
-      for (let k = 0; k < s[0] * s[1]; k++) o[k] = Math.tanh(d[k]);
-    },
-    backward: (G, _x, Y, [s], _need, [o]) => {
-      for (let k = 0; k < s[0] * s[1]; k++) o![k] = G[k] * (1 - Y[k] * Y[k]);
-    },
+    forward: (o, [d], [s]) => tanhInto(o, d, s[0] * s[1]),
+    backward: (G, _x, Y, [s], _need, [o]) => tanhGradInto(o!, G, Y, s[0] * s[1]),
   } satisfies Buffered,
 };
 
