@@ -11,12 +11,13 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { live } from 'lit/directives/live.js';
 import type { Session } from '../src/reactive/session.ts';
 import type { Grade, EntryVerdict } from '../src/exercise/grade.ts';
-import { gradeEntry, maxAnswerEntries } from '../src/exercise/grade.ts';
+import { maxAnswerEntries } from '../src/exercise/grade.ts';
 import { shapeOf, type Value } from '../src/formula/value.ts';
 import { messages } from '../src/messages.ts';
 import { GridKeys } from './grid-keys.ts';
 import { range } from './entry-grid.ts';
 import { inlineMarkdown } from './markdown-lazy.ts';
+import { entryPlace } from '../src/problems.ts';
 
 /** The view state of one exercise: its keys, its live region's text, the hints opened. */
 export class ExerciseView implements ReactiveController {
@@ -73,12 +74,11 @@ export class ExerciseView implements ReactiveController {
     const t = this.target();
     if (!t) return;
     t.session.exercises.setAnswer(t.name, row, col, text);
-    const value = t.session.state(t.index)?.value;
-    const [, cols] = this.shape();
-    const at = entryName(t.name, row, col, this.shape());
-    const computed = value === undefined ? undefined : typeof value === 'number' ? value : value.data[(row - 1) * cols + (col - 1)];
-    const verdict: EntryVerdict = computed === undefined ? 'empty' : gradeEntry(text, computed);
+    const shape = this.shape();
+    const at = entryName(t.name, row, col, shape);
+    // One grade, read for the entry typed too (the same rule the grid shows).
     const grade = t.session.exercises.grade(t.index);
+    const verdict: EntryVerdict = grade ? grade.entries[(row - 1) * grade.cols + (col - 1)] : 'empty';
     if (grade && grade.entries.includes('wrong') && this.hints === 0) this.hints = 1;
     const said =
       verdict === 'right'
@@ -101,7 +101,7 @@ export class ExerciseView implements ReactiveController {
 
 /** "h1 answer[2,1]", a scalar's "E answer": the accessible name of an answer entry. */
 export function entryName(name: string, row: number, col: number, [rows, cols]: [number, number]): string {
-  return messages.exerciseEntry(name, rows === 1 && cols === 1 ? '' : `[${row},${col}]`);
+  return messages.exerciseEntry(name, rows === 1 && cols === 1 ? '' : entryPlace(row, col));
 }
 
 export interface ExerciseGridOptions {

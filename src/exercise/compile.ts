@@ -8,6 +8,7 @@ import type { ExerciseSpec, Problem, WorkbookSpec } from '../format/spec.ts';
 import { collapse, firstNonFinite, type Value } from '../formula/value.ts';
 import type { CellResult, Plan } from '../graph/compile.ts';
 import { compileLoose } from '../graph/loose.ts';
+import { problemOf } from '../problems.ts';
 import { codes, messages } from '../messages.ts';
 
 export interface MistakePlan {
@@ -60,7 +61,7 @@ export function compileExercises(plan: Plan, spec: WorkbookSpec): ExercisesPlan 
           line: m.line,
           col: m.col - 1 + (err.col ?? 1),
         });
-        problems.push({ code: located.code, message: located.message, line: m.line, col: located.loc!.col, cell: pc.name });
+        problems.push(problemOf(located, pc.name));
         return { formula: m.formula, message: m.message, ...at, inputs: [], run: () => located, error: located };
       }
     });

@@ -80,16 +80,8 @@ export function gradeExercise(
 
 /** Every filled entry is the mistake's number, to the digits typed (and the mistake has the answer's shape). */
 function matches(mistake: Value, rows: number, cols: number, text: (row: number, col: number) => string): boolean {
-  const [r, c] = shapeOf(mistake);
-  if (r !== rows || c !== cols) return false;
-  let any = false;
-  for (let k = 0; k < rows * cols; k++) {
-    const verdict = gradeEntry(text(Math.floor(k / cols) + 1, (k % cols) + 1), entryAt(mistake, k));
-    if (verdict === 'empty') continue;
-    if (verdict !== 'right') return false;
-    any = true;
-  }
-  return any;
+  const g = gradeExercise(mistake, text);
+  return !!g && g.rows === rows && g.cols === cols && g.filled > 0 && g.right === g.filled;
 }
 
 /** "3 of 5 exercises solved": the grades of a workbook's exercises (null: not computed) counted. */

@@ -30,6 +30,7 @@ import { limits } from '../limits.ts';
 import { gradient, subgraph } from './subgraph.ts';
 import { agrees } from './check.ts';
 import { Tape, evaluateTaped, type Var } from './tape.ts';
+import { entryPlace } from '../problems.ts';
 
 /** More cell paths than this from W to E are not listed one by one (their number can grow exponentially). */
 export const maxPaths = 24;
@@ -266,7 +267,7 @@ function explainOn(plan: Plan, valueOf: (name: string) => CellResult | undefined
 
 /** [3,1] for an entry (as the entries of a grid are named), nothing for a single number. */
 function entrySuffix(rows: number, cols: number, row: number, col: number): string {
-  return rows === 1 && cols === 1 ? '' : `[${row},${col}]`;
+  return rows === 1 && cols === 1 ? '' : entryPlace(row, col);
 }
 
 /** One edge parent → child of the cell graph: the child's formula on a tape, the parent tracked. */

@@ -5,6 +5,7 @@
 import { Answers } from '../exercise/answers.ts';
 import type { ExercisePlan } from '../exercise/compile.ts';
 import { gradeExercise, progressOf, type Grade } from '../exercise/grade.ts';
+import { trace } from '../graph/trace.ts';
 import type { WorkbookPlan } from '../workbook.ts';
 import type { CellState } from './cell-states.ts';
 
@@ -68,20 +69,23 @@ export class ExerciseSheet {
    * other cells: it is hidden while one of them is neither solved nor shown.
    */
   hiding(index: number): number[] {
-    const hiding = this.all().filter((e) => e.spec.hides);
-    if (!hiding.length) return [];
-    const seen = new Set<string>(),
-      found: number[] = [];
-    const stack = [...(this.plan().cells[index]?.inputs ?? [])];
-    while (stack.length) {
-      const name = stack.pop()!;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const pc = this.plan().byName.get(name);
-      if (!pc) continue;
-      if (hiding.some((e) => e.index === pc.index)) found.push(pc.index);
-      stack.push(...pc.inputs);
-    }
-    return found.sort((a, b) => a - b);
+    return hidersOf(this.plan()).get(index) ?? [];
   }
+}
+
+/** For each cell, the exercises marked "hides: dependents" it depends on, in file order: once per plan. */
+const hiders = new WeakMap<WorkbookPlan, Map<number, number[]>>();
+
+function hidersOf(plan: WorkbookPlan): Map<number, number[]> {
+  let map = hiders.get(plan);
+  if (map) return map;
+  map = new Map();
+  for (const e of [...plan.exercises.exercises.values()].filter((x) => x.spec.hides).sort((x, y) => x.index - y.index)) {
+    for (const name of trace(plan, plan.cells[e.index].name).allDependents) {
+      const at = plan.byName.get(name)!.index;
+      map.set(at, [...(map.get(at) ?? []), e.index]);
+    }
+  }
+  hiders.set(plan, map);
+  return map;
 }
