@@ -445,7 +445,7 @@ export class GsNetwork extends LitElement {
         </svg>
       </div>
       <p class="status" aria-live="polite">${described}</p>
-      <p class="note">${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} ${messages.networkKeys()}</p>`;
+      <p class="note">${showGradient ? messages.networkShowsGradient() : messages.networkShowsWeights()} ${messages.networkConvention()} <span class="keys">${messages.networkKeys()}</span></p>`;
   }
 
   /** What is said of the edge or neuron pointed at, under the diagram. */
@@ -469,7 +469,8 @@ export class GsNetwork extends LitElement {
     css`
       :host { display: block; margin: 0.8rem 0 1.2rem; font-family: var(--_font); color: var(--_fg); max-width: 100%; }
       figure { margin: 0; display: inline-block; border: 1px solid var(--_border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--_cell-bg); max-width: 100%; box-sizing: border-box; }
-      @media print { figure { break-inside: avoid; } }
+      /* On paper: the diagram and what it shows, not the switches nor the keys. */
+      @media print { figure { break-inside: avoid; } .controls, .keys { display: none; } }
       .title { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.3rem; }
       .controls { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.85rem; margin-bottom: 0.3rem; }
       .controls:empty { display: none; }

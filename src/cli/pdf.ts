@@ -142,6 +142,7 @@ const readyScript = [
   '    await Promise.all(holders.map((h) => h.updateComplete));',
   '    const plots = holders.flatMap((h) => [...(h.shadowRoot ? h.shadowRoot.querySelectorAll("gs-plot") : [])]);',
   '    await Promise.all(plots.map((p) => p.drawn));',
+  '    await Promise.all([...wb.querySelectorAll("gs-network")].map((n) => n.drawn));',
   '  }',
   '  await document.fonts.ready;',
   '  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));',

@@ -4,6 +4,7 @@
 // (components/gs-network.ts) only draws what this gives.
 
 import type { NetworkData, NetworkEdge } from './compile.ts';
+import { formatNumber } from '../format/number.ts';
 
 export interface PlacedUnit {
   layer: number;
@@ -108,11 +109,9 @@ export function fillFor(v: number, max: number): { opacity: number; sign: 'posit
   return { opacity: Math.round(opacity * 1000) / 1000, sign: v > 0 ? 'positive' : v < 0 ? 'negative' : 'zero' };
 }
 
-/** A number as the diagram writes it: three significant digits, − for minus. */
+/** A number as the diagram writes it: as the sheet does (format/number.ts), to three significant digits. */
 export function shortNumber(v: number): string {
-  const a = Math.abs(v);
-  const text = a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(2).replace('e+', 'e') : String(Number(v.toPrecision(3)));
-  return text.replace('-', '−');
+  return formatNumber(v, 3);
 }
 
 /** A weight moved by `delta`, as the text an entry is given: no float noise (0.1 + 0.2 is 0.3). */
