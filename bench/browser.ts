@@ -9,27 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/serve-static.mjs';
 import { bundleOptions } from '../scripts/build.mjs';
 import { seeded } from './table.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-renderer-backgrounding',
-  '--disable-background-timer-throttling',
-];
+export { chromiumArgs };
 
 export function launch(extra: string[] = []): Promise<Browser> {
-  return puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: [...chromiumArgs, ...extra] });
+  return puppeteer.launch({ executablePath, headless: true, args: [...chromiumArgs, ...extra] });
 }
 
 export interface BenchSite {

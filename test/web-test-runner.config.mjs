@@ -4,13 +4,13 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { chromiumArgs, executablePath } from '../scripts/chromium.mjs';
 import { devPlugins } from '../scripts/dev-plugins.mjs';
 import { summaryReporter } from '../scripts/wtr-summary-reporter.mjs';
 import { liveReloadDir, saveWorkbookPlugin } from './embed/live-reload-plugin.mjs';
 import { networkGuard } from './security/network-guard.mjs';
 import { testServer, testServerPlugin } from './embed/test-server-plugin.mjs';
 
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // Every request of every page is watched: one to anywhere but the test server fails the run.
 const guard = networkGuard();
 
@@ -30,18 +30,7 @@ export default {
       launchOptions: {
         executablePath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-renderer-backgrounding',
-          '--disable-background-timer-throttling',
-        ],
+        args: chromiumArgs,
       },
       createPage: async ({ context }) => guard.watch(await context.newPage({ type: 'window' })),
     }),

@@ -3,20 +3,9 @@
 import { expect } from 'chai';
 import { openFrame } from '../helpers/frames.ts';
 import { until } from '../helpers/wait.ts';
+import { lectureWorkbooks } from '../helpers/lecture.ts';
 
-const lecture = [
-  '01-perceptron.md',
-  '02-activation-functions.md',
-  '03-logic-gates.md',
-  '04-mlp-xor.md',
-  '05-multiplication-gate.md',
-  '06-universal-approximation.md',
-  '07-backpropagation.md',
-  '08-loss-functions.md',
-  '09-gradient-descent.md',
-  '10-vanishing-gradient.md',
-  '11-softmax-classifier.md',
-];
+const lecture = lectureWorkbooks;
 
 describe('the gallery', () => {
   it("lists the lecture's workbooks in lecture order, by title", async () => {

@@ -13,20 +13,9 @@ import { cell, control, deepActive } from '../helpers/find.ts';
 import { navigateFrame, openFrame } from '../helpers/frames.ts';
 import { button } from '../helpers/train-block.ts';
 import { until } from '../helpers/wait.ts';
+import { lectureWorkbooks } from '../helpers/lecture.ts';
 
-const lecture = [
-  '01-perceptron.md',
-  '02-activation-functions.md',
-  '03-logic-gates.md',
-  '04-mlp-xor.md',
-  '05-multiplication-gate.md',
-  '06-universal-approximation.md',
-  '07-backpropagation.md',
-  '08-loss-functions.md',
-  '09-gradient-descent.md',
-  '10-vanishing-gradient.md',
-  '11-softmax-classifier.md',
-];
+const lecture = lectureWorkbooks;
 
 /** The workbook of a frame's page. */
 const workbookOf = (frame: HTMLIFrameElement) => frame.contentDocument!.querySelector('gs-workbook') as GsWorkbook;

@@ -1,25 +1,15 @@
 // Debian's Chromium driven by puppeteer-core, for tests that need a page served by something
 // other than the test runner (the built bundle on a static server). No tool downloads a browser.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromiumArgs, executablePath } from '../../scripts/chromium.mjs';
 
-export const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { executablePath };
 
 export function launch(): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-renderer-backgrounding',
-      '--disable-background-timer-throttling',
-    ],
+    args: chromiumArgs,
   });
 }
 

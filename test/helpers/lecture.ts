@@ -37,3 +37,18 @@ export const slideAgrees = ['Theta2', 's1', 'h1', 's2', 'y_hat', 'dE_dyhat'];
 export const slideReproduced = ['dE_dTheta2_slide'];
 
 export const workbookPath = 'workbooks/07-backpropagation.md';
+
+/** The lecture's workbooks (workbooks/), in the gallery's order. */
+export const lectureWorkbooks = [
+  '01-perceptron.md',
+  '02-activation-functions.md',
+  '03-logic-gates.md',
+  '04-mlp-xor.md',
+  '05-multiplication-gate.md',
+  '06-universal-approximation.md',
+  '07-backpropagation.md',
+  '08-loss-functions.md',
+  '09-gradient-descent.md',
+  '10-vanishing-gradient.md',
+  '11-softmax-classifier.md',
+] as const;

@@ -1,0 +1,3 @@
+// Types for scripts/chromium.mjs.
+export const executablePath: string;
+export const chromiumArgs: string[];
