@@ -110,7 +110,7 @@ export function range(n: number): number[] {
 }
 
 export function entryGrid({ session, name, slider, comparison, onInput, keys, view }: EntryGridOptions) {
-  const [rows, cols] = session.entryShape(name);
+  const [rows, cols] = session.view.entryShape(name);
   const scalar = rows === 1 && cols === 1;
   const entry = (i: number, j: number) => {
     const err = session.entryError(name, i, j);

@@ -147,7 +147,7 @@ export class GsCell extends LitElement {
   /** Spreadsheet keys and paste in the grid of an input cell. */
   private readonly keys = new GridKeys(this, {
     root: () => this.shadowRoot,
-    shape: () => this.session?.entryShape(this.name) ?? [0, 0],
+    shape: () => this.session?.view.entryShape(this.name) ?? [0, 0],
     entries: () => this.session?.entriesOf(this.name) ?? [],
     text: (row, col) => this.session?.entryText(this.name, row, col) ?? '',
     setEntry: (row, col, text) => this.onEntryInput(row, col, text),
@@ -281,7 +281,7 @@ export class GsCell extends LitElement {
       const notAWorkbook = session.spec.problems.find((p) => p.code === codes.E_FILE && p.line === 1 && !session.spec.cells.length);
       if (notAWorkbook && this.workbook)
         this._loadError = messages.loadFailed(new URL(this.workbook, document.baseURI).href, lowerFirst(notAWorkbook.message.replace(/\.$/, '')));
-      else this._loadError = this.name ? messages.embedNoCell(this.name, session.closestName(this.name)) : messages.embedNoName();
+      else this._loadError = this.name ? messages.embedNoCell(this.name, session.view.closestName(this.name)) : messages.embedNoName();
       return;
     }
     this._loadError = undefined;
@@ -325,7 +325,7 @@ export class GsCell extends LitElement {
    * listener first reads it: for a 256×256 matrix that is 65,536 numbers, on every keystroke.
    */
   private emitEntry(row: number, col: number, text: string): void {
-    const state = this.session!.inputValue(this.name);
+    const state = this.session!.view.inputValue(this.name);
     let json: JsonValue | null | undefined;
     const detail = { name: this.name, kind: 'entry', text, row, col } as GsChangeDetail;
     Object.defineProperty(detail, 'value', {
@@ -415,7 +415,7 @@ export class GsCell extends LitElement {
     if (!session || !state)
       return html`<section part="cell" class="cell status-pending" aria-busy="true"><span class="muted">${messages.loadingCell(this.name)}</span></section>`;
     const cell = session.view.cell(this.index);
-    const input = session.isInput(this.index);
+    const input = session.view.isInput(this.index);
     const instructor = this.instructorView();
     if (session.exercises.of(this.index) && !instructor) return this.renderExercise(session, cell, state);
     const hiddenBy = instructor ? undefined : this.hiddenBy(session);

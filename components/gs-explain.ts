@@ -91,7 +91,7 @@ export class GsExplain extends LitElement {
 
   private watch(): void {
     this.unsubscribe?.();
-    this.unsubscribe = this.session?.onAnyChange(() => {
+    this.unsubscribe = this.session?.view.onAnyChange(() => {
       this.stale = true;
       this.requestUpdate();
     });

@@ -58,7 +58,7 @@ export class GsFigure extends LitElement {
       this.unsubscribe?.();
       this.spec = vegaLiteSpec(this.block);
       this.lastGood = undefined;
-      this.unsubscribe = this.session.subscribePlot(this.block, (d) => (this._data = d));
+      this.unsubscribe = this.session.view.subscribePlot(this.block, (d) => (this._data = d));
     }
   }
 

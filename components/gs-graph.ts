@@ -79,14 +79,14 @@ export class GsGraph extends LitElement {
     if (changed.has('session')) {
       this.unsubscribe?.();
       // Statuses change as cells compute; a formula edit may change the plan (and the layout).
-      this.unsubscribe = this.session?.onAnyChange(() => this.requestUpdate());
+      this.unsubscribe = this.session?.view.onAnyChange(() => this.requestUpdate());
     }
     if (this.session && this.layout?.graph !== this.session.view.graph) this.layout = layOut(this.session.view.graph);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.session && !this.unsubscribe) this.unsubscribe = this.session.onAnyChange(() => this.requestUpdate());
+    if (this.session && !this.unsubscribe) this.unsubscribe = this.session.view.onAnyChange(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {

@@ -123,7 +123,7 @@ export class GsNetwork extends LitElement {
     if ((changed.has('session') || changed.has('block')) && this.session && this.block) {
       this.unsubscribe?.();
       this.lastGood = undefined;
-      this.unsubscribe = this.session.subscribeNetwork(this.block, (d) => this.soon(d));
+      this.unsubscribe = this.session.view.subscribeNetwork(this.block, (d) => this.soon(d));
     }
   }
 
@@ -189,7 +189,7 @@ export class GsNetwork extends LitElement {
   private editable(edge: NetworkEdge): boolean {
     const e = edge.entry,
       s = this.session;
-    return !!e && !!s && s.isInput(s.indexOf(e.cell));
+    return !!e && !!s && s.view.isInput(s.indexOf(e.cell));
   }
 
   /** Outlines the entry of the edge pointed at (and no other). */

@@ -164,7 +164,7 @@ export class GsWorkbook extends LitElement {
       // "3 of 5 exercises solved" in the toolbar follows every exercise's grade.
       this.unprogress?.();
       const session = this.session;
-      this.unprogress = session?.onAnyChange((index) => session.exercises.of(index) && this.requestUpdate());
+      this.unprogress = session?.view.onAnyChange((index) => session.exercises.of(index) && this.requestUpdate());
     }
   }
 

@@ -158,7 +158,7 @@ const bench = {
     document.body.append(workbook);
     const session = await workbook.loaded;
     stopReports?.();
-    stopReports = session.onAnyChange(() => (lastReport = performance.now()));
+    stopReports = session.view.onAnyChange(() => (lastReport = performance.now()));
     await workbook.settled();
     await Promise.all([...workbook.querySelectorAll<GsCell>('gs-cell')].map((c) => c.updateComplete));
     return performance.now() - t0;

@@ -5,6 +5,7 @@
 import { Runtime, RuntimeError, type Module, type Variable } from '@observablehq/runtime';
 import { LoadBudget } from '../formula/budget.ts';
 import type { NetworkBlock, PlotBlock, WorkbookSpec } from '../format/spec.ts';
+import type { CellError } from '../errors.ts';
 import type { CellResult, PlanCell } from '../graph/compile.ts';
 import type { WorkbookPlan } from '../workbook.ts';
 
@@ -16,6 +17,14 @@ export interface BlockObservers {
   checkObserver(index: number): Observer;
   plotObserver(block: PlotBlock): Observer;
   networkObserver(block: NetworkBlock): Observer;
+}
+
+/** Who hears what every definition of a plan computed (cell-states.ts). */
+export interface PlanObservers extends BlockObservers {
+  cellObserver(index: number): Observer;
+  mistakeObserver(index: number, k: number): Observer;
+  /** A cell's gradient check went (or never came): its error, if any, replaces the result. */
+  checkGone(index: number, error: CellError | undefined): void;
 }
 
 export interface Observer {
@@ -61,15 +70,35 @@ export class Binding {
    * function of its inputs, a second cell of one name (`primary` false) as its error,
    * invisible to formulas.
    */
-  cell(cell: PlanCell, primary: boolean, input: CellResult | undefined, observer: () => Observer): void {
+  private cell(cell: PlanCell, primary: boolean, input: CellResult | undefined, observer: () => Observer): void {
     const key = `cell#${cell.index}`;
     if (!primary) this.define(key, null, [], cell.run, observer);
     else if (cell.kind === 'input' && input !== undefined) this.define(key, varName(cell.name), [], () => input, observer);
     else this.define(key, varName(cell.name), cell.inputs.map(varName), cell.run, observer);
   }
 
+  /**
+   * Defines every cell of `plan` (or, after a formula edit, those whose definition differs from
+   * `previous`; a kept input keeps its variable), then the gradient checks, plots and mistakes,
+   * which read other cells' formulas too and so are defined again whenever a formula changes.
+   * `inputOf` is an input cell's value now (undefined for a cell without a grid).
+   */
+  plan(plan: WorkbookPlan, spec: WorkbookSpec, observers: PlanObservers, inputOf: (name: string) => CellResult | undefined, previous?: WorkbookPlan): void {
+    for (const next of plan.cells) {
+      if (previous && next.kind === 'input' && !next.error && inputOf(next.name) !== undefined) continue;
+      if (!previous || redefines(previous.cells[next.index], next)) this.input(plan, next, inputOf(next.name), observers);
+    }
+    for (const index of this.blocks(plan, spec, observers)) observers.checkGone(index, plan.cells[index].checkError);
+    this.mistakes(plan, (index, k) => observers.mistakeObserver(index, k));
+  }
+
+  /** Defines one cell of `plan` again, an input cell with its value now (`input`). */
+  input(plan: WorkbookPlan, cell: PlanCell, input: CellResult | undefined, observers: PlanObservers): void {
+    this.cell(cell, plan.byName.get(cell.name) === cell, input, () => observers.cellObserver(cell.index));
+  }
+
   /** Defines every gradient check and plot of the plan; returns the cells whose check went (or never came). */
-  blocks(plan: WorkbookPlan, spec: WorkbookSpec, observers: BlockObservers): number[] {
+  private blocks(plan: WorkbookPlan, spec: WorkbookSpec, observers: BlockObservers): number[] {
     const without: number[] = [];
     for (const cell of plan.cells) {
       const key = `check:${cell.index}`;
@@ -92,7 +121,7 @@ export class Binding {
   }
 
   /** Defines every mistake of every exercise (src/exercise/compile.ts): hidden cells, as live as the cells they read. */
-  mistakes(plan: WorkbookPlan, observer: (index: number, k: number) => Observer): void {
+  private mistakes(plan: WorkbookPlan, observer: (index: number, k: number) => Observer): void {
     for (const ex of plan.exercises.exercises.values()) {
       ex.mistakes.forEach((m, k) => {
         const key = `mistake:${ex.index}:${k}`;

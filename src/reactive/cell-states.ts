@@ -9,6 +9,7 @@ import type { PlanCell } from '../graph/compile.ts';
 import { compare, type Comparison } from '../graph/expect.ts';
 import type { PlotLayerData } from '../plot/compile.ts';
 import type { NetworkData } from '../network/compile.ts';
+import type { WorkbookPlan } from '../workbook.ts';
 import type { Observer } from './binding.ts';
 import { Emitter, Emitters } from './emitter.ts';
 
@@ -40,12 +41,22 @@ export class CellStates {
   private readonly networks = new Map<NetworkBlock, NetworkState>();
   private readonly networkEmitters = new Emitters<NetworkBlock, [NetworkState]>();
 
-  /** `cellAt` gives the plan's cell at a position now (the plan changes with formulas). */
-  constructor(
-    names: readonly string[],
-    private readonly cellAt: (index: number) => PlanCell,
-  ) {
-    this.all = names.map((name, index) => ({ name, index, status: 'pending' }));
+  /** `plan` gives the plan now (it changes with formulas; its cells do not move). */
+  constructor(private readonly plan: () => WorkbookPlan) {
+    this.all = plan().cells.map(({ name }, index) => ({ name, index, status: 'pending' }));
+  }
+
+  /** The state of the cell with this name (the first, if the name is duplicated), or of position `index`. */
+  state(nameOrIndex: string | number): CellState | undefined {
+    return this.all[typeof nameOrIndex === 'number' ? nameOrIndex : this.indexOf(nameOrIndex)];
+  }
+  /** The position of the cell with this name (the first, if the name is duplicated), -1 for none. */
+  indexOf(name: string): number {
+    const plan = this.plan();
+    return (plan.byName.get(name) ?? plan.cells.find((c) => c.name === name))?.index ?? -1;
+  }
+  private cellAt(index: number): PlanCell {
+    return this.plan().cells[index];
   }
 
   subscribe(index: number, listener: (state: CellState) => void): () => void {
@@ -76,6 +87,10 @@ export class CellStates {
     if ('gradCheck' in patch && patch.gradCheck === undefined) delete state.gradCheck;
     else Object.assign(state, patch);
     this.told(index);
+  }
+
+  checkGone(index: number, error: CellError | undefined): void {
+    this.patch(index, { gradCheck: error });
   }
 
   /** What the runtime says of a cell's value. */

@@ -7,13 +7,13 @@ import type { ExercisePlan } from '../exercise/compile.ts';
 import { gradeExercise, progressOf, type Grade } from '../exercise/grade.ts';
 import { trace } from '../graph/trace.ts';
 import type { WorkbookPlan } from '../workbook.ts';
-import type { CellState } from './cell-states.ts';
+import type { CellStates } from './cell-states.ts';
 
 export class ExerciseSheet {
   constructor(
     private readonly plan: () => WorkbookPlan,
     private readonly answers: Answers,
-    private readonly state: (nameOrIndex: string | number) => CellState | undefined,
+    private readonly states: CellStates,
   ) {}
 
   private indexOf(name: string): number {
@@ -38,7 +38,7 @@ export class ExerciseSheet {
   /** The student typed into entry (row, col), 1-based, of an exercise's answer grid: graded at once, recorded as an edit. */
   setAnswer(name: string, row: number, col: number, text: string): void {
     if (!this.has(name)) throw new RangeError(`${name} is not an exercise`);
-    const v = this.state(name)?.value;
+    const v = this.states.state(name)?.value;
     this.answers.setText(name, row, col, text, v !== undefined && typeof v === 'number');
   }
   answerShown(name: string): boolean {
@@ -56,7 +56,7 @@ export class ExerciseSheet {
   }
   /** The exercise at `index` graded now: its entries against its live value, and which mistake they match. */
   grade(index: number): Grade | null {
-    const state = this.state(index)!,
+    const state = this.states.state(index)!,
       name = state.name;
     return gradeExercise(state.status === 'ok' ? state.value : undefined, (r, c) => this.answers.text(name, r, c), state.mistakes ?? []);
   }

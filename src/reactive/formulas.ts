@@ -27,10 +27,14 @@ export class Formulas {
     return Object.fromEntries(this.typed);
   }
 
+  /** The plan of the workbook with the formulas typed so far. */
+  plan(): WorkbookPlan {
+    return planWorkbook(this.spec, this.typed);
+  }
   /** `cell`'s formula becomes `text` (the workbook's own text forgets the replacement); returns the new plan. */
   replace(cell: PlanCell, text: string): WorkbookPlan {
     if (text === cell.checked.spec.formula) this.typed.delete(cell.name);
     else this.typed.set(cell.name, text);
-    return planWorkbook(this.spec, this.typed);
+    return this.plan();
   }
 }

@@ -4,6 +4,7 @@
 import type { CellError } from '../errors.ts';
 import { shapeOf, type Mat, type Value } from '../formula/value.ts';
 import type { CellResult } from '../graph/compile.ts';
+import type { WorkbookPlan } from '../workbook.ts';
 import type { EditLog } from './edit-log.ts';
 import { InputGrid } from './input-grid.ts';
 
@@ -15,8 +16,16 @@ export class Inputs {
     private readonly changed: (name: string) => void,
   ) {}
 
-  add(name: string, own: readonly (readonly string[])[], value: number | Mat): void {
+  private add(name: string, own: readonly (readonly string[])[], value: number | Mat): void {
     this.grids.set(name, new InputGrid(name, own, value));
+  }
+
+  /** A grid for every input cell of the plan whose numbers it could read (the first of each name). */
+  addAll(plan: WorkbookPlan): void {
+    for (const cell of plan.cells) {
+      const literal = cell.checked.literal;
+      if (cell.kind === 'input' && plan.byName.get(cell.name) === cell && !cell.error && literal) this.add(cell.name, literal.entries, literal.value);
+    }
   }
 
   has(name: string): boolean {

@@ -1,18 +1,21 @@
 // What components may read of a live workbook's definitions, read-only (`session.view`): each
 // cell's kind, its label and formula as TeX (each cell it reads shown by its own label), its
-// slider, its caption and what the rendering bounds refused; who reads whom; the problems.
-// Components read this view, never the plan itself.
+// slider, its caption and what the rendering bounds refused; who reads whom; the problems; an
+// input cell's shape and value; what a plot or diagram shows. Components read this view, never
+// the plan itself.
 
 import type { CellError } from '../errors.ts';
 import { explainGradient, explainTarget, type Explanation } from '../grad/explain.ts';
-import type { SliderSpec } from '../format/spec.ts';
+import type { NetworkBlock, PlotBlock, SliderSpec } from '../format/spec.ts';
+import { closest } from '../formula/spelling.ts';
 import type { MathNode } from '../formula/mathjs.ts';
 import { formulaTex } from '../formula/tex.ts';
 import type { CellResult, Plan, PlanCell } from '../graph/compile.ts';
 import { labelFor, shownLabel } from '../graph/names.ts';
 import { dependencyGraph, trace, type DependencyGraph, type Trace } from '../graph/trace.ts';
 import type { WorkbookPlan } from '../workbook.ts';
-import type { CellState } from './cell-states.ts';
+import type { CellStates, NetworkState, PlotState } from './cell-states.ts';
+import type { Inputs } from './inputs.ts';
 
 export interface CellView {
   readonly name: string;
@@ -33,12 +36,13 @@ export interface CellView {
 export class SheetView {
   constructor(
     private readonly plan: () => WorkbookPlan,
-    private readonly state: (name: string) => CellState | undefined,
+    private readonly states: CellStates,
+    private readonly inputs: Inputs,
   ) {}
 
   /** A cell's current value or error, undefined while it computes. */
   private readonly valueOf = (name: string): CellResult | undefined => {
-    const s = this.state(name);
+    const s = this.states.state(name);
     return !s || s.status === 'pending' ? undefined : s.status === 'error' ? s.error : s.value;
   };
 
@@ -71,6 +75,36 @@ export class SheetView {
   /** The chain of local derivatives behind entry (row, col) of a gradient cell, from the live values (grad/explain.ts). */
   explain(name: string, row: number, col: number): Explanation | CellError {
     return explainGradient(this.plan(), this.valueOf, name, row, col);
+  }
+  /** Whether the cell at `index` is an input cell with entries to edit (the first of its name). */
+  isInput(index: number): boolean {
+    const plan = this.plan();
+    const cell = plan.cells[index];
+    return cell.kind === 'input' && this.inputs.has(cell.name) && plan.byName.get(cell.name) === cell;
+  }
+  /** Rows and columns of an input cell ([0, 0] for any other name). */
+  entryShape(name: string): [number, number] {
+    return this.inputs.shape(name);
+  }
+  /** An input cell's value as its entries stand (an error if one is not a number). */
+  inputValue(name: string): CellResult {
+    return this.inputs.grid(name)!.value();
+  }
+  /** The cell name closest to a misspelt `name` ("Theta1" for "theta1"), if any is close. */
+  closestName(name: string): string | undefined {
+    return closest(name, this.plan().byName.keys());
+  }
+  /** Called with the position of any cell whose state changes. */
+  onAnyChange(listener: (index: number) => void): () => void {
+    return this.states.onAnyChange(listener);
+  }
+  /** Calls `listener` with the rows of every layer of a plot block (or its error), now and on every change. */
+  subscribePlot(block: PlotBlock, listener: (data: PlotState) => void): () => void {
+    return this.states.subscribePlot(block, listener);
+  }
+  /** Calls `listener` with a network block's layers and edges (or its error), now and on every change. */
+  subscribeNetwork(block: NetworkBlock, listener: (data: NetworkState) => void): () => void {
+    return this.states.subscribeNetwork(block, listener);
   }
   /** The workbook's problems, with those of its train and plot blocks, in file order. */
   get problems(): WorkbookPlan['problems'] {
