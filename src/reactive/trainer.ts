@@ -1,8 +1,10 @@
 // Step, Run, Stop and Reset for one ```train block of a live session.
 //
-// Run computes in the batch driver (src/train/batch.ts) in slices of ~10 ms, one slice per
-// animation frame, and publishes the weights to the runtime after each slice: thousands of
-// steps take seconds, the page stays responsive, and Stop takes effect within a frame. A Run
+// Run computes in the batch driver (src/train/batch.ts) in slices, one per animation frame,
+// and publishes the weights to the runtime after each slice: thousands of steps take seconds,
+// the page stays responsive, and Stop takes effect by the next slice. A slice takes twice as
+// long as the page took to redraw after the last one (10 to 200 ms), and a run is drawn over
+// three frames at least. A Run
 // is recorded as one edit (from its start to its end), a Step or a Reset as one group edit.
 
 import { CellError, isCellError } from '../errors.ts';
@@ -34,21 +36,22 @@ export type Schedule = (fn: () => void) => void;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Milliseconds of computing per frame while running, at least (after the first few frames). */
+/** Milliseconds of computing in a Run's first frame, and in any frame at least. */
 const sliceMs = 10;
 /**
- * The first frame's: a run starts with short slices and grows them, so that a short run (the
- * compiled step takes a couple of thousand XOR steps in 10 ms) is still drawn over several frames.
+ * How long the next slice computes, as a share of the time the page took since the last one
+ * (redrawing the sheet and its charts from the new weights): twice as long, so that however slow
+ * the charts are, a long run keeps about two thirds of the page's time (bench/page-training.ts)…
  */
-const firstSliceMs = 4;
-/**
- * ...and at most: when the page takes longer than a slice between two of them (redrawing the
- * sheet and its charts from the new weights), the slices grow, frame by frame, to twice that,
- * so that a long run keeps about two thirds of the page's time (bench/page-training.ts), up to this.
- */
-const maxSliceMs = 50;
-/** How much longer one slice may be than the one before (ms). */
-const sliceGrowthMs = 2;
+const pageShare = 2;
+/** …up to this (ms): Stop, and a key typed, wait at most this long and one redraw. */
+const maxSliceMs = 200;
+/** A Run is drawn over this many frames at least (a short one too): no slice takes more of its steps. */
+const minFrames = 3;
+/** How long a Run's next slice computes (ms) when the page took `pageMs` since the last one. */
+export function sliceAfter(pageMs: number): number {
+  return Math.min(maxSliceMs, Math.max(sliceMs, pageShare * pageMs));
+}
 /** History points kept before thinning. */
 const maxHistory = 4000;
 
@@ -132,7 +135,7 @@ export class Trainer {
    * Runs until `steps` more steps are taken, the loss reaches `target`, Stop, or a failure.
    * Both default to the block's own settings; `target: null` runs without a target.
    * `perFrame` caps the steps taken between two frames (1: a run slow enough to watch each step);
-   * by default a frame takes as many as fit in about 10 ms.
+   * by default a frame takes as many as fit in its slice (see the top of this file).
    */
   run(options: { steps?: number; target?: number | null; perFrame?: number } = {}): Promise<TrainerState> {
     const steps = options.steps ?? this.block.steps;
@@ -169,17 +172,16 @@ export class Trainer {
       };
       this.endRun = () => finish({ status: 'stopped', message: messages.trainStoppedByEdit() });
       let sliceEnded: number | undefined,
-        slicing = firstSliceMs;
+        slicing = sliceMs;
+      const perSlice = Math.min(perFrame, Math.ceil(steps / minFrames));
       const slice = () => {
         if (ended) return;
         if (this.stopRequested) return finish({ status: 'stopped', message: messages.trainStopped(this.state.step) });
         const started = now();
-        // Grown a little each frame (a short run is drawn frame by frame as before), to twice the
-        // time the page took since the last slice.
-        if (sliceEnded !== undefined) slicing = Math.min(maxSliceMs, slicing + sliceGrowthMs, Math.max(sliceMs, 2 * (started - sliceEnded)));
+        if (sliceEnded !== undefined) slicing = sliceAfter(started - sliceEnded);
         const until = started + slicing;
         let step = this.state.step;
-        const last = Math.min(end, step + perFrame);
+        const last = Math.min(end, step + perSlice);
         while (step < last && now() < until) {
           const r = trainStep(plan, train, inputs);
           if (isCellError(r)) {

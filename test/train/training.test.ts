@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readWorkbook } from '../../src/format/read.ts';
 import { evaluateWorkbook } from '../../src/workbook.ts';
 import { Session, type Edit } from '../../src/reactive/session.ts';
-import { Trainer } from '../../src/reactive/trainer.ts';
+import { Trainer, sliceAfter } from '../../src/reactive/trainer.ts';
 import { runBatch } from '../../src/train/batch.ts';
 import { History } from '../../src/store/history.ts';
 import type { TrainBlock } from '../../src/format/spec.ts';
@@ -262,6 +262,37 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
       trainer.dispose();
       session.dispose();
     }
+  });
+
+  it('draws a short run over three frames at least, however fast its steps are', async () => {
+    let frames = 0;
+    const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
+    const session = new Session(readWorkbook(await readText(path), path));
+    const trainer = new Trainer(
+      session,
+      session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
+      counted,
+    );
+    const published: number[] = [];
+    trainer.subscribe((s) => published.push(s.step));
+    try {
+      const state = await trainer.run({ steps: 30, target: null });
+      expect(state.step).to.equal(30);
+      expect(frames, 'three slices at least').to.be.at.least(3);
+      expect(published.filter((s) => s > 0 && s < 30).length, 'steps shown before the end').to.be.at.least(2);
+      expect(Math.max(...published.filter((s) => s < 30)), 'no slice takes more than a third of the run').to.be.at.most(20);
+    } finally {
+      trainer.dispose();
+      session.dispose();
+    }
+  });
+
+  it('gives the next slice twice the time the page took to redraw, from 10 to 200 ms', () => {
+    expect(sliceAfter(0)).to.equal(10);
+    expect(sliceAfter(4)).to.equal(10);
+    expect(sliceAfter(30)).to.equal(60);
+    expect(sliceAfter(90)).to.equal(180);
+    expect(sliceAfter(5000)).to.equal(200);
   });
 
   it('stops when asked, within a slice', async () => {
