@@ -32,6 +32,7 @@ import { CellCopy, copyStyles } from './cell-copy.ts';
 import { ExerciseView, exerciseGrid, exerciseStyles } from './exercise-grid.ts';
 import type { GsExplain } from './gs-explain.ts';
 import './gs-explain.ts';
+import { addressParams } from './address.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -466,7 +467,7 @@ export class GsCell extends LitElement {
 
   /** The instructor view is on: the workbook's `answers`, or `?answers` in the page's address. */
   private instructorView(): boolean {
-    return this.answers || (typeof location !== 'undefined' && new URLSearchParams(location.search).has('answers'));
+    return this.answers || addressParams().has('answers');
   }
 
   /** The first exercise upstream that hides this cell and is neither solved nor shown. */

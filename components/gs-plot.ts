@@ -33,8 +33,11 @@ function loadVega() {
 const refuseAll = () => Promise.reject(new Error('gradsheet plots do not load data from URLs'));
 const noLoader = { load: refuseAll, sanitize: refuseAll, http: refuseAll, file: refuseAll };
 
-/** Resolves in a task after the current one (and so after the frame being rendered, if any). */
-const afterFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves in the task after the next frame: a chart redraws after the frame that shows the
+ * cells' new values has been painted, never before it (which would hold that frame back).
+ */
+const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * A vega-lite chart of named datasets, drawn locked down (no loader, no expressions compiled to

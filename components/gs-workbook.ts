@@ -21,6 +21,7 @@ import { adoptStyles } from './light-dom.ts';
 import { paletteCSS, type Theme } from './styles.ts';
 import { whenParsed, workbookSource } from './inline-workbook.ts';
 import { messages } from '../src/messages.ts';
+import { addressParams } from './address.ts';
 
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
@@ -170,7 +171,7 @@ export class GsWorkbook extends LitElement {
 
   /** The instructor view is on: the `answers` attribute, or `?answers` in the page's address. */
   get instructorView(): boolean {
-    return this.answers || new URLSearchParams(location.search).has('answers');
+    return this.answers || addressParams().has('answers');
   }
 
   /** Follows the workbook's session, including when it is replaced (the file changed). */

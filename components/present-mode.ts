@@ -24,6 +24,7 @@ import { sections } from '../src/format/sections.ts';
 import type { WorkbookSpec } from '../src/format/spec.ts';
 import { adoptStyles } from './light-dom.ts';
 import { paletteCSS } from './styles.ts';
+import { addressParams } from './address.ts';
 
 /** The query parameter of present mode: `?present` (slide 1) or `?present=N`. */
 export const presentParam = 'present';
@@ -44,6 +45,8 @@ export class PresentMode implements ReactiveController {
   private announcement = '';
   private resizes: ResizeObserver | undefined;
   private fitQueued = false;
+  /** What the slides were last shown as. */
+  private shown: { active: boolean; slide: number; sections: HTMLElement[] } | undefined;
   /** The element focused when present mode was entered, to go back to on leaving. */
   private returnFocus: HTMLElement | undefined;
 
@@ -57,7 +60,7 @@ export class PresentMode implements ReactiveController {
     window.addEventListener('resize', this.queueFit);
     // The address opens present mode for the page's one workbook.
     if (this.ownsAddress()) {
-      const asked = new URLSearchParams(location.search).get(presentParam);
+      const asked = addressParams().get(presentParam);
       if (asked !== null) {
         this.active = true;
         this.slide = Math.max(1, Number.parseInt(asked, 10) || 1);
@@ -73,6 +76,13 @@ export class PresentMode implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // The workbook updates on every edit: the slides are shown again only when present mode, the
+    // slide or the sections themselves changed (a refit on resize is the observer's job).
+    const sections = this.sections;
+    const shown = { active: this.active, slide: this.slide, sections };
+    const last = this.shown;
+    this.shown = shown;
+    if (last && last.active === shown.active && last.slide === shown.slide && sameElements(last.sections, sections)) return;
     this.show();
   }
 
@@ -394,3 +404,7 @@ presentSheet.replaceSync(`
     gs-workbook .gs-section [data-fit] { zoom: 1 !important; }
   }
 `);
+
+function sameElements(a: readonly Element[], b: readonly Element[]): boolean {
+  return a.length === b.length && a.every((e, k) => e === b[k]);
+}
