@@ -21,6 +21,21 @@ async function open(path: string) {
   return { session, trainer: new Trainer(session, block, soon) };
 }
 
+/** A trainer whose frames are counted, and every step it shows. */
+async function openCounted(path: string) {
+  let frames = 0;
+  const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
+  const session = new Session(readWorkbook(await readText(path), path));
+  const trainer = new Trainer(
+    session,
+    session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
+    counted,
+  );
+  const steps: number[] = [];
+  trainer.subscribe((s) => steps.push(s.step));
+  return { session, trainer, steps, frames: () => frames };
+}
+
 const value = (session: Session, name: string) => toJSON(session.state(name)!.value!);
 
 describe('training: the worked example', () => {
@@ -243,20 +258,11 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
   });
 
   it('runs one step a frame when asked, publishing every step to the sheet', async () => {
-    let frames = 0;
-    const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
-    const session = new Session(readWorkbook(await readText(path), path));
-    const trainer = new Trainer(
-      session,
-      session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
-      counted,
-    );
-    const seen: number[] = [];
-    trainer.subscribe((s) => seen.push(s.step));
+    const { session, trainer, frames, steps: seen } = await openCounted(path);
     try {
       const state = await trainer.run({ steps: 12, target: null, perFrame: 1 });
       expect(state.step).to.equal(12);
-      expect(frames, 'one frame a step').to.equal(12);
+      expect(frames(), 'one frame a step').to.equal(12);
       for (let k = 1; k < 12; k++) expect(seen, `step ${k} shown`).to.include(k);
     } finally {
       trainer.dispose();
@@ -265,20 +271,11 @@ describe('training: XOR with a 2-2-1 sigmoid network', () => {
   });
 
   it('draws a short run over three frames at least, however fast its steps are', async () => {
-    let frames = 0;
-    const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
-    const session = new Session(readWorkbook(await readText(path), path));
-    const trainer = new Trainer(
-      session,
-      session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
-      counted,
-    );
-    const published: number[] = [];
-    trainer.subscribe((s) => published.push(s.step));
+    const { session, trainer, frames, steps: published } = await openCounted(path);
     try {
       const state = await trainer.run({ steps: 30, target: null });
       expect(state.step).to.equal(30);
-      expect(frames, 'three slices at least').to.be.at.least(3);
+      expect(frames(), 'three slices at least').to.be.at.least(3);
       expect(published.filter((s) => s > 0 && s < 30).length, 'steps shown before the end').to.be.at.least(2);
       expect(Math.max(...published.filter((s) => s < 30)), 'no slice takes more than a third of the run').to.be.at.most(20);
     } finally {
