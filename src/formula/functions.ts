@@ -337,45 +337,38 @@ function tanhGradInto(o: Float64Array, G: Float64Array, Y: Float64Array, n: numb
   for (let k = 0; k < n; k++) o[k] = G[k] * (1 - Y[k] * Y[k]);
 }
 
-const sigmoidLoops = {
-  forward(a: Value): Value {
-    if (typeof a === 'number') return sig(a);
-    const out = K.like(a);
-    sigmoidInto(out.data, a.data, out.data.length);
-    return out;
-  },
-  backward(g: Value, x: Value, y: Value): Value | null {
-    const out = K.likeAll(g, x, y);
-    if (!out) return null;
-    sigmoidGradInto(out.data, (g as Mat).data, (y as Mat).data, out.data.length);
-    return out;
-  },
-  buffered: {
-    shape: ([s]) => s,
-    forward: (o, [d], [s]) => sigmoidInto(o, d, s[0] * s[1]),
-    backward: (G, _x, Y, [s], _need, [o]) => sigmoidGradInto(o!, G, Y, s[0] * s[1]),
-  } satisfies Buffered,
-};
+/**
+ * The loops of an activation whose derivative is a function of its output (σ′ = σ(1 − σ),
+ * tanh′ = 1 − tanh²): `into` computes it element-wise, `gradInto` g ⊙ f′ from the output.
+ */
+function outputGradLoops(
+  scalar: (x: number) => number,
+  into: (o: Float64Array, d: Float64Array, n: number) => void,
+  gradInto: (o: Float64Array, G: Float64Array, Y: Float64Array, n: number) => void,
+) {
+  return {
+    forward(a: Value): Value {
+      if (typeof a === 'number') return scalar(a);
+      const out = K.like(a);
+      into(out.data, a.data, out.data.length);
+      return out;
+    },
+    backward(g: Value, x: Value, y: Value): Value | null {
+      const out = K.likeAll(g, x, y);
+      if (!out) return null;
+      gradInto(out.data, (g as Mat).data, (y as Mat).data, out.data.length);
+      return out;
+    },
+    buffered: {
+      shape: ([s]) => s,
+      forward: (o, [d], [s]) => into(o, d, s[0] * s[1]),
+      backward: (G, _x, Y, [s], _need, [o]) => gradInto(o!, G, Y, s[0] * s[1]),
+    } satisfies Buffered,
+  };
+}
 
-const tanhLoops = {
-  forward(a: Value): Value {
-    if (typeof a === 'number') return Math.tanh(a);
-    const out = K.like(a);
-    tanhInto(out.data, a.data, out.data.length);
-    return out;
-  },
-  backward(g: Value, x: Value, y: Value): Value | null {
-    const out = K.likeAll(g, x, y);
-    if (!out) return null;
-    tanhGradInto(out.data, (g as Mat).data, (y as Mat).data, out.data.length);
-    return out;
-  },
-  buffered: {
-    shape: ([s]) => s,
-    forward: (o, [d], [s]) => tanhInto(o, d, s[0] * s[1]),
-    backward: (G, _x, Y, [s], _need, [o]) => tanhGradInto(o!, G, Y, s[0] * s[1]),
-  } satisfies Buffered,
-};
+const sigmoidLoops = outputGradLoops(sig, sigmoidInto, sigmoidGradInto);
+const tanhLoops = outputGradLoops(Math.tanh, tanhInto, tanhGradInto);
 
 const reluLoops = {
   forward(a: Value): Value {
