@@ -18,7 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { runBatch } from '../src/train/batch.ts';
 import { Floor, deep2d, fit1d, xor, type FloorSpec } from './networks.ts';
-import { prepare, rate } from './training.ts';
+import { engineAndFloor, prepare, rate } from './training.ts';
 import { type Options, type Row, fmt, median } from './table.ts';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'peers');
@@ -118,25 +118,13 @@ export async function measure(opts: Options): Promise<Row[]> {
       }
 
       // Alternate: gradsheet, the floor, each peer, round by round.
-      const engineRates: number[] = [],
-        floorRates: number[] = [];
-      let inputs = start;
-      const f = new Floor(net.floor);
+      const race = engineAndFloor(plan, tp, start, net);
       for (let r = 0; r < rounds; r++) {
-        engineRates.push(...rate((n) => (inputs = runBatch(plan, tp, inputs, n).inputs), ms / 2, 1));
-        floorRates.push(
-          ...rate(
-            (n) => {
-              for (let k = 0; k < n; k++) f.step();
-            },
-            ms / 2,
-            1,
-          ),
-        );
+        race.round(ms / 2);
         for (const p of running) p.rates.push(...rate((n) => p.peer.run(n), ms / 2, 1));
       }
-      const fl = median(floorRates),
-        e = median(engineRates);
+      const fl = median(race.floor),
+        e = median(race.engine);
       const line = (who: string, r: number, loss: string) =>
         rows.push({ figure: 'peers', case: `${net.name}: ${who}`, value: `${(r / fl).toFixed(2)}× the floor, ${fmt(1e6 / r)} µs/step; ${loss}` });
       rows.push({ figure: 'peers', case: `${net.name}: Float64Array floor`, value: `${fmt(1e6 / fl)} µs/step` });

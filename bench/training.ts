@@ -46,6 +46,30 @@ export function rate(run: (steps: number) => void, ms: number, rounds: number): 
   return rates;
 }
 
+/** The batch driver and the floor trained side by side: each `round` times each for `ms`, and keeps its rate. */
+export function engineAndFloor(
+  plan: ReturnType<typeof prepare>['plan'],
+  tp: ReturnType<typeof prepare>['tp'],
+  start: ReadonlyMap<string, CellResult>,
+  net: Network,
+) {
+  const engine: number[] = [],
+    floor: number[] = [];
+  let inputs = start;
+  const f = new Floor(net.floor);
+  const floorSteps = (n: number) => {
+    for (let k = 0; k < n; k++) f.step();
+  };
+  return {
+    engine,
+    floor,
+    round(ms: number): void {
+      engine.push(...rate((n) => (inputs = runBatch(plan, tp, inputs, n).inputs), ms, 1));
+      floor.push(...rate(floorSteps, ms, 1));
+    },
+  };
+}
+
 export async function measure(opts: Options): Promise<Row[]> {
   const rows: Row[] = [];
   const xorText = await readFile(new URL('../test/input/xor.md', import.meta.url), 'utf8');
@@ -74,24 +98,10 @@ export async function measure(opts: Options): Promise<Row[]> {
     if (!(agree < 1e-9)) throw new Error(`${net.name}: the engine and the floor disagree after ${check} steps (${engineLoss} vs ${floorLoss})`);
 
     // Alternate the two, round by round, so a noisy machine affects both alike.
-    const engineRates: number[] = [],
-      floorRates: number[] = [];
-    let inputs = start;
-    const f = new Floor(net.floor);
-    for (let r = 0; r < rounds; r++) {
-      engineRates.push(...rate((n) => (inputs = runBatch(plan, tp, inputs, n).inputs), ms / 2, 1));
-      floorRates.push(
-        ...rate(
-          (n) => {
-            for (let k = 0; k < n; k++) f.step();
-          },
-          ms / 2,
-          1,
-        ),
-      );
-    }
-    const e = median(engineRates),
-      fl = median(floorRates);
+    const race = engineAndFloor(plan, tp, start, net);
+    for (let r = 0; r < rounds; r++) race.round(ms / 2);
+    const e = median(race.engine),
+      fl = median(race.floor);
     const wide = net.floor.sizes.some((s) => s >= 64);
     rows.push({ figure: 'training', case: `${net.name}: batch driver`, value: `${fmt(e)} steps/s (${fmt(1e6 / e)} µs/step)` });
     rows.push({ figure: 'training', case: `${net.name}: Float64Array floor`, value: `${fmt(fl)} steps/s (${fmt(1e6 / fl)} µs/step)` });
