@@ -154,7 +154,7 @@ class FastStep {
   private keptFrom = new Map<string, CellResult>();
   /** The trained cells: their values change every step, so they never invalidate what is kept. */
   private readonly targets: Set<string>;
-  /** The step compiled (compiled.ts) after the first one that went through; null when it cannot be. */
+  /** The step compiled (compiled.ts) once per inputs it keeps; null when it cannot be. */
   private compiled: CompiledStep | null | undefined;
 
   get isCompiled(): boolean {
@@ -181,16 +181,6 @@ class FastStep {
   step(inputs: ReadonlyMap<string, CellResult>): StepResult | CellError | null {
     const { plan, tp } = this;
     this.keep(inputs);
-    const compiled = this.compiled;
-    if (compiled && compiled.fits(inputs)) {
-      try {
-        const r = compiled.step(inputs);
-        if (r) return r;
-      } catch {
-        return null; // the budget: the plain path says so
-      }
-    } else if (compiled) this.compiled = undefined; // a weight of another shape: compiled again after this step
-
     const values = new Map<string, CellResult>();
     const plain = (name: string): CellResult => {
       let v = values.get(name);
@@ -204,6 +194,19 @@ class FastStep {
       values.set(name, v);
       return v;
     };
+    // Compiled before the first step is taken, so that a run's first step is already one: a
+    // tape step first cost a cold run more than its next hundred steps.
+    if (this.compiled === undefined) this.compiled = this.tryCompile(plain);
+    const compiled = this.compiled;
+    if (compiled && compiled.fits(inputs)) {
+      try {
+        const r = compiled.step(inputs);
+        if (r) return r;
+      } catch {
+        return null; // the budget: the plain path says so
+      }
+    } else if (compiled) this.compiled = undefined; // a weight of another shape: compiled again after this step
+
     const grads = new Map<string, Value>();
     try {
       for (const g of this.groups) if (!this.gradients(g, values, plain, grads)) return null;
@@ -220,14 +223,16 @@ class FastStep {
       if (isCellError(v)) return null;
       next.set(update.target, v);
     }
-    if (this.compiled === undefined) {
-      try {
-        this.compiled = this.compile(plain);
-      } catch {
-        this.compiled = null;
-      }
-    }
+    if (this.compiled === undefined) this.compiled = this.tryCompile(plain);
     return { loss, next };
+  }
+
+  private tryCompile(plain: (name: string) => CellResult): CompiledStep | null {
+    try {
+      return this.compile(plain);
+    } catch {
+      return null;
+    }
   }
 
   /** The step as a compiled one (one gradient group, every cell it reads fixed, trained or on the path), or null. */

@@ -4,7 +4,7 @@
 //
 // The one-tape path (batch.ts) builds a tape every step: a node per operation, a new matrix for
 // every value and every gradient. On a 2-2-1 network that costs twenty times the arithmetic.
-// Here the same tape is laid out once, when a step has gone through the tape path: every value
+// Here the same tape is laid out once, before the first step that reads these data: every value
 // and every gradient gets a buffer of its shape; the forward list calls each op's buffered
 // forward, the backward list its buffered backward, from the last node to the first, with
 // gradients that meet summed in the tape's order; then each update rule. Every op computes the

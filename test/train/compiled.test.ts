@@ -3,7 +3,7 @@
 // bit, on the lecture's trained workbooks and on random networks from a fixed seed.
 import { expect } from 'chai';
 import { evaluateWorkbook } from '../../src/workbook.ts';
-import { isCompiled, plainTrainStep, runBatch } from '../../src/train/batch.ts';
+import { isCompiled, plainTrainStep, runBatch, trainStep } from '../../src/train/batch.ts';
 import { isCellError } from '../../src/errors.ts';
 import { valuesEqual, type Value } from '../../src/formula/value.ts';
 import type { CellResult } from '../../src/graph/compile.ts';
@@ -35,7 +35,7 @@ function plainRun(text: string, steps: number) {
   return { inputs, losses };
 }
 
-/** The same steps in the batch driver (compiled from its second step on), and whether it ran compiled. */
+/** The same steps in the batch driver (compiled from its first step), and whether it ran compiled. */
 function batchRun(text: string, steps: number) {
   const { plan, tp } = trainOf(text);
   const run = runBatch(plan, tp, new Map(), steps);
@@ -80,6 +80,17 @@ function randomNetwork(next: () => number): string {
 describe("compiled training steps: the plain path's numbers", () => {
   it('XOR: 300 steps, the same losses and weights, bit for bit, and compiled', async () => {
     expect(expectSame(await readText('test/input/xor.md'), 300, 'XOR')).to.equal(true);
+  });
+
+  it("XOR: a run's first step, compiled before it is taken, gives the plain path's loss and weights", async () => {
+    const { plan, tp } = trainOf(await readText('test/input/xor.md'));
+    expect(isCompiled(tp)).to.equal(false);
+    const first = trainStep(plan, tp, new Map());
+    expect(isCompiled(tp)).to.equal(true);
+    const plain = plainTrainStep(plan, tp, new Map());
+    if (isCellError(first) || isCellError(plain)) throw new Error('the step failed');
+    expect(first.loss).to.equal(plain.loss);
+    for (const [name, v] of plain.next) expect(valuesEqual(first.next.get(name)!, v), name).to.equal(true);
   });
 
   for (const name of ['04-mlp-xor', '06-universal-approximation', '07-backpropagation', '09-gradient-descent']) {
