@@ -89,7 +89,8 @@ export async function measure(opts: Options): Promise<Row[]> {
       rounds = opts.smoke ? 1 : 5,
       check = opts.smoke ? 3 : 50;
     for (const net of [xor(xorText), fit1d(), deep2d()]) {
-      const { plan, tp, start } = prepare(net);
+      const prepared = prepare(net),
+        { plan, tp, start } = prepared;
       const floor = new Floor(net.floor);
       let floorLoss = NaN;
       for (let k = 0; k <= check; k++) floorLoss = floor.step();
@@ -118,7 +119,7 @@ export async function measure(opts: Options): Promise<Row[]> {
       }
 
       // Alternate: gradsheet, the floor, each peer, round by round.
-      const race = engineAndFloor(plan, tp, start, net);
+      const race = engineAndFloor(prepared, net);
       for (let r = 0; r < rounds; r++) {
         race.round(ms / 2);
         for (const p of running) p.rates.push(...rate((n) => p.peer.run(n), ms / 2, 1));

@@ -47,12 +47,7 @@ export function rate(run: (steps: number) => void, ms: number, rounds: number): 
 }
 
 /** The batch driver and the floor trained side by side: each `round` times each for `ms`, and keeps its rate. */
-export function engineAndFloor(
-  plan: ReturnType<typeof prepare>['plan'],
-  tp: ReturnType<typeof prepare>['tp'],
-  start: ReadonlyMap<string, CellResult>,
-  net: Network,
-) {
+export function engineAndFloor({ plan, tp, start }: ReturnType<typeof prepare>, net: Network) {
   const engine: number[] = [],
     floor: number[] = [];
   let inputs = start;
@@ -82,11 +77,12 @@ export async function measure(opts: Options): Promise<Row[]> {
     const firstSteps = opts.smoke ? 5 : 100;
     const firstStart = performance.now();
     const fresh = prepare(net);
-    const prepared = performance.now();
+    const plannedAt = performance.now();
     runBatch(fresh.plan, fresh.tp, fresh.start, firstSteps);
-    const firstMs = performance.now() - prepared,
-      planMs = prepared - firstStart;
-    const { plan, tp, start } = prepare(net);
+    const firstMs = performance.now() - plannedAt,
+      planMs = plannedAt - firstStart;
+    const prepared = prepare(net),
+      { plan, tp, start } = prepared;
     // The same computation: both from the same start, the same number of steps, the same loss.
     const check = opts.smoke ? 3 : 50;
     const engine = runBatch(plan, tp, start, check);
@@ -98,7 +94,7 @@ export async function measure(opts: Options): Promise<Row[]> {
     if (!(agree < 1e-9)) throw new Error(`${net.name}: the engine and the floor disagree after ${check} steps (${engineLoss} vs ${floorLoss})`);
 
     // Alternate the two, round by round, so a noisy machine affects both alike.
-    const race = engineAndFloor(plan, tp, start, net);
+    const race = engineAndFloor(prepared, net);
     for (let r = 0; r < rounds; r++) race.round(ms / 2);
     const e = median(race.engine),
       fl = median(race.floor);

@@ -154,7 +154,7 @@ class FastStep {
   private keptFrom = new Map<string, CellResult>();
   /** The trained cells: their values change every step, so they never invalidate what is kept. */
   private readonly targets: Set<string>;
-  /** The step compiled (compiled.ts) once per inputs it keeps; null when it cannot be. */
+  /** The step compiled (compiled.ts) for the inputs it keeps; null when it cannot be, undefined before it is tried. */
   private compiled: CompiledStep | null | undefined;
 
   get isCompiled(): boolean {
@@ -179,6 +179,14 @@ class FastStep {
 
   /** The step, or null when it must be taken on the plain path (which then says what is wrong). */
   step(inputs: ReadonlyMap<string, CellResult>): StepResult | CellError | null {
+    const r = this.take(inputs);
+    // A step that failed (a weight of the wrong shape, say) says nothing of the next: one that
+    // could not be compiled is tried again, so a weight put right runs compiled once more.
+    if (r === null && this.compiled === null) this.compiled = undefined;
+    return r;
+  }
+
+  private take(inputs: ReadonlyMap<string, CellResult>): StepResult | CellError | null {
     const { plan, tp } = this;
     this.keep(inputs);
     const values = new Map<string, CellResult>();
@@ -194,10 +202,12 @@ class FastStep {
       values.set(name, v);
       return v;
     };
-    // Compiled before the first step is taken, so that a run's first step is already one: a
-    // tape step first cost a cold run more than its next hundred steps.
-    if (this.compiled === undefined) this.compiled = this.tryCompile(plain);
-    const compiled = this.compiled;
+    // Compiled before the step is taken (the first of a run, or one whose weights changed
+    // shape), so that it is already a compiled one: a tape step first cost a cold run more than
+    // its next hundred steps.
+    let compiled = this.compiled;
+    if (compiled === undefined || (compiled && !compiled.fits(inputs))) compiled = this.compiled = this.tryCompile(plain);
+    // (It does not fit when a trained cell is missing from the inputs: the tape reads its literal.)
     if (compiled && compiled.fits(inputs)) {
       try {
         const r = compiled.step(inputs);
@@ -205,7 +215,7 @@ class FastStep {
       } catch {
         return null; // the budget: the plain path says so
       }
-    } else if (compiled) this.compiled = undefined; // a weight of another shape: compiled again after this step
+    }
 
     const grads = new Map<string, Value>();
     try {
@@ -223,7 +233,6 @@ class FastStep {
       if (isCellError(v)) return null;
       next.set(update.target, v);
     }
-    if (this.compiled === undefined) this.compiled = this.tryCompile(plain);
     return { loss, next };
   }
 

@@ -5,7 +5,8 @@ import { expect } from 'chai';
 import { evaluateWorkbook } from '../../src/workbook.ts';
 import { isCompiled, plainTrainStep, runBatch, trainStep } from '../../src/train/batch.ts';
 import { isCellError } from '../../src/errors.ts';
-import { valuesEqual, type Value } from '../../src/formula/value.ts';
+import { matFromRows, valuesEqual, type Value } from '../../src/formula/value.ts';
+import { Tape } from '../../src/grad/tape.ts';
 import type { CellResult } from '../../src/graph/compile.ts';
 import type { TrainBlock } from '../../src/format/spec.ts';
 import { readText } from '../helpers/files.ts';
@@ -82,15 +83,40 @@ describe("compiled training steps: the plain path's numbers", () => {
     expect(expectSame(await readText('test/input/xor.md'), 300, 'XOR')).to.equal(true);
   });
 
-  it("XOR: a run's first step, compiled before it is taken, gives the plain path's loss and weights", async () => {
+  it("XOR: a run's first step is taken compiled (no tape built), with the plain path's loss and weights", async () => {
     const { plan, tp } = trainOf(await readText('test/input/xor.md'));
+    // The inputs as the page passes them: every input cell's value.
+    const inputs = new Map<string, CellResult>();
+    for (const cell of plan.cells) if (cell.kind === 'input') inputs.set(cell.name, cell.run());
     expect(isCompiled(tp)).to.equal(false);
-    const first = trainStep(plan, tp, new Map());
+    let tapes = 0;
+    const backward = Tape.prototype.backward;
+    Tape.prototype.backward = function (this: Tape, ...args: Parameters<Tape['backward']>) {
+      tapes++;
+      return backward.apply(this, args);
+    };
+    let first: ReturnType<typeof trainStep>;
+    try {
+      first = trainStep(plan, tp, inputs);
+    } finally {
+      Tape.prototype.backward = backward;
+    }
+    expect(tapes, 'tapes run backward in the first step').to.equal(0);
     expect(isCompiled(tp)).to.equal(true);
-    const plain = plainTrainStep(plan, tp, new Map());
+    const plain = plainTrainStep(plan, tp, inputs);
     if (isCellError(first) || isCellError(plain)) throw new Error('the step failed');
     expect(first.loss).to.equal(plain.loss);
     for (const [name, v] of plain.next) expect(valuesEqual(first.next.get(name)!, v), name).to.equal(true);
+  });
+
+  it('a run from a trained weight of the wrong shape fails; put right, the next run is compiled', async () => {
+    const { plan, tp } = trainOf(await readText('test/input/xor.md'));
+    const target = tp.updates[0].target;
+    const failed = runBatch(plan, tp, new Map([[target, matFromRows([[1, 2, 3]])]]), 3);
+    expect(failed.reason).to.equal('failure');
+    const again = runBatch(plan, tp, new Map(), 3);
+    expect(again.reason).to.equal('steps');
+    expect(isCompiled(tp), 'compiled').to.equal(true);
   });
 
   for (const name of ['04-mlp-xor', '06-universal-approximation', '07-backpropagation', '09-gradient-descent']) {

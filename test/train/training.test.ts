@@ -15,22 +15,16 @@ import { notes, workbookPath } from '../helpers/lecture.ts';
 
 const soon = (fn: () => void) => setTimeout(fn, 0);
 
-async function open(path: string) {
+async function open(path: string, frame = soon) {
   const session = new Session(readWorkbook(await readText(path), path));
   const block = session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!;
-  return { session, trainer: new Trainer(session, block, soon) };
+  return { session, trainer: new Trainer(session, block, frame) };
 }
 
 /** A trainer whose frames are counted, and every step it shows. */
 async function openCounted(path: string) {
   let frames = 0;
-  const counted = (fn: () => void) => setTimeout(() => (frames++, fn()), 0);
-  const session = new Session(readWorkbook(await readText(path), path));
-  const trainer = new Trainer(
-    session,
-    session.spec.blocks.find((b): b is TrainBlock => b.kind === 'train')!,
-    counted,
-  );
+  const { session, trainer } = await open(path, (fn) => setTimeout(() => (frames++, fn()), 0));
   const steps: number[] = [];
   trainer.subscribe((s) => steps.push(s.step));
   return { session, trainer, steps, frames: () => frames };
