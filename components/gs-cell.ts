@@ -33,6 +33,7 @@ import { ExerciseView, exerciseGrid, exerciseStyles } from './exercise-grid.ts';
 import type { GsExplain } from './gs-explain.ts';
 import './gs-explain.ts';
 import { addressParams } from './address.ts';
+import { inNextFrame } from './shared-frame.ts';
 
 export interface GsChangeDetail {
   name: string;
@@ -295,7 +296,7 @@ export class GsCell extends LitElement {
       // "pending" in between would take the value off the page and build it again (for a
       // 1,000-cell sheet, most of an edit's time). So it is shown only if it lasts a frame.
       if (next.status === 'pending' && this._state && this._state.status !== 'pending' && typeof requestAnimationFrame === 'function') {
-        requestAnimationFrame(() => {
+        inNextFrame(() => {
           if (this.live === next) this._state = next;
         });
         return;
