@@ -120,6 +120,10 @@ export class GsCell extends LitElement {
   declare _state: CellState | undefined;
   /** The state as the session last reported it; the public properties read this one. */
   private live: CellState | undefined;
+  /** A frame after a recompute began: "pending" is shown if it is still pending (one look a frame, however many recomputes). */
+  private readonly lookAgain = () => {
+    if (this.live?.status === 'pending') this._state = this.live;
+  };
   /** The typeset label and formula, made once per definition of the cell (KaTeX is the costliest part of a render). */
   private header: { cell: CellView; label: string; formula: string | null } | undefined;
   /** @private (state) */
@@ -296,9 +300,7 @@ export class GsCell extends LitElement {
       // "pending" in between would take the value off the page and build it again (for a
       // 1,000-cell sheet, most of an edit's time). So it is shown only if it lasts a frame.
       if (next.status === 'pending' && this._state && this._state.status !== 'pending' && typeof requestAnimationFrame === 'function') {
-        inNextFrame(() => {
-          if (this.live === next) this._state = next;
-        });
+        inNextFrame(this.lookAgain);
         return;
       }
       this._state = next;

@@ -3,12 +3,16 @@
 // callbacks of their own, with a microtask checkpoint after each, that frame took several
 // milliseconds before it could paint (edit → paint, bench/).
 
-let queued: (() => void)[] | undefined;
+let queued: Set<() => void> | undefined;
 
-/** Runs `fn` in the next animation frame, beside everything else queued for it, in the order queued. */
+/**
+ * Runs `fn` in the next animation frame, beside everything else queued for it, in the order
+ * queued; the same function queued again before that frame runs once (in a hidden tab, where
+ * frames stop, a cell recomputed many times waits there once, not once per recompute).
+ */
 export function inNextFrame(fn: () => void): void {
   if (!queued) {
-    const now: (() => void)[] = (queued = []);
+    const now = (queued = new Set());
     requestAnimationFrame(() => {
       queued = undefined;
       for (const f of now) {
@@ -20,5 +24,5 @@ export function inNextFrame(fn: () => void): void {
       }
     });
   }
-  queued.push(fn);
+  queued.add(fn);
 }

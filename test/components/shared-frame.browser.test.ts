@@ -41,6 +41,16 @@ describe('work for the next frame, in one callback', () => {
     expect(ran).to.deep.equal(Array.from({ length: 1000 }, (_, k) => k));
   });
 
+  it('runs a function queued again before the frame once, where it was first queued', async () => {
+    const order: string[] = [];
+    const look = () => order.push('look');
+    inNextFrame(look);
+    inNextFrame(() => order.push('other'));
+    inNextFrame(look);
+    await frame();
+    expect(order).to.deep.equal(['look', 'other']);
+  });
+
   it('runs what a callback queues in the frame after, not in the same one', async () => {
     const order: string[] = [];
     inNextFrame(() => {
